@@ -1,0 +1,115 @@
+# qunpipe: one Makefile, no configure.  make help lists the targets.
+
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+MANDIR	?= $(PREFIX)/share/man/man1
+
+CC	?= cc
+CFLAGS	?= -O2 -g
+WARN	= -Wall -Wextra -Wshadow -Wmissing-prototypes -Wformat=2 -Wvla
+CPPFLAGS += -Iinclude -D_GNU_SOURCE
+LDLIBS	?= -lcsv -lz -larchive -lxxhash -lpthread
+
+-include config.mk
+
+# Every build flavour lives in its own directory: build/ for the programs in
+# bin/, build/asan for the sanitizer run, build/fuzz for libFuzzer targets.
+B	?= build
+BIN	?= bin
+
+PROGS	= qp-cat
+LIBSRC	= $(wildcard stages/lib/*.c)
+LIBOBJ	= $(LIBSRC:stages/lib/%.c=$(B)/lib/%.o)
+UNITS	= $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
+FUZZERS	= $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+HDRS	= $(wildcard include/*.h stages/lib/*.h)
+
+.PHONY: all test check unit asan fuzz fuzz-run demo bench install clean regen help
+.SUFFIXES:
+
+all: $(PROGS:%=$(BIN)/%)
+
+help:
+	@echo 'make            build the programs into $(BIN)/'
+	@echo 'make test       unit, golden and property tests, then all again under ASan+UBSan'
+	@echo 'make check      the tests once, without sanitizers'
+	@echo 'make asan       the tests under AddressSanitizer + UBSan only'
+	@echo 'make fuzz       build libFuzzer targets (clang) into build/fuzz'
+	@echo 'make demo       run the pipeline on samples/ into out/'
+	@echo 'make bench      generate 1M and 10M messages and time every program'
+	@echo 'make install    install programs and man pages under PREFIX'
+	@echo 'make regen      rewrite golden expectations (review the diff!)'
+
+$(B)/lib/%.o: stages/lib/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
+
+$(B)/libqp.a: $(LIBOBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/%.o: stages/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
+
+$(BIN)/%: $(B)/%.o $(B)/libqp.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libqp.a $(LDLIBS)
+
+$(B)/unit/%: tests/unit/%.c tests/unit/test.h $(B)/libqp.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $(WARN) -o $@ $< $(B)/libqp.a $(LDLIBS)
+
+$(B)/replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(B)/libqp.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -o $@ $< tests/fuzz/replay.c $(B)/libqp.a $(LDLIBS)
+
+unit: $(UNITS:%=$(B)/unit/%) $(FUZZERS:%=$(B)/replay/%)
+
+# The test suite against the programs in $(BIN) and tests in $(B).
+check: all unit
+	@B=$(B) BIN=$(BIN) sh tests/run
+
+SAN	= -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+asan:
+	@$(MAKE) --no-print-directory B=build/asan BIN=build/asan/bin \
+	    CFLAGS='-O1 -g $(SAN)' LDFLAGS='$(SAN)' check
+
+test:
+	@$(MAKE) --no-print-directory CFLAGS='$(CFLAGS) -Werror' check
+	@$(MAKE) --no-print-directory asan
+
+# libFuzzer targets; needs clang.
+FUZZFLAGS = -O1 -g -fsanitize=fuzzer,address,undefined
+fuzz:
+	@command -v clang >/dev/null || { echo 'make fuzz: needs clang' >&2; exit 1; }
+	@mkdir -p build/fuzz
+	@$(MAKE) --no-print-directory B=build/fuzz/obj CC=clang \
+	    CFLAGS='-O1 -g -fsanitize=fuzzer-no-link,address,undefined' build/fuzz/obj/libqp.a
+	@for f in $(FUZZERS); do \
+	    echo "clang $$f"; \
+	    clang $(CPPFLAGS) $(FUZZFLAGS) -o build/fuzz/$$f tests/fuzz/$$f.c \
+	        build/fuzz/obj/libqp.a $(LDLIBS) || exit 1; \
+	done
+	@echo 'run one: build/fuzz/fuzz_stream tests/fuzz/corpus/stream -max_total_time=60'
+
+demo: all
+	@sh scripts/demo
+
+bench: all
+	@sh scripts/bench
+
+regen: all unit
+	@B=$(B) BIN=$(BIN) QP_REGEN=1 sh tests/run
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+	for p in $(PROGS); do \
+	    install -m 755 $(BIN)/$$p $(DESTDIR)$(BINDIR)/$$p && \
+	    install -m 644 stages/$$p.1 $(DESTDIR)$(MANDIR)/$$p.1 || exit 1; \
+	done
+
+clean:
+	rm -rf build bin
+
+.PRECIOUS: $(B)/%.o $(B)/lib/%.o

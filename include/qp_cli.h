@@ -1,0 +1,85 @@
+/*
+ * qp_cli: what every qunpipe program's main() shares (DESIGN.md section 4).
+ *
+ * Options common to all stages, messages as "qp-NAME: ...", exit codes,
+ * checked number parsing, the refusal to write a stream to a terminal,
+ * removal of temporary files on SIGINT/SIGTERM, and progress on stderr.
+ * Unlike the rest of the library, this module prints: it is for main().
+ */
+#ifndef QP_CLI_H
+#define QP_CLI_H
+
+#include <getopt.h>
+#include <stdio.h>
+
+#define QP_VERSION	"0.1.0"
+
+enum { QP_EXIT_OK = 0, QP_EXIT_DATA = 1, QP_EXIT_USAGE = 2 };
+
+struct qp_in;
+
+/* Options common to all stages. */
+struct qp_common {
+	int		 level;		/* -l, default 1 */
+	const char	*out;		/* -o, NULL = stdout */
+	int		 quiet;		/* -q */
+	int		 progress;	/* --progress; -1 = when stderr is a tty */
+};
+
+/* Long-only option codes for the common options. */
+enum { QP_OPT_VERSION = 0x100, QP_OPT_PROGRESS, QP_OPT_STAGE = 0x200 };
+
+#define QP_COMMON_SHORT	"hl:o:q"
+#define QP_COMMON_LONG \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "version", no_argument, NULL, QP_OPT_VERSION }, \
+	{ "progress", no_argument, NULL, QP_OPT_PROGRESS }, \
+	{ "level", required_argument, NULL, 'l' }, \
+	{ "output", required_argument, NULL, 'o' }, \
+	{ "quiet", no_argument, NULL, 'q' }
+
+/*
+ * Set the program name for messages (also as argv[0], which getopt's
+ * messages use), install the signal handlers that remove temporary files,
+ * and fill c with the defaults.
+ */
+void		 qp_cli_init(const char *prog, const char *usage, char **argv,
+		    struct qp_common *c);
+
+/*
+ * Handle a common option returned by getopt_long.  Returns 1 when it was
+ * one (it may exit: --help, --version, a bad -l), 0 when it was not.
+ */
+int		 qp_cli_common(int ch, struct qp_common *c);
+
+/* Print a usage error, the short usage, and exit 2. */
+void		 qp_usage_error(const char *fmt, ...)
+		    __attribute__((format(printf, 1, 2), noreturn));
+
+/* Messages on stderr as "prog: ...", flushing stdout first. */
+void		 qp_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void		 qp_die(const char *fmt, ...)
+		    __attribute__((format(printf, 1, 2), noreturn));
+
+/*
+ * Parse a whole decimal integer in [min, max].  Returns 0 or -1 (junk,
+ * out of range).
+ */
+int		 qp_parse_ll(const char *s, long long min, long long max, long long *v);
+
+/*
+ * Exit 2 with a hint when the stream output would go to a terminal
+ * (c->out unset and stdout a tty).
+ */
+void		 qp_cli_refuse_tty(const struct qp_common *c);
+
+/* Whether progress should be shown (--progress, or stderr a tty and not -q). */
+int		 qp_cli_want_progress(const struct qp_common *c);
+
+/* Show rows and bytes read on stderr, at most a few times a second. */
+void		 qp_progress(const struct qp_in *in, int done);
+
+/* The program name given to qp_cli_init(). */
+const char	*qp_prog(void);
+
+#endif

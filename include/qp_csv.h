@@ -1,0 +1,72 @@
+/*
+ * qp_csv: RFC 4180 records over a qp_src, and their encoding.
+ *
+ * The reader yields one record at a time.  Lines without a quote are split
+ * in place; lines with one go through libcsv, so quoted fields may hold
+ * commas, quotes and newlines.  Only '\n' ends a line; a "\r\n" pair outside
+ * quotes ends one too.  Empty lines are skipped.  A UTF-8 byte order mark at
+ * the start is dropped; invalid UTF-8 and NUL bytes are errors.  Spaces
+ * around fields are kept.
+ */
+#ifndef QP_CSV_H
+#define QP_CSV_H
+
+#include <stddef.h>
+
+struct qp_src;
+struct qp_sink;
+
+/* A field: NUL-terminated text and its length. */
+struct qp_field {
+	const char	*s;
+	size_t		 len;
+};
+
+/*
+ * A record.  The fields stay valid until the next read from the same
+ * reader.  recno counts records from 1; lineno is the physical line the
+ * record starts on; hash tells whether the record's line began with an
+ * unquoted '#' (how #qp directives are recognised); eol whether its last
+ * line ended with a newline.
+ */
+struct qp_row {
+	size_t			 n;
+	const struct qp_field	*f;
+	unsigned long long	 recno;
+	unsigned long long	 lineno;
+	int			 hash;
+	int			 eol;
+};
+
+#define QP_CSV_MAXREC	(64UL << 20)	/* longest record accepted */
+
+struct qp_csv;
+
+/* A reader over src; it does not take ownership of src.  NULL on ENOMEM. */
+struct qp_csv	*qp_csv_new(struct qp_src *src);
+
+/*
+ * Read the next record.  Returns 1 and sets *row, 0 at the end of the input,
+ * -1 on error (see qp_csv_error()).
+ */
+int		 qp_csv_next(struct qp_csv *c, const struct qp_row **row);
+
+/* Force every line through libcsv (tests compare both paths). */
+void		 qp_csv_set_slow(struct qp_csv *c, int on);
+
+/* The first error as "name: record N (line L): why", or NULL. */
+const char	*qp_csv_error(const struct qp_csv *c);
+struct qp_src	*qp_csv_src(const struct qp_csv *c);
+void		 qp_csv_free(struct qp_csv *c);
+
+/*
+ * Append one record to k, quoting a field when it holds a comma, a quote,
+ * CR or LF, or starts with '#'.  A record of one empty field is written
+ * as "" so that it is not an empty line.  Returns 0 or -1.
+ */
+int		 qp_csv_write(struct qp_sink *k, const struct qp_field *f, size_t n);
+
+/* The same for NUL-terminated strings. */
+int		 qp_csv_writev(struct qp_sink *k, const char *const *v, size_t n);
+
+#endif

@@ -1,0 +1,24 @@
+/*
+ * qp_hash: stable 64-bit ids.
+ *
+ * XXH64 (seed 0) from libxxhash: its value is defined byte for byte, the
+ * same on every machine and build.  Composite keys hash their parts joined
+ * by the unit separator 0x1f, which no id or name of ours contains.
+ */
+#ifndef QP_HASH_H
+#define QP_HASH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define QP_HASH_HEX	16	/* hex digits of an id */
+
+uint64_t	 qp_hash(const void *p, size_t len);
+
+/* Hash n NUL-terminated parts joined by 0x1f. */
+uint64_t	 qp_hash_parts(const char *const *parts, size_t n);
+
+/* Write h as 16 lowercase hex digits and a NUL into buf. */
+void		 qp_hash_hex(char *buf, uint64_t h);
+
+#endif

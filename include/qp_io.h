@@ -1,0 +1,103 @@
+/*
+ * qp_io: byte sources and sinks for qunpipe streams.
+ *
+ * A source reads a file, a file descriptor or a memory buffer and yields
+ * its text.  It sniffs the gzip magic (1f 8b): gzip input may hold any
+ * number of concatenated members, and every member must end with its
+ * trailer; anything else is read as plain text.
+ *
+ * A sink writes text as a sequence of independent gzip members of at most
+ * QP_BLOCK bytes of text each (the BGZF idea), or as plain text.  Members
+ * carry no file name and mtime 0, so the same text gives the same bytes.
+ * A sink given a path writes a temporary file beside it and renames it into
+ * place on a successful close; every other exit removes it.
+ *
+ * Errors are sticky: after the first one every call fails at once, and the
+ * message stays available from qp_src_error()/qp_sink_error().
+ */
+#ifndef QP_IO_H
+#define QP_IO_H
+
+#include <stddef.h>
+
+#define QP_BLOCK	65536	/* text per gzip member, at most */
+
+struct qp_src;
+struct qp_sink;
+
+/*
+ * Open path for reading; NULL or "-" is standard input.  Returns NULL with
+ * errno set when the file cannot be opened.
+ */
+struct qp_src	*qp_src_open(const char *path);
+
+/* Read from a memory buffer, which must outlive the source; name is for messages. */
+struct qp_src	*qp_src_open_mem(const void *buf, size_t len, const char *name);
+
+/*
+ * Read up to len bytes of text into buf.  Returns the number of bytes read,
+ * 0 at the end of the input, or -1 on error (see qp_src_error()).  A gzip
+ * member without its trailer, a bad CRC or trailing garbage is an error.
+ */
+long		 qp_src_read(struct qp_src *s, char *buf, size_t len);
+
+const char	*qp_src_name(const struct qp_src *s);
+int		 qp_src_is_gzip(const struct qp_src *s);
+/* Compressed bytes consumed so far (for progress reports). */
+unsigned long long qp_src_offset(const struct qp_src *s);
+/* The first error, or NULL. */
+const char	*qp_src_error(const struct qp_src *s);
+void		 qp_src_close(struct qp_src *s);
+
+/*
+ * Open a sink.  path NULL or "-" is standard output.  level is -1 for plain
+ * text, else a gzip level 0..9 (0 = stored members).  Returns NULL with errno
+ * set when the temporary file cannot be made.
+ */
+struct qp_sink	*qp_sink_open(const char *path, int level);
+
+/* A sink into memory; qp_sink_mem() returns its bytes after a flush. */
+struct qp_sink	*qp_sink_open_mem(int level);
+const char	*qp_sink_mem(struct qp_sink *k, size_t *len);
+
+/* Append text.  Returns 0, or -1 on a (sticky) error. */
+int		 qp_sink_write(struct qp_sink *k, const void *p, size_t len);
+
+/*
+ * Room for at least len bytes of text, or NULL on a sticky error; the
+ * caller fills some of it and then calls qp_sink_commit() with the count.
+ * len must be at most QP_BLOCK.
+ */
+char		*qp_sink_reserve(struct qp_sink *k, size_t len);
+void		 qp_sink_commit(struct qp_sink *k, size_t len);
+
+/* Write out every buffered member.  Returns 0 or -1. */
+int		 qp_sink_flush(struct qp_sink *k);
+
+const char	*qp_sink_error(const struct qp_sink *k);
+/* Bytes of text written so far. */
+unsigned long long qp_sink_textlen(const struct qp_sink *k);
+
+/*
+ * Flush, close and, for a path, rename the temporary file into place.
+ * Returns 0, or -1 when anything failed (see qp_sink_error()).
+ */
+int		 qp_sink_finish(struct qp_sink *k);
+
+/*
+ * Free the sink.  Unless qp_sink_finish() succeeded, the output is
+ * discarded: a temporary file is removed.  NULL is allowed.
+ */
+void		 qp_sink_free(struct qp_sink *k);
+
+/*
+ * Temporary files to remove if a signal ends the program (qp_cli installs
+ * the handler that calls qp_tmp_cleanup()).  The path is copied;
+ * qp_tmp_forget() drops it again.  Returns 0, or -1 when the table is full.
+ */
+int		 qp_tmp_register(const char *path);
+void		 qp_tmp_forget(const char *path);
+/* Remove every registered file; async-signal-safe. */
+void		 qp_tmp_cleanup(void);
+
+#endif

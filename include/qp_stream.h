@@ -1,0 +1,108 @@
+/*
+ * qp_stream: the qunpipe stream (DESIGN.md section 2).
+ *
+ * A stream is CSV text, usually gzip members, holding:
+ *
+ *	#qp,stage,<prog>,<version>,<args...>	provenance, before any table
+ *	#qp,table,<name>,<schema-version>	a table; the next record is
+ *	<header row>				its header, rows follow
+ *	#qp,end,<tables>,<rows>			the last record
+ *
+ * A reader that meets the end of its input before #qp,end, or whose end
+ * record disagrees with what it read, fails with "truncated input".  Every
+ * row must have as many fields as its table's header.
+ *
+ * The reader takes several inputs and reads them as one stream: the
+ * provenance of all of them first, then their tables in order.
+ */
+#ifndef QP_STREAM_H
+#define QP_STREAM_H
+
+#include <stddef.h>
+
+#include "qp_csv.h"
+
+struct qp_in;
+struct qp_out;
+
+/* A table as the reader found it. */
+struct qp_table {
+	const char		*name;
+	unsigned		 version;
+	const struct qp_row	*header;
+	unsigned long long	 rows;		/* rows read so far */
+};
+
+enum {
+	QP_END = 0,	/* the stream ended cleanly */
+	QP_ROW = 1,	/* a data row of the current table */
+	QP_TABLE = 2	/* a new table; qp_in_table() describes it */
+};
+
+/*
+ * Open the inputs (paths; "-" is standard input; n = 0 means standard
+ * input) and read their provenance.  Returns NULL with the reason in
+ * *err (static or owned by nobody: print it, do not free it).
+ */
+struct qp_in	*qp_in_open(const char *const *paths, size_t n, const char **err);
+
+/* One input from memory, for tests and fuzzers. */
+struct qp_in	*qp_in_open_mem(const void *buf, size_t len, const char **err);
+
+/* Returns QP_ROW, QP_TABLE, QP_END or -1 (see qp_in_error()). */
+int		 qp_in_next(struct qp_in *in);
+
+/* The current row (QP_ROW) or header (QP_TABLE). */
+const struct qp_row	*qp_in_row(const struct qp_in *in);
+const struct qp_table	*qp_in_table(const struct qp_in *in);
+
+/* Index of column name in the current table, or -1. */
+int		 qp_in_col(const struct qp_in *in, const char *name);
+
+/* Provenance lines read, each a record starting "#qp","stage". */
+size_t		 qp_in_nstages(const struct qp_in *in);
+const struct qp_row	*qp_in_stage(const struct qp_in *in, size_t i);
+
+/* Totals so far: data rows read, text bytes read. */
+unsigned long long qp_in_nrows(const struct qp_in *in);
+unsigned long long qp_in_nbytes(const struct qp_in *in);
+
+const char	*qp_in_error(const struct qp_in *in);
+void		 qp_in_close(struct qp_in *in);
+
+/*
+ * Open a stream writer on k (which it owns from now on: qp_out_free()
+ * frees it).  The writer copies the provenance of in (may be NULL) and
+ * appends "#qp,stage,prog,version,argv[0..argc-1]" unless prog is NULL.
+ * Returns NULL on ENOMEM (k is freed then too).
+ */
+struct qp_out	*qp_out_new(struct qp_sink *k, const struct qp_in *in,
+		    const char *prog, const char *version, int argc,
+		    char *const *argv);
+
+/* Start a table with the given header. */
+int		 qp_out_table(struct qp_out *o, const char *name, unsigned version,
+		    const struct qp_field *cols, size_t ncols);
+int		 qp_out_tablev(struct qp_out *o, const char *name, unsigned version,
+		    const char *const *cols, size_t ncols);
+
+/* Write a row of the current table; it must have as many fields as the header. */
+int		 qp_out_row(struct qp_out *o, const struct qp_field *f, size_t n);
+int		 qp_out_rowv(struct qp_out *o, const char *const *v, size_t n);
+
+/* The error that stopped the writer, or NULL. */
+const char	*qp_out_error(const struct qp_out *o);
+
+/*
+ * Write #qp,end and finish the sink (qp_sink_finish()).  Returns 0, or -1
+ * when anything failed (see qp_out_error()).
+ */
+int		 qp_out_finish(struct qp_out *o);
+
+/*
+ * Free o and its sink; unless qp_out_finish() succeeded, a file output is
+ * removed.  NULL allowed.
+ */
+void		 qp_out_free(struct qp_out *o);
+
+#endif

@@ -1,0 +1,197 @@
+/*
+ * What every main() shares: messages, the common options, exit codes,
+ * checked numbers, signal cleanup and progress.  This is the one library
+ * module that prints and exits; the others return errors to main().
+ */
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "qp_cli.h"
+#include "qp_io.h"
+#include "qp_stream.h"
+
+static const char *prog = "qp";
+static const char *usage_text = "";
+
+const char *
+qp_prog(void)
+{
+	return prog;
+}
+
+static void
+on_signal(int sig)
+{
+	qp_tmp_cleanup();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void
+qp_cli_init(const char *name, const char *usage, char **argv,
+    struct qp_common *c)
+{
+	struct sigaction sa;
+
+	prog = name;
+	argv[0] = (char *)(uintptr_t)name;
+	usage_text = usage;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	c->level = 1;
+	c->out = NULL;
+	c->quiet = 0;
+	c->progress = -1;
+}
+
+static void
+vmsg(const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s: ", prog);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+qp_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(fmt, ap);
+	va_end(ap);
+}
+
+void
+qp_die(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(fmt, ap);
+	va_end(ap);
+	exit(QP_EXIT_DATA);
+}
+
+/* The usage lines: the help text up to its first empty line. */
+static void
+short_usage(FILE *f)
+{
+	const char *e = strstr(usage_text, "\n\n");
+
+	fprintf(f, "%.*s\n", e ? (int)(e - usage_text) : (int)strlen(usage_text),
+	    usage_text);
+}
+
+void
+qp_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(fmt, ap);
+	va_end(ap);
+	short_usage(stderr);
+	exit(QP_EXIT_USAGE);
+}
+
+int
+qp_parse_ll(const char *s, long long min, long long max, long long *v)
+{
+	char *end;
+	long long x;
+
+	if (s == NULL || *s == '\0' || (*s != '-' && *s != '+' &&
+	    (*s < '0' || *s > '9')))
+		return -1;
+	errno = 0;
+	x = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0' || x < min || x > max)
+		return -1;
+	*v = x;
+	return 0;
+}
+
+int
+qp_cli_common(int ch, struct qp_common *c)
+{
+	long long v;
+
+	switch (ch) {
+	case 'h':
+		fputs(usage_text, stdout);
+		if (fflush(stdout) == EOF || ferror(stdout))
+			exit(QP_EXIT_DATA);
+		exit(QP_EXIT_OK);
+	case QP_OPT_VERSION:
+		printf("%s (qunpipe) %s\n", prog, QP_VERSION);
+		if (fflush(stdout) == EOF || ferror(stdout))
+			exit(QP_EXIT_DATA);
+		exit(QP_EXIT_OK);
+	case 'l':
+		if (qp_parse_ll(optarg, 0, 9, &v) == -1)
+			qp_usage_error("-l: level must be 0 to 9, not '%s'",
+			    optarg);
+		c->level = (int)v;
+		return 1;
+	case 'o':
+		c->out = optarg;
+		return 1;
+	case 'q':
+		c->quiet = 1;
+		return 1;
+	case QP_OPT_PROGRESS:
+		c->progress = 1;
+		return 1;
+	case '?':
+		/* getopt_long has printed the reason. */
+		short_usage(stderr);
+		exit(QP_EXIT_USAGE);
+	default:
+		return 0;
+	}
+}
+
+void
+qp_cli_refuse_tty(const struct qp_common *c)
+{
+	if ((c->out == NULL || strcmp(c->out, "-") == 0) && isatty(STDOUT_FILENO))
+		qp_usage_error("will not write a stream to a terminal; use -o "
+		    "FILE, a pipe, or qp-cat to read it");
+}
+
+int
+qp_cli_want_progress(const struct qp_common *c)
+{
+	if (c->progress == 1)
+		return 1;
+	return !c->quiet && isatty(STDERR_FILENO);
+}
+
+void
+qp_progress(const struct qp_in *in, int done)
+{
+	static struct timespec last;
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (!done && (double)(now.tv_sec - last.tv_sec) +
+	    (double)(now.tv_nsec - last.tv_nsec) / 1e9 < 0.5)
+		return;
+	last = now;
+	fprintf(stderr, "\r%s: %llu rows, %.1f MB read%s", prog,
+	    qp_in_nrows(in), (double)qp_in_nbytes(in) / 1e6, done ? "\n" : "");
+}

@@ -1,0 +1,567 @@
+/*
+ * CSV records over a qp_src, and their encoding into a qp_sink.
+ *
+ * The reader works a line at a time in one growing buffer.  A line with no
+ * quote character is split at its commas in place (the common case, and
+ * exactly what libcsv would yield for it); any other line starts a record
+ * that libcsv parses, fed line by line until it reports the record's end,
+ * so quoted fields may span lines.  Every line is checked to be UTF-8
+ * without NUL bytes before it is parsed.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "qp_csv.h"
+#include "qp_io.h"
+
+#define INITBUF		(256 * 1024)
+#define READ_CHUNK	(128 * 1024)
+#define PS_FIELD_BEGUN	2	/* libcsv's parser state inside a field */
+
+struct qp_csv {
+	struct qp_src		*src;
+	char			*buf;
+	size_t			 cap, pos, end, scan;
+	int			 eof, started, slow;
+	unsigned long long	 recno, lineno;
+
+	struct qp_field		*f;
+	size_t			 fcap;
+	struct qp_row		 row;
+
+	/* libcsv path: field bytes and offsets of the record being parsed */
+	struct csv_parser	 p;
+	int			 pinit, inrec, recdone;
+	char			*arena;
+	size_t			 alen, acap;
+	size_t			*aoff;
+	size_t			 nf, aoffcap;
+	int			 oom;
+
+	int			 failed;
+	char			 err[512];
+};
+
+static int
+csv_failf(struct qp_csv *c, unsigned long long line, const char *fmt, ...)
+{
+	char why[256];
+	va_list ap;
+
+	if (c->failed)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof why, fmt, ap);
+	va_end(ap);
+	snprintf(c->err, sizeof c->err, "%s: record %llu (line %llu): %s",
+	    qp_src_name(c->src), c->recno + 1, line, why);
+	c->failed = 1;
+	return -1;
+}
+
+static int
+no_space(unsigned char ch)
+{
+	(void)ch;
+	return 0;
+}
+
+static int
+is_lf(unsigned char ch)
+{
+	return ch == '\n';
+}
+
+struct qp_csv *
+qp_csv_new(struct qp_src *src)
+{
+	struct qp_csv *c;
+
+	if ((c = calloc(1, sizeof *c)) == NULL)
+		return NULL;
+	c->src = src;
+	c->cap = INITBUF;
+	if ((c->buf = malloc(c->cap + 1)) == NULL) {
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+void
+qp_csv_set_slow(struct qp_csv *c, int on)
+{
+	c->slow = on;
+}
+
+const char *
+qp_csv_error(const struct qp_csv *c)
+{
+	return c->failed ? c->err : NULL;
+}
+
+struct qp_src *
+qp_csv_src(const struct qp_csv *c)
+{
+	return c->src;
+}
+
+void
+qp_csv_free(struct qp_csv *c)
+{
+	if (c == NULL)
+		return;
+	if (c->pinit)
+		csv_free(&c->p);
+	free(c->buf);
+	free(c->f);
+	free(c->arena);
+	free(c->aoff);
+	free(c);
+}
+
+/*
+ * Offset of the first byte of p[0..n) that is not part of valid UTF-8 text
+ * (a NUL byte counts as invalid), or n.
+ */
+static size_t
+utf8_check(const unsigned char *p, size_t n)
+{
+	const uint64_t hi = 0x8080808080808080ULL, lo = 0x0101010101010101ULL;
+	size_t i = 0, j, k;
+	uint64_t w;
+	unsigned char b;
+	unsigned cp, min;
+
+	while (i < n) {
+		while (i + 8 <= n) {
+			memcpy(&w, p + i, 8);
+			if (((w | ((w - lo) & ~w)) & hi) != 0)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		b = p[i];
+		if (b == 0)
+			return i;
+		if (b < 0x80) {
+			i++;
+			continue;
+		}
+		if (b >= 0xc2 && b <= 0xdf) {
+			k = 1;
+			cp = b & 0x1f;
+			min = 0x80;
+		} else if (b >= 0xe0 && b <= 0xef) {
+			k = 2;
+			cp = b & 0x0f;
+			min = 0x800;
+		} else if (b >= 0xf0 && b <= 0xf4) {
+			k = 3;
+			cp = b & 0x07;
+			min = 0x10000;
+		} else
+			return i;
+		if (n - i < k + 1)
+			return i;
+		for (j = 1; j <= k; j++) {
+			if ((p[i + j] & 0xc0) != 0x80)
+				return i;
+			cp = (cp << 6) | (p[i + j] & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return i;
+		i += k + 1;
+	}
+	return n;
+}
+
+/*
+ * Find the next line.  Sets *line and *len (the '\n' included when
+ * present).  Returns 1, 0 at the end of the input, -1 on error.
+ */
+static int
+get_line(struct qp_csv *c, char **line, size_t *len)
+{
+	char *nl;
+	long r;
+
+	for (;;) {
+		nl = memchr(c->buf + c->scan, '\n', c->end - c->scan);
+		if (nl != NULL) {
+			*line = c->buf + c->pos;
+			*len = (size_t)(nl - *line) + 1;
+			c->pos += *len;
+			c->scan = c->pos;
+			return 1;
+		}
+		c->scan = c->end;
+		if (c->eof) {
+			if (c->pos == c->end)
+				return 0;
+			*line = c->buf + c->pos;
+			*len = c->end - c->pos;
+			c->pos = c->scan = c->end;
+			return 1;
+		}
+		if (c->pos > 0) {
+			memmove(c->buf, c->buf + c->pos, c->end - c->pos);
+			c->end -= c->pos;
+			c->scan -= c->pos;
+			c->pos = 0;
+		}
+		if (c->end == c->cap) {
+			char *nb;
+
+			if (c->cap >= QP_CSV_MAXREC)
+				return csv_failf(c, c->lineno + 1,
+				    "line longer than %lu MiB",
+				    QP_CSV_MAXREC >> 20);
+			if ((nb = realloc(c->buf, c->cap * 2 + 1)) == NULL)
+				return csv_failf(c, c->lineno + 1,
+				    "out of memory");
+			c->buf = nb;
+			c->cap *= 2;
+		}
+		r = qp_src_read(c->src, c->buf + c->end,
+		    c->cap - c->end < READ_CHUNK ? c->cap - c->end : READ_CHUNK);
+		if (r < 0) {
+			if (!c->failed) {
+				snprintf(c->err, sizeof c->err, "%s",
+				    qp_src_error(c->src));
+				c->failed = 1;
+			}
+			return -1;
+		}
+		if (r == 0)
+			c->eof = 1;
+		c->end += (size_t)r;
+		if (!c->started && c->end - c->pos >= 3) {
+			c->started = 1;
+			if (memcmp(c->buf + c->pos, "\xef\xbb\xbf", 3) == 0) {
+				c->pos += 3;
+				c->scan = c->pos;
+			}
+		} else if (!c->started && c->eof)
+			c->started = 1;
+	}
+}
+
+static int
+grow_fields(struct qp_csv *c, size_t n)
+{
+	struct qp_field *f;
+	size_t cap;
+
+	if (n <= c->fcap)
+		return 0;
+	cap = c->fcap ? c->fcap : 32;
+	while (cap < n)
+		cap *= 2;
+	if ((f = realloc(c->f, cap * sizeof *f)) == NULL)
+		return -1;
+	c->f = f;
+	c->fcap = cap;
+	return 0;
+}
+
+/* Split an unquoted line in place. */
+static int
+split_fast(struct qp_csv *c, char *s, size_t len)
+{
+	char *end = s + len, *q;
+	size_t n = 0;
+
+	for (;;) {
+		if (n == c->fcap && grow_fields(c, n + 1) == -1)
+			return csv_failf(c, c->lineno, "out of memory");
+		q = memchr(s, ',', (size_t)(end - s));
+		if (q == NULL)
+			q = end;
+		*q = '\0';
+		c->f[n].s = s;
+		c->f[n].len = (size_t)(q - s);
+		n++;
+		if (q == end)
+			break;
+		s = q + 1;
+	}
+	c->row.n = n;
+	return 0;
+}
+
+static void
+cb_field(void *s, size_t len, void *data)
+{
+	struct qp_csv *c = data;
+
+	if (c->oom)
+		return;
+	if (c->nf == c->aoffcap) {
+		size_t cap = c->aoffcap ? c->aoffcap * 2 : 64;
+		size_t *a = realloc(c->aoff, cap * sizeof *a);
+
+		if (a == NULL) {
+			c->oom = 1;
+			return;
+		}
+		c->aoff = a;
+		c->aoffcap = cap;
+	}
+	if (c->alen + len + 1 > c->acap) {
+		size_t cap = c->acap ? c->acap : 4096;
+		char *a;
+
+		while (cap < c->alen + len + 1)
+			cap *= 2;
+		if ((a = realloc(c->arena, cap)) == NULL) {
+			c->oom = 1;
+			return;
+		}
+		c->arena = a;
+		c->acap = cap;
+	}
+	if (len > 0)
+		memcpy(c->arena + c->alen, s, len);
+	c->aoff[c->nf++] = c->alen;
+	c->alen += len;
+	c->arena[c->alen++] = '\0';
+}
+
+static void
+cb_record(int ch, void *data)
+{
+	struct qp_csv *c = data;
+
+	(void)ch;
+	c->recdone = 1;
+}
+
+static int
+slow_feed(struct qp_csv *c, const char *s, size_t len)
+{
+	if (len > 0 && csv_parse(&c->p, s, len, cb_field, cb_record, c) != len)
+		return csv_failf(c, c->row.lineno, "%s",
+		    csv_error(&c->p) == CSV_EPARSE ?
+		    "malformed quoted field" : "out of memory");
+	if (c->oom)
+		return csv_failf(c, c->row.lineno, "out of memory");
+	return 0;
+}
+
+/* Build the row from the libcsv arena. */
+static int
+slow_row(struct qp_csv *c)
+{
+	size_t i;
+
+	if (grow_fields(c, c->nf) == -1)
+		return csv_failf(c, c->row.lineno, "out of memory");
+	for (i = 0; i < c->nf; i++) {
+		c->f[i].s = c->arena + c->aoff[i];
+		c->f[i].len = (i + 1 < c->nf ? c->aoff[i + 1] - 1 : c->alen - 1) -
+		    c->aoff[i];
+	}
+	c->row.n = c->nf;
+	c->nf = c->alen = 0;
+	c->inrec = c->recdone = 0;
+	return 0;
+}
+
+int
+qp_csv_next(struct qp_csv *c, const struct qp_row **row)
+{
+	char *line = NULL;
+	size_t len = 0, bad, body;
+	int r, crlf, eol = 0;
+
+	if (c->failed)
+		return -1;
+	for (;;) {
+		if ((r = get_line(c, &line, &len)) < 0)
+			return -1;
+		if (r == 0) {
+			if (!c->inrec)
+				return 0;
+			eol = 0;
+			if (csv_fini(&c->p, cb_field, cb_record, c) != 0)
+				return csv_failf(c, c->row.lineno,
+				    "unterminated quoted field at end of input");
+			break;
+		}
+		c->lineno++;
+		eol = line[len - 1] == '\n';
+		if ((bad = utf8_check((unsigned char *)line, len)) < len)
+			return csv_failf(c, c->lineno, line[bad] == '\0' ?
+			    "NUL byte: binary data, not text" :
+			    "invalid UTF-8 (byte 0x%02x at column %zu)",
+			    (unsigned char)line[bad], bad + 1);
+		body = len;
+		crlf = 0;
+		if (body > 0 && line[body - 1] == '\n') {
+			body--;
+			if (body > 0 && line[body - 1] == '\r') {
+				body--;
+				crlf = 1;
+			}
+		}
+		if (!c->inrec) {
+			if (body == 0)
+				continue;	/* empty line */
+			c->row.lineno = c->lineno;
+			c->row.hash = line[0] == '#';
+			if (!c->slow && memchr(line, '"', body) == NULL) {
+				if (split_fast(c, line, body) == -1)
+					return -1;
+				break;
+			}
+			if (!c->pinit) {
+				if (csv_init(&c->p, CSV_STRICT |
+				    CSV_STRICT_FINI) != 0)
+					return csv_failf(c, c->lineno,
+					    "out of memory");
+				csv_set_space_func(&c->p, no_space);
+				csv_set_term_func(&c->p, is_lf);
+				c->pinit = 1;
+			}
+			c->inrec = 1;
+		}
+		if (slow_feed(c, line, body) == -1)
+			return -1;
+		if (body < len) {
+			/* A CRLF inside quotes is data; outside, a line end. */
+			if (crlf && c->p.pstate == PS_FIELD_BEGUN && c->p.quoted)
+				r = slow_feed(c, "\r\n", 2);
+			else
+				r = slow_feed(c, "\n", 1);
+			if (r == -1)
+				return -1;
+		} else if (csv_fini(&c->p, cb_field, cb_record, c) != 0)
+			return csv_failf(c, c->row.lineno,
+			    "unterminated quoted field at end of input");
+		if (c->recdone)
+			break;
+	}
+	if (c->inrec && slow_row(c) == -1)
+		return -1;
+	c->row.eol = eol;
+	c->recno++;
+	c->row.recno = c->recno;
+	c->row.f = c->f;
+	*row = &c->row;
+	return 1;
+}
+
+/* --- writing --------------------------------------------------------- */
+
+static const unsigned char special[256] = {
+	['\n'] = 1, ['\r'] = 1, [','] = 1, ['"'] = 1
+};
+
+/* Encoded length of a field: 0 extra when plain, else quotes and doubling. */
+static size_t
+enc_len(const struct qp_field *f, int *quote)
+{
+	const unsigned char *s = (const unsigned char *)f->s;
+	size_t i, q = 0;
+	int need = f->len > 0 && s[0] == '#';
+
+	for (i = 0; i < f->len; i++)
+		if (special[s[i]]) {
+			need = 1;
+			q += s[i] == '"';
+		}
+	*quote = need;
+	return need ? f->len + q + 2 : f->len;
+}
+
+static char *
+enc_field(char *o, const struct qp_field *f, int quote)
+{
+	const char *s = f->s, *e = f->s + f->len, *q;
+
+	if (!quote) {
+		memcpy(o, s, f->len);
+		return o + f->len;
+	}
+	*o++ = '"';
+	while ((q = memchr(s, '"', (size_t)(e - s))) != NULL) {
+		memcpy(o, s, (size_t)(q - s + 1));
+		o += q - s + 1;
+		*o++ = '"';
+		s = q + 1;
+	}
+	memcpy(o, s, (size_t)(e - s));
+	o += e - s;
+	*o++ = '"';
+	return o;
+}
+
+int
+qp_csv_write(struct qp_sink *k, const struct qp_field *f, size_t n)
+{
+	char *o, *buf;
+	int quotes[64], *qv = quotes, rc;
+	size_t i, total = 1;
+
+	if (n == 0)
+		return -1;
+	if (n == 1 && f[0].len == 0)
+		return qp_sink_write(k, "\"\"\n", 3);
+	if (n > 64 && (qv = malloc(n * sizeof *qv)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		total += enc_len(&f[i], &qv[i]) + (i > 0);
+	if (total <= QP_BLOCK) {
+		if ((o = buf = qp_sink_reserve(k, total)) == NULL) {
+			rc = -1;
+			goto out;
+		}
+	} else if ((o = buf = malloc(total)) == NULL) {
+		rc = -1;
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			*o++ = ',';
+		o = enc_field(o, &f[i], qv[i]);
+	}
+	*o++ = '\n';
+	if (total <= QP_BLOCK) {
+		qp_sink_commit(k, total);
+		rc = 0;
+	} else {
+		rc = qp_sink_write(k, buf, total);
+		free(buf);
+	}
+out:
+	if (qv != quotes)
+		free(qv);
+	return rc;
+}
+
+int
+qp_csv_writev(struct qp_sink *k, const char *const *v, size_t n)
+{
+	struct qp_field fs[64], *f = fs;
+	size_t i;
+	int rc;
+
+	if (n == 0 || (n > 64 && (f = malloc(n * sizeof *f)) == NULL))
+		return -1;
+	for (i = 0; i < n; i++) {
+		f[i].s = v[i] ? v[i] : "";
+		f[i].len = strlen(f[i].s);
+	}
+	rc = qp_csv_write(k, f, n);
+	if (f != fs)
+		free(f);
+	return rc;
+}

@@ -1,0 +1,44 @@
+/*
+ * Stable ids: XXH64 with seed 0, whose output the xxHash specification
+ * fixes for every platform, so ids made on one machine match another's.
+ */
+#include <string.h>
+
+#define XXH_STATIC_LINKING_ONLY
+#include <xxhash.h>
+
+#include "qp_hash.h"
+
+uint64_t
+qp_hash(const void *p, size_t len)
+{
+	return XXH64(p, len, 0);
+}
+
+uint64_t
+qp_hash_parts(const char *const *parts, size_t n)
+{
+	XXH64_state_t st;
+	size_t i;
+
+	XXH64_reset(&st, 0);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			XXH64_update(&st, "\x1f", 1);
+		XXH64_update(&st, parts[i], strlen(parts[i]));
+	}
+	return XXH64_digest(&st);
+}
+
+void
+qp_hash_hex(char *buf, uint64_t h)
+{
+	static const char hex[] = "0123456789abcdef";
+	int i;
+
+	for (i = 15; i >= 0; i--) {
+		buf[i] = hex[h & 0xf];
+		h >>= 4;
+	}
+	buf[16] = '\0';
+}

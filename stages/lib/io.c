@@ -1,0 +1,909 @@
+/*
+ * Byte sources and sinks: plain text or gzip members in, gzip members out.
+ *
+ * The source inflates member after member into the caller's buffer and
+ * insists that each one ends with its trailer, so a stream cut anywhere is
+ * an error rather than a shorter stream.  The sink cuts text into blocks of
+ * QP_BLOCK bytes and deflates each into an independent member; at levels
+ * above 0 worker threads compress blocks while the caller fills the next
+ * ones, and the members are written in order, so the bytes do not depend
+ * on the number of threads.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "qp_io.h"
+
+#define RAWBUF		(128 * 1024)
+#define PIPEBUF		(1024 * 1024)
+#define NSLOT		8
+#define MAXTHREADS	8
+
+static const unsigned char gzhead[10] = {
+	0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff	/* deflate, mtime 0, OS unknown */
+};
+
+/* Try a larger pipe buffer: fewer context switches between stages. */
+static void
+grow_pipe(int fd)
+{
+#ifdef F_SETPIPE_SZ
+	struct stat st;
+
+	if (fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode))
+		(void)fcntl(fd, F_SETPIPE_SZ, PIPEBUF);
+#else
+	(void)fd;
+#endif
+}
+
+/* --- temporary files removed on signals ------------------------------ */
+
+#define NTMP	64
+static char *tmp_paths[NTMP];
+
+static void
+block_signals(sigset_t *old)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGPIPE);
+	pthread_sigmask(SIG_BLOCK, &set, old);
+}
+
+int
+qp_tmp_register(const char *path)
+{
+	sigset_t old;
+	char *p;
+	int i, rc = -1;
+
+	if (path == NULL || (p = strdup(path)) == NULL)
+		return -1;
+	block_signals(&old);
+	for (i = 0; i < NTMP; i++)
+		if (tmp_paths[i] == NULL) {
+			tmp_paths[i] = p;
+			rc = 0;
+			break;
+		}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc == -1)
+		free(p);
+	return rc;
+}
+
+void
+qp_tmp_forget(const char *path)
+{
+	sigset_t old;
+	char *p = NULL;
+	int i;
+
+	if (path == NULL)
+		return;
+	block_signals(&old);
+	for (i = 0; i < NTMP; i++)
+		if (tmp_paths[i] != NULL && strcmp(tmp_paths[i], path) == 0) {
+			p = tmp_paths[i];
+			tmp_paths[i] = NULL;
+			break;
+		}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	free(p);
+}
+
+void
+qp_tmp_cleanup(void)
+{
+	int i;
+
+	for (i = 0; i < NTMP; i++)
+		if (tmp_paths[i] != NULL)
+			(void)unlink(tmp_paths[i]);
+}
+
+/* --- sources --------------------------------------------------------- */
+
+enum { MODE_SNIFF, MODE_PLAIN, MODE_GZIP };
+
+struct qp_src {
+	int			 fd;		/* -1 for memory */
+	char			*name;
+	const unsigned char	*raw;		/* raw (compressed) bytes */
+	size_t			 rawlen, rawpos;
+	unsigned char		*rawbuf;	/* owned buffer for fd input */
+	int			 raweof;
+	int			 mode;
+	int			 zinit, inmember;
+	z_stream		 z;
+	unsigned long long	 off;
+	int			 failed;
+	char			 err[256];
+};
+
+static int
+src_fail(struct qp_src *s, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!s->failed) {
+		va_start(ap, fmt);
+		vsnprintf(s->err, sizeof s->err, fmt, ap);
+		va_end(ap);
+		s->failed = 1;
+	}
+	return -1;
+}
+
+static struct qp_src *
+src_new(const char *name)
+{
+	struct qp_src *s;
+
+	if ((s = calloc(1, sizeof *s)) == NULL)
+		return NULL;
+	if ((s->name = strdup(name)) == NULL) {
+		free(s);
+		return NULL;
+	}
+	s->fd = -1;
+	return s;
+}
+
+struct qp_src *
+qp_src_open(const char *path)
+{
+	struct qp_src *s;
+	int fd;
+
+	if (path == NULL || strcmp(path, "-") == 0) {
+		fd = STDIN_FILENO;
+		path = "<stdin>";
+		grow_pipe(fd);
+	} else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return NULL;
+	if ((s = src_new(path)) == NULL ||
+	    (s->rawbuf = malloc(RAWBUF)) == NULL) {
+		if (fd != STDIN_FILENO)
+			close(fd);
+		qp_src_close(s);
+		errno = ENOMEM;
+		return NULL;
+	}
+	s->fd = fd;
+	s->raw = s->rawbuf;
+	return s;
+}
+
+struct qp_src *
+qp_src_open_mem(const void *buf, size_t len, const char *name)
+{
+	struct qp_src *s;
+
+	if ((s = src_new(name ? name : "<memory>")) == NULL)
+		return NULL;
+	s->raw = buf;
+	s->rawlen = len;
+	s->raweof = 1;
+	return s;
+}
+
+/* Make raw bytes available; returns the count available, 0 at EOF, -1. */
+static long
+raw_fill(struct qp_src *s)
+{
+	ssize_t r;
+
+	if (s->rawpos < s->rawlen)
+		return (long)(s->rawlen - s->rawpos);
+	if (s->raweof)
+		return 0;
+	do
+		r = read(s->fd, s->rawbuf, RAWBUF);
+	while (r == -1 && errno == EINTR);
+	if (r == -1)
+		return src_fail(s, "%s: read error: %s", s->name, strerror(errno));
+	if (r == 0) {
+		s->raweof = 1;
+		return 0;
+	}
+	s->rawpos = 0;
+	s->rawlen = (size_t)r;
+	return r;
+}
+
+/* Decide plain or gzip from the first two bytes. */
+static int
+sniff(struct qp_src *s)
+{
+	long n;
+
+	if ((n = raw_fill(s)) < 0)
+		return -1;
+	if (n == 1 && s->fd != -1 && s->rawbuf[0] == 0x1f) {
+		/* One byte so far: wait for the second. */
+		ssize_t r;
+
+		do
+			r = read(s->fd, s->rawbuf + 1, RAWBUF - 1);
+		while (r == -1 && errno == EINTR);
+		if (r < 0)
+			return src_fail(s, "%s: read error: %s", s->name,
+			    strerror(errno));
+		s->rawlen += (size_t)r;
+		if (r == 0)
+			s->raweof = 1;
+	}
+	if (s->rawlen - s->rawpos >= 2 && s->raw[s->rawpos] == 0x1f &&
+	    s->raw[s->rawpos + 1] == 0x8b)
+		s->mode = MODE_GZIP;
+	else if (s->rawlen - s->rawpos == 1 && s->raw[s->rawpos] == 0x1f)
+		return src_fail(s, "%s: truncated input (gzip header cut short)",
+		    s->name);
+	else
+		s->mode = MODE_PLAIN;
+	return 0;
+}
+
+static long
+read_plain(struct qp_src *s, char *buf, size_t len)
+{
+	long n;
+
+	if (s->rawpos == s->rawlen && s->fd != -1 && !s->raweof) {
+		/* Nothing buffered: read straight into the caller's buffer. */
+		ssize_t r;
+
+		do
+			r = read(s->fd, buf, len);
+		while (r == -1 && errno == EINTR);
+		if (r == -1)
+			return src_fail(s, "%s: read error: %s", s->name,
+			    strerror(errno));
+		if (r == 0)
+			s->raweof = 1;
+		s->off += (unsigned long long)r;
+		return r;
+	}
+	if ((n = raw_fill(s)) <= 0)
+		return n;
+	if ((size_t)n > len)
+		n = (long)len;
+	memcpy(buf, s->raw + s->rawpos, (size_t)n);
+	s->rawpos += (size_t)n;
+	s->off += (unsigned long long)n;
+	return n;
+}
+
+static long
+read_gzip(struct qp_src *s, char *buf, size_t len)
+{
+	size_t got = 0;
+	long n;
+	int rc;
+
+	while (got < len) {
+		if ((n = raw_fill(s)) < 0)
+			return -1;
+		if (!s->inmember) {
+			if (n == 0)
+				break;		/* clean end between members */
+			if (n == 1 && !s->raweof && s->fd != -1) {
+				/* Keep the lone byte; the next read completes it. */
+				unsigned char b = s->raw[s->rawpos];
+				ssize_t r;
+
+				s->rawbuf[0] = b;
+				do
+					r = read(s->fd, s->rawbuf + 1, RAWBUF - 1);
+				while (r == -1 && errno == EINTR);
+				if (r < 0)
+					return src_fail(s, "%s: read error: %s",
+					    s->name, strerror(errno));
+				s->rawpos = 0;
+				s->rawlen = 1 + (size_t)r;
+				if (r == 0)
+					s->raweof = 1;
+				n = (long)s->rawlen;
+			}
+			if (s->raw[s->rawpos] != 0x1f ||
+			    (n >= 2 && s->raw[s->rawpos + 1] != 0x8b))
+				return src_fail(s, "%s: corrupt input: bytes "
+				    "after the end of a gzip member are not gzip",
+				    s->name);
+			if (!s->zinit) {
+				if (inflateInit2(&s->z, 15 + 16) != Z_OK)
+					return src_fail(s, "%s: out of memory",
+					    s->name);
+				s->zinit = 1;
+			} else
+				inflateReset(&s->z);
+			s->inmember = 1;
+		}
+		if (n == 0)
+			return src_fail(s, "%s: truncated input (gzip member "
+			    "without its trailer)", s->name);
+		s->z.next_in = (unsigned char *)(uintptr_t)(s->raw + s->rawpos);
+		s->z.avail_in = n > (1L << 30) ? 1U << 30 : (uInt)n;
+		s->z.next_out = (unsigned char *)buf + got;
+		s->z.avail_out = (uInt)(len - got);
+		n = s->z.avail_in;
+		rc = inflate(&s->z, Z_NO_FLUSH);
+		s->off += (unsigned long long)(n - s->z.avail_in);
+		s->rawpos += (size_t)(n - s->z.avail_in);
+		got = len - s->z.avail_out;
+		if (rc == Z_STREAM_END) {
+			s->inmember = 0;
+			if (got > 0)
+				break;
+			continue;
+		}
+		if (rc == Z_BUF_ERROR)
+			continue;	/* needs more input: the loop decides */
+		if (rc != Z_OK)
+			return src_fail(s, "%s: corrupt input (gzip: %s)",
+			    s->name, s->z.msg ? s->z.msg : "bad data");
+	}
+	return (long)got;
+}
+
+long
+qp_src_read(struct qp_src *s, char *buf, size_t len)
+{
+	if (s->failed)
+		return -1;
+	if (len == 0)
+		return 0;
+	if (s->mode == MODE_SNIFF && sniff(s) == -1)
+		return -1;
+	if (s->mode == MODE_PLAIN)
+		return read_plain(s, buf, len);
+	return read_gzip(s, buf, len);
+}
+
+const char *
+qp_src_name(const struct qp_src *s)
+{
+	return s->name;
+}
+
+int
+qp_src_is_gzip(const struct qp_src *s)
+{
+	return s->mode == MODE_GZIP;
+}
+
+unsigned long long
+qp_src_offset(const struct qp_src *s)
+{
+	return s->off;
+}
+
+const char *
+qp_src_error(const struct qp_src *s)
+{
+	return s->failed ? s->err : NULL;
+}
+
+void
+qp_src_close(struct qp_src *s)
+{
+	if (s == NULL)
+		return;
+	if (s->fd > STDIN_FILENO)
+		close(s->fd);
+	if (s->zinit)
+		inflateEnd(&s->z);
+	free(s->rawbuf);
+	free(s->name);
+	free(s);
+}
+
+/* --- sinks ----------------------------------------------------------- */
+
+enum { SLOT_FREE, SLOT_FULL, SLOT_BUSY, SLOT_DONE };
+
+struct slot {
+	char		*text;
+	size_t		 tlen;
+	unsigned char	*out;
+	size_t		 olen;
+	int		 state;
+	int		 zerr;
+};
+
+struct qp_sink {
+	int		 fd;		/* -1 for memory */
+	char		*path, *tmp;
+	int		 level;		/* -1 plain */
+	int		 failed, finished;
+	char		 err[256];
+	unsigned long long textlen;
+
+	/* The block being filled is slot[head % NSLOT].text. */
+	struct slot	 slot[NSLOT];
+	size_t		 outcap;
+	unsigned long	 head, tail, take;	/* fill, write, compress */
+	char		*blk;
+	size_t		 blen;
+
+	z_stream	 z;		/* for compressing on this thread */
+	int		 zinit;
+
+	int		 nthr, quit;
+	pthread_t	 thr[MAXTHREADS];
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 work, done;
+
+	char		*mbuf;		/* memory output */
+	size_t		 mlen, mcap;
+};
+
+static int
+sink_fail(struct qp_sink *k, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!k->failed) {
+		va_start(ap, fmt);
+		vsnprintf(k->err, sizeof k->err, fmt, ap);
+		va_end(ap);
+		k->failed = 1;
+	}
+	return -1;
+}
+
+static const char *
+sink_name(const struct qp_sink *k)
+{
+	return k->path ? k->path : k->fd == -1 ? "<memory>" : "<stdout>";
+}
+
+/* Deflate one block into a gzip member; returns 0 or a zlib error. */
+static int
+compress_block(z_stream *z, int level, struct slot *sl, size_t outcap)
+{
+	unsigned char *o = sl->out;
+	uLong crc;
+	size_t n;
+	int rc;
+
+	memcpy(o, gzhead, sizeof gzhead);
+	if ((rc = deflateReset(z)) != Z_OK)
+		return rc;
+	(void)level;
+	z->next_in = (unsigned char *)sl->text;
+	z->avail_in = (uInt)sl->tlen;
+	z->next_out = o + sizeof gzhead;
+	z->avail_out = (uInt)(outcap - sizeof gzhead - 8);
+	if ((rc = deflate(z, Z_FINISH)) != Z_STREAM_END)
+		return rc == Z_OK ? Z_BUF_ERROR : rc;
+	n = sizeof gzhead + z->total_out;
+	crc = crc32(0L, (unsigned char *)sl->text, (uInt)sl->tlen);
+	o[n++] = crc & 0xff;
+	o[n++] = (crc >> 8) & 0xff;
+	o[n++] = (crc >> 16) & 0xff;
+	o[n++] = (crc >> 24) & 0xff;
+	o[n++] = sl->tlen & 0xff;
+	o[n++] = (sl->tlen >> 8) & 0xff;
+	o[n++] = (sl->tlen >> 16) & 0xff;
+	o[n++] = (sl->tlen >> 24) & 0xff;
+	sl->olen = n;
+	return Z_OK;
+}
+
+static void *
+worker(void *arg)
+{
+	struct qp_sink *k = arg;
+	struct slot *sl;
+	z_stream z;
+	int ok;
+
+	memset(&z, 0, sizeof z);
+	ok = deflateInit2(&z, k->level, Z_DEFLATED, -15, 8,
+	    Z_DEFAULT_STRATEGY) == Z_OK;
+	pthread_mutex_lock(&k->mu);
+	for (;;) {
+		while (!k->quit && k->take == k->head)
+			pthread_cond_wait(&k->work, &k->mu);
+		if (k->take == k->head)
+			break;
+		sl = &k->slot[k->take++ % NSLOT];
+		sl->state = SLOT_BUSY;
+		pthread_mutex_unlock(&k->mu);
+		sl->zerr = ok ? compress_block(&z, k->level, sl, k->outcap) :
+		    Z_MEM_ERROR;
+		pthread_mutex_lock(&k->mu);
+		sl->state = SLOT_DONE;
+		pthread_cond_broadcast(&k->done);
+	}
+	pthread_mutex_unlock(&k->mu);
+	if (ok)
+		deflateEnd(&z);
+	return NULL;
+}
+
+static int
+write_all(struct qp_sink *k, const void *p, size_t len)
+{
+	const char *c = p;
+	ssize_t w;
+
+	if (k->fd == -1) {
+		if (k->mlen + len > k->mcap) {
+			size_t cap = k->mcap ? k->mcap : 4096;
+			char *m;
+
+			while (cap < k->mlen + len)
+				cap *= 2;
+			if ((m = realloc(k->mbuf, cap)) == NULL)
+				return sink_fail(k, "<memory>: out of memory");
+			k->mbuf = m;
+			k->mcap = cap;
+		}
+		memcpy(k->mbuf + k->mlen, p, len);
+		k->mlen += len;
+		return 0;
+	}
+	while (len > 0) {
+		w = write(k->fd, c, len);
+		if (w == -1 && errno == EINTR)
+			continue;
+		if (w == -1)
+			return sink_fail(k, "%s: write error: %s", sink_name(k),
+			    strerror(errno));
+		c += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+static int
+zfail(struct qp_sink *k, int zerr)
+{
+	return sink_fail(k, "%s: compression failed (zlib error %d)",
+	    sink_name(k), zerr);
+}
+
+/* Write the oldest submitted block, waiting for its compression. */
+static int
+write_oldest(struct qp_sink *k)
+{
+	struct slot *sl = &k->slot[k->tail % NSLOT];
+	int rc;
+
+	if (k->nthr > 0) {
+		pthread_mutex_lock(&k->mu);
+		while (sl->state != SLOT_DONE)
+			pthread_cond_wait(&k->done, &k->mu);
+		pthread_mutex_unlock(&k->mu);
+	}
+	k->tail++;
+	sl->state = SLOT_FREE;
+	if (sl->zerr != Z_OK)
+		return zfail(k, sl->zerr);
+	rc = write_all(k, sl->out, sl->olen);
+	return rc;
+}
+
+/* Hand the current block over and start the next one. */
+static int
+submit(struct qp_sink *k)
+{
+	struct slot *sl = &k->slot[k->head % NSLOT];
+	int rc = 0;
+
+	if (k->blen == 0)
+		return 0;
+	sl->tlen = k->blen;
+	if (k->level < 0) {
+		rc = write_all(k, sl->text, sl->tlen);
+	} else if (k->nthr == 0) {
+		if ((sl->zerr = compress_block(&k->z, k->level, sl,
+		    k->outcap)) != Z_OK)
+			rc = zfail(k, sl->zerr);
+		else
+			rc = write_all(k, sl->out, sl->olen);
+	} else {
+		pthread_mutex_lock(&k->mu);
+		sl->state = SLOT_FULL;
+		k->head++;
+		pthread_cond_signal(&k->work);
+		pthread_mutex_unlock(&k->mu);
+		while (rc == 0 && k->head - k->tail >= NSLOT)
+			rc = write_oldest(k);
+		k->blk = k->slot[k->head % NSLOT].text;
+		k->blen = 0;
+		return rc;
+	}
+	k->blen = 0;
+	return rc;
+}
+
+static int
+threads_wanted(int level)
+{
+	const char *e = getenv("QP_THREADS");
+	long n;
+
+	if (level <= 0)
+		return 0;
+	if (e != NULL && *e != '\0') {
+		char *end;
+
+		n = strtol(e, &end, 10);
+		if (*end != '\0' || n < 0)
+			n = 0;
+	} else
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+	if (n <= 1)
+		return 0;	/* one core: compress inline */
+	return n > MAXTHREADS ? MAXTHREADS : (int)n;
+}
+
+static struct qp_sink *
+sink_new(int level)
+{
+	struct qp_sink *k;
+	int i, nslot;
+
+	if ((k = calloc(1, sizeof *k)) == NULL)
+		return NULL;
+	k->fd = -1;
+	k->level = level < -1 ? -1 : level > 9 ? 9 : level;
+	k->nthr = threads_wanted(k->level);
+	nslot = k->nthr > 0 ? NSLOT : 1;
+	if (k->level >= 0) {
+		if (deflateInit2(&k->z, k->level, Z_DEFLATED, -15, 8,
+		    Z_DEFAULT_STRATEGY) != Z_OK)
+			goto fail;
+		k->zinit = 1;
+		k->outcap = deflateBound(&k->z, QP_BLOCK) + sizeof gzhead + 8;
+	}
+	for (i = 0; i < nslot; i++) {
+		if ((k->slot[i].text = malloc(QP_BLOCK)) == NULL)
+			goto fail;
+		if (k->level >= 0 && (k->slot[i].out = malloc(k->outcap)) == NULL)
+			goto fail;
+	}
+	k->blk = k->slot[0].text;
+	if (k->nthr > 0) {
+		pthread_mutex_init(&k->mu, NULL);
+		pthread_cond_init(&k->work, NULL);
+		pthread_cond_init(&k->done, NULL);
+		for (i = 0; i < k->nthr; i++)
+			if (pthread_create(&k->thr[i], NULL, worker, k) != 0)
+				break;
+		if (i < k->nthr) {
+			/* Run with the threads we got, or none. */
+			int got = i;
+
+			if (got == 0) {
+				pthread_mutex_destroy(&k->mu);
+				pthread_cond_destroy(&k->work);
+				pthread_cond_destroy(&k->done);
+			}
+			k->nthr = got;
+		}
+	}
+	return k;
+fail:
+	qp_sink_free(k);
+	errno = ENOMEM;
+	return NULL;
+}
+
+struct qp_sink *
+qp_sink_open(const char *path, int level)
+{
+	struct qp_sink *k;
+	const char *slash;
+	size_t dirlen;
+	int fd, e;
+
+	if ((k = sink_new(level)) == NULL)
+		return NULL;
+	if (path == NULL || strcmp(path, "-") == 0) {
+		k->fd = STDOUT_FILENO;
+		grow_pipe(k->fd);
+		return k;
+	}
+	slash = strrchr(path, '/');
+	dirlen = slash ? (size_t)(slash - path + 1) : 0;
+	if ((k->path = strdup(path)) == NULL ||
+	    (k->tmp = malloc(strlen(path) + 16)) == NULL) {
+		qp_sink_free(k);
+		errno = ENOMEM;
+		return NULL;
+	}
+	snprintf(k->tmp, strlen(path) + 16, "%.*s.%s.XXXXXX", (int)dirlen,
+	    path, path + dirlen);
+	if ((fd = mkstemp(k->tmp)) == -1) {
+		e = errno;
+		free(k->tmp);
+		k->tmp = NULL;
+		qp_sink_free(k);
+		errno = e;
+		return NULL;
+	}
+	(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+	k->fd = fd;
+	if (qp_tmp_register(k->tmp) == -1) {
+		qp_sink_free(k);
+		errno = EMFILE;
+		return NULL;
+	}
+	return k;
+}
+
+struct qp_sink *
+qp_sink_open_mem(int level)
+{
+	return sink_new(level);
+}
+
+const char *
+qp_sink_mem(struct qp_sink *k, size_t *len)
+{
+	*len = k->mlen;
+	return k->mbuf;
+}
+
+char *
+qp_sink_reserve(struct qp_sink *k, size_t len)
+{
+	if (k->failed)
+		return NULL;
+	if (QP_BLOCK - k->blen < len && submit(k) == -1)
+		return NULL;
+	return k->blk + k->blen;
+}
+
+void
+qp_sink_commit(struct qp_sink *k, size_t len)
+{
+	k->blen += len;
+	k->textlen += len;
+}
+
+int
+qp_sink_write(struct qp_sink *k, const void *p, size_t len)
+{
+	const char *c = p;
+	size_t n;
+
+	if (k->failed)
+		return -1;
+	while (len > 0) {
+		if (k->blen == QP_BLOCK && submit(k) == -1)
+			return -1;
+		n = QP_BLOCK - k->blen;
+		if (n > len)
+			n = len;
+		memcpy(k->blk + k->blen, c, n);
+		k->blen += n;
+		k->textlen += n;
+		c += n;
+		len -= n;
+	}
+	return 0;
+}
+
+int
+qp_sink_flush(struct qp_sink *k)
+{
+	if (k->failed)
+		return -1;
+	if (submit(k) == -1)
+		return -1;
+	while (k->tail != k->head)
+		if (write_oldest(k) == -1)
+			return -1;
+	return 0;
+}
+
+static void
+stop_threads(struct qp_sink *k)
+{
+	int i;
+
+	if (k->nthr == 0)
+		return;
+	pthread_mutex_lock(&k->mu);
+	k->quit = 1;
+	pthread_cond_broadcast(&k->work);
+	pthread_mutex_unlock(&k->mu);
+	for (i = 0; i < k->nthr; i++)
+		pthread_join(k->thr[i], NULL);
+	pthread_mutex_destroy(&k->mu);
+	pthread_cond_destroy(&k->work);
+	pthread_cond_destroy(&k->done);
+	k->nthr = 0;
+}
+
+int
+qp_sink_finish(struct qp_sink *k)
+{
+	mode_t mask;
+
+	if (qp_sink_flush(k) == -1)
+		return -1;
+	stop_threads(k);
+	if (k->fd == STDOUT_FILENO) {
+		/* Closing stdout reports a late write error (NFS, pipes). */
+		if (close(k->fd) == -1 && errno != EINTR)
+			return sink_fail(k, "<stdout>: close: %s", strerror(errno));
+		k->fd = -1;
+	} else if (k->tmp != NULL) {
+		mask = umask(0);
+		umask(mask);
+		if (fchmod(k->fd, 0666 & ~mask) == -1 || close(k->fd) == -1) {
+			k->fd = -1;
+			return sink_fail(k, "%s: %s", k->path, strerror(errno));
+		}
+		k->fd = -1;
+		if (rename(k->tmp, k->path) == -1)
+			return sink_fail(k, "%s: rename: %s", k->path,
+			    strerror(errno));
+		qp_tmp_forget(k->tmp);
+	}
+	k->finished = 1;
+	return 0;
+}
+
+void
+qp_sink_free(struct qp_sink *k)
+{
+	int i;
+
+	if (k == NULL)
+		return;
+	stop_threads(k);
+	if (k->tmp != NULL) {
+		if (k->fd != -1)
+			close(k->fd);
+		if (!k->finished) {
+			(void)unlink(k->tmp);
+			qp_tmp_forget(k->tmp);
+		}
+	}
+	if (k->zinit)
+		deflateEnd(&k->z);
+	for (i = 0; i < NSLOT; i++) {
+		free(k->slot[i].text);
+		free(k->slot[i].out);
+	}
+	free(k->mbuf);
+	free(k->path);
+	free(k->tmp);
+	free(k);
+}
+
+const char *
+qp_sink_error(const struct qp_sink *k)
+{
+	return k->failed ? k->err : NULL;
+}
+
+unsigned long long
+qp_sink_textlen(const struct qp_sink *k)
+{
+	return k->textlen;
+}
