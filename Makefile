@@ -113,3 +113,9 @@ clean:
 	rm -rf build bin
 
 .PRECIOUS: $(B)/%.o $(B)/lib/%.o
+
+$(B)/gen-chat: scripts/gen-chat.c $(B)/libqp.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -o $@ $< $(B)/libqp.a $(LDLIBS)
+
+$(B)/csv-floor: scripts/csv-floor.c
+	$(CC) $(CFLAGS) $(WARN) -o $@ $< -lcsv

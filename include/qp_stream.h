@@ -90,6 +90,9 @@ int		 qp_out_tablev(struct qp_out *o, const char *name, unsigned version,
 int		 qp_out_row(struct qp_out *o, const struct qp_field *f, size_t n);
 int		 qp_out_rowv(struct qp_out *o, const char *const *v, size_t n);
 
+/* The sink o writes to (for qp_sink_mem() in tests). */
+struct qp_sink	*qp_out_sink(struct qp_out *o);
+
 /* The error that stopped the writer, or NULL. */
 const char	*qp_out_error(const struct qp_out *o);
 

@@ -58,6 +58,8 @@ unsigned	 qp_day_wday(long long day);
  * malformed file or rule).
  */
 struct qp_tz	*qp_tz_load(const char *name);
+/* A zone from the bytes of a TZif file (for tests and fuzzing). */
+struct qp_tz	*qp_tz_load_mem(const void *buf, size_t len, const char *name);
 const char	*qp_tz_name(const struct qp_tz *z);
 void		 qp_tz_free(struct qp_tz *z);
 

@@ -241,6 +241,7 @@ run_stats(struct opts *o, struct qp_in *in)
 	const struct qp_table *t;
 	const char *v[4];
 	char ver[16], cols[24], rows[24], name[256];
+	unsigned long long nrows = 0;
 	size_t ncols = 0;
 	int rc, intable = 0, ret = QP_EXIT_DATA;
 
@@ -260,11 +261,13 @@ run_stats(struct opts *o, struct qp_in *in)
 			qp_warn("%s", qp_in_error(in));
 			goto out;
 		}
-		if (rc == QP_ROW)
+		if (rc == QP_ROW) {
+			nrows++;
 			continue;
+		}
 		if (intable) {
 			/* The previous table is complete: print it. */
-			snprintf(rows, sizeof rows, "%llu", t->rows);
+			snprintf(rows, sizeof rows, "%llu", nrows);
 			snprintf(cols, sizeof cols, "%zu", ncols);
 			v[0] = name;
 			v[1] = ver;
@@ -280,6 +283,7 @@ run_stats(struct opts *o, struct qp_in *in)
 		snprintf(name, sizeof name, "%s", t->name);
 		snprintf(ver, sizeof ver, "%u", t->version);
 		ncols = t->header->n;
+		nrows = 0;
 		intable = 1;
 	}
 	if (qp_sink_finish(k) == -1)

@@ -183,6 +183,21 @@ utf8_check(const unsigned char *p, size_t n)
 	return n;
 }
 
+/* Whether p[0..n) is the start of a valid UTF-8 sequence cut short. */
+static int
+utf8_cut(const char *p, size_t n)
+{
+	unsigned char b = (unsigned char)p[0];
+	size_t k = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : b >= 0xc2 ? 1 : 0, i;
+
+	if (k == 0 || b > 0xf4 || n > k)
+		return 0;
+	for (i = 1; i < n; i++)
+		if (((unsigned char)p[i] & 0xc0) != 0x80)
+			return 0;
+	return 1;
+}
+
 /*
  * Find the next line.  Sets *line and *len (the '\n' included when
  * present).  Returns 1, 0 at the end of the input, -1 on error.
@@ -393,16 +408,20 @@ qp_csv_next(struct qp_csv *c, const struct qp_row **row)
 			eol = 0;
 			if (csv_fini(&c->p, cb_field, cb_record, c) != 0)
 				return csv_failf(c, c->row.lineno,
-				    "unterminated quoted field at end of input");
+				    "truncated input (unterminated quoted field)");
 			break;
 		}
 		c->lineno++;
 		eol = line[len - 1] == '\n';
-		if ((bad = utf8_check((unsigned char *)line, len)) < len)
+		if ((bad = utf8_check((unsigned char *)line, len)) < len) {
+			if (!eol && utf8_cut(line + bad, len - bad))
+				return csv_failf(c, c->lineno, "truncated "
+				    "input (UTF-8 sequence cut short)");
 			return csv_failf(c, c->lineno, line[bad] == '\0' ?
 			    "NUL byte: binary data, not text" :
 			    "invalid UTF-8 (byte 0x%02x at column %zu)",
 			    (unsigned char)line[bad], bad + 1);
+		}
 		body = len;
 		crlf = 0;
 		if (body > 0 && line[body - 1] == '\n') {
@@ -445,7 +464,7 @@ qp_csv_next(struct qp_csv *c, const struct qp_row **row)
 				return -1;
 		} else if (csv_fini(&c->p, cb_field, cb_record, c) != 0)
 			return csv_failf(c, c->row.lineno,
-			    "unterminated quoted field at end of input");
+			    "truncated input (unterminated quoted field)");
 		if (c->recdone)
 			break;
 	}

@@ -50,8 +50,10 @@ in_fail(struct qp_in *in, const struct qp_row *at, const char *fmt, ...)
 	vsnprintf(why, sizeof why, fmt, ap);
 	va_end(ap);
 	if (at != NULL)
-		snprintf(in->err, sizeof in->err, "%s: record %llu (line %llu): %s",
-		    qp_src_name(s->src), at->recno, at->lineno, why);
+		/* A bad last record without its newline was cut short. */
+		snprintf(in->err, sizeof in->err, "%s: record %llu (line %llu): "
+		    "%s%s", qp_src_name(s->src), at->recno, at->lineno,
+		    at->eol ? "" : "truncated input: ", why);
 	else
 		snprintf(in->err, sizeof in->err, "%s: %s",
 		    qp_src_name(s->src), why);
@@ -591,6 +593,12 @@ qp_out_rowv(struct qp_out *o, const char *const *v, size_t n)
 	for (i = 0; i < n; i++)
 		f[i] = fstr(v[i] ? v[i] : "");
 	return qp_out_row(o, f, n);
+}
+
+struct qp_sink *
+qp_out_sink(struct qp_out *o)
+{
+	return o->k;
 }
 
 const char *

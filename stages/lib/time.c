@@ -593,6 +593,25 @@ qp_tz_load(const char *name)
 	return NULL;
 }
 
+struct qp_tz *
+qp_tz_load_mem(const void *buf, size_t len, const char *name)
+{
+	struct qp_tz *z;
+
+	if ((z = calloc(1, sizeof *z)) == NULL ||
+	    (z->name = strdup(name)) == NULL) {
+		free(z);
+		errno = ENOMEM;
+		return NULL;
+	}
+	if (parse_tzif(z, buf, len) == -1) {
+		qp_tz_free(z);
+		errno = EINVAL;
+		return NULL;
+	}
+	return z;
+}
+
 const char *
 qp_tz_name(const struct qp_tz *z)
 {

@@ -1,0 +1,367 @@
+/*
+ * gen-chat: synthetic group-chat events for benchmarks, as the CSV of an
+ * events table (DESIGN.md section 3) on standard output.
+ *
+ *	gen-chat [-n messages] [-s seed]
+ *
+ * Many groups of power-law sizes; members join over a year, most invited
+ * by an earlier member (some by link, QR code or added), some leave or are
+ * removed; founders and early members talk most, a third never speak;
+ * Chinese and English text with links, media, replies and long posts;
+ * a few paid events.  Each group is exported twice with overlapping time
+ * ranges (src ...-a and ...-b), so about a tenth of its rows are duplicates,
+ * as when an operator exports a group every month.  The output depends
+ * only on the options.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qp_hash.h"
+#include "qp_time.h"
+
+static uint64_t rng = 0x2545f4914f6cdd1dULL;
+
+static uint64_t
+rnd(void)
+{
+	rng ^= rng >> 12;
+	rng ^= rng << 25;
+	rng ^= rng >> 27;
+	return rng * 2685821657736338717ULL;
+}
+
+static double
+unif(void)
+{
+	return (double)(rnd() >> 11) / 9007199254740992.0;
+}
+
+static unsigned
+below(unsigned n)
+{
+	return n ? (unsigned)(rnd() % n) : 0;
+}
+
+enum { K_JOIN, K_MSG, K_LEAVE, K_REMOVE, K_PAID };
+
+struct ev {
+	long long	 t;
+	unsigned	 user;		/* index into people */
+	unsigned	 actor;		/* +1; 0 = none */
+	unsigned char	 kind, via, media;
+	unsigned	 id;		/* message id in the group */
+	unsigned	 reply;		/* +1 */
+};
+
+struct member {
+	unsigned	 person;
+	long long	 join, leave;	/* leave 0 = stays */
+	int		 lurker, removed;
+	unsigned	 actor;
+	unsigned char	 via;
+};
+
+static const char *const zh_names[] = {
+	"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙"
+};
+static const char *const zh_given[] = {
+	"伟", "芳", "娜", "敏", "静", "磊", "洋", "艳", "勇", "杰", "娟", "涛",
+	"明", "超", "霞", "平", "晓", "一鸣", "思远", "雨桐"
+};
+static const char *const en_names[] = {
+	"Alex", "Sam", "Jordan", "Priya", "Chen", "Maria", "Tom", "Aisha",
+	"Lee", "Nina", "Omar", "Kate", "Ivan", "Yuki", "Ben", "Zoe"
+};
+static const char *const zh_text[] = {
+	"大家好", "今天的打卡完成了", "有人一起吗？", "谢谢分享！", "收到",
+	"这个观点很有意思", "晚安", "早上好☀️", "我来说两句", "同意楼上",
+	"请问这周的作业什么时候交", "哈哈哈", "👍", "学到了", "明天见",
+	"第三章读完了，感觉作者对于习惯养成的分析特别到位，尤其是关于环境设计的部分，推荐大家也看看"
+};
+static const char *const en_text[] = {
+	"hi all", "done for today", "anyone joining tonight?", "thanks for sharing!",
+	"ok", "interesting point", "good night", "morning!", "+1", "agreed",
+	"when is the homework due?", "lol", "see you tomorrow",
+	"I finished chapter three and wrote up a summary: habits stick when the environment makes them easy, and that matches my experience",
+	"great session, \"slow\" but deep, thanks"
+};
+static const char *const platforms[] = {
+	"wechat", "whatsapp", "telegram", "qq", "discord", "slack"
+};
+static const char *const vias[] = { "invite", "link", "qrcode", "added", "unknown" };
+static const char *const medias[] = { "text", "image", "link", "file", "sticker", "video", "audio" };
+
+static char **names;
+
+static void
+make_names(unsigned n)
+{
+	unsigned i;
+	char buf[64];
+
+	names = calloc(n, sizeof *names);
+	for (i = 0; i < n; i++) {
+		if (i % 3 != 2)
+			snprintf(buf, sizeof buf, "%s%s%s",
+			    zh_names[below(12)], zh_given[below(20)],
+			    i % 7 == 0 ? zh_given[below(20)] : "");
+		else
+			snprintf(buf, sizeof buf, "%s %c.", en_names[below(16)],
+			    'A' + (int)below(26));
+		names[i] = strdup(buf);
+	}
+}
+
+static int
+cmp_ev(const void *a, const void *b)
+{
+	const struct ev *x = a, *y = b;
+
+	if (x->t != y->t)
+		return x->t < y->t ? -1 : 1;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Write a CSV field, quoting when needed. */
+static void
+field(const char *s, int last)
+{
+	if (strpbrk(s, ",\"\n\r") != NULL || s[0] == '#') {
+		putchar('"');
+		for (; *s; s++) {
+			if (*s == '"')
+				putchar('"');
+			putchar(*s);
+		}
+		putchar('"');
+	} else
+		fputs(s, stdout);
+	putchar(last ? '\n' : ',');
+}
+
+static void
+emit(const struct ev *e, unsigned g, const char *gname, const char *platform,
+    const char *src)
+{
+	char ts[QP_ISO_LEN + 1], gid[24], uid[24], aid[24], mid[24], rid[24];
+	char text[512];
+	const char *kind = "message", *media = "", *name = "", *via = "";
+	uint64_t h = qp_hash(&e->id, sizeof e->id) ^ g;
+
+	qp_time_format(ts, e->t, 8 * 3600);
+	snprintf(gid, sizeof gid, "g%04u", g);
+	snprintf(uid, sizeof uid, "u%06u", e->user);
+	aid[0] = mid[0] = rid[0] = text[0] = '\0';
+	if (e->actor)
+		snprintf(aid, sizeof aid, "u%06u", e->actor - 1);
+	switch (e->kind) {
+	case K_JOIN:
+		kind = "join";
+		via = vias[e->via];
+		break;
+	case K_LEAVE:
+		kind = "leave";
+		break;
+	case K_REMOVE:
+		kind = "remove";
+		break;
+	case K_PAID:
+		kind = "custom";
+		name = "paid";
+		break;
+	default:
+		media = medias[e->media];
+		snprintf(mid, sizeof mid, "%u", e->id);
+		if (e->reply)
+			snprintf(rid, sizeof rid, "%u", e->reply - 1);
+		if (e->media == 0 || e->media == 2) {
+			const char *t = (h & 1) ? zh_text[h / 2 % 16] :
+			    en_text[h / 2 % 15];
+
+			if (e->media == 2)
+				snprintf(text, sizeof text,
+				    "https://example.org/post/%u %s", e->id, t);
+			else if (h % 97 == 0)
+				snprintf(text, sizeof text, "%s\n%s", t, t);
+			else
+				snprintf(text, sizeof text, "%s", t);
+		}
+		break;
+	}
+	fputs(ts, stdout);
+	putchar(',');
+	field(platform, 0);
+	field(gid, 0);
+	field(gname, 0);
+	field(uid, 0);
+	field(names[e->user], 0);
+	field(kind, 0);
+	field(aid, 0);
+	field(via, 0);
+	field(mid, 0);
+	field(rid, 0);
+	field(media, 0);
+	field(text, 0);
+	field(name, 0);
+	field(src, 1);
+}
+
+int
+main(int argc, char **argv)
+{
+	unsigned long long n = 1000000, made = 0;
+	unsigned long long seed = 1;
+	unsigned ngroups, npeople, g, i, j, k;
+	double *gw, wsum = 0;
+	long long t0 = 1704038400;	/* 2024-01-01T00:00:00+08:00 */
+	long long span = 365LL * 86400;
+	static char buf[1 << 20];
+	int c;
+
+	for (c = 1; c < argc; c++) {
+		if (strcmp(argv[c], "-n") == 0 && c + 1 < argc)
+			n = strtoull(argv[++c], NULL, 10);
+		else if (strcmp(argv[c], "-s") == 0 && c + 1 < argc)
+			seed = strtoull(argv[++c], NULL, 10);
+		else {
+			fprintf(stderr, "usage: gen-chat [-n messages] [-s seed]\n");
+			return 2;
+		}
+	}
+	rng ^= seed * 0x9e3779b97f4a7c15ULL;
+	ngroups = (unsigned)(n / 50000 < 5 ? 5 : n / 50000);
+	npeople = (unsigned)(n / 500 < 200 ? 200 : n / 500);
+	make_names(npeople);
+	gw = calloc(ngroups, sizeof *gw);
+	for (g = 0; g < ngroups; g++)
+		wsum += gw[g] = 1.0 / (1.0 + g * 0.15);
+	setvbuf(stdout, buf, _IOFBF, sizeof buf);
+	puts("ts,platform,group_id,group,user_id,user,kind,actor,via,msg_id,"
+	    "reply_to,media,text,name,src");
+	for (g = 0; g < ngroups; g++) {
+		unsigned long long gmsg = (unsigned long long)((double)n * gw[g] / wsum);
+		unsigned nm = 30 + (unsigned)(gmsg / 400) + below(50);
+		struct member *m = calloc(nm, sizeof *m);
+		struct ev *ev;
+		size_t nev = 0, cap;
+		char gname[96], src[32];
+		const char *platform = platforms[g % 6];
+		long long gstart = t0 + below(60) * 86400LL, gspan = span - (gstart - t0);
+		unsigned *active, nactive = 0, next = 0, id = 0;
+
+		if (g == ngroups - 1)
+			gmsg = n - made;
+		snprintf(gname, sizeof gname, g % 2 ? "%s学习群 %u期" :
+		    "%s community #%u", g % 2 ? "打卡" : "Readers", g + 1);
+		/* Members: founders at the start, the rest over the year. */
+		for (i = 0; i < nm; i++) {
+			m[i].person = (g * 37 + i * (i % 5 == 0 ? 101 : 1)) % npeople;
+			if (i < nm / 5) {
+				m[i].join = gstart + i * 60;
+				m[i].via = 3;
+			} else {
+				double u = unif();
+
+				m[i].join = gstart + (long long)(u * u * (double)gspan);
+				m[i].via = (unsigned char)(below(10) < 6 ? 0 : below(4));
+				m[i].actor = m[i].via == 0 || m[i].via == 3 ?
+				    1 + m[below(i)].person : 0;
+			}
+			m[i].lurker = below(3) == 0 && i > 2;
+			if (below(10) == 0) {
+				m[i].leave = m[i].join + 86400 + below((unsigned)(gspan / 2));
+				m[i].removed = below(4) == 0;
+			}
+		}
+		/* Sort members by join time (insertion sort: nm is small). */
+		for (i = 1; i < nm; i++)
+			for (j = i; j > 0 && m[j].join < m[j - 1].join; j--) {
+				struct member tmp = m[j];
+
+				m[j] = m[j - 1];
+				m[j - 1] = tmp;
+			}
+		cap = gmsg + 3 * nm + 16;
+		ev = calloc(cap, sizeof *ev);
+		active = calloc(nm, sizeof *active);
+		for (i = 0; i < nm; i++) {
+			struct ev *e = &ev[nev++];
+
+			e->t = m[i].join;
+			e->user = m[i].person;
+			e->actor = m[i].actor;
+			e->kind = K_JOIN;
+			e->via = m[i].via;
+			if (m[i].leave && m[i].leave < gstart + gspan) {
+				e = &ev[nev++];
+				e->t = m[i].leave;
+				e->user = m[i].person;
+				e->kind = m[i].removed ? K_REMOVE : K_LEAVE;
+				e->actor = m[i].removed ? 1 + m[0].person : 0;
+			}
+			if (below(50) == 0) {
+				e = &ev[nev++];
+				e->t = m[i].join + below(30 * 86400);
+				e->user = m[i].person;
+				e->kind = K_PAID;
+			}
+		}
+		/* Messages: busy at first, then decaying; early members talk most. */
+		for (k = 0; k < gmsg; k++) {
+			double u = (double)k / (double)gmsg;
+			long long t = gstart + (long long)(u * u * (double)gspan);
+			struct ev *e;
+			unsigned who, tries;
+
+			while (next < nm && m[next].join <= t)
+				active[nactive++] = next++;
+			if (nactive == 0) {
+				t = m[0].join;
+				active[nactive++] = 0;
+				next = next ? next : 1;
+			}
+			for (tries = 0; tries < 8; tries++) {
+				double x = unif();
+
+				who = active[(unsigned)(x * x * x * nactive)];
+				if (!m[who].lurker && (!m[who].leave || m[who].leave > t))
+					break;
+			}
+			if (tries == 8)
+				who = active[0];
+			e = &ev[nev++];
+			e->t = t < m[who].join ? m[who].join : t;
+			if (m[who].leave && e->t >= m[who].leave)
+				e->t = m[who].leave - 1;
+			e->user = m[who].person;
+			e->kind = K_MSG;
+			e->id = ++id;
+			e->media = (unsigned char)(below(10) < 7 ? 0 : below(7));
+			if (id > 5 && below(20) == 0)
+				e->reply = 1 + id - 1 - below(5);
+		}
+		qsort(ev, nev, sizeof *ev, cmp_ev);
+		/* Two overlapping exports: a = first 60%, b = from 50% on. */
+		{
+			size_t a_end = nev * 6 / 10, b_start = nev * 5 / 10;
+
+			snprintf(src, sizeof src, "exp%04u-a", g);
+			for (i = 0; i < a_end; i++)
+				emit(&ev[i], g, gname, platform, src);
+			snprintf(src, sizeof src, "exp%04u-b", g);
+			for (i = (unsigned)b_start; i < nev; i++)
+				emit(&ev[i], g, gname, platform, src);
+		}
+		made += gmsg;
+		free(ev);
+		free(active);
+		free(m);
+	}
+	if (fflush(stdout) == EOF || ferror(stdout))
+		return 1;
+	return 0;
+}

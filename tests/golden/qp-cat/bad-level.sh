@@ -1,0 +1,1 @@
+qp-cat -c -l 12 "$T/in/small.csv"

@@ -1,0 +1,1 @@
+qp-cat -c "$T/in/bad-utf8.csv" >/dev/null

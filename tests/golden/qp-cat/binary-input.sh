@@ -1,0 +1,1 @@
+qp-cat "$T/in/binary.bin"

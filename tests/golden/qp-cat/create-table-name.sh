@@ -1,0 +1,1 @@
+qp-cat -c -t counts "$T/in/bom-crlf.csv" | qp-cat

@@ -1,0 +1,1 @@
+printf "#qp,table,t,1\nx\n1\n" | qp-cat

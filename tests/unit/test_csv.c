@@ -1,0 +1,126 @@
+/*
+ * qp_csv: parsing edge cases, the in-place fast path against libcsv on
+ * random input, and the writer's quoting.
+ */
+#include <stdlib.h>
+
+#include "qp_csv.h"
+#include "qp_io.h"
+#include "test.h"
+
+/* Parse text; return the records as "f1|f2\n..." or "ERR:<msg>". */
+static char *
+parse(const char *text, size_t len, int slow)
+{
+	static char out[8192];
+	struct qp_src *s = qp_src_open_mem(text, len, "t");
+	struct qp_csv *c = qp_csv_new(s);
+	const struct qp_row *r;
+	size_t i, n = 0;
+	int rc;
+
+	qp_csv_set_slow(c, slow);
+	out[0] = '\0';
+	while ((rc = qp_csv_next(c, &r)) > 0) {
+		for (i = 0; i < r->n; i++)
+			n += (size_t)snprintf(out + n, sizeof out - n, "%s%s",
+			    i ? "|" : "", r->f[i].s);
+		n += (size_t)snprintf(out + n, sizeof out - n, "\n");
+	}
+	if (rc < 0)
+		snprintf(out, sizeof out, "ERR:%s", qp_csv_error(c));
+	qp_csv_free(c);
+	qp_src_close(s);
+	return out;
+}
+
+static void
+both(const char *text, const char *want)
+{
+	CHECK_STR(parse(text, strlen(text), 0), want);
+	CHECK_STR(parse(text, strlen(text), 1), want);
+}
+
+static char *
+encode(const char *const *v, size_t n)
+{
+	static char out[1024];
+	struct qp_sink *k = qp_sink_open_mem(-1);
+	const char *m;
+	size_t len;
+
+	qp_csv_writev(k, v, n);
+	qp_sink_flush(k);
+	m = qp_sink_mem(k, &len);
+	snprintf(out, sizeof out, "%.*s", (int)len, m);
+	qp_sink_free(k);
+	return out;
+}
+
+int
+main(void)
+{
+	static const char alpha[] = "ab,\"\n\r #x";
+	char text[4096], a[8192];
+	const char *v[4];
+	int i, j, n, same = 0;
+
+	both("a,b\n1,2\n", "a|b\n1|2\n");
+	both("a,b\r\n1,2\r\n", "a|b\n1|2\n");
+	both("a,b", "a|b\n");				/* no final newline */
+	both("\xef\xbb\xbf" "a,b\n", "a|b\n");		/* BOM dropped */
+	both("a\n\n\r\nb\n", "a\nb\n");			/* empty lines skipped */
+	both(" a , b \n", " a | b \n");			/* spaces kept */
+	both("x,,\n", "x||\n");
+	both("\"q,1\",\"say \"\"hi\"\"\"\n", "q,1|say \"hi\"\n");
+	both("\"two\nlines\",z\n", "two\nlines|z\n");
+	both("\"crlf\r\ninside\",z\r\n", "crlf\r\ninside|z\n");
+	both("\"\"\n", "\n");				/* one empty field */
+	both("a\rb,c\n", "a\rb|c\n");			/* lone CR is data */
+	both("中文,😀\n", "中文|😀\n");
+	CHECK(strncmp(parse("a,\"b\n", 5, 0), "ERR:t: record 1 (line 1): "
+	    "truncated input (unterminated", 42) == 0);
+	CHECK(strncmp(parse("a,\"b\"x\n", 7, 0), "ERR:t: record 1 (line 1): "
+	    "malformed", 34) == 0);
+	CHECK(strncmp(parse("ok\nb\xff\n", 6, 0), "ERR:t: record 2 (line 2): "
+	    "invalid UTF-8", 39) == 0);
+	CHECK(strncmp(parse("ok\na\0b\n", 7, 0), "ERR:t: record 2 (line 2): NUL",
+	    29) == 0);
+	CHECK(strncmp(parse("\xed\xa0\x80\n", 4, 0), "ERR:", 4) == 0);
+	CHECK(strncmp(parse("\xc0\xaf\n", 3, 0), "ERR:", 4) == 0);
+	CHECK(strncmp(parse("\xe4\xb8\n", 3, 0), "ERR:", 4) == 0);
+
+	/* The fast path agrees with libcsv on random well-formed input. */
+	for (i = 0; i < 3000; i++) {
+		n = 0;
+		for (j = 0; j < 40; j++) {
+			char ch = alpha[test_below(sizeof alpha - 1)];
+
+			if (ch == '"')
+				continue;	/* quotes only in quoted fields */
+			text[n++] = ch;
+		}
+		text[n] = '\0';
+		snprintf(a, sizeof a, "%s", parse(text, (size_t)n, 0));
+		same += strcmp(a, parse(text, (size_t)n, 1)) == 0;
+	}
+	CHECK(same == 3000);
+
+	/* Writing. */
+	v[0] = "plain";
+	v[1] = "a,b";
+	v[2] = "say \"x\"";
+	v[3] = "#tag";
+	CHECK_STR(encode(v, 4), "plain,\"a,b\",\"say \"\"x\"\"\",\"#tag\"\n");
+	v[0] = "";
+	CHECK_STR(encode(v, 1), "\"\"\n");
+	v[1] = "";
+	CHECK_STR(encode(v, 2), ",\n");
+	v[0] = "line\nbreak";
+	v[1] = "cr\r";
+	CHECK_STR(encode(v, 2), "\"line\nbreak\",\"cr\r\"\n");
+	v[0] = "a#b";
+	v[1] = " #";
+	CHECK_STR(encode(v, 2), "a#b, #\n");
+	return TEST_DONE("test_csv");
+}

@@ -1,0 +1,22 @@
+/* qp_hash: XXH64 reference values, so ids never change under us. */
+#include "qp_hash.h"
+#include "test.h"
+
+int
+main(void)
+{
+	const char *parts[] = { "whatsapp", "Family" };
+	char hex[QP_HASH_HEX + 1];
+
+	/* Reference values from the xxHash specification's test vectors. */
+	CHECK(qp_hash("", 0) == 0xef46db3751d8e999ULL);
+	CHECK(qp_hash("abc", 3) == 0x44bc2cf5ad770999ULL);
+	qp_hash_hex(hex, 0x0123456789abcdefULL);
+	CHECK_STR(hex, "0123456789abcdef");
+	qp_hash_hex(hex, 0);
+	CHECK_STR(hex, "0000000000000000");
+	/* Parts are joined by 0x1f. */
+	CHECK(qp_hash_parts(parts, 2) == qp_hash("whatsapp\x1f" "Family", 15));
+	CHECK(qp_hash_parts(parts, 1) == qp_hash("whatsapp", 8));
+	return TEST_DONE("test_hash");
+}

@@ -1,0 +1,123 @@
+/*
+ * qp_io: the member layout (size, header bytes), concatenated members,
+ * plain text, trailing garbage, and atomic file output.
+ */
+#include <sys/stat.h>
+
+#include <stdlib.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "qp_io.h"
+#include "test.h"
+
+/* Walk the members of a gzip buffer; return their count and largest text. */
+static int
+members(const unsigned char *b, size_t n, size_t *maxtext)
+{
+	z_stream z;
+	unsigned char out[1 << 17];
+	int count = 0, rc;
+
+	*maxtext = 0;
+	memset(&z, 0, sizeof z);
+	inflateInit2(&z, 15 + 16);
+	z.next_in = (unsigned char *)b;
+	z.avail_in = (uInt)n;
+	while (z.avail_in > 0) {
+		inflateReset(&z);
+		z.next_out = out;
+		z.avail_out = sizeof out;
+		rc = inflate(&z, Z_FINISH);
+		if (rc != Z_STREAM_END) {
+			count = -1;
+			break;
+		}
+		if (sizeof out - z.avail_out > *maxtext)
+			*maxtext = sizeof out - z.avail_out;
+		count++;
+	}
+	inflateEnd(&z);
+	return count;
+}
+
+static long
+read_all(struct qp_src *s, char *buf, size_t cap)
+{
+	long n, got = 0;
+
+	while ((n = qp_src_read(s, buf + got, cap - (size_t)got)) > 0)
+		got += n;
+	return n < 0 ? -1 : got;
+}
+
+int
+main(void)
+{
+	static char text[200000], back[400000];
+	unsigned char both[1 << 20];
+	struct qp_sink *k;
+	struct qp_src *s;
+	const char *m;
+	char path[] = "/tmp/qp-test-io-XXXXXX", file[64];
+	struct stat st;
+	size_t i, n, n1, maxt;
+	long r;
+
+	for (i = 0; i < sizeof text; i++)
+		text[i] = (char)('a' + (i * 7 + i / 13) % 26);
+
+	/* Members of at most QP_BLOCK bytes, with a fixed header. */
+	k = qp_sink_open_mem(1);
+	CHECK(qp_sink_write(k, text, sizeof text) == 0 && qp_sink_flush(k) == 0);
+	m = qp_sink_mem(k, &n);
+	CHECK(members((const unsigned char *)m, n, &maxt) == 4);
+	CHECK(maxt == QP_BLOCK);
+	CHECK(memcmp(m, "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff", 10) == 0);
+
+	/* Two streams concatenated read as one text. */
+	CHECK(n * 2 <= sizeof both);
+	memcpy(both, m, n);
+	memcpy(both + n, m, n);
+	s = qp_src_open_mem(both, 2 * n, "both");
+	r = read_all(s, back, sizeof back);
+	CHECK(r == 2 * (long)sizeof text && memcmp(back, text, sizeof text) == 0 &&
+	    memcmp(back + sizeof text, text, sizeof text) == 0);
+	CHECK(qp_src_is_gzip(s));
+	qp_src_close(s);
+
+	/* Garbage after the last member is an error, not ignored. */
+	memcpy(both + n, "junk", 4);
+	s = qp_src_open_mem(both, n + 4, "junk");
+	CHECK(read_all(s, back, sizeof back) == -1);
+	CHECK(strstr(qp_src_error(s), "not gzip") != NULL);
+	qp_src_close(s);
+	n1 = n;
+	qp_sink_free(k);
+
+	/* Plain text passes through; one byte 0x1f is cut-short gzip. */
+	s = qp_src_open_mem("hello\n", 6, "p");
+	CHECK(read_all(s, back, sizeof back) == 6 && !qp_src_is_gzip(s));
+	qp_src_close(s);
+	s = qp_src_open_mem("\x1f", 1, "g");
+	CHECK(read_all(s, back, sizeof back) == -1);
+	qp_src_close(s);
+	CHECK(n1 > 0);
+
+	/* A file appears only on success, with the umask's mode. */
+	CHECK(mkdtemp(path) != NULL);
+	snprintf(file, sizeof file, "%s/out.gz", path);
+	k = qp_sink_open(file, 0);
+	CHECK(k != NULL && qp_sink_write(k, "x\n", 2) == 0);
+	CHECK(stat(file, &st) == -1);
+	qp_sink_free(k);			/* abandoned: nothing left */
+	CHECK(stat(file, &st) == -1);
+	k = qp_sink_open(file, 0);
+	CHECK(k != NULL && qp_sink_write(k, "x\n", 2) == 0);
+	CHECK(qp_sink_finish(k) == 0);
+	qp_sink_free(k);
+	CHECK(stat(file, &st) == 0 && (st.st_mode & 0777) == (0666 & ~umask(022)));
+	unlink(file);
+	CHECK(rmdir(path) == 0);		/* no temporary left behind */
+	return TEST_DONE("test_io");
+}

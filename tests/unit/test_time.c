@@ -1,0 +1,156 @@
+/*
+ * qp_time: calendar, ISO 8601, ISO weeks, zones.  Zone offsets are checked
+ * against the C library's localtime_r as an independent oracle.
+ */
+#include <stdlib.h>
+#include <time.h>
+
+#include "qp_time.h"
+#include "test.h"
+
+static long long
+iso(const char *s)
+{
+	long long t = 0;
+	int off;
+
+	if (qp_time_parse(s, strlen(s), &t, &off) == -1)
+		return -1;
+	return t;
+}
+
+static void
+check_week(const char *date, const char *want)
+{
+	char buf[16];
+	long long t;
+
+	CHECK(qp_time_parse_naive(date, strlen(date), &t) == 0);
+	qp_day_weekfmt(buf, t / 86400);
+	CHECK_STR(buf, want);
+}
+
+/* Compare a zone with libc's idea of it over [from, to). */
+static void
+check_oracle(const char *name, long long from, long long to, long long step)
+{
+	struct qp_tz *z = qp_tz_load(name);
+	struct tm tm;
+	long long t;
+	int bad = 0;
+
+	CHECK(z != NULL);
+	if (z == NULL)
+		return;
+	setenv("TZ", name, 1);
+	tzset();
+	for (t = from; t < to; t += step + (long long)test_below(3600)) {
+		time_t tt = (time_t)t;
+
+		localtime_r(&tt, &tm);
+		if (tm.tm_gmtoff != qp_tz_offset(z, t) && bad++ < 3)
+			fprintf(stderr, "%s at %lld: libc %ld, ours %d\n", name,
+			    t, tm.tm_gmtoff, qp_tz_offset(z, t));
+	}
+	CHECK(bad == 0);
+	qp_tz_free(z);
+}
+
+int
+main(void)
+{
+	char buf[64];
+	long long t, lt;
+	int off, y;
+	unsigned m, d;
+	struct qp_tz *z, *r;
+
+	/* Calendar. */
+	CHECK(qp_days_from_civil(1970, 1, 1) == 0);
+	CHECK(qp_days_from_civil(2000, 3, 1) == 11017);
+	CHECK(qp_days_from_civil(1969, 12, 31) == -1);
+	for (t = -800000; t < 800000; t += 37) {
+		qp_civil_from_days(t, &y, &m, &d);
+		if (qp_days_from_civil(y, m, d) != t)
+			break;
+	}
+	CHECK(t >= 800000);
+	CHECK(qp_day_wday(0) == 4);		/* Thursday */
+	check_week("2021-01-01T00:00", "2020-W53");
+	check_week("2024-03-01T12:00", "2024-W09");
+	check_week("2019-12-30T00:00", "2020-W01");
+	check_week("2026-12-31T00:00", "2026-W53");
+	check_week("2027-01-04T00:00", "2027-W01");
+
+	/* ISO 8601. */
+	CHECK(iso("2024-03-01T20:15:03+08:00") == 1709295303);
+	CHECK(iso("2024-03-01T12:15:03Z") == 1709295303);
+	CHECK(iso("2024-03-01 12:15:03+0000") == 1709295303);
+	CHECK(iso("2024-03-01T07:15:03-05") == 1709295303);
+	CHECK(iso("2024-03-01T12:15:03.999Z") == 1709295303);	/* floored */
+	CHECK(iso("2024-03-01T12:15Z") == 1709295300);
+	CHECK(iso("2024-02-30T00:00:00Z") == -1);
+	CHECK(iso("2024-03-01T24:00:00Z") == -1);
+	CHECK(iso("2024-03-01T12:15:03") == -1);		/* no offset */
+	CHECK(iso("2024-03-01T12:15:03Zjunk") == -1);
+	CHECK(iso("2024-3-01T12:15:03Z") == -1);
+	CHECK(qp_time_parse("2024-03-01T20:15:03+08:00", 25, &t, &off) == 0 &&
+	    off == 28800);
+	qp_time_format(buf, 1709295303, 28800);
+	CHECK_STR(buf, "2024-03-01T20:15:03+08:00");
+	qp_time_format(buf, 1709295303, -16200);
+	CHECK_STR(buf, "2024-03-01T07:45:03-04:30");
+	qp_time_format(buf, -1, 0);
+	CHECK_STR(buf, "1969-12-31T23:59:59+00:00");
+	qp_day_format(buf, 19783);
+	CHECK_STR(buf, "2024-03-01");
+
+	/* Zones from tzdata, against libc. */
+	check_oracle("America/New_York", 946684800, 2082758400, 86400 * 3);
+	check_oracle("Europe/Berlin", 946684800, 2082758400, 86400 * 3);
+	check_oracle("Australia/Sydney", 946684800, 2082758400, 86400 * 3);
+	check_oracle("Asia/Shanghai", 0, 2082758400, 86400 * 30);
+	check_oracle("Asia/Kolkata", 0, 2082758400, 86400 * 30);
+	check_oracle("America/Sao_Paulo", 946684800, 1893456000, 86400 * 5);
+	check_oracle("EST5EDT,M3.2.0,M11.1.0", 946684800, 2082758400, 86400 * 3);
+	check_oracle("<+0330>-3:30", 946684800, 2082758400, 86400 * 30);
+
+	/* DST gap and overlap (the "compatible" rule). */
+	z = qp_tz_load("America/New_York");
+	CHECK(z != NULL);
+	if (z != NULL) {
+		CHECK(qp_time_parse_naive("2024-03-10T02:30:00", 19, &lt) == 0);
+		CHECK(qp_tz_resolve(z, lt) == iso("2024-03-10T07:30:00Z"));
+		CHECK(qp_time_parse_naive("2024-11-03T01:30:00", 19, &lt) == 0);
+		CHECK(qp_tz_resolve(z, lt) == iso("2024-11-03T05:30:00Z"));
+		CHECK(qp_time_parse_naive("2024-07-01T12:00:00", 19, &lt) == 0);
+		CHECK(qp_tz_resolve(z, lt) == iso("2024-07-01T16:00:00Z"));
+		/* The local day of 03:59Z on Mar 10 is Mar 9 in New York. */
+		qp_day_format(buf, qp_tz_day(z, iso("2024-03-10T03:59:00Z")));
+		CHECK_STR(buf, "2024-03-09");
+		/* Past the file's transitions the footer rule decides. */
+		CHECK(qp_tz_offset(z, iso("2050-07-01T00:00:00Z")) == -14400);
+		CHECK(qp_tz_offset(z, iso("2050-01-01T00:00:00Z")) == -18000);
+		/* Every naive time maps back to itself unless it is in a gap. */
+		for (lt = 1704067200; lt < 1735689600; lt += 1800) {
+			t = qp_tz_resolve(z, lt);
+			if (t + qp_tz_offset(z, t) != lt &&
+			    t + qp_tz_offset(z, t) != lt + 3600)
+				break;
+		}
+		CHECK(lt >= 1735689600);
+	}
+	qp_tz_free(z);
+	r = qp_tz_load("CST-8");
+	CHECK(r != NULL && qp_tz_offset(r, 0) == 28800);
+	qp_tz_free(r);
+	r = qp_tz_load(":UTC");
+	CHECK(r != NULL && qp_tz_offset(r, 1700000000) == 0);
+	qp_tz_free(r);
+	CHECK(qp_tz_load("Mars/Olympus_Mons") == NULL);
+	CHECK(qp_tz_load("../../etc/passwd") == NULL);
+	r = qp_tz_load("");	/* UTC */
+	CHECK(r != NULL && qp_tz_offset(r, 0) == 0);
+	qp_tz_free(r);
+	return TEST_DONE("test_time");
+}
