@@ -79,6 +79,14 @@ int		 qp_cli_want_progress(const struct qp_common *c);
 /* Show rows and bytes read on stderr, at most a few times a second. */
 void		 qp_progress(const struct qp_in *in, int done);
 
+/*
+ * The arguments worth recording in a #qp,stage line: argv[1..] without
+ * the options that do not change the output (-o FILE, -q, --progress), so
+ * that "-o f" and "> f" make the same bytes.  Sets *n; the caller frees
+ * the array (not the strings).  NULL on ENOMEM.
+ */
+char		**qp_cli_stage_args(int argc, char **argv, int *n);
+
 /* The program name given to qp_cli_init(). */
 const char	*qp_prog(void);
 

@@ -94,6 +94,56 @@ static const char *const vias[] = { "invite", "link", "qrcode", "added", "unknow
 static const char *const medias[] = { "text", "image", "link", "file", "sticker", "video", "audio" };
 
 static char **names;
+static char *vocab[800];
+
+/* Words: 400 Chinese of 2-3 characters, 400 English of 3-9 letters. */
+static void
+make_vocab(void)
+{
+	char w[16];
+	unsigned i, j, n, cp;
+
+	for (i = 0; i < 800; i++) {
+		n = 0;
+		if (i < 400) {
+			for (j = 0; j < 2 + below(2); j++) {
+				cp = 0x4e00 + below(3000);
+				w[n++] = (char)(0xe0 | cp >> 12);
+				w[n++] = (char)(0x80 | (cp >> 6 & 0x3f));
+				w[n++] = (char)(0x80 | (cp & 0x3f));
+			}
+		} else
+			for (j = 0; j < 3 + below(7); j++)
+				w[n++] = (char)('a' + below(26));
+		w[n] = '\0';
+		vocab[i] = strdup(w);
+	}
+}
+
+/* A message of random words, Chinese or English, mostly short. */
+static void
+make_text(char *buf, size_t cap, int zh)
+{
+	unsigned words = 1 + below(4) + (below(8) == 0 ? below(40) : 0), i;
+	size_t n = 0, l;
+	double x;
+	const char *w;
+
+	for (i = 0; i < words; i++) {
+		x = unif();
+		w = vocab[(zh ? 0 : 400) + (unsigned)(x * x * 400)];
+		l = strlen(w);
+		if (n + l + 2 >= cap)
+			break;
+		if (!zh && n > 0)
+			buf[n++] = ' ';
+		memcpy(buf + n, w, l);
+		n += l;
+		if (below(12) == 0 && n + 4 < cap)
+			buf[n++] = zh ? ',' : '!';
+	}
+	buf[n] = '\0';
+}
 
 static void
 make_names(unsigned n)
@@ -148,7 +198,7 @@ emit(const struct ev *e, unsigned g, const char *gname, const char *platform,
     const char *src)
 {
 	char ts[QP_ISO_LEN + 1], gid[24], uid[24], aid[24], mid[24], rid[24];
-	char text[512];
+	char text[1024];
 	const char *kind = "message", *media = "", *name = "", *via = "";
 	uint64_t h = qp_hash(&e->id, sizeof e->id) ^ g;
 
@@ -179,8 +229,14 @@ emit(const struct ev *e, unsigned g, const char *gname, const char *platform,
 		if (e->reply)
 			snprintf(rid, sizeof rid, "%u", e->reply - 1);
 		if (e->media == 0 || e->media == 2) {
-			const char *t = (h & 1) ? zh_text[h / 2 % 16] :
-			    en_text[h / 2 % 15];
+			char words[400];
+			const char *t = words;
+
+			if (h % 5 == 0)
+				t = (h & 2) ? zh_text[h / 8 % 16] :
+				    en_text[h / 8 % 15];
+			else
+				make_text(words, sizeof words, h & 1);
 
 			if (e->media == 2)
 				snprintf(text, sizeof text,
@@ -236,6 +292,7 @@ main(int argc, char **argv)
 	ngroups = (unsigned)(n / 50000 < 5 ? 5 : n / 50000);
 	npeople = (unsigned)(n / 500 < 200 ? 200 : n / 500);
 	make_names(npeople);
+	make_vocab();
 	gw = calloc(ngroups, sizeof *gw);
 	for (g = 0; g < ngroups; g++)
 		wsum += gw[g] = 1.0 / (1.0 + g * 0.15);

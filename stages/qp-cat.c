@@ -244,6 +244,7 @@ run_stats(struct opts *o, struct qp_in *in)
 	unsigned long long nrows = 0;
 	size_t ncols = 0;
 	int rc, intable = 0, ret = QP_EXIT_DATA;
+	int want = qp_cli_want_progress(&o->com);
 
 	if ((k = qp_sink_open(o->com.out, -1)) == NULL) {
 		qp_warn("%s: %s", o->com.out, strerror(errno));
@@ -263,6 +264,8 @@ run_stats(struct opts *o, struct qp_in *in)
 		}
 		if (rc == QP_ROW) {
 			nrows++;
+			if (want && (nrows & 0xffff) == 0)
+				qp_progress(in, 0);
 			continue;
 		}
 		if (intable) {
@@ -286,6 +289,8 @@ run_stats(struct opts *o, struct qp_in *in)
 		nrows = 0;
 		intable = 1;
 	}
+	if (want)
+		qp_progress(in, 1);
 	if (qp_sink_finish(k) == -1)
 		goto sinkfail;
 	ret = QP_EXIT_OK;
@@ -307,9 +312,9 @@ run_create(struct opts *o, int argc, char **argv)
 	struct qp_src *src;
 	struct qp_csv *csv;
 	const struct qp_row *r;
-	char **files = o->files, *hdr = NULL, *h;
+	char **files = o->files, *hdr = NULL, *h, **args;
 	size_t nfiles = o->nfiles, i, ncols = 0;
-	int rc, ret = QP_EXIT_DATA;
+	int rc, nargs, ret = QP_EXIT_DATA;
 
 	if (nfiles == 0) {
 		files = stdin_only;
@@ -320,8 +325,14 @@ run_create(struct opts *o, int argc, char **argv)
 		qp_warn("%s: %s", o->com.out, strerror(errno));
 		return QP_EXIT_DATA;
 	}
-	if ((out = qp_out_new(k, NULL, "qp-cat", QP_VERSION, argc - 1,
-	    argv + 1)) == NULL) {
+	if ((args = qp_cli_stage_args(argc, argv, &nargs)) == NULL) {
+		qp_sink_free(k);
+		qp_warn("out of memory");
+		return QP_EXIT_DATA;
+	}
+	out = qp_out_new(k, NULL, "qp-cat", QP_VERSION, nargs, args);
+	free(args);
+	if (out == NULL) {
 		qp_warn("out of memory");
 		return QP_EXIT_DATA;
 	}

@@ -165,6 +165,36 @@ qp_cli_common(int ch, struct qp_common *c)
 	}
 }
 
+char **
+qp_cli_stage_args(int argc, char **argv, int *n)
+{
+	char **v;
+	int i, k = 0;
+
+	if ((v = calloc((size_t)argc + 1, sizeof *v)) == NULL)
+		return NULL;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (strcmp(a, "--") == 0) {
+			while (i < argc)
+				v[k++] = argv[i++];
+			break;
+		}
+		if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+			i++;
+			continue;
+		}
+		if ((a[0] == '-' && a[1] == 'o' && a[2] != '\0') ||
+		    strncmp(a, "--output=", 9) == 0 || strcmp(a, "-q") == 0 ||
+		    strcmp(a, "--quiet") == 0 || strcmp(a, "--progress") == 0)
+			continue;
+		v[k++] = argv[i];
+	}
+	*n = k;
+	return v;
+}
+
 void
 qp_cli_refuse_tty(const struct qp_common *c)
 {

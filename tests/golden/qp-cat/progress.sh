@@ -1,0 +1,1 @@
+qp-cat -c "$T/in/small.csv" | qp-cat --progress --stats
