@@ -17,12 +17,14 @@ LDLIBS	?= -lcsv -lz -larchive -lxxhash -lpthread
 B	?= build
 BIN	?= bin
 
-PROGS	= qp-cat
+PROGS	= qp-cat qp-ingest
 LIBSRC	= $(wildcard stages/lib/*.c)
 LIBOBJ	= $(LIBSRC:stages/lib/%.c=$(B)/lib/%.o)
+# qp-ingest's parsers, one file per format, beside it.
+INGOBJ	= $(patsubst stages/%.c,$(B)/%.o,$(wildcard stages/ingest*.c))
 UNITS	= $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 FUZZERS	= $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
-HDRS	= $(wildcard include/*.h stages/lib/*.h)
+HDRS	= $(wildcard include/*.h stages/lib/*.h stages/*.h)
 
 .PHONY: all test check unit asan fuzz fuzz-run demo bench install clean regen help
 .SUFFIXES:
@@ -52,6 +54,14 @@ $(B)/%.o: stages/%.c $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
 
+$(B)/ingest.a: $(INGOBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BIN)/qp-ingest: $(B)/qp-ingest.o $(B)/ingest.a $(B)/libqp.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/ingest.a $(B)/libqp.a $(LDLIBS)
+
 $(BIN)/%: $(B)/%.o $(B)/libqp.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libqp.a $(LDLIBS)
@@ -60,9 +70,9 @@ $(B)/unit/%: tests/unit/%.c tests/unit/test.h $(B)/libqp.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $(WARN) -o $@ $< $(B)/libqp.a $(LDLIBS)
 
-$(B)/replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(B)/libqp.a
+$(B)/replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(B)/ingest.a $(B)/libqp.a
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -o $@ $< tests/fuzz/replay.c $(B)/libqp.a $(LDLIBS)
+	$(CC) $(CPPFLAGS) -Istages $(CFLAGS) $(WARN) -o $@ $< tests/fuzz/replay.c $(B)/ingest.a $(B)/libqp.a $(LDLIBS)
 
 unit: $(UNITS:%=$(B)/unit/%) $(FUZZERS:%=$(B)/replay/%)
 
@@ -86,10 +96,12 @@ fuzz:
 	@mkdir -p build/fuzz
 	@$(MAKE) --no-print-directory B=build/fuzz/obj CC=clang \
 	    CFLAGS='-O1 -g -fsanitize=fuzzer-no-link,address,undefined' build/fuzz/obj/libqp.a
+	@$(MAKE) --no-print-directory B=build/fuzz/obj CC=clang \
+	    CFLAGS='-O1 -g -fsanitize=fuzzer-no-link,address,undefined' build/fuzz/obj/ingest.a
 	@for f in $(FUZZERS); do \
 	    echo "clang $$f"; \
-	    clang $(CPPFLAGS) $(FUZZFLAGS) -o build/fuzz/$$f tests/fuzz/$$f.c \
-	        build/fuzz/obj/libqp.a $(LDLIBS) || exit 1; \
+	    clang $(CPPFLAGS) -Istages $(FUZZFLAGS) -o build/fuzz/$$f tests/fuzz/$$f.c \
+	        build/fuzz/obj/ingest.a build/fuzz/obj/libqp.a $(LDLIBS) || exit 1; \
 	done
 	@echo 'run one: build/fuzz/fuzz_stream tests/fuzz/corpus/stream -max_total_time=60'
 
@@ -112,7 +124,7 @@ install: all
 clean:
 	rm -rf build bin
 
-.PRECIOUS: $(B)/%.o $(B)/lib/%.o
+.PRECIOUS: $(B)/%.o $(B)/lib/%.o $(B)/ingest.a
 
 $(B)/gen-chat: scripts/gen-chat.c $(B)/libqp.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -o $@ $< $(B)/libqp.a $(LDLIBS)

@@ -18,6 +18,16 @@ uint64_t	 qp_hash(const void *p, size_t len);
 /* Hash n NUL-terminated parts joined by 0x1f. */
 uint64_t	 qp_hash_parts(const char *const *parts, size_t n);
 
+/*
+ * Hash a long input in pieces: qp_hasher_new() (NULL on ENOMEM), any
+ * number of qp_hasher_add(), then qp_hasher_end(), which frees it.  The
+ * value equals qp_hash() of the concatenated pieces.
+ */
+struct qp_hasher;
+struct qp_hasher *qp_hasher_new(void);
+void		 qp_hasher_add(struct qp_hasher *h, const void *p, size_t len);
+uint64_t	 qp_hasher_end(struct qp_hasher *h);
+
 /* Write h as 16 lowercase hex digits and a NUL into buf. */
 void		 qp_hash_hex(char *buf, uint64_t h);
 

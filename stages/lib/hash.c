@@ -30,6 +30,31 @@ qp_hash_parts(const char *const *parts, size_t n)
 	return XXH64_digest(&st);
 }
 
+struct qp_hasher *
+qp_hasher_new(void)
+{
+	XXH64_state_t *st = XXH64_createState();
+
+	if (st != NULL)
+		XXH64_reset(st, 0);
+	return (struct qp_hasher *)st;
+}
+
+void
+qp_hasher_add(struct qp_hasher *h, const void *p, size_t len)
+{
+	XXH64_update((XXH64_state_t *)h, p, len);
+}
+
+uint64_t
+qp_hasher_end(struct qp_hasher *h)
+{
+	uint64_t v = XXH64_digest((XXH64_state_t *)h);
+
+	XXH64_freeState((XXH64_state_t *)h);
+	return v;
+}
+
 void
 qp_hash_hex(char *buf, uint64_t h)
 {

@@ -18,5 +18,12 @@ main(void)
 	/* Parts are joined by 0x1f. */
 	CHECK(qp_hash_parts(parts, 2) == qp_hash("whatsapp\x1f" "Family", 15));
 	CHECK(qp_hash_parts(parts, 1) == qp_hash("whatsapp", 8));
+	{
+		struct qp_hasher *h = qp_hasher_new();
+
+		qp_hasher_add(h, "ab", 2);
+		qp_hasher_add(h, "c", 1);
+		CHECK(qp_hasher_end(h) == 0x44bc2cf5ad770999ULL);
+	}
 	return TEST_DONE("test_hash");
 }

@@ -1,0 +1,845 @@
+/*
+ * The frame around qp-ingest's parsers: inputs (files, folders, archives,
+ * standard input), their encoding, the choice of parser, and the events
+ * table they write.
+ *
+ * Every input ends up as a seekable UTF-8 byte source: a regular UTF-8
+ * file is read in place; anything else (standard input, an archive member,
+ * UTF-16 or GB18030 text) is first copied, decoded, into an unlinked
+ * temporary file, so parsers may read twice in bounded memory and nothing
+ * is left on disk.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include "ingest.h"
+#include "ingest_int.h"
+#include "qp_cli.h"
+#include "qp_hash.h"
+#include "qp_stream.h"
+#include "qp_time.h"
+
+#define LINEBUF		(256 * 1024)
+#define MAXLINE		(16UL << 20)
+#define SHOW_BAD	5
+
+static const char *const kind_names[ING_NKINDS] = {
+	"message", "join", "leave", "remove", "rename", "system", "custom"
+};
+
+/* --- text sources ---------------------------------------------------- */
+
+struct ing_text {
+	char			*name;
+	int			 fd;
+	char			*buf;
+	size_t			 cap, pos, end;
+	int			 eof, failed;
+	unsigned long long	 lineno, replaced;
+};
+
+static struct ing_text *
+text_new(const char *name, int fd)
+{
+	struct ing_text *x;
+
+	if ((x = calloc(1, sizeof *x)) == NULL ||
+	    (x->name = strdup(name)) == NULL ||
+	    (x->buf = malloc(LINEBUF + 1)) == NULL) {
+		if (x != NULL)
+			free(x->name);
+		free(x);
+		return NULL;
+	}
+	x->cap = LINEBUF;
+	x->fd = fd;
+	return x;
+}
+
+static void
+text_free(struct ing_text *x)
+{
+	if (x == NULL)
+		return;
+	if (x->fd != -1)
+		close(x->fd);
+	free(x->buf);
+	free(x->name);
+	free(x);
+}
+
+const char *
+ing_name(const struct ing_text *x)
+{
+	return x->name;
+}
+
+unsigned long long
+ing_lineno(const struct ing_text *x)
+{
+	return x->lineno;
+}
+
+int
+ing_rewind(struct ing_text *x)
+{
+	if (lseek(x->fd, 0, SEEK_SET) == -1)
+		return -1;
+	x->pos = x->end = 0;
+	x->eof = x->failed = 0;
+	x->lineno = 0;
+	x->replaced = 0;
+	return 0;
+}
+
+/* Replace bytes that are not UTF-8 (and NULs) with U+FFFD, in place or grown. */
+static size_t
+fix_utf8(struct ing_text *x, char **line, size_t len)
+{
+	static char *out;
+	static size_t outcap;
+	const unsigned char *p = (const unsigned char *)*line;
+	size_t i = 0, n = 0, k, j;
+	int bad = 0;
+
+	for (i = 0; i < len; i++)
+		if (p[i] >= 0x80 || p[i] == 0)
+			break;
+	if (i == len)
+		return len;
+	if (outcap < len * 3 + 1) {
+		char *o = realloc(out, len * 3 + 1);
+
+		if (o == NULL)
+			return len;
+		out = o;
+		outcap = len * 3 + 1;
+	}
+	memcpy(out, p, i);
+	n = i;
+	while (i < len) {
+		unsigned char b = p[i];
+		unsigned cp;
+
+		if (b < 0x80 && b != 0) {
+			out[n++] = (char)b;
+			i++;
+			continue;
+		}
+		k = b >= 0xf0 && b <= 0xf4 ? 3 : b >= 0xe0 && b <= 0xef ? 2 :
+		    b >= 0xc2 && b <= 0xdf ? 1 : 0;
+		cp = b & (k == 3 ? 0x07 : k == 2 ? 0x0f : 0x1f);
+		for (j = 1; k > 0 && j <= k; j++) {
+			if (i + j >= len || (p[i + j] & 0xc0) != 0x80)
+				break;
+			cp = cp << 6 | (p[i + j] & 0x3f);
+		}
+		if (k == 0 || j <= k || (k == 2 && cp < 0x800) ||
+		    (k == 3 && (cp < 0x10000 || cp > 0x10ffff)) ||
+		    (cp >= 0xd800 && cp <= 0xdfff)) {
+			memcpy(out + n, "\xef\xbf\xbd", 3);
+			n += 3;
+			i++;
+			bad++;
+			continue;
+		}
+		memcpy(out + n, p + i, k + 1);
+		n += k + 1;
+		i += k + 1;
+	}
+	out[n] = '\0';
+	x->replaced += (unsigned long long)bad;
+	*line = out;
+	return n;
+}
+
+int
+ing_line(struct ing_text *x, char **line, size_t *len)
+{
+	char *nl;
+	size_t scan = x->pos;
+	ssize_t r;
+
+	if (x->failed)
+		return -1;
+	for (;;) {
+		nl = memchr(x->buf + scan, '\n', x->end - scan);
+		if (nl != NULL || (x->eof && x->pos < x->end)) {
+			size_t n = nl ? (size_t)(nl - (x->buf + x->pos)) :
+			    x->end - x->pos;
+
+			*line = x->buf + x->pos;
+			x->pos += n + (nl != NULL);
+			if (n > 0 && (*line)[n - 1] == '\r')
+				n--;
+			(*line)[n] = '\0';
+			if (x->lineno == 0 && n >= 3 &&
+			    memcmp(*line, "\xef\xbb\xbf", 3) == 0) {
+				*line += 3;
+				n -= 3;
+			}
+			x->lineno++;
+			*len = fix_utf8(x, line, n);
+			return 1;
+		}
+		if (x->eof)
+			return 0;
+		if (x->pos > 0) {
+			memmove(x->buf, x->buf + x->pos, x->end - x->pos);
+			x->end -= x->pos;
+			x->pos = 0;
+		}
+		scan = x->end;
+		if (x->end == x->cap) {
+			char *nb;
+
+			if (x->cap >= MAXLINE) {
+				/* Cut an endless line rather than grow without bound. */
+				x->buf[x->end] = '\n';
+				x->end++;
+				continue;
+			}
+			if ((nb = realloc(x->buf, x->cap * 2 + 1)) == NULL) {
+				x->failed = 1;
+				return -1;
+			}
+			x->buf = nb;
+			x->cap *= 2;
+		}
+		do
+			r = read(x->fd, x->buf + x->end, x->cap - x->end);
+		while (r == -1 && errno == EINTR);
+		if (r < 0) {
+			x->failed = 1;
+			return -1;
+		}
+		if (r == 0)
+			x->eof = 1;
+		x->end += (size_t)r;
+	}
+}
+
+/* --- the context ----------------------------------------------------- */
+
+static const char *const columns[] = {
+	"ts", "platform", "group_id", "group", "user_id", "user", "kind",
+	"actor", "via", "msg_id", "reply_to", "media", "text", "name", "src"
+};
+
+void
+ing_init(struct ing *g, struct qp_out *out, const struct qp_tz *tz)
+{
+	memset(g, 0, sizeof *g);
+	g->out = out;
+	g->tz = tz;
+	g->platform = "";
+}
+
+int
+ing_start(struct ing *g)
+{
+	if (qp_out_tablev(g->out, "events", 1, columns,
+	    sizeof columns / sizeof *columns) == -1)
+		return -1;
+	return 0;
+}
+
+const struct qp_tz *
+ing_tz(const struct ing *g)
+{
+	return g->tz;
+}
+
+void
+ing_platform(struct ing *g, const char *platform)
+{
+	g->platform = platform;
+}
+
+void
+ing_attachment(struct ing *g)
+{
+	g->cur.attachments++;
+}
+
+static const char *
+hash_id(char *buf, const char *platform, const char *name)
+{
+	const char *parts[2];
+
+	parts[0] = platform;
+	parts[1] = name;
+	qp_hash_hex(buf, qp_hash_parts(parts, 2));
+	return buf;
+}
+
+int
+ing_emit(struct ing *g, const struct ing_event *e)
+{
+	char ts[QP_ISO_LEN + 1], gid[QP_HASH_HEX + 1], uid[QP_HASH_HEX + 1];
+	char aid[QP_HASH_HEX + 1], mid[QP_HASH_HEX + 1];
+	const char *v[15], *parts[4];
+
+	qp_time_format(ts, e->t, e->off);
+	v[0] = ts;
+	v[1] = g->platform;
+	v[3] = e->group ? e->group : "";
+	v[2] = e->group_id ? e->group_id : hash_id(gid, g->platform, v[3]);
+	v[5] = e->user ? e->user : "";
+	v[4] = e->user_id ? e->user_id : *v[5] ? hash_id(uid, g->platform,
+	    v[5]) : "";
+	v[6] = kind_names[e->kind];
+	v[7] = e->actor_id ? e->actor_id : e->actor && *e->actor ?
+	    hash_id(aid, g->platform, e->actor) : "";
+	v[8] = e->via ? e->via : "";
+	v[12] = g->no_text ? "" : e->text ? e->text : "";
+	if (e->msg_id)
+		v[9] = e->msg_id;
+	else {
+		parts[0] = v[2];
+		parts[1] = ts;
+		parts[2] = v[4];
+		parts[3] = e->text ? e->text : "";
+		qp_hash_hex(mid, qp_hash_parts(parts, 4));
+		v[9] = mid;
+	}
+	v[10] = e->reply_to ? e->reply_to : "";
+	v[11] = e->media ? e->media : e->kind == ING_MESSAGE ? "text" : "";
+	v[13] = e->name ? e->name : "";
+	v[14] = g->src;
+	g->cur.kinds[e->kind]++;
+	return qp_out_rowv(g->out, v, 15);
+}
+
+int
+ing_bad(struct ing *g, struct ing_text *x, const char *fmt, ...)
+{
+	va_list ap;
+	char why[256];
+
+	g->cur.bad++;
+	if (g->cur.bad <= SHOW_BAD || g->strict) {
+		va_start(ap, fmt);
+		vsnprintf(why, sizeof why, fmt, ap);
+		va_end(ap);
+		qp_warn("%s:%llu: %s", x->name, x->lineno, why);
+		if (g->cur.bad == SHOW_BAD && !g->strict)
+			qp_warn("%s: further unreadable lines are counted, not "
+			    "shown", x->name);
+	}
+	return g->strict ? -1 : 0;
+}
+
+/* --- inputs ---------------------------------------------------------- */
+
+/* An unlinked temporary file: gone when closed, whatever happens. */
+static int
+spool_fd(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	int fd;
+
+	snprintf(path, sizeof path, "%s/qp-ingest.XXXXXX",
+	    dir && *dir ? dir : "/tmp");
+	if ((fd = mkstemp(path)) == -1)
+		return -1;
+	unlink(path);
+	return fd;
+}
+
+static int
+write_all(int fd, const char *p, size_t n)
+{
+	ssize_t w;
+
+	while (n > 0) {
+		if ((w = write(fd, p, n)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Which encoding: "UTF-8", "UTF-16LE", "UTF-16BE" or "GB18030". */
+static const char *
+guess_encoding(const unsigned char *p, size_t n)
+{
+	size_t i = 0, k, j, bad = 0, hi = 0;
+
+	if (n >= 2 && p[0] == 0xff && p[1] == 0xfe)
+		return "UTF-16LE";
+	if (n >= 2 && p[0] == 0xfe && p[1] == 0xff)
+		return "UTF-16BE";
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		hi++;
+		k = p[i] >= 0xf0 && p[i] <= 0xf4 ? 3 : p[i] >= 0xe0 &&
+		    p[i] <= 0xef ? 2 : p[i] >= 0xc2 && p[i] <= 0xdf ? 1 : 0;
+		if (i + k >= n) {
+			i = n;		/* cut at the sample's end */
+			break;
+		}
+		for (j = 1; j <= k && k > 0; j++)
+			if ((p[i + j] & 0xc0) != 0x80)
+				break;
+		if (k == 0 || j <= k) {
+			bad++;
+			i++;
+		} else
+			i += k + 1;
+	}
+	/* Mostly broken sequences: a legacy Chinese encoding, not stray bytes. */
+	if (bad > 0 && bad * 4 >= hi)
+		return "GB18030";
+	return "UTF-8";
+}
+
+/* Decode fd (from its start) into a new spool fd; returns it or -1. */
+static int
+transcode(int fd, const char *from, const char *name)
+{
+	char in[65536], out[65536 * 4], *ip, *op;
+	size_t il = 0, ol;
+	iconv_t cd;
+	ssize_t r;
+	int sp, first = 1;
+
+	if ((cd = iconv_open("UTF-8", from)) == (iconv_t)-1) {
+		qp_warn("%s: cannot decode %s: %s", name, from, strerror(errno));
+		return -1;
+	}
+	if ((sp = spool_fd()) == -1) {
+		iconv_close(cd);
+		qp_warn("%s: temporary file: %s", name, strerror(errno));
+		return -1;
+	}
+	for (;;) {
+		r = read(fd, in + il, sizeof in - il);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			goto fail;
+		il += (size_t)r;
+		ip = in;
+		if (first && il >= 2 && strncmp(from, "UTF-16", 6) == 0) {
+			ip += 2;	/* the byte order mark */
+			il -= 2;
+		}
+		first = 0;
+		while (il > 0) {
+			op = out;
+			ol = sizeof out;
+			if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
+				if (errno == EILSEQ) {
+					/* Replace the byte and go on. */
+					memcpy(op, "\xef\xbf\xbd", 3);
+					op += 3;
+					ip++;
+					il--;
+				} else if (errno == EINVAL && r > 0) {
+					if (write_all(sp, out, (size_t)(op - out)))
+						goto fail;
+					break;	/* need more input */
+				} else if (errno != E2BIG && !(errno == EINVAL && r == 0))
+					goto fail;
+				else if (errno == EINVAL) {
+					il = 0;	/* cut sequence at the end */
+				}
+			}
+			if (write_all(sp, out, (size_t)(op - out)))
+				goto fail;
+			if (errno == EINVAL && r > 0 && il > 0)
+				break;
+		}
+		memmove(in, ip, il);
+		if (r == 0)
+			break;
+	}
+	iconv_close(cd);
+	lseek(sp, 0, SEEK_SET);
+	return sp;
+fail:
+	qp_warn("%s: decoding %s: %s", name, from, strerror(errno));
+	iconv_close(cd);
+	close(sp);
+	return -1;
+}
+
+static int
+seen_before(struct ing *g, unsigned long long h)
+{
+	size_t i;
+	unsigned long long *s;
+
+	for (i = 0; i < g->nseen; i++)
+		if (g->seen[i] == h)
+			return 1;
+	if ((s = realloc(g->seen, (g->nseen + 1) * sizeof *s)) != NULL) {
+		g->seen = s;
+		g->seen[g->nseen++] = h;
+	}
+	return 0;
+}
+
+static void
+summary(struct ing *g, const char *name, const char *format)
+{
+	struct ing_stats *c = &g->cur;
+
+	g->total.bad += c->bad;
+	if (!g->quiet)
+		qp_warn("%s: %s, %llu messages, %llu joins, %llu leaves, "
+		    "%llu removals, %llu system, %llu unreadable lines%s", name,
+		    format, c->kinds[ING_MESSAGE], c->kinds[ING_JOIN],
+		    c->kinds[ING_LEAVE], c->kinds[ING_REMOVE],
+		    c->kinds[ING_SYSTEM] + c->kinds[ING_RENAME], c->bad,
+		    c->attachments ? " (media files counted, not read)" : "");
+	if (c->replaced && !g->quiet)
+		qp_warn("%s: %llu invalid UTF-8 bytes replaced by U+FFFD", name,
+		    c->replaced);
+}
+
+/*
+ * Parse one seekable input.  fd is owned from here on.  Returns 0, or -1
+ * on a fatal error (output failure, --strict).
+ */
+static int
+parse_fd(struct ing *g, int fd, const char *name, int depth)
+{
+	char head[8192], src[QP_HASH_HEX + 1];
+	const struct ing_format *f = NULL, *c;
+	const char *enc;
+	struct ing_text *x;
+	unsigned long long h;
+	ssize_t n, r;
+	int best = 0, s, rc, dfd;
+
+	/* The src id: a hash of the bytes, so the same export is one src. */
+	{
+		static char buf[1 << 16];
+		struct qp_hasher *hs;
+
+		if ((hs = qp_hasher_new()) == NULL) {
+			close(fd);
+			qp_warn("out of memory");
+			return -1;
+		}
+		while ((r = read(fd, buf, sizeof buf)) > 0)
+			qp_hasher_add(hs, buf, (size_t)r);
+		h = qp_hasher_end(hs);
+		if (r < 0) {
+			qp_warn("%s: read error: %s", name, strerror(errno));
+			close(fd);
+			return g->strict ? -1 : 0;
+		}
+	}
+	if (seen_before(g, h)) {
+		if (!g->quiet)
+			qp_warn("%s: same bytes as an earlier input; skipped",
+			    name);
+		close(fd);
+		return 0;
+	}
+	qp_hash_hex(src, h);
+	memcpy(g->src, src, 12);
+	g->src[12] = '\0';
+	lseek(fd, 0, SEEK_SET);
+	n = read(fd, head, sizeof head);
+	if (n < 0)
+		n = 0;
+	enc = guess_encoding((unsigned char *)head, (size_t)n);
+	if (strcmp(enc, "UTF-8") != 0) {
+		lseek(fd, 0, SEEK_SET);
+		dfd = transcode(fd, enc, name);
+		close(fd);
+		if (dfd == -1)
+			return g->strict ? -1 : 0;
+		fd = dfd;
+		n = read(fd, head, sizeof head);
+		if (n < 0)
+			n = 0;
+	}
+	lseek(fd, 0, SEEK_SET);
+	if (g->format != NULL)
+		f = g->format;
+	else
+		for (c = ing_formats; c->name != NULL; c++)
+			if ((s = c->sniff(name, head, (size_t)n)) > best) {
+				best = s;
+				f = c;
+			}
+	if (f == NULL) {
+		/* Named on the command line: an error; found in a folder: skipped. */
+		qp_warn("%s: not a chat export qp-ingest knows (--format names "
+		    "one)%s", name, depth > 0 && !g->strict ? "; skipped" : "");
+		close(fd);
+		g->total.unknown++;
+		return depth > 0 && !g->strict ? 0 : -1;
+	}
+	if ((x = text_new(name, fd)) == NULL) {
+		close(fd);
+		qp_warn("out of memory");
+		return -1;
+	}
+	memset(&g->cur, 0, sizeof g->cur);
+	rc = f->parse(g, x);
+	g->cur.replaced = x->replaced;
+	if (rc == 0 && x->failed) {
+		qp_warn("%s: read error: %s", name, strerror(errno));
+		rc = g->strict ? -1 : 0;
+	}
+	summary(g, name, f->name);
+	text_free(x);
+	return rc;
+}
+
+/* Whether the first bytes are an archive or a compressed file. */
+static int
+is_archive(const unsigned char *p, size_t n)
+{
+	return (n >= 4 && memcmp(p, "PK\3\4", 4) == 0) ||
+	    (n >= 4 && memcmp(p, "PK\5\6", 4) == 0) ||
+	    (n >= 2 && p[0] == 0x1f && p[1] == 0x8b) ||
+	    (n >= 6 && memcmp(p, "\xfd" "7zXZ\0", 6) == 0) ||
+	    (n >= 4 && memcmp(p, "\x28\xb5\x2f\xfd", 4) == 0) ||
+	    (n >= 3 && memcmp(p, "BZh", 3) == 0) ||
+	    (n >= 6 && memcmp(p, "7z\xbc\xaf\x27\x1c", 6) == 0) ||
+	    (n >= 262 && memcmp(p + 257, "ustar", 5) == 0);
+}
+
+static int
+has_suffix(const char *s, const char *const *sfx)
+{
+	size_t n = strlen(s), k;
+
+	for (; *sfx != NULL; sfx++) {
+		k = strlen(*sfx);
+		if (n >= k && strcasecmp(s + n - k, *sfx) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static const char *const media_sfx[] = {
+	".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".mp4", ".mov",
+	".3gp", ".mp3", ".m4a", ".opus", ".ogg", ".aac", ".wav", ".pdf",
+	".vcf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".webm",
+	NULL
+};
+
+static int dispatch(struct ing *g, int fd, const char *name, int depth);
+
+/* Read every member of the archive open on fd (owned). */
+static int
+parse_archive(struct ing *g, int fd, const char *name, int depth)
+{
+	struct archive *a;
+	struct archive_entry *e;
+	char member[4096], buf[65536];
+	unsigned long long media = 0, size;
+	la_ssize_t r;
+	int rc = 0, sp, raw;
+
+	if ((a = archive_read_new()) == NULL) {
+		close(fd);
+		qp_warn("out of memory");
+		return -1;
+	}
+	archive_read_support_filter_all(a);
+	archive_read_support_format_all(a);
+	archive_read_support_format_raw(a);
+	if (archive_read_open_fd(a, fd, 65536) != ARCHIVE_OK) {
+		qp_warn("%s: %s", name, archive_error_string(a));
+		archive_read_free(a);
+		close(fd);
+		return g->strict ? -1 : 0;
+	}
+	for (;;) {
+		int h = archive_read_next_header(a, &e);
+
+		if (h == ARCHIVE_EOF)
+			break;
+		if (h < ARCHIVE_WARN) {
+			qp_warn("%s: %s", name, archive_error_string(a));
+			rc = g->strict ? -1 : 0;
+			break;
+		}
+		raw = archive_format(a) == ARCHIVE_FORMAT_RAW;
+		if (!raw && archive_entry_filetype(e) != AE_IFREG)
+			continue;
+		{
+			const char *p = archive_entry_pathname(e);
+			const char *base = p ? strrchr(p, '/') : NULL;
+
+			base = base ? base + 1 : p ? p : "data";
+			if (p != NULL && (strncmp(p, "__MACOSX/", 9) == 0 ||
+			    base[0] == '.'))
+				continue;
+			if (has_suffix(base, media_sfx)) {
+				media++;
+				continue;
+			}
+			snprintf(member, sizeof member, "%s!%s", name,
+			    raw ? "(decompressed)" : p);
+		}
+		if ((sp = spool_fd()) == -1) {
+			qp_warn("%s: temporary file: %s", member, strerror(errno));
+			rc = -1;
+			break;
+		}
+		size = 0;
+		while ((r = archive_read_data(a, buf, sizeof buf)) > 0) {
+			size += (unsigned long long)r;
+			if (size > g->max_member) {
+				qp_warn("%s: expands past --max-member-size "
+				    "(%llu bytes); refused", member, g->max_member);
+				break;
+			}
+			if (write_all(sp, buf, (size_t)r) == -1) {
+				qp_warn("%s: temporary file: %s", member,
+				    strerror(errno));
+				r = -2;
+				break;
+			}
+		}
+		if (r < 0 || size > g->max_member) {
+			if (r == -1 || r < -2)
+				qp_warn("%s: %s", member, archive_error_string(a));
+			close(sp);
+			if (r == -2 || g->strict) {
+				rc = -1;
+				break;
+			}
+			continue;
+		}
+		lseek(sp, 0, SEEK_SET);
+		if ((rc = dispatch(g, sp, member, depth + 1)) == -1)
+			break;
+	}
+	if (media > 0 && !g->quiet)
+		qp_warn("%s: %llu media files counted, not read", name, media);
+	archive_read_free(a);
+	close(fd);
+	return rc;
+}
+
+/* An open, seekable input: an archive to open, or text to parse. */
+static int
+dispatch(struct ing *g, int fd, const char *name, int depth)
+{
+	unsigned char head[512];
+	ssize_t n;
+
+	n = read(fd, head, sizeof head);
+	lseek(fd, 0, SEEK_SET);
+	if (n > 0 && is_archive(head, (size_t)n)) {
+		if (depth >= 4) {
+			qp_warn("%s: archives nested too deep; skipped", name);
+			close(fd);
+			return g->strict ? -1 : 0;
+		}
+		return parse_archive(g, fd, name, depth);
+	}
+	return parse_fd(g, fd, name, depth);
+}
+
+static int
+walk_dir(struct ing *g, const char *path, int depth)
+{
+	struct dirent **ents;
+	char sub[4096];
+	int i, n, rc = 0;
+
+	if (depth > 32 || (n = scandir(path, &ents, NULL, alphasort)) < 0) {
+		qp_warn("%s: %s", path, depth > 32 ? "folders nested too deep" :
+		    strerror(errno));
+		return g->strict ? -1 : 0;
+	}
+	for (i = 0; i < n; i++) {
+		if (rc == 0 && ents[i]->d_name[0] != '.') {
+			snprintf(sub, sizeof sub, "%s/%s", path, ents[i]->d_name);
+			rc = ing_input_depth(g, sub, depth + 1);
+		}
+		free(ents[i]);
+	}
+	free(ents);
+	return rc;
+}
+
+int
+ing_input_depth(struct ing *g, const char *path, int depth)
+{
+	struct stat st;
+	char buf[65536];
+	ssize_t r;
+	int fd;
+
+	if (strcmp(path, "-") == 0) {
+		/* Standard input: copy it so parsers can read twice. */
+		if ((fd = spool_fd()) == -1) {
+			qp_warn("temporary file: %s", strerror(errno));
+			return -1;
+		}
+		while ((r = read(STDIN_FILENO, buf, sizeof buf)) != 0) {
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r < 0 || write_all(fd, buf, (size_t)r) == -1) {
+				qp_warn("<stdin>: %s", strerror(errno));
+				close(fd);
+				return -1;
+			}
+		}
+		lseek(fd, 0, SEEK_SET);
+		return dispatch(g, fd, "<stdin>", 0);
+	}
+	if (stat(path, &st) == -1) {
+		qp_warn("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		if (depth > 0 && has_suffix(path, media_sfx))
+			return 0;
+		return walk_dir(g, path, depth);
+	}
+	if (depth > 0 && has_suffix(path, media_sfx)) {
+		g->total.attachments++;
+		return 0;
+	}
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		qp_warn("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	return dispatch(g, fd, path, depth);
+}
+
+int
+ing_input(struct ing *g, const char *path)
+{
+	return ing_input_depth(g, path, 0);
+}
+
+void
+ing_free(struct ing *g)
+{
+	free(g->seen);
+}

@@ -1,0 +1,91 @@
+/*
+ * ingest.h: what qp-ingest's format parsers share (internal to qp-ingest).
+ *
+ * A parser reads one input as UTF-8 text through struct ing_text (lines,
+ * rewindable, so a parser may take two passes) and reports events through
+ * ing_emit().  The context fills what the parser leaves out: ids hashed
+ * from names, the platform, the src, the timestamp text, and writes the
+ * events table row.  Lines it cannot read go to ing_bad(), which counts
+ * them, prints the first few as file:line: why, and fails under --strict.
+ */
+#ifndef QP_INGEST_H
+#define QP_INGEST_H
+
+#include <stddef.h>
+
+struct qp_tz;
+struct qp_out;
+
+enum ing_kind {
+	ING_MESSAGE, ING_JOIN, ING_LEAVE, ING_REMOVE, ING_RENAME,
+	ING_SYSTEM, ING_CUSTOM, ING_NKINDS
+};
+
+/* One event; a NULL string is empty. */
+struct ing_event {
+	long long	 t;		/* instant */
+	int		 off;		/* offset to print it with */
+	enum ing_kind	 kind;
+	const char	*group_id, *group;	/* NULL id: hashed from group */
+	const char	*user_id, *user;	/* NULL id: hashed from user */
+	const char	*actor_id, *actor;	/* by id, or by name */
+	const char	*via;
+	const char	*msg_id;	/* NULL: hashed from the event */
+	const char	*reply_to;
+	const char	*media;		/* NULL: "text" for messages */
+	const char	*text;
+	const char	*name;
+};
+
+/* Decoded text of one input, read a line at a time. */
+struct ing_text;
+
+/*
+ * Next line without its end (LF, CRLF or CR-LF mixtures); NUL-terminated,
+ * valid until the next call.  Returns 1, 0 at the end, -1 on a read error.
+ */
+int		 ing_line(struct ing_text *x, char **line, size_t *len);
+/* Line number of the last line returned (from 1). */
+unsigned long long ing_lineno(const struct ing_text *x);
+/* Start again from the first line.  Returns 0 or -1. */
+int		 ing_rewind(struct ing_text *x);
+/* The input's name as given (path, or archive!member). */
+const char	*ing_name(const struct ing_text *x);
+
+struct ing;
+
+/* Write one event.  Returns 0, or -1 when the output failed. */
+int		 ing_emit(struct ing *g, const struct ing_event *e);
+
+/* Report an unreadable line.  Returns 0, or -1 under --strict. */
+int		 ing_bad(struct ing *g, struct ing_text *x, const char *fmt, ...)
+		    __attribute__((format(printf, 3, 4)));
+
+/* The zone for naive local times. */
+const struct qp_tz *ing_tz(const struct ing *g);
+
+/* Set the platform ("whatsapp") of the events that follow. */
+void		 ing_platform(struct ing *g, const char *platform);
+
+/* Count a media file seen beside the chat text (archives). */
+void		 ing_attachment(struct ing *g);
+
+/* A parser: 0 when the input was read (bad lines may have been counted), -1 on a fatal error. */
+typedef int	(*ing_parser)(struct ing *g, struct ing_text *x);
+
+/* How sure a parser is that the first bytes are its format: 0 no, 100 yes. */
+typedef int	(*ing_sniffer)(const char *name, const char *head, size_t len);
+
+struct ing_format {
+	const char	*name;
+	ing_sniffer	 sniff;
+	ing_parser	 parse;
+};
+
+int	ing_whatsapp_sniff(const char *, const char *, size_t);
+int	ing_whatsapp_parse(struct ing *, struct ing_text *);
+
+/* The formats, in the order they are tried. */
+extern const struct ing_format ing_formats[];
+
+#endif

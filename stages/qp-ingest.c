@@ -1,0 +1,158 @@
+/*
+ * qp-ingest: chat exports (files, folders, archives) into the events table.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest.h"
+#include "ingest_int.h"
+#include "qp_cli.h"
+#include "qp_io.h"
+#include "qp_stream.h"
+#include "qp_time.h"
+
+static const char usage[] =
+"usage: qp-ingest [-hq] [--progress] [-l level] [-o out] [--format name]\n"
+"                 [--tz zone] [--strict] [--no-text] [--max-member-size size]\n"
+"                 [file|dir|archive|- ...]\n"
+"\n"
+"Read chat exports and write a qunpipe stream with their events table.\n"
+"Folders are read recursively, archives (zip, tar, 7z, gz, xz, zst) member\n"
+"by member; - or no input reads standard input.\n"
+"\n"
+"      --format NAME        read every input as NAME (whatsapp) instead of\n"
+"                           detecting the format of each\n"
+"      --tz ZONE            IANA zone of exports without offsets (default $TZ,\n"
+"                           else UTC)\n"
+"      --strict             stop at the first unreadable line (exit 1)\n"
+"      --no-text            leave the text column empty\n"
+"      --max-member-size N  refuse archive members larger than N bytes once\n"
+"                           decompressed (suffix k, M or G; default 1G)\n"
+"  -l, --level N            gzip level of the output, 0-9 (default 1)\n"
+"  -o, --output FILE        write FILE (replaced only on success), not stdout\n"
+"  -q, --quiet              no per-input summary or progress\n"
+"      --progress           report progress even when stderr is not a terminal\n"
+"  -h, --help               print this help and exit\n"
+"      --version            print the version and exit\n";
+
+enum {
+	OPT_FORMAT = QP_OPT_STAGE, OPT_TZ, OPT_STRICT, OPT_NO_TEXT, OPT_MAXMEM
+};
+
+static const struct option longopts[] = {
+	QP_COMMON_LONG,
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "tz", required_argument, NULL, OPT_TZ },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "no-text", no_argument, NULL, OPT_NO_TEXT },
+	{ "max-member-size", required_argument, NULL, OPT_MAXMEM },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int
+parse_size(const char *s, unsigned long long *v)
+{
+	char *end;
+	unsigned long long x;
+
+	errno = 0;
+	if (*s < '0' || *s > '9')
+		return -1;
+	x = strtoull(s, &end, 10);
+	if (errno != 0)
+		return -1;
+	switch (*end) {
+	case 'k': case 'K': x <<= 10; end++; break;
+	case 'm': case 'M': x <<= 20; end++; break;
+	case 'g': case 'G': x <<= 30; end++; break;
+	default: break;
+	}
+	if (*end != '\0' || x == 0)
+		return -1;
+	*v = x;
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct qp_common com;
+	struct ing g;
+	struct qp_sink *k;
+	struct qp_out *out;
+	struct qp_tz *tz;
+	const struct ing_format *f, *format = NULL;
+	const char *zone = NULL;
+	char **args;
+	int ch, i, n, strict = 0, no_text = 0, rc = 0;
+	unsigned long long maxmem = 1ULL << 30;
+
+	qp_cli_init("qp-ingest", usage, argv, &com);
+	while ((ch = getopt_long(argc, argv, QP_COMMON_SHORT, longopts,
+	    NULL)) != -1) {
+		if (qp_cli_common(ch, &com))
+			continue;
+		switch (ch) {
+		case OPT_FORMAT:
+			for (f = ing_formats; f->name != NULL; f++)
+				if (strcmp(f->name, optarg) == 0)
+					format = f;
+			if (format == NULL)
+				qp_usage_error("--format: unknown format '%s'",
+				    optarg);
+			break;
+		case OPT_TZ:
+			zone = optarg;
+			break;
+		case OPT_STRICT:
+			strict = 1;
+			break;
+		case OPT_NO_TEXT:
+			no_text = 1;
+			break;
+		case OPT_MAXMEM:
+			if (parse_size(optarg, &maxmem) == -1)
+				qp_usage_error("--max-member-size: not a size: "
+				    "'%s'", optarg);
+			break;
+		default:
+			qp_usage_error("unknown option");
+		}
+	}
+	if (zone == NULL && (zone = getenv("TZ")) == NULL) {
+		zone = "UTC";
+		if (!com.quiet)
+			qp_warn("no --tz and no $TZ: reading local times as UTC");
+	}
+	if ((tz = qp_tz_load(zone)) == NULL)
+		qp_usage_error("--tz: unknown time zone '%s'", zone);
+	qp_cli_refuse_tty(&com);
+	if ((k = qp_sink_open(com.out, com.level)) == NULL)
+		qp_die("%s: %s", com.out, strerror(errno));
+	if ((args = qp_cli_stage_args(argc, argv, &n)) == NULL ||
+	    (out = qp_out_new(k, NULL, "qp-ingest", QP_VERSION, n, args)) == NULL)
+		qp_die("out of memory");
+	free(args);
+	ing_init(&g, out, tz);
+	g.format = format;
+	g.strict = strict;
+	g.quiet = com.quiet;
+	g.no_text = no_text;
+	g.max_member = maxmem;
+	if (ing_start(&g) == -1)
+		rc = -1;
+	for (i = optind; rc == 0 && (i < argc || i == optind); i++)
+		rc = ing_input(&g, i < argc ? argv[i] : "-");
+	if (rc == 0 && qp_out_error(out) != NULL)
+		rc = -1;
+	if (rc == 0 && qp_out_finish(out) == -1)
+		rc = -1;
+	if (qp_out_error(out) != NULL)
+		qp_warn("%s", qp_out_error(out));
+	qp_out_free(out);
+	qp_tz_free(tz);
+	ing_free(&g);
+	return rc == 0 ? QP_EXIT_OK : QP_EXIT_DATA;
+}

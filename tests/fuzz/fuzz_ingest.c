@@ -1,0 +1,48 @@
+/*
+ * Fuzz qp-ingest's input path: encoding detection, archives, format
+ * detection and every parser, on one input held in a memory file.
+ */
+#include <sys/mman.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "ingest.h"
+#include "ingest_int.h"
+#include "qp_cli.h"
+#include "qp_io.h"
+#include "qp_stream.h"
+#include "qp_time.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
+{
+	static struct qp_tz *tz;
+	struct qp_out *o;
+	struct ing g;
+	char path[64];
+	int fd;
+
+	if (tz == NULL)
+		tz = qp_tz_load("EST5EDT,M3.2.0,M11.1.0");
+	if ((fd = memfd_create("fuzz", 0)) == -1)
+		return 0;
+	if (write(fd, data, len) != (ssize_t)len) {
+		close(fd);
+		return 0;
+	}
+	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	o = qp_out_new(qp_sink_open_mem(0), NULL, "fuzz", "0", 0, NULL);
+	ing_init(&g, o, tz);
+	g.quiet = 1;
+	g.max_member = 1 << 20;
+	if (ing_start(&g) == 0)
+		(void)ing_input(&g, path);
+	qp_out_free(o);
+	ing_free(&g);
+	close(fd);
+	return 0;
+}

@@ -1,0 +1,1 @@
+qp-ingest --tz Mars/Base $T/../../../samples/whatsapp

@@ -1,0 +1,1 @@
+qp-ingest --tz UTC < /dev/null > out.gz

@@ -1,0 +1,1 @@
+qp-ingest --help

@@ -1,0 +1,1 @@
+qp-ingest --tz UTC no-such-export.txt > out.gz
