@@ -31,6 +31,12 @@ struct qp_sink;
  */
 struct qp_src	*qp_src_open(const char *path);
 
+/*
+ * Read an open file descriptor from its current offset; the source does
+ * not close it.  name is for messages.  NULL on ENOMEM.
+ */
+struct qp_src	*qp_src_open_fd(int fd, const char *name);
+
 /* Read from a memory buffer, which must outlive the source; name is for messages. */
 struct qp_src	*qp_src_open_mem(const void *buf, size_t len, const char *name);
 

@@ -27,6 +27,8 @@
 #include "ingest.h"
 #include "ingest_int.h"
 #include "qp_cli.h"
+#include "qp_csv.h"
+#include "qp_io.h"
 #include "qp_hash.h"
 #include "qp_stream.h"
 #include "qp_time.h"
@@ -90,6 +92,12 @@ unsigned long long
 ing_lineno(const struct ing_text *x)
 {
 	return x->lineno;
+}
+
+void
+ing_set_line(struct ing_text *x, unsigned long long line)
+{
+	x->lineno = line;
 }
 
 int
@@ -229,6 +237,252 @@ ing_line(struct ing_text *x, char **line, size_t *len)
 			x->eof = 1;
 		x->end += (size_t)r;
 	}
+}
+
+struct qp_csv *
+ing_csv(struct ing_text *x)
+{
+	struct qp_src *s;
+	struct qp_csv *c;
+
+	if (lseek(x->fd, 0, SEEK_SET) == -1 ||
+	    (s = qp_src_open_fd(x->fd, x->name)) == NULL)
+		return NULL;
+	if ((c = qp_csv_new(s)) == NULL)
+		qp_src_close(s);
+	return c;
+}
+
+int
+ing_offset(const struct ing *g, long long lt, long long t)
+{
+	long long d = lt - t;
+
+	if (d % 60 == 0 && d >= -18 * 3600 && d <= 18 * 3600)
+		return (int)d;
+	return qp_tz_offset(g->tz, t);
+}
+
+/* Length of an invisible mark (LRM, RLM, embeddings, NBSP, BOM) at p, or 0. */
+static size_t
+mark_len(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0x8e || u[2] == 0x8f ||
+	    (u[2] >= 0xaa && u[2] <= 0xaf)))
+		return 3;
+	if (u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
+		return 3;
+	if (u[0] == 0xc2 && u[1] == 0xa0)
+		return 2;
+	if (u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x80)
+		return 3;	/* ideographic space */
+	return 0;
+}
+
+char *
+ing_trim(char *s, const char *quotes)
+{
+	char *e;
+	size_t n;
+
+	for (;;) {
+		if (*s == ' ' || *s == '\t' || (*s != '\0' && quotes &&
+		    strchr(quotes, *s)))
+			s++;
+		else if ((n = mark_len(s)) > 0)
+			s += n;
+		else if (quotes && (strncmp(s, "\xe2\x80\x9c", 3) == 0 ||
+		    strncmp(s, "\xe2\x80\x9d", 3) == 0))
+			s += 3;		/* curly quotes */
+		else
+			break;
+	}
+	e = s + strlen(s);
+	for (;;) {
+		if (e > s && (e[-1] == ' ' || e[-1] == '\t' || (quotes &&
+		    strchr(quotes, e[-1]))))
+			e--;
+		else if (e - s >= 3 && (mark_len(e - 3) == 3 || (quotes &&
+		    (strncmp(e - 3, "\xe2\x80\x9c", 3) == 0 ||
+		    strncmp(e - 3, "\xe2\x80\x9d", 3) == 0))))
+			e -= 3;
+		else if (e - s >= 2 && mark_len(e - 2) == 2)
+			e -= 2;
+		else
+			break;
+	}
+	*e = '\0';
+	return s;
+}
+
+int
+ing_each(char *s, const char *const *seps, int (*fn)(void *, const char *),
+    void *arg)
+{
+	char *next, *best, *t;
+	size_t i, bl = 0;
+
+	for (;;) {
+		best = NULL;
+		for (i = 0; seps[i] != NULL; i++)
+			if ((next = strstr(s, seps[i])) != NULL &&
+			    (best == NULL || next < best)) {
+				best = next;
+				bl = strlen(seps[i]);
+			}
+		if (best != NULL)
+			*best = '\0';
+		t = ing_trim(s, "\"");
+		if (*t != '\0' && fn(arg, t) == -1)
+			return -1;
+		if (best == NULL)
+			return 0;
+		s = best + bl;
+	}
+}
+
+int
+ing_match(const char *pat, const char *text, char *a, char *b, size_t cap)
+{
+	const char *p = pat, *t = text, *lit, *hit;
+	char which, litbuf[256];
+	size_t n;
+
+	*a = *b = '\0';
+	while (*p != '\0') {
+		if (*p != '%') {
+			lit = strchr(p, '%');
+			n = lit ? (size_t)(lit - p) : strlen(p);
+			if (strncmp(p, t, n) != 0)
+				return 0;
+			p += n;
+			t += n;
+			continue;
+		}
+		which = p[1];
+		p += 2;
+		lit = strchr(p, '%');
+		n = lit ? (size_t)(lit - p) : strlen(p);
+		if (n >= sizeof litbuf)
+			return 0;
+		memcpy(litbuf, p, n);
+		litbuf[n] = '\0';
+		if (n == 0)
+			hit = t + strlen(t);
+		else if ((hit = strstr(t, litbuf)) == NULL)
+			return 0;
+		if (hit == t)
+			return 0;
+		if (which == 'a' || which == 'b') {
+			char *dst = which == 'a' ? a : b;
+			size_t len = (size_t)(hit - t);
+
+			if (len >= cap)
+				len = cap - 1;
+			memcpy(dst, t, len);
+			dst[len] = '\0';
+		}
+		t = hit;
+	}
+	return *t == '\0';
+}
+
+/* --- names to ids ---------------------------------------------------- */
+
+struct ing_names {
+	char		**key, **val;
+	size_t		 cap, n;
+};
+
+struct ing_names *
+ing_names_new(void)
+{
+	return calloc(1, sizeof(struct ing_names));
+}
+
+static size_t
+names_slot(const struct ing_names *m, const char *name)
+{
+	size_t i = (size_t)qp_hash(name, strlen(name)) & (m->cap - 1);
+
+	while (m->key[i] != NULL && strcmp(m->key[i], name) != 0)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+int
+ing_names_put(struct ing_names *m, const char *name, const char *id)
+{
+	size_t i;
+	char *v;
+
+	if (*name == '\0' || *id == '\0')
+		return 0;
+	if ((m->n + 1) * 2 > m->cap) {
+		struct ing_names big;
+		size_t j;
+
+		big.cap = m->cap ? m->cap * 2 : 256;
+		big.n = m->n;
+		if ((big.key = calloc(big.cap, sizeof *big.key)) == NULL ||
+		    (big.val = calloc(big.cap, sizeof *big.val)) == NULL) {
+			free(big.key);
+			return -1;
+		}
+		for (j = 0; j < m->cap; j++)
+			if (m->key[j] != NULL) {
+				i = names_slot(&big, m->key[j]);
+				big.key[i] = m->key[j];
+				big.val[i] = m->val[j];
+			}
+		free(m->key);
+		free(m->val);
+		*m = big;
+	}
+	i = names_slot(m, name);
+	if (m->key[i] != NULL && strcmp(m->val[i], id) == 0)
+		return 0;
+	if ((v = strdup(id)) == NULL)
+		return -1;
+	if (m->key[i] == NULL) {
+		if ((m->key[i] = strdup(name)) == NULL) {
+			free(v);
+			return -1;
+		}
+		m->n++;
+	} else
+		free(m->val[i]);
+	m->val[i] = v;
+	return 0;
+}
+
+const char *
+ing_names_get(const struct ing_names *m, const char *name)
+{
+	size_t i;
+
+	if (m->cap == 0)
+		return NULL;
+	i = names_slot(m, name);
+	return m->key[i] ? m->val[i] : NULL;
+}
+
+void
+ing_names_free(struct ing_names *m)
+{
+	size_t i;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < m->cap; i++) {
+		free(m->key[i]);
+		free(m->val[i]);
+	}
+	free(m->key);
+	free(m->val);
+	free(m);
 }
 
 /* --- the context ----------------------------------------------------- */

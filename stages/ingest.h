@@ -47,8 +47,16 @@ struct ing_text;
 int		 ing_line(struct ing_text *x, char **line, size_t *len);
 /* Line number of the last line returned (from 1). */
 unsigned long long ing_lineno(const struct ing_text *x);
+/* Set the line ing_bad() reports, for parsers that read records (ing_csv). */
+void		 ing_set_line(struct ing_text *x, unsigned long long line);
 /* Start again from the first line.  Returns 0 or -1. */
 int		 ing_rewind(struct ing_text *x);
+/*
+ * The input as CSV records (qp_csv.h), from its start; free with
+ * qp_csv_free() then qp_src_close() of qp_csv_src().  NULL on ENOMEM.
+ */
+struct qp_csv	*ing_csv(struct ing_text *x);
+
 /* The input's name as given (path, or archive!member). */
 const char	*ing_name(const struct ing_text *x);
 
@@ -84,6 +92,45 @@ struct ing_format {
 
 int	ing_whatsapp_sniff(const char *, const char *, size_t);
 int	ing_whatsapp_parse(struct ing *, struct ing_text *);
+int	ing_qq_sniff(const char *, const char *, size_t);
+int	ing_qq_parse(struct ing *, struct ing_text *);
+int	ing_wechat_sniff(const char *, const char *, size_t);
+int	ing_wechat_parse(struct ing *, struct ing_text *);
+
+/* Helpers shared by parsers (ingest.c). */
+
+/*
+ * The exporter's offset from a pair of clocks: naive local time lt and
+ * instant t.  Returns lt - t when it is a plausible offset (whole minutes,
+ * within 18 h), else the offset of --tz at t.
+ */
+int	ing_offset(const struct ing *g, long long lt, long long t);
+
+/* Split s in place at any of seps; calls fn for each trimmed, non-empty part. */
+int	ing_each(char *s, const char *const *seps,
+	    int (*fn)(void *, const char *), void *arg);
+
+/*
+ * Display names seen with an id, so that system lines naming people (joins,
+ * removals) get the same ids as their messages.  The latest id per name
+ * wins.  put returns 0 or -1 (ENOMEM); get returns NULL when unknown.
+ */
+struct ing_names;
+struct ing_names *ing_names_new(void);
+int		 ing_names_put(struct ing_names *m, const char *name, const char *id);
+const char	*ing_names_get(const struct ing_names *m, const char *name);
+void		 ing_names_free(struct ing_names *m);
+
+/*
+ * Match text against a pattern of literals and pieces: %a and %b are
+ * copied into a and b (cap bytes each), %x matches anything.  A piece
+ * ends at the first occurrence of the literal after it and is never
+ * empty.  Returns 1 when the whole text matches.
+ */
+int	ing_match(const char *pat, const char *text, char *a, char *b, size_t cap);
+
+/* Trim spaces, quotes of the kinds given, and invisible marks, in place. */
+char	*ing_trim(char *s, const char *quotes);
 
 /* The formats, in the order they are tried. */
 extern const struct ing_format ing_formats[];

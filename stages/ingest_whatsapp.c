@@ -401,57 +401,6 @@ static const char *const notices[] = {
 	NULL
 };
 
-/*
- * Match text against pat; on success copy %a and %b into a and b (each
- * cap bytes).  A piece matches up to the first occurrence of the literal
- * that follows it.
- */
-static int
-match(const char *pat, const char *text, char *a, char *b, size_t cap)
-{
-	const char *p = pat, *t = text, *lit, *hit;
-	char which, litbuf[256];
-	size_t n;
-
-	*a = *b = '\0';
-	while (*p != '\0') {
-		if (*p != '%') {
-			lit = strchr(p, '%');
-			n = lit ? (size_t)(lit - p) : strlen(p);
-			if (strncmp(p, t, n) != 0)
-				return 0;
-			p += n;
-			t += n;
-			continue;
-		}
-		which = p[1];
-		p += 2;
-		lit = strchr(p, '%');
-		n = lit ? (size_t)(lit - p) : strlen(p);
-		if (n >= sizeof litbuf)
-			return 0;
-		memcpy(litbuf, p, n);
-		litbuf[n] = '\0';
-		if (n == 0)
-			hit = t + strlen(t);
-		else if ((hit = strstr(t, litbuf)) == NULL)
-			return 0;
-		if (hit == t)
-			return 0;	/* empty piece */
-		if (which == 'a' || which == 'b') {
-			char *dst = which == 'a' ? a : b;
-			size_t len = (size_t)(hit - t);
-
-			if (len >= cap)
-				len = cap - 1;
-			memcpy(dst, t, len);
-			dst[len] = '\0';
-		}
-		t = hit;
-	}
-	return *t == '\0';
-}
-
 /* Trim spaces and invisible marks at both ends, in place. */
 static char *
 trim(char *s)
@@ -643,7 +592,7 @@ system_line(struct wa *w, struct ing_event *e, const char *text)
 		if (strstr(text, notices[i]) != NULL)
 			return ing_emit(w->g, e);
 	for (p = patterns; p->p != NULL; p++) {
-		if (!match(p->p, text, a, b, sizeof a < sizeof b ? sizeof a :
+		if (!ing_match(p->p, text, a, b, sizeof a < sizeof b ? sizeof a :
 		    sizeof b))
 			continue;
 		switch (p->act) {
@@ -725,7 +674,7 @@ flush(struct wa *w)
 			if (strstr(t, notices[i]) != NULL)
 				return system_line(w, &e, t);
 		for (p = patterns; p->p != NULL; p++)
-			if (match(p->p, t, a, b, sizeof a))
+			if (ing_match(p->p, t, a, b, sizeof a))
 				return system_line(w, &e, t);
 	}
 	e.kind = ING_MESSAGE;
@@ -793,8 +742,8 @@ ing_whatsapp_parse(struct ing *g, struct ing_text *x)
 			const char *t = skip_marks(h.rest);
 			const char *c = strstr(t, ": ");
 
-			if (match("%a created group \"%b\"", t, a, b, sizeof a) ||
-			    match("%a created group \xe2\x80\x9c%b\xe2\x80\x9d",
+			if (ing_match("%a created group \"%b\"", t, a, b, sizeof a) ||
+			    ing_match("%a created group \xe2\x80\x9c%b\xe2\x80\x9d",
 			    t, a, b, sizeof a))
 				snprintf(w.group, sizeof w.group, "%s", b);
 			else if (c != NULL && strstr(c, "Messages and calls are "

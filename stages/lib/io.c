@@ -124,6 +124,7 @@ enum { MODE_SNIFF, MODE_PLAIN, MODE_GZIP };
 
 struct qp_src {
 	int			 fd;		/* -1 for memory */
+	int			 owns;		/* close fd on qp_src_close() */
 	char			*name;
 	const unsigned char	*raw;		/* raw (compressed) bytes */
 	size_t			 rawlen, rawpos;
@@ -187,6 +188,23 @@ qp_src_open(const char *path)
 		return NULL;
 	}
 	s->fd = fd;
+	s->owns = fd != STDIN_FILENO;
+	s->raw = s->rawbuf;
+	return s;
+}
+
+struct qp_src *
+qp_src_open_fd(int fd, const char *name)
+{
+	struct qp_src *s;
+
+	if ((s = src_new(name)) == NULL || (s->rawbuf = malloc(RAWBUF)) == NULL) {
+		qp_src_close(s);
+		errno = ENOMEM;
+		return NULL;
+	}
+	s->fd = fd;
+	s->owns = 0;
 	s->raw = s->rawbuf;
 	return s;
 }
@@ -406,7 +424,7 @@ qp_src_close(struct qp_src *s)
 {
 	if (s == NULL)
 		return;
-	if (s->fd > STDIN_FILENO)
+	if (s->owns)
 		close(s->fd);
 	if (s->zinit)
 		inflateEnd(&s->z);

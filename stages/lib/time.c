@@ -139,9 +139,15 @@ qp_day_weekfmt(char *buf, long long day)
 void
 qp_time_format(char *buf, long long t, int off)
 {
-	long long lt = t + off, day = fdiv(lt, DAY), sec = lt - day * DAY;
-	int a = off < 0 ? -off : off;
+	long long lt, day, sec;
+	int a;
 	char *p;
+
+	off -= off % 60;	/* ISO 8601 offsets have minutes; t stays exact */
+	lt = t + off;
+	day = fdiv(lt, DAY);
+	sec = lt - day * DAY;
+	a = off < 0 ? -off : off;
 
 	qp_day_format(buf, day);
 	p = buf + strlen(buf);

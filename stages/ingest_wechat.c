@@ -1,0 +1,419 @@
+/*
+ * WeChat group chats as exported by MemoTrace/WeChatMsg ("留痕") to CSV:
+ * the raw database rows, UTF-8 with a BOM,
+ *
+ *	localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,
+ *	StrTime,Remark,NickName,Sender
+ *
+ * The sender is Sender (a wxid), named by Remark or NickName; the instant
+ * is CreateTime, and StrTime (the exporting machine's wall clock) gives
+ * the offset.  Type 10000 rows are system notices: invitations
+ * ("A"邀请"B、C"加入了群聊), QR-code joins, removals and renames, in
+ * Chinese and English, naming people by display name, which pass 1 maps
+ * to the wxids their messages carry.  WeChat writes no line when someone
+ * leaves on their own, so no leave events come from it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest.h"
+#include "qp_csv.h"
+#include "qp_io.h"
+#include "qp_time.h"
+
+enum { C_TYPE, C_SUB, C_ISSENDER, C_CTIME, C_CONTENT, C_STIME, C_REMARK,
+	C_NICK, C_SENDER, NCOLS };
+
+static const char *const colnames[NCOLS] = {
+	"Type", "SubType", "IsSender", "CreateTime", "StrContent", "StrTime",
+	"Remark", "NickName", "Sender"
+};
+
+struct wx {
+	struct ing		*g;
+	struct ing_text		*x;
+	struct ing_names	*names;
+	char			 group[512];
+	const char		*me;		/* the exporter's wxid, if seen */
+	int			 col[NCOLS];
+};
+
+static const char *
+field(const struct wx *w, const struct qp_row *r, int c)
+{
+	return w->col[c] >= 0 && (size_t)w->col[c] < r->n ? r->f[w->col[c]].s : "";
+}
+
+static int
+find_columns(struct wx *w, const struct qp_row *h)
+{
+	size_t i;
+	int c;
+
+	for (c = 0; c < NCOLS; c++) {
+		w->col[c] = -1;
+		for (i = 0; i < h->n; i++)
+			if (strcmp(h->f[i].s, colnames[c]) == 0)
+				w->col[c] = (int)i;
+	}
+	return w->col[C_TYPE] >= 0 && w->col[C_CONTENT] >= 0 &&
+	    (w->col[C_CTIME] >= 0 || w->col[C_STIME] >= 0) ? 0 : -1;
+}
+
+static const char *
+display(const struct wx *w, const struct qp_row *r)
+{
+	const char *s = field(w, r, C_REMARK);
+
+	if (*s == '\0')
+		s = field(w, r, C_NICK);
+	if (*s == '\0')
+		s = field(w, r, C_SENDER);
+	return s;
+}
+
+/* --- system notices ----------------------------------------------------- */
+
+enum act { W_INVITE, W_INVITE_ME, W_INVITE_ME_AND, W_I_INVITE, W_QR,
+	W_QR_MINE, W_I_REMOVE, W_REMOVED_ME, W_REMOVE, W_RENAME };
+
+static const struct {
+	const char	*p;
+	enum act	 act;
+} patterns[] = {
+	/* "A"邀请你和"B"加入了群聊 */
+	{ "\"%a\"\xe9\x82\x80\xe8\xaf\xb7\xe4\xbd\xa0\xe5\x92\x8c\"%b\"\xe5\x8a\xa0\xe5\x85\xa5\xe4\xba\x86\xe7\xbe\xa4\xe8\x81\x8a", W_INVITE_ME_AND },
+	/* "A"邀请你加入了群聊，群聊参与人还有：… */
+	{ "\"%a\"\xe9\x82\x80\xe8\xaf\xb7\xe4\xbd\xa0\xe5\x8a\xa0\xe5\x85\xa5\xe4\xba\x86\xe7\xbe\xa4\xe8\x81\x8a%x", W_INVITE_ME },
+	{ "\"%a\"\xe9\x82\x80\xe8\xaf\xb7\xe4\xbd\xa0\xe5\x8a\xa0\xe5\x85\xa5\xe4\xba\x86\xe7\xbe\xa4\xe8\x81\x8a", W_INVITE_ME },
+	/* 你邀请"B"加入了群聊 */
+	{ "\xe4\xbd\xa0\xe9\x82\x80\xe8\xaf\xb7\"%b\"\xe5\x8a\xa0\xe5\x85\xa5\xe4\xba\x86\xe7\xbe\xa4\xe8\x81\x8a", W_I_INVITE },
+	/* "A"邀请"B、C"加入了群聊 */
+	{ "\"%a\"\xe9\x82\x80\xe8\xaf\xb7\"%b\"\xe5\x8a\xa0\xe5\x85\xa5\xe4\xba\x86\xe7\xbe\xa4\xe8\x81\x8a", W_INVITE },
+	/* "B"通过扫描你分享的二维码加入群聊 */
+	{ "\"%b\"\xe9\x80\x9a\xe8\xbf\x87\xe6\x89\xab\xe6\x8f\x8f\xe4\xbd\xa0\xe5\x88\x86\xe4\xba\xab\xe7\x9a\x84\xe4\xba\x8c\xe7\xbb\xb4\xe7\xa0\x81\xe5\x8a\xa0\xe5\x85\xa5\xe7\xbe\xa4\xe8\x81\x8a", W_QR_MINE },
+	/* "B"通过扫描"A"分享的二维码加入群聊 */
+	{ "\"%b\"\xe9\x80\x9a\xe8\xbf\x87\xe6\x89\xab\xe6\x8f\x8f\"%a\"\xe5\x88\x86\xe4\xba\xab\xe7\x9a\x84\xe4\xba\x8c\xe7\xbb\xb4\xe7\xa0\x81\xe5\x8a\xa0\xe5\x85\xa5\xe7\xbe\xa4\xe8\x81\x8a", W_QR },
+	/* 你将"B"移出了群聊 */
+	{ "\xe4\xbd\xa0\xe5\xb0\x86\"%b\"\xe7\xa7\xbb\xe5\x87\xba\xe4\xba\x86\xe7\xbe\xa4\xe8\x81\x8a", W_I_REMOVE },
+	/* 你被"A"移出群聊 */
+	{ "\xe4\xbd\xa0\xe8\xa2\xab\"%a\"\xe7\xa7\xbb\xe5\x87\xba\xe7\xbe\xa4\xe8\x81\x8a", W_REMOVED_ME },
+	/* "A"将"B"移出了群聊 */
+	{ "\"%a\"\xe5\xb0\x86\"%b\"\xe7\xa7\xbb\xe5\x87\xba\xe4\xba\x86\xe7\xbe\xa4\xe8\x81\x8a", W_REMOVE },
+	/* "A"修改群名为"X" */
+	{ "\"%a\"\xe4\xbf\xae\xe6\x94\xb9\xe7\xbe\xa4\xe5\x90\x8d\xe4\xb8\xba\"%b\"", W_RENAME },
+	/* English client */
+	{ "%a invited you and %b to the group chat", W_INVITE_ME_AND },
+	{ "%a invited you to a group chat with %x", W_INVITE_ME },
+	{ "You invited %b to the group chat", W_I_INVITE },
+	{ "%a invited %b to the group chat", W_INVITE },
+	{ "\"%b\" joined the group chat via the QR Code shared by \"%a\"", W_QR },
+	{ "\"%b\" joined the group chat via your shared QR Code", W_QR_MINE },
+	{ "You removed \"%b\" from the group chat", W_I_REMOVE },
+	{ "You were removed from the group chat by \"%a\"", W_REMOVED_ME },
+	{ "%a changed the group name to \"%b\"", W_RENAME },
+	{ NULL, 0 }
+};
+
+static const char *const list_seps[] = {
+	"\xe3\x80\x81", "\",\"", ", ", " and ", "\xe5\x92\x8c", NULL
+};
+
+struct joiner {
+	struct wx		*w;
+	struct ing_event	*e;
+};
+
+static const char *
+id_of(const struct wx *w, const char *name)
+{
+	if (strcmp(name, "You") == 0 || strcmp(name, "\xe4\xbd\xa0") == 0)
+		return w->me;
+	return ing_names_get(w->names, name);
+}
+
+static const char *
+you(const char *name)
+{
+	return strcmp(name, "\xe4\xbd\xa0") == 0 ? "You" : name;
+}
+
+static int
+emit_one(void *arg, const char *name)
+{
+	struct joiner *j = arg;
+
+	j->e->user = you(name);
+	j->e->user_id = id_of(j->w, name);
+	return ing_emit(j->w->g, j->e);
+}
+
+/* Replace “ and ” with ", drop a trailing $revoke$, in a copy. */
+static void
+normalize(char *out, size_t cap, const char *in)
+{
+	size_t n = 0;
+
+	while (*in != '\0' && n + 1 < cap) {
+		if (strncmp(in, "\xe2\x80\x9c", 3) == 0 ||
+		    strncmp(in, "\xe2\x80\x9d", 3) == 0) {
+			out[n++] = '"';
+			in += 3;
+		} else
+			out[n++] = *in++;
+	}
+	out[n] = '\0';
+	if ((in = strstr(out, "$revoke$")) != NULL)
+		out[in - out] = '\0';
+	while (n > 0 && (out[n - 1] == ' ' || out[n - 1] == '\n'))
+		out[--n] = '\0';
+	if (strlen(out) < n)
+		n = strlen(out);
+	while (n > 0 && out[n - 1] == ' ')
+		out[--n] = '\0';
+}
+
+static int
+notice(struct wx *w, struct ing_event *e, const char *content)
+{
+	char text[4096], a[1024], b[2048];
+	struct joiner j;
+	size_t i;
+
+	normalize(text, sizeof text, content);
+	e->kind = ING_SYSTEM;
+	e->text = text;
+	j.w = w;
+	j.e = e;
+	for (i = 0; patterns[i].p != NULL; i++) {
+		if (!ing_match(patterns[i].p, text, a, b, sizeof a))
+			continue;
+		switch (patterns[i].act) {
+		case W_INVITE:
+		case W_INVITE_ME:
+		case W_INVITE_ME_AND:
+		case W_I_INVITE:
+			e->kind = ING_JOIN;
+			e->via = "invite";
+			if (patterns[i].act == W_I_INVITE)
+				strcpy(a, "You");
+			e->actor = you(ing_trim(a, "\""));
+			e->actor_id = id_of(w, e->actor);
+			if (patterns[i].act == W_INVITE_ME ||
+			    patterns[i].act == W_INVITE_ME_AND)
+				if (emit_one(&j, "You") == -1)
+					return -1;
+			if (patterns[i].act == W_INVITE_ME)
+				return 0;
+			return ing_each(b, list_seps, emit_one, &j);
+		case W_QR:
+		case W_QR_MINE:
+			e->kind = ING_JOIN;
+			e->via = "qrcode";
+			if (patterns[i].act == W_QR_MINE)
+				strcpy(a, "You");
+			e->actor = you(ing_trim(a, "\""));
+			e->actor_id = id_of(w, e->actor);
+			return emit_one(&j, ing_trim(b, "\""));
+		case W_I_REMOVE:
+		case W_REMOVE:
+			e->kind = ING_REMOVE;
+			if (patterns[i].act == W_I_REMOVE)
+				strcpy(a, "You");
+			e->actor = you(ing_trim(a, "\""));
+			e->actor_id = id_of(w, e->actor);
+			return ing_each(b, list_seps, emit_one, &j);
+		case W_REMOVED_ME:
+			e->kind = ING_REMOVE;
+			e->actor = ing_trim(a, "\"");
+			e->actor_id = id_of(w, e->actor);
+			return emit_one(&j, "You");
+		case W_RENAME:
+			e->kind = ING_RENAME;
+			e->text = ing_trim(b, "\"");
+			return emit_one(&j, ing_trim(a, "\""));
+		}
+	}
+	return ing_emit(w->g, e);
+}
+
+/* The <title> of an app message's XML (link title, file name, quote). */
+static void
+xml_title(char *out, size_t cap, const char *xml)
+{
+	const char *s = strstr(xml, "<title>"), *e;
+	size_t n;
+
+	*out = '\0';
+	if (s == NULL || (e = strstr(s + 7, "</title>")) == NULL)
+		return;
+	s += 7;
+	if (strncmp(s, "<![CDATA[", 9) == 0 && e - s >= 12) {
+		s += 9;
+		e -= 3;
+	}
+	n = (size_t)(e - s) < cap - 1 ? (size_t)(e - s) : cap - 1;
+	memcpy(out, s, n);
+	out[n] = '\0';
+}
+
+static int
+row(struct wx *w, const struct qp_row *r)
+{
+	struct ing_event e;
+	char title[1024];
+	long long t = 0, lt;
+	const char *ct = field(w, r, C_CTIME), *st = field(w, r, C_STIME);
+	const char *content = field(w, r, C_CONTENT);
+	int type = atoi(field(w, r, C_TYPE)), sub = atoi(field(w, r, C_SUB));
+	char *end;
+
+	memset(&e, 0, sizeof e);
+	e.group = w->group;
+	if (*ct != '\0') {
+		t = strtoll(ct, &end, 10);
+		if (*end != '\0')
+			return ing_bad(w->g, w->x, "CreateTime is not a number: %s", ct);
+		e.t = t;
+		e.off = qp_time_parse_naive(st, strlen(st), &lt) == 0 ?
+		    ing_offset(w->g, lt, t) : qp_tz_offset(ing_tz(w->g), t);
+	} else if (qp_time_parse_naive(st, strlen(st), &lt) == 0) {
+		e.t = qp_tz_resolve(ing_tz(w->g), lt);
+		e.off = qp_tz_offset(ing_tz(w->g), e.t);
+	} else
+		return ing_bad(w->g, w->x, "no time in the row");
+	if (type == 10000 || type == 10002)
+		return notice(w, &e, content);
+	e.kind = ING_MESSAGE;
+	e.user = display(w, r);
+	e.user_id = field(w, r, C_SENDER);
+	if (*e.user_id == '\0') {
+		e.user_id = strcmp(field(w, r, C_ISSENDER), "1") == 0 && w->me ?
+		    w->me : NULL;
+		if (*e.user == '\0' && strcmp(field(w, r, C_ISSENDER), "1") == 0)
+			e.user = "You";
+	}
+	e.text = content;
+	switch (type) {
+	case 1:
+		e.media = strstr(content, "http://") || strstr(content,
+		    "https://") ? "link" : "text";
+		break;
+	case 3: e.media = "image"; e.text = ""; break;
+	case 34: e.media = "audio"; e.text = ""; break;
+	case 43: e.media = "video"; e.text = ""; break;
+	case 47: e.media = "sticker"; e.text = ""; break;
+	case 48: e.media = "location"; e.text = ""; break;
+	case 49:
+		xml_title(title, sizeof title, content);
+		e.text = title;
+		e.media = sub == 6 ? "file" : sub == 57 ? "text" :
+		    sub == 5 || sub == 33 || sub == 36 ? "link" : "other";
+		break;
+	default:
+		e.media = "other";
+		e.text = "";
+		break;
+	}
+	return ing_emit(w->g, &e);
+}
+
+int
+ing_wechat_sniff(const char *name, const char *head, size_t len)
+{
+	(void)name;
+	if (len >= 3 && memcmp(head, "\xef\xbb\xbf", 3) == 0) {
+		head += 3;
+		len -= 3;
+	}
+	if (len >= 20 && strncmp(head, "localId,TalkerId,Type", 21) == 0)
+		return 95;
+	return 0;
+}
+
+/* "群名_utf8.csv" or "群名.csv", without folders and archive names. */
+static void
+group_name(char *out, size_t cap, const char *path)
+{
+	const char *b = path, *p;
+	size_t n;
+
+	for (p = path; *p; p++)
+		if (*p == '/' || *p == '!')
+			b = p + 1;
+	n = strlen(b);
+	if (n > 9 && strcmp(b + n - 9, "_utf8.csv") == 0)
+		n -= 9;
+	else if (n > 4 && strcmp(b + n - 4, ".csv") == 0)
+		n -= 4;
+	snprintf(out, cap, "%.*s", (int)n, b);
+}
+
+int
+ing_wechat_parse(struct ing *g, struct ing_text *x)
+{
+	struct wx w;
+	struct qp_csv *c;
+	const struct qp_row *r;
+	char *me = NULL;
+	int rc, pass;
+
+	memset(&w, 0, sizeof w);
+	w.g = g;
+	w.x = x;
+	ing_platform(g, "wechat");
+	group_name(w.group, sizeof w.group, ing_name(x));
+	if ((w.names = ing_names_new()) == NULL)
+		return -1;
+	/* Pass 1 maps display names to wxids; pass 2 emits. */
+	for (pass = 1, rc = 0; pass <= 2 && rc == 0; pass++) {
+		if ((c = ing_csv(x)) == NULL) {
+			rc = -1;
+			break;
+		}
+		if ((rc = qp_csv_next(c, &r)) <= 0 || find_columns(&w, r) == -1) {
+			rc = 0;
+			if (pass == 1)
+				ing_bad(g, x, "not a MemoTrace CSV header");
+			goto next;
+		}
+		while ((rc = qp_csv_next(c, &r)) > 0) {
+			const char *sender = field(&w, r, C_SENDER);
+
+			if (pass == 2) {
+				ing_set_line(x, r->lineno);
+				if (row(&w, r) == -1) {
+					rc = -1;
+					break;
+				}
+				continue;
+			}
+			if (*sender == '\0')
+				continue;
+			if (strcmp(field(&w, r, C_ISSENDER), "1") == 0 && me == NULL &&
+			    (me = strdup(sender)) == NULL) {
+				rc = -1;
+				break;
+			}
+			if (ing_names_put(w.names, field(&w, r, C_NICK), sender) ||
+			    ing_names_put(w.names, field(&w, r, C_REMARK), sender)) {
+				rc = -1;
+				break;
+			}
+		}
+		if (rc == 0 && qp_csv_error(c) != NULL) {
+			qp_src_close(qp_csv_src(c));
+			rc = ing_bad(g, x, "%s", qp_csv_error(c));
+			qp_csv_free(c);
+			break;
+		}
+		w.me = me;
+next:
+		qp_src_close(qp_csv_src(c));
+		qp_csv_free(c);
+	}
+	free(me);
+	ing_names_free(w.names);
+	return rc < 0 ? -1 : 0;
+}

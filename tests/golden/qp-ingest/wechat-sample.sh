@@ -1,0 +1,1 @@
+qp-ingest --tz UTC "$T/../../../samples/wechat" | qp-cat -t events
