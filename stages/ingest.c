@@ -94,6 +94,13 @@ ing_lineno(const struct ing_text *x)
 	return x->lineno;
 }
 
+int
+ing_fd(struct ing_text *x)
+{
+	lseek(x->fd, 0, SEEK_SET);
+	return x->fd;
+}
+
 void
 ing_set_line(struct ing_text *x, unsigned long long line)
 {
@@ -508,6 +515,45 @@ ing_start(struct ing *g)
 	    sizeof columns / sizeof *columns) == -1)
 		return -1;
 	return 0;
+}
+
+void
+ing_note(struct ing *g, struct ing_text *x, const char *fmt, ...)
+{
+	va_list ap;
+	char msg[256];
+
+	if (g->quiet)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	qp_warn("%s: %s", x->name, msg);
+}
+
+void
+ing_fail(struct ing *g, struct ing_text *x, const char *fmt, ...)
+{
+	va_list ap;
+	char msg[256];
+
+	(void)g;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	qp_warn("%s:%llu: %s", x->name, x->lineno, msg);
+}
+
+int
+ing_all_chats(const struct ing *g)
+{
+	return g->all_chats;
+}
+
+int
+ing_out_failed(const struct ing *g)
+{
+	return qp_out_error(g->out) != NULL;
 }
 
 const struct qp_tz *

@@ -47,6 +47,8 @@ struct ing_text;
 int		 ing_line(struct ing_text *x, char **line, size_t *len);
 /* Line number of the last line returned (from 1). */
 unsigned long long ing_lineno(const struct ing_text *x);
+/* The input's file descriptor, rewound to its start (for ingest_json). */
+int		 ing_fd(struct ing_text *x);
 /* Set the line ing_bad() reports, for parsers that read records (ing_csv). */
 void		 ing_set_line(struct ing_text *x, unsigned long long line);
 /* Start again from the first line.  Returns 0 or -1. */
@@ -68,6 +70,20 @@ int		 ing_emit(struct ing *g, const struct ing_event *e);
 /* Report an unreadable line.  Returns 0, or -1 under --strict. */
 int		 ing_bad(struct ing *g, struct ing_text *x, const char *fmt, ...)
 		    __attribute__((format(printf, 3, 4)));
+
+/* A note about an input on stderr, unless -q. */
+void		 ing_note(struct ing *g, struct ing_text *x, const char *fmt, ...)
+		    __attribute__((format(printf, 3, 4)));
+
+/* A fatal problem with an input, as "file:line: why" (the caller returns -1). */
+void		 ing_fail(struct ing *g, struct ing_text *x, const char *fmt, ...)
+		    __attribute__((format(printf, 3, 4)));
+
+/* --all-chats: read personal chats, bots and saved messages too. */
+int		 ing_all_chats(const struct ing *g);
+
+/* Whether writing the output failed (parsers stop then). */
+int		 ing_out_failed(const struct ing *g);
 
 /* The zone for naive local times. */
 const struct qp_tz *ing_tz(const struct ing *g);
@@ -96,6 +112,8 @@ int	ing_qq_sniff(const char *, const char *, size_t);
 int	ing_qq_parse(struct ing *, struct ing_text *);
 int	ing_wechat_sniff(const char *, const char *, size_t);
 int	ing_wechat_parse(struct ing *, struct ing_text *);
+int	ing_telegram_sniff(const char *, const char *, size_t);
+int	ing_telegram_parse(struct ing *, struct ing_text *);
 
 /* Helpers shared by parsers (ingest.c). */
 

@@ -7,5 +7,6 @@ const struct ing_format ing_formats[] = {
 	{ "whatsapp", ing_whatsapp_sniff, ing_whatsapp_parse },
 	{ "qq", ing_qq_sniff, ing_qq_parse },
 	{ "wechat", ing_wechat_sniff, ing_wechat_parse },
+	{ "telegram", ing_telegram_sniff, ing_telegram_parse },
 	{ NULL, NULL, NULL }
 };

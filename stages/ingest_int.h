@@ -17,7 +17,7 @@ struct ing {
 	const struct qp_tz	*tz;
 	const char		*platform;
 	const struct ing_format	*format;	/* --format, or NULL */
-	int			 strict, quiet, no_text;
+	int			 strict, quiet, no_text, all_chats;
 	unsigned long long	 max_member;
 	char			 src[13];
 	unsigned long long	*seen;		/* content hashes read */

@@ -15,19 +15,22 @@
 
 static const char usage[] =
 "usage: qp-ingest [-hq] [--progress] [-l level] [-o out] [--format name]\n"
-"                 [--tz zone] [--strict] [--no-text] [--max-member-size size]\n"
+"                 [--tz zone] [--strict] [--no-text] [--all-chats]\n"
+"                 [--max-member-size size]\n"
 "                 [file|dir|archive|- ...]\n"
 "\n"
 "Read chat exports and write a qunpipe stream with their events table.\n"
 "Folders are read recursively, archives (zip, tar, 7z, gz, xz, zst) member\n"
 "by member; - or no input reads standard input.\n"
 "\n"
-"      --format NAME        read every input as NAME (whatsapp) instead of\n"
-"                           detecting the format of each\n"
+"      --format NAME        read every input as NAME (whatsapp, qq, wechat,\n"
+"                           telegram) instead of detecting the format of each\n"
+
 "      --tz ZONE            IANA zone of exports without offsets (default $TZ,\n"
 "                           else UTC)\n"
 "      --strict             stop at the first unreadable line (exit 1)\n"
 "      --no-text            leave the text column empty\n"
+"      --all-chats          also read personal chats, bots and saved messages\n"
 "      --max-member-size N  refuse archive members larger than N bytes once\n"
 "                           decompressed (suffix k, M or G; default 1G)\n"
 "  -l, --level N            gzip level of the output, 0-9 (default 1)\n"
@@ -38,7 +41,8 @@ static const char usage[] =
 "      --version            print the version and exit\n";
 
 enum {
-	OPT_FORMAT = QP_OPT_STAGE, OPT_TZ, OPT_STRICT, OPT_NO_TEXT, OPT_MAXMEM
+	OPT_FORMAT = QP_OPT_STAGE, OPT_TZ, OPT_STRICT, OPT_NO_TEXT, OPT_MAXMEM,
+	OPT_ALL_CHATS
 };
 
 static const struct option longopts[] = {
@@ -48,6 +52,7 @@ static const struct option longopts[] = {
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "no-text", no_argument, NULL, OPT_NO_TEXT },
 	{ "max-member-size", required_argument, NULL, OPT_MAXMEM },
+	{ "all-chats", no_argument, NULL, OPT_ALL_CHATS },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -86,7 +91,7 @@ main(int argc, char **argv)
 	const struct ing_format *f, *format = NULL;
 	const char *zone = NULL;
 	char **args;
-	int ch, i, n, strict = 0, no_text = 0, rc = 0;
+	int ch, i, n, strict = 0, no_text = 0, all_chats = 0, rc = 0;
 	unsigned long long maxmem = 1ULL << 30;
 
 	qp_cli_init("qp-ingest", usage, argv, &com);
@@ -111,6 +116,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_NO_TEXT:
 			no_text = 1;
+			break;
+		case OPT_ALL_CHATS:
+			all_chats = 1;
 			break;
 		case OPT_MAXMEM:
 			if (parse_size(optarg, &maxmem) == -1)
@@ -140,6 +148,7 @@ main(int argc, char **argv)
 	g.strict = strict;
 	g.quiet = com.quiet;
 	g.no_text = no_text;
+	g.all_chats = all_chats;
 	g.max_member = maxmem;
 	if (ing_start(&g) == -1)
 		rc = -1;

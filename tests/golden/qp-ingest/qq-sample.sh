@@ -1,0 +1,1 @@
+qp-ingest --tz Asia/Shanghai "$T/../../../samples/qq" | qp-cat -t events

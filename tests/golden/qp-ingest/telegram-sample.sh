@@ -1,0 +1,1 @@
+qp-ingest --tz UTC "$T/../../../samples/telegram" | qp-cat -t events
