@@ -36,14 +36,21 @@ int		 qp_time_parse(const char *s, size_t len, long long *t, int *off);
  */
 int		 qp_time_parse_naive(const char *s, size_t len, long long *t);
 
-/* Format t at offset off as ISO 8601 into buf (QP_ISO_LEN + 1 bytes). */
+/* Whether t (and t's local day) lies within the years 0000 to 9999. */
+int		 qp_time_in_range(long long t);
+
+/*
+ * Format t at offset off as ISO 8601 into buf (QP_ISO_LEN + 1 bytes).
+ * An offset is printed in whole minutes (seconds dropped; t stays exact).
+ * Instants outside qp_time_in_range() are clamped to its bounds.
+ */
 void		 qp_time_format(char *buf, long long t, int off);
 
 /* Days since the epoch of a civil date, and back. */
 long long	 qp_days_from_civil(int y, unsigned m, unsigned d);
 void		 qp_civil_from_days(long long z, int *y, unsigned *m, unsigned *d);
 
-/* Format a day as "YYYY-MM-DD" into buf (11 bytes). */
+/* Format a day as "YYYY-MM-DD" into buf (11 bytes); clamped to 0000..9999. */
 void		 qp_day_format(char *buf, long long day);
 /* ISO week of a day: *year is the ISO year (%G), *week 1..53 (%V). */
 void		 qp_day_isoweek(long long day, int *year, unsigned *week);

@@ -592,6 +592,14 @@ ing_emit(struct ing *g, const struct ing_event *e)
 	char aid[QP_HASH_HEX + 1], mid[QP_HASH_HEX + 1];
 	const char *v[15], *parts[4];
 
+	if (!qp_time_in_range(e->t)) {
+		/* Not a time any chat happened at: a corrupt field. */
+		g->cur.bad++;
+		if (g->cur.bad <= 5)
+			qp_warn("%s: an event dated outside the years 0000-9999; "
+			    "skipped", g->curname);
+		return g->strict ? -1 : 0;
+	}
 	qp_time_format(ts, e->t, e->off);
 	v[0] = ts;
 	v[1] = g->platform;
@@ -902,6 +910,7 @@ parse_fd(struct ing *g, int fd, const char *name, int depth)
 		return -1;
 	}
 	memset(&g->cur, 0, sizeof g->cur);
+	g->curname = x->name;
 	rc = f->parse(g, x);
 	g->cur.replaced = x->replaced;
 	if (rc == 0 && x->failed) {

@@ -114,6 +114,8 @@ int	ing_wechat_sniff(const char *, const char *, size_t);
 int	ing_wechat_parse(struct ing *, struct ing_text *);
 int	ing_telegram_sniff(const char *, const char *, size_t);
 int	ing_telegram_parse(struct ing *, struct ing_text *);
+int	ing_discord_sniff(const char *, const char *, size_t);
+int	ing_discord_parse(struct ing *, struct ing_text *);
 
 /* Helpers shared by parsers (ingest.c). */
 

@@ -8,5 +8,6 @@ const struct ing_format ing_formats[] = {
 	{ "qq", ing_qq_sniff, ing_qq_parse },
 	{ "wechat", ing_wechat_sniff, ing_wechat_parse },
 	{ "telegram", ing_telegram_sniff, ing_telegram_parse },
+	{ "discord", ing_discord_sniff, ing_discord_parse },
 	{ NULL, NULL, NULL }
 };

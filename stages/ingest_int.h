@@ -20,6 +20,7 @@ struct ing {
 	int			 strict, quiet, no_text, all_chats;
 	unsigned long long	 max_member;
 	char			 src[13];
+	const char		*curname;	/* the input being parsed */
 	unsigned long long	*seen;		/* content hashes read */
 	size_t			 nseen;
 	struct ing_stats	 cur, total;

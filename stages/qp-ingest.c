@@ -24,7 +24,7 @@ static const char usage[] =
 "by member; - or no input reads standard input.\n"
 "\n"
 "      --format NAME        read every input as NAME (whatsapp, qq, wechat,\n"
-"                           telegram) instead of detecting the format of each\n"
+"                           telegram, discord) instead of detecting it\n"
 
 "      --tz ZONE            IANA zone of exports without offsets (default $TZ,\n"
 "                           else UTC)\n"

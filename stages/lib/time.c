@@ -105,6 +105,16 @@ put_num(char *p, long long v, int width)
 	return p;
 }
 
+#define MINDAY	(-719528LL)		/* 0000-01-01 */
+#define MAXDAY	2932896LL		/* 9999-12-31 */
+
+/* A margin of 18 h keeps the local time of any offset printable. */
+int
+qp_time_in_range(long long t)
+{
+	return t >= MINDAY * DAY + 18 * 3600 && t < (MAXDAY + 1) * DAY - 18 * 3600;
+}
+
 void
 qp_day_format(char *buf, long long day)
 {
@@ -112,6 +122,7 @@ qp_day_format(char *buf, long long day)
 	int y;
 	char *p;
 
+	day = day < MINDAY ? MINDAY : day > MAXDAY ? MAXDAY : day;
 	qp_civil_from_days(day, &y, &m, &d);
 	p = put_num(buf, y, 4);
 	*p++ = '-';
@@ -144,6 +155,11 @@ qp_time_format(char *buf, long long t, int off)
 	char *p;
 
 	off -= off % 60;	/* ISO 8601 offsets have minutes; t stays exact */
+	if (off > 18 * 3600 || off < -18 * 3600 || !qp_time_in_range(t)) {
+		off = 0;
+		t = t < MINDAY * DAY ? MINDAY * DAY : t >= (MAXDAY + 1) * DAY ?
+		    (MAXDAY + 1) * DAY - 1 : t;
+	}
 	lt = t + off;
 	day = fdiv(lt, DAY);
 	sec = lt - day * DAY;

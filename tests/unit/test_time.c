@@ -102,6 +102,13 @@ main(void)
 	CHECK_STR(buf, "2024-03-01T07:45:03-04:30");
 	qp_time_format(buf, -1, 0);
 	CHECK_STR(buf, "1969-12-31T23:59:59+00:00");
+	/* Out of range: clamped, never longer than QP_ISO_LEN. */
+	qp_time_format(buf, 999999999999999LL, 0);
+	CHECK(strlen(buf) == QP_ISO_LEN && !qp_time_in_range(999999999999999LL));
+	CHECK_STR(buf, "9999-12-31T23:59:59+00:00");
+	qp_time_format(buf, -999999999999999LL, 50000 * 3600);
+	CHECK_STR(buf, "0000-01-01T00:00:00+00:00");
+	CHECK(qp_time_in_range(0) && qp_time_in_range(253402300799LL - 86400));
 	qp_day_format(buf, 19783);
 	CHECK_STR(buf, "2024-03-01");
 

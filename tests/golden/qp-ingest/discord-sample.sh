@@ -1,0 +1,1 @@
+qp-ingest --tz UTC "$T/../../../samples/discord" | qp-cat -t events
