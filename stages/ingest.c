@@ -506,6 +506,7 @@ ing_init(struct ing *g, struct qp_out *out, const struct qp_tz *tz)
 	g->out = out;
 	g->tz = tz;
 	g->platform = "";
+	g->everyone = ing_names_new();
 }
 
 int
@@ -628,6 +629,16 @@ ing_emit(struct ing *g, const struct ing_event *e)
 	v[13] = e->name ? e->name : "";
 	v[14] = g->src;
 	g->cur.kinds[e->kind]++;
+	/* Names to ids across inputs, for --events (cheap: runs of one name). */
+	if (*v[5] != '\0' && *v[4] != '\0' && g->everyone != NULL &&
+	    strcmp(g->last_user, v[5]) != 0) {
+		char pid[320];
+
+		snprintf(g->last_user, sizeof g->last_user, "%s", v[5]);
+		snprintf(pid, sizeof pid, "%s\x1f%s", g->platform, v[4]);
+		if (ing_names_put(g->everyone, v[5], pid) == -1)
+			return -1;
+	}
 	return qp_out_rowv(g->out, v, 15);
 }
 
@@ -1150,5 +1161,10 @@ ing_input(struct ing *g, const char *path)
 void
 ing_free(struct ing *g)
 {
+	int i;
+
+	for (i = 0; i < ING_NCOLS; i++)
+		free(g->map[i]);
+	ing_names_free(g->everyone);
 	free(g->seen);
 }

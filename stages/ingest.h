@@ -116,6 +116,14 @@ int	ing_telegram_sniff(const char *, const char *, size_t);
 int	ing_telegram_parse(struct ing *, struct ing_text *);
 int	ing_discord_sniff(const char *, const char *, size_t);
 int	ing_discord_parse(struct ing *, struct ing_text *);
+int	ing_csv_sniff(const char *, const char *, size_t);
+int	ing_csv_parse(struct ing *, struct ing_text *);
+
+/*
+ * A time as ISO 8601 with an offset, a naive local time (in --tz, "/" or
+ * "-" between date parts) or Unix seconds or milliseconds.  0 or -1.
+ */
+int	ing_parse_time(const struct ing *g, const char *s, long long *t, int *off);
 
 /* Helpers shared by parsers (ingest.c). */
 

@@ -9,5 +9,6 @@ const struct ing_format ing_formats[] = {
 	{ "wechat", ing_wechat_sniff, ing_wechat_parse },
 	{ "telegram", ing_telegram_sniff, ing_telegram_parse },
 	{ "discord", ing_discord_sniff, ing_discord_parse },
+	{ "csv", ing_csv_sniff, ing_csv_parse },
 	{ NULL, NULL, NULL }
 };

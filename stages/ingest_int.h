@@ -7,6 +7,8 @@
 
 #include "ingest.h"
 
+#define ING_NCOLS	14	/* events columns a parser fills (all but src) */
+
 struct ing_stats {
 	unsigned long long	 kinds[ING_NKINDS];
 	unsigned long long	 bad, replaced, attachments, unknown;
@@ -24,6 +26,10 @@ struct ing {
 	unsigned long long	*seen;		/* content hashes read */
 	size_t			 nseen;
 	struct ing_stats	 cur, total;
+	char			*map[ING_NCOLS];	/* --map: CSV column per events column */
+	struct ing_names	*everyone;	/* display name -> "platform\x1fid" */
+	char			 last_user[256];	/* cache for everyone */
+	char			 platform_buf[64];
 };
 
 void	ing_init(struct ing *g, struct qp_out *out, const struct qp_tz *tz);
@@ -33,5 +39,9 @@ int	ing_start(struct ing *g);
 int	ing_input(struct ing *g, const char *path);
 int	ing_input_depth(struct ing *g, const char *path, int depth);
 void	ing_free(struct ing *g);
+/* --map SPEC; 0, or -1 when malformed or without ts and user. */
+int	ing_map_parse(struct ing *g, const char *spec);
+/* --events FILE, after the chats. */
+int	ing_events_file(struct ing *g, const char *path);
 
 #endif

@@ -16,7 +16,7 @@
 static const char usage[] =
 "usage: qp-ingest [-hq] [--progress] [-l level] [-o out] [--format name]\n"
 "                 [--tz zone] [--strict] [--no-text] [--all-chats]\n"
-"                 [--max-member-size size]\n"
+"                 [--map spec] [--events file] [--max-member-size size]\n"
 "                 [file|dir|archive|- ...]\n"
 "\n"
 "Read chat exports and write a qunpipe stream with their events table.\n"
@@ -24,7 +24,11 @@ static const char usage[] =
 "by member; - or no input reads standard input.\n"
 "\n"
 "      --format NAME        read every input as NAME (whatsapp, qq, wechat,\n"
-"                           telegram, discord) instead of detecting it\n"
+"                           telegram, discord, csv) instead of detecting it\n"
+"      --map SPEC           with --format csv: which CSV column holds each\n"
+"                           events column, as ts=Date,user=Author,text=Msg\n"
+"      --events FILE        add FILE's rows (ts, user_id or user, event) as\n"
+"                           custom events such as paid, matched to members\n"
 
 "      --tz ZONE            IANA zone of exports without offsets (default $TZ,\n"
 "                           else UTC)\n"
@@ -42,7 +46,7 @@ static const char usage[] =
 
 enum {
 	OPT_FORMAT = QP_OPT_STAGE, OPT_TZ, OPT_STRICT, OPT_NO_TEXT, OPT_MAXMEM,
-	OPT_ALL_CHATS
+	OPT_ALL_CHATS, OPT_MAP, OPT_EVENTS
 };
 
 static const struct option longopts[] = {
@@ -53,6 +57,8 @@ static const struct option longopts[] = {
 	{ "no-text", no_argument, NULL, OPT_NO_TEXT },
 	{ "max-member-size", required_argument, NULL, OPT_MAXMEM },
 	{ "all-chats", no_argument, NULL, OPT_ALL_CHATS },
+	{ "map", required_argument, NULL, OPT_MAP },
+	{ "events", required_argument, NULL, OPT_EVENTS },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -89,7 +95,8 @@ main(int argc, char **argv)
 	struct qp_out *out;
 	struct qp_tz *tz;
 	const struct ing_format *f, *format = NULL;
-	const char *zone = NULL;
+	const char *zone = NULL, *map = NULL, *events[16];
+	size_t nevents = 0, e;
 	char **args;
 	int ch, i, n, strict = 0, no_text = 0, all_chats = 0, rc = 0;
 	unsigned long long maxmem = 1ULL << 30;
@@ -119,6 +126,15 @@ main(int argc, char **argv)
 			break;
 		case OPT_ALL_CHATS:
 			all_chats = 1;
+			break;
+		case OPT_MAP:
+			map = optarg;
+			break;
+		case OPT_EVENTS:
+			if (nevents == sizeof events / sizeof *events)
+				qp_usage_error("--events: at most %zu files",
+				    sizeof events / sizeof *events);
+			events[nevents++] = optarg;
 			break;
 		case OPT_MAXMEM:
 			if (parse_size(optarg, &maxmem) == -1)
@@ -150,10 +166,18 @@ main(int argc, char **argv)
 	g.no_text = no_text;
 	g.all_chats = all_chats;
 	g.max_member = maxmem;
-	if (ing_start(&g) == -1)
+	if (map != NULL && ing_map_parse(&g, map) == -1)
+		qp_usage_error("--map: want name=column pairs with ts and user or "
+		    "user_id, names from the events table: '%s'", map);
+	if (format != NULL && strcmp(format->name, "csv") == 0 && map == NULL)
+		qp_usage_error("--format csv needs --map");
+	if (g.everyone == NULL || ing_start(&g) == -1)
 		rc = -1;
-	for (i = optind; rc == 0 && (i < argc || i == optind); i++)
+	for (i = optind; rc == 0 && (i < argc || (i == optind && nevents == 0));
+	    i++)
 		rc = ing_input(&g, i < argc ? argv[i] : "-");
+	for (e = 0; rc == 0 && e < nevents; e++)
+		rc = ing_events_file(&g, events[e]);
 	if (rc == 0 && qp_out_error(out) != NULL)
 		rc = -1;
 	if (rc == 0 && qp_out_finish(out) == -1)

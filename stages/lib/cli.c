@@ -43,6 +43,8 @@ qp_cli_init(const char *name, const char *usage, char **argv,
 
 	prog = name;
 	argv[0] = (char *)(uintptr_t)name;
+	/* exit() from qp_die() or a usage error must not leave -o's temp file. */
+	atexit(qp_tmp_cleanup);
 	usage_text = usage;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
