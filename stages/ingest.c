@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include <archive.h>
+#include <sodium.h>
 #include <archive_entry.h>
 
 #include "ingest.h"
@@ -587,6 +588,47 @@ hash_id(char *buf, const char *platform, const char *name)
 }
 
 int
+ing_key_load(struct ing *g, const char *path)
+{
+	FILE *f;
+	size_t n;
+
+	if (sodium_init() < 0) {
+		qp_warn("libsodium failed to start");
+		return -1;
+	}
+	if ((f = fopen(path, "rb")) == NULL) {
+		qp_warn("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	n = fread(g->key, 1, sizeof g->key, f);
+	fclose(f);
+	if (n < 16) {
+		qp_warn("%s: a key needs at least 16 bytes (head -c 32 "
+		    "/dev/urandom > %s)", path, path);
+		return -1;
+	}
+	g->keylen = n;
+	return 0;
+}
+
+/* A keyed BLAKE2b of s as 16 hex digits, after a prefix. */
+static const char *
+pseudonym(const struct ing *g, char *buf, size_t cap, const char *prefix,
+    const char *s)
+{
+	unsigned char h[8];
+	size_t i, n;
+
+	crypto_generichash(h, sizeof h, (const unsigned char *)s, strlen(s),
+	    g->key, g->keylen);
+	n = (size_t)snprintf(buf, cap, "%s", prefix);
+	for (i = 0; i < sizeof h && n + 2 < cap; i++)
+		n += (size_t)snprintf(buf + n, cap - n, "%02x", h[i]);
+	return buf;
+}
+
+int
 ing_emit(struct ing *g, const struct ing_event *e)
 {
 	char ts[QP_ISO_LEN + 1], gid[QP_HASH_HEX + 1], uid[QP_HASH_HEX + 1];
@@ -613,6 +655,27 @@ ing_emit(struct ing *g, const struct ing_event *e)
 	v[7] = e->actor_id ? e->actor_id : e->actor && *e->actor ?
 	    hash_id(aid, g->platform, e->actor) : "";
 	v[8] = e->via ? e->via : "";
+	/* Names to ids across inputs, for --events (cheap: runs of one name). */
+	if (*v[5] != '\0' && *v[4] != '\0' && g->everyone != NULL &&
+	    strcmp(g->last_user, v[5]) != 0) {
+		char pid[320];
+
+		snprintf(g->last_user, sizeof g->last_user, "%s", v[5]);
+		snprintf(pid, sizeof pid, "%s\x1f%s", g->platform, v[4]);
+		if (ing_names_put(g->everyone, v[5], pid) == -1)
+			return -1;
+	}
+	if (g->keylen > 0) {
+		/* Stable for one key: the same person gets the same pseudonym. */
+		static char pu[40], pn[40], pa[40];
+
+		if (*v[4] != '\0')
+			v[4] = pseudonym(g, pu, sizeof pu, "", v[4]);
+		if (*v[5] != '\0')
+			v[5] = pseudonym(g, pn, sizeof pn, "member-", v[5]);
+		if (*v[7] != '\0')
+			v[7] = pseudonym(g, pa, sizeof pa, "", v[7]);
+	}
 	v[12] = g->no_text ? "" : e->text ? e->text : "";
 	if (e->msg_id)
 		v[9] = e->msg_id;
@@ -629,16 +692,6 @@ ing_emit(struct ing *g, const struct ing_event *e)
 	v[13] = e->name ? e->name : "";
 	v[14] = g->src;
 	g->cur.kinds[e->kind]++;
-	/* Names to ids across inputs, for --events (cheap: runs of one name). */
-	if (*v[5] != '\0' && *v[4] != '\0' && g->everyone != NULL &&
-	    strcmp(g->last_user, v[5]) != 0) {
-		char pid[320];
-
-		snprintf(g->last_user, sizeof g->last_user, "%s", v[5]);
-		snprintf(pid, sizeof pid, "%s\x1f%s", g->platform, v[4]);
-		if (ing_names_put(g->everyone, v[5], pid) == -1)
-			return -1;
-	}
 	return qp_out_rowv(g->out, v, 15);
 }
 

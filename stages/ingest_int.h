@@ -30,6 +30,8 @@ struct ing {
 	struct ing_names	*everyone;	/* display name -> "platform\x1fid" */
 	char			 last_user[256];	/* cache for everyone */
 	char			 platform_buf[64];
+	unsigned char		 key[64];	/* --pseudonymize */
+	size_t			 keylen;
 };
 
 void	ing_init(struct ing *g, struct qp_out *out, const struct qp_tz *tz);
@@ -41,6 +43,8 @@ int	ing_input_depth(struct ing *g, const char *path, int depth);
 void	ing_free(struct ing *g);
 /* --map SPEC; 0, or -1 when malformed or without ts and user. */
 int	ing_map_parse(struct ing *g, const char *spec);
+/* --pseudonymize KEYFILE: 0, or -1 with a message printed. */
+int	ing_key_load(struct ing *g, const char *path);
 /* --events FILE, after the chats. */
 int	ing_events_file(struct ing *g, const char *path);
 

@@ -16,7 +16,8 @@
 static const char usage[] =
 "usage: qp-ingest [-hq] [--progress] [-l level] [-o out] [--format name]\n"
 "                 [--tz zone] [--strict] [--no-text] [--all-chats]\n"
-"                 [--map spec] [--events file] [--max-member-size size]\n"
+"                 [--map spec] [--events file] [--pseudonymize keyfile]\n"
+"                 [--max-member-size size]\n"
 "                 [file|dir|archive|- ...]\n"
 "\n"
 "Read chat exports and write a qunpipe stream with their events table.\n"
@@ -35,6 +36,8 @@ static const char usage[] =
 "      --strict             stop at the first unreadable line (exit 1)\n"
 "      --no-text            leave the text column empty\n"
 "      --all-chats          also read personal chats, bots and saved messages\n"
+"      --pseudonymize KEY   replace user ids, names and actors with keyed\n"
+"                           BLAKE2b hashes (KEY: a file of 16-64 secret bytes)\n"
 "      --max-member-size N  refuse archive members larger than N bytes once\n"
 "                           decompressed (suffix k, M or G; default 1G)\n"
 "  -l, --level N            gzip level of the output, 0-9 (default 1)\n"
@@ -46,7 +49,7 @@ static const char usage[] =
 
 enum {
 	OPT_FORMAT = QP_OPT_STAGE, OPT_TZ, OPT_STRICT, OPT_NO_TEXT, OPT_MAXMEM,
-	OPT_ALL_CHATS, OPT_MAP, OPT_EVENTS
+	OPT_ALL_CHATS, OPT_MAP, OPT_EVENTS, OPT_PSEUDO
 };
 
 static const struct option longopts[] = {
@@ -59,6 +62,7 @@ static const struct option longopts[] = {
 	{ "all-chats", no_argument, NULL, OPT_ALL_CHATS },
 	{ "map", required_argument, NULL, OPT_MAP },
 	{ "events", required_argument, NULL, OPT_EVENTS },
+	{ "pseudonymize", required_argument, NULL, OPT_PSEUDO },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -95,7 +99,7 @@ main(int argc, char **argv)
 	struct qp_out *out;
 	struct qp_tz *tz;
 	const struct ing_format *f, *format = NULL;
-	const char *zone = NULL, *map = NULL, *events[16];
+	const char *zone = NULL, *map = NULL, *keyfile = NULL, *events[16];
 	size_t nevents = 0, e;
 	char **args;
 	int ch, i, n, strict = 0, no_text = 0, all_chats = 0, rc = 0;
@@ -129,6 +133,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_MAP:
 			map = optarg;
+			break;
+		case OPT_PSEUDO:
+			keyfile = optarg;
 			break;
 		case OPT_EVENTS:
 			if (nevents == sizeof events / sizeof *events)
@@ -171,7 +178,9 @@ main(int argc, char **argv)
 		    "user_id, names from the events table: '%s'", map);
 	if (format != NULL && strcmp(format->name, "csv") == 0 && map == NULL)
 		qp_usage_error("--format csv needs --map");
-	if (g.everyone == NULL || ing_start(&g) == -1)
+	if (keyfile != NULL && ing_key_load(&g, keyfile) == -1)
+		rc = -1;
+	else if (g.everyone == NULL || ing_start(&g) == -1)
 		rc = -1;
 	for (i = optind; rc == 0 && (i < argc || (i == optind && nevents == 0));
 	    i++)
