@@ -51,6 +51,12 @@ struct qp_csv	*qp_csv_new(struct qp_src *src);
  */
 int		 qp_csv_next(struct qp_csv *c, const struct qp_row **row);
 
+/*
+ * Offset of the first byte of p[0..n) that is not valid UTF-8 (NUL counts
+ * as invalid: it is not text), or n when all of it is.
+ */
+size_t		 qp_utf8_check(const void *p, size_t n);
+
 /* Force every line through libcsv (tests compare both paths). */
 void		 qp_csv_set_slow(struct qp_csv *c, int on);
 

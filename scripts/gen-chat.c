@@ -2,7 +2,7 @@
  * gen-chat: synthetic group-chat events for benchmarks, as the CSV of an
  * events table (DESIGN.md section 3) on standard output.
  *
- *	gen-chat [-n messages] [-s seed]
+ *	gen-chat [-n messages] [-s seed] [-f csv|whatsapp|telegram]
  *
  * Many groups of power-law sizes; members join over a year, most invited
  * by an earlier member (some by link, QR code or added), some leave or are
@@ -11,7 +11,9 @@
  * a few paid events.  Each group is exported twice with overlapping time
  * ranges (src ...-a and ...-b), so about a tenth of its rows are duplicates,
  * as when an operator exports a group every month.  The output depends
- * only on the options.
+ * only on the options.  -f whatsapp writes the same chats (without the
+ * duplicates) as one WhatsApp Android text export, -f telegram as a
+ * Telegram Desktop full-account JSON export, for qp-ingest benchmarks.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -94,6 +96,9 @@ static const char *const vias[] = { "invite", "link", "qrcode", "added", "unknow
 static const char *const medias[] = { "text", "image", "link", "file", "sticker", "video", "audio" };
 
 static char **names;
+static enum { F_CSV, F_WHATSAPP, F_TELEGRAM } format;
+static int first_msg = 1;
+static unsigned svc_id;		/* ids of service messages */
 static char *vocab[800];
 
 /* Words: 400 Chinese of 2-3 characters, 400 English of 3-9 letters. */
@@ -193,6 +198,122 @@ field(const char *s, int last)
 	putchar(last ? '\n' : ',');
 }
 
+/* "dd/mm/yyyy, HH:MM - " in UTC+8, the way an Android export writes it. */
+static void
+wa_stamp(long long t)
+{
+	long long lt = t + 8 * 3600, day = lt / 86400, sec = lt % 86400;
+	unsigned m, d;
+	int y;
+
+	qp_civil_from_days(day, &y, &m, &d);
+	printf("%02u/%02u/%04d, %02lld:%02lld - ", d, m, y, sec / 3600,
+	    sec / 60 % 60);
+}
+
+static void
+whatsapp_line(const struct ev *e, const char *text, const char *media)
+{
+	const char *who = names[e->user];
+	const char *actor = e->actor ? names[e->actor - 1] : NULL;
+
+	if (e->kind == K_PAID)
+		return;
+	wa_stamp(e->t);
+	switch (e->kind) {
+	case K_JOIN:
+		if (e->via == 1 || actor == NULL)
+			printf("%s joined using this group's invite link\n", who);
+		else
+			printf("%s added %s\n", actor, who);
+		break;
+	case K_LEAVE:
+		printf("%s left\n", who);
+		break;
+	case K_REMOVE:
+		printf("%s removed %s\n", actor ? actor : names[0], who);
+		break;
+	default:
+		if (*text == '\0' && strcmp(media, "text") != 0)
+			printf("%s: <Media omitted>\n", who);
+		else
+			printf("%s: %s\n", who, text);
+	}
+}
+
+static void
+json_string(const char *s)
+{
+	putchar('"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			printf("\\%c", *s);
+		else if (*s == '\n')
+			fputs("\\n", stdout);
+		else
+			putchar(*s);
+	}
+	putchar('"');
+}
+
+static void
+telegram_msg(const struct ev *e, const char *text, const char *media)
+{
+	long long lt = e->t + 8 * 3600, day = lt / 86400, sec = lt % 86400;
+	const char *who = names[e->user];
+	const char *actor = e->actor ? names[e->actor - 1] : names[0];
+	unsigned m, d;
+	int y;
+
+	if (e->kind == K_PAID)
+		return;
+	qp_civil_from_days(day, &y, &m, &d);
+	printf("%s\n  {\"id\": %u, \"type\": \"%s\", \"date\": "
+	    "\"%04d-%02u-%02uT%02lld:%02lld:%02lld\", \"date_unixtime\": "
+	    "\"%lld\", ", first_msg ? "" : ",", e->id ? e->id : 900000000u + svc_id++,
+	    e->kind == K_MSG ? "message" : "service", y, m, d, sec / 3600,
+	    sec / 60 % 60, sec % 60, e->t);
+	first_msg = 0;
+	switch (e->kind) {
+	case K_JOIN:
+		if (e->via == 1 || e->actor == 0) {
+			fputs("\"actor\": ", stdout);
+			json_string(who);
+			printf(", \"actor_id\": \"user%u\", \"action\": "
+			    "\"join_group_by_link\", \"text\": \"\"}", e->user);
+		} else {
+			fputs("\"actor\": ", stdout);
+			json_string(actor);
+			printf(", \"actor_id\": \"user%u\", \"action\": "
+			    "\"invite_members\", \"members\": [", e->actor - 1);
+			json_string(who);
+			fputs("], \"text\": \"\"}", stdout);
+		}
+		break;
+	case K_LEAVE:
+	case K_REMOVE:
+		fputs("\"actor\": ", stdout);
+		json_string(e->kind == K_LEAVE ? who : actor);
+		fputs(", \"action\": \"remove_members\", \"members\": [", stdout);
+		json_string(who);
+		fputs("], \"text\": \"\"}", stdout);
+		break;
+	default:
+		fputs("\"from\": ", stdout);
+		json_string(who);
+		printf(", \"from_id\": \"user%u\", ", e->user);
+		if (strcmp(media, "image") == 0)
+			fputs("\"photo\": \"(File not included.)\", ", stdout);
+		else if (*text == '\0' && strcmp(media, "text") != 0)
+			fputs("\"file\": \"(File not included.)\", ", stdout);
+		if (e->reply)
+			printf("\"reply_to_message_id\": %u, ", e->reply - 1);
+		fputs("\"text\": ", stdout);
+		json_string(text);
+		putchar('}');
+	}
+}
+
 static void
 emit(const struct ev *e, unsigned g, const char *gname, const char *platform,
     const char *src)
@@ -248,6 +369,14 @@ emit(const struct ev *e, unsigned g, const char *gname, const char *platform,
 		}
 		break;
 	}
+	if (format == F_WHATSAPP) {
+		whatsapp_line(e, text, media);
+		return;
+	}
+	if (format == F_TELEGRAM) {
+		telegram_msg(e, text, media);
+		return;
+	}
 	fputs(ts, stdout);
 	putchar(',');
 	field(platform, 0);
@@ -283,8 +412,14 @@ main(int argc, char **argv)
 			n = strtoull(argv[++c], NULL, 10);
 		else if (strcmp(argv[c], "-s") == 0 && c + 1 < argc)
 			seed = strtoull(argv[++c], NULL, 10);
+		else if (strcmp(argv[c], "-f") == 0 && c + 1 < argc) {
+			c++;
+			format = strcmp(argv[c], "whatsapp") == 0 ? F_WHATSAPP :
+			    strcmp(argv[c], "telegram") == 0 ? F_TELEGRAM : F_CSV;
+		}
 		else {
-			fprintf(stderr, "usage: gen-chat [-n messages] [-s seed]\n");
+			fprintf(stderr, "usage: gen-chat [-n messages] [-s seed] "
+			    "[-f csv|whatsapp|telegram]\n");
 			return 2;
 		}
 	}
@@ -297,8 +432,12 @@ main(int argc, char **argv)
 	for (g = 0; g < ngroups; g++)
 		wsum += gw[g] = 1.0 / (1.0 + g * 0.15);
 	setvbuf(stdout, buf, _IOFBF, sizeof buf);
-	puts("ts,platform,group_id,group,user_id,user,kind,actor,via,msg_id,"
-	    "reply_to,media,text,name,src");
+	if (format == F_CSV)
+		puts("ts,platform,group_id,group,user_id,user,kind,actor,via,"
+		    "msg_id,reply_to,media,text,name,src");
+	else if (format == F_TELEGRAM)
+		fputs("{\n \"about\": \"gen-chat\",\n \"chats\": {\"about\": \"\", "
+		    "\"list\": [", stdout);
 	for (g = 0; g < ngroups; g++) {
 		unsigned long long gmsg = (unsigned long long)((double)n * gw[g] / wsum);
 		unsigned nm = 30 + (unsigned)(gmsg / 400) + below(50);
@@ -406,6 +545,21 @@ main(int argc, char **argv)
 		{
 			size_t a_end = nev * 6 / 10, b_start = nev * 5 / 10;
 
+			if (format != F_CSV) {
+				/* One export per group, no duplicates. */
+				if (format == F_TELEGRAM) {
+					printf("%s\n {\"name\": ", g ? "," : "");
+					json_string(gname);
+					printf(", \"type\": \"private_supergroup\", "
+					    "\"id\": %u, \"messages\": [", 1000 + g);
+					first_msg = 1;
+				}
+				for (i = 0; i < nev; i++)
+					emit(&ev[i], g, gname, platform, "");
+				if (format == F_TELEGRAM)
+					fputs("\n ]}", stdout);
+				goto next_group;
+			}
 			snprintf(src, sizeof src, "exp%04u-a", g);
 			for (i = 0; i < a_end; i++)
 				emit(&ev[i], g, gname, platform, src);
@@ -413,11 +567,14 @@ main(int argc, char **argv)
 			for (i = (unsigned)b_start; i < nev; i++)
 				emit(&ev[i], g, gname, platform, src);
 		}
+next_group:
 		made += gmsg;
 		free(ev);
 		free(active);
 		free(m);
 	}
+	if (format == F_TELEGRAM)
+		fputs("\n]}\n}\n", stdout);
 	if (fflush(stdout) == EOF || ferror(stdout))
 		return 1;
 	return 0;

@@ -130,10 +130,7 @@ fix_utf8(struct ing_text *x, char **line, size_t len)
 	size_t i = 0, n = 0, k, j;
 	int bad = 0;
 
-	for (i = 0; i < len; i++)
-		if (p[i] >= 0x80 || p[i] == 0)
-			break;
-	if (i == len)
+	if ((i = qp_utf8_check(p, len)) == len)
 		return len;
 	if (outcap < len * 3 + 1) {
 		char *o = realloc(out, len * 3 + 1);
@@ -647,8 +644,19 @@ ing_emit(struct ing *g, const struct ing_event *e)
 	v[0] = ts;
 	v[1] = g->platform;
 	v[3] = e->group ? e->group : "";
-	v[2] = e->group_id ? e->group_id : hash_id(gid, g->platform, v[3]);
 	v[5] = e->user ? e->user : "";
+	if (e->group_id)
+		v[2] = e->group_id;
+	else {
+		/* Hashed ids repeat from row to row: remember the last. */
+		if (strcmp(g->hgroup, v[3]) != 0 || strcmp(g->hgplat, g->platform)) {
+			snprintf(g->hgroup, sizeof g->hgroup, "%s", v[3]);
+			snprintf(g->hgplat, sizeof g->hgplat, "%s", g->platform);
+			hash_id(g->hgid, g->platform, v[3]);
+		}
+		v[2] = g->hgid;
+	}
+	(void)gid;
 	v[4] = e->user_id ? e->user_id : *v[5] ? hash_id(uid, g->platform,
 	    v[5]) : "";
 	v[6] = kind_names[e->kind];
@@ -659,11 +667,19 @@ ing_emit(struct ing *g, const struct ing_event *e)
 	if (*v[5] != '\0' && *v[4] != '\0' && g->everyone != NULL &&
 	    strcmp(g->last_user, v[5]) != 0) {
 		char pid[320];
+		size_t pl = strlen(g->platform), il = strlen(v[4]);
+		size_t ul = strlen(v[5]);
 
-		snprintf(g->last_user, sizeof g->last_user, "%s", v[5]);
-		snprintf(pid, sizeof pid, "%s\x1f%s", g->platform, v[4]);
-		if (ing_names_put(g->everyone, v[5], pid) == -1)
-			return -1;
+		if (ul < sizeof g->last_user) {
+			memcpy(g->last_user, v[5], ul + 1);
+			if (pl + il + 2 <= sizeof pid) {
+				memcpy(pid, g->platform, pl);
+				pid[pl] = '\x1f';
+				memcpy(pid + pl + 1, v[4], il + 1);
+				if (ing_names_put(g->everyone, v[5], pid) == -1)
+					return -1;
+			}
+		}
 	}
 	if (g->keylen > 0) {
 		/* Stable for one key: the same person gets the same pseudonym. */

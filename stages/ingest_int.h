@@ -30,6 +30,8 @@ struct ing {
 	struct ing_names	*everyone;	/* display name -> "platform\x1fid" */
 	char			 last_user[256];	/* cache for everyone */
 	char			 platform_buf[64];
+	char			 hgroup[512], hgplat[32];	/* last hashed group */
+	char			 hgid[17];
 	unsigned char		 key[64];	/* --pseudonymize */
 	size_t			 keylen;
 };

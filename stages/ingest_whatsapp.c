@@ -158,7 +158,7 @@ parse_header(const char *line, struct hdr *h)
 	/* Up to a few non-digits before the time ("klo", 上午, spaces). */
 	junk = p;
 	while (*p != '\0' && (*p < '0' || *p > '9') && p - junk < 16) {
-		if ((h->ampm = ampm_word(p, &n)) != 0)
+		if ((unsigned char)*p >= 0xe0 && (h->ampm = ampm_word(p, &n)) != 0)
 			p += n;
 		else if ((n = invisible(p)) > 0)
 			p += n;
@@ -522,11 +522,13 @@ media_of(const char *text, int *placeholder)
 	size_t i, n = strlen(t);
 
 	*placeholder = 0;
-	for (i = 0; ph[i].s != NULL; i++)
-		if (strcmp(t, ph[i].s) == 0) {
-			*placeholder = 1;
-			return ph[i].m;
-		}
+	/* Placeholders are short and start with '<' or a capital or letter. */
+	if (n <= 40)
+		for (i = 0; ph[i].s != NULL; i++)
+			if (t[0] == ph[i].s[0] && strcmp(t, ph[i].s) == 0) {
+				*placeholder = 1;
+				return ph[i].m;
+			}
 	if (strncmp(t, "<attached: ", 11) == 0 && t[n - 1] == '>') {
 		*placeholder = 1;
 		return strstr(t, "PHOTO") ? "image" : strstr(t, "VIDEO") ?
@@ -738,7 +740,8 @@ ing_whatsapp_parse(struct ing *g, struct ing_text *x)
 			continue;
 		order_add(&o, &h);
 		order_add(&os[style(&h)], &h);
-		if (w.group[0] == '\0') {
+		if (w.group[0] == '\0' && (strstr(h.rest, "created group") ||
+		    strstr(h.rest, "end-to-end"))) {
 			const char *t = skip_marks(h.rest);
 			const char *c = strstr(t, ": ");
 

@@ -130,9 +130,10 @@ qp_csv_free(struct qp_csv *c)
  * Offset of the first byte of p[0..n) that is not part of valid UTF-8 text
  * (a NUL byte counts as invalid), or n.
  */
-static size_t
-utf8_check(const unsigned char *p, size_t n)
+size_t
+qp_utf8_check(const void *buf, size_t n)
 {
+	const unsigned char *p = buf;
 	const uint64_t hi = 0x8080808080808080ULL, lo = 0x0101010101010101ULL;
 	size_t i = 0, j, k;
 	uint64_t w;
@@ -413,7 +414,7 @@ qp_csv_next(struct qp_csv *c, const struct qp_row **row)
 		}
 		c->lineno++;
 		eol = line[len - 1] == '\n';
-		if ((bad = utf8_check((unsigned char *)line, len)) < len) {
+		if ((bad = qp_utf8_check(line, len)) < len) {
 			if (!eol && utf8_cut(line + bad, len - bad))
 				return csv_failf(c, c->lineno, "truncated "
 				    "input (UTF-8 sequence cut short)");
@@ -484,15 +485,30 @@ static const unsigned char special[256] = {
 	['\n'] = 1, ['\r'] = 1, [','] = 1, ['"'] = 1
 };
 
+/* Whether any byte of w is c (the classic has-zero-byte test). */
+#define HAS(w, c)	(((((w) ^ (c)) - LO) & ~((w) ^ (c)) & HI) != 0)
+#define LO		0x0101010101010101ULL
+#define HI		0x8080808080808080ULL
+
 /* Encoded length of a field: 0 extra when plain, else quotes and doubling. */
 static size_t
 enc_len(const struct qp_field *f, int *quote)
 {
 	const unsigned char *s = (const unsigned char *)f->s;
-	size_t i, q = 0;
+	const uint64_t comma = LO * ',', dq = LO * '"', nl = LO * '\n',
+	    cr = LO * '\r';
+	size_t i = 0, q = 0;
+	uint64_t w;
 	int need = f->len > 0 && s[0] == '#';
 
-	for (i = 0; i < f->len; i++)
+	/* Eight bytes at a time until one might be special. */
+	while (i + 8 <= f->len) {
+		memcpy(&w, s + i, 8);
+		if (HAS(w, comma) || HAS(w, dq) || HAS(w, nl) || HAS(w, cr))
+			break;
+		i += 8;
+	}
+	for (; i < f->len; i++)
 		if (special[s[i]]) {
 			need = 1;
 			q += s[i] == '"';

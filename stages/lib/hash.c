@@ -19,8 +19,21 @@ uint64_t
 qp_hash_parts(const char *const *parts, size_t n)
 {
 	XXH64_state_t st;
-	size_t i;
+	char buf[512];
+	size_t i, len = 0, l;
 
+	/* Short keys (the common case) in one call; long ones in pieces. */
+	for (i = 0; i < n; i++) {
+		l = strlen(parts[i]);
+		if (len + l + 1 > sizeof buf)
+			break;
+		if (i > 0)
+			buf[len++] = '\x1f';
+		memcpy(buf + len, parts[i], l);
+		len += l;
+	}
+	if (i == n)
+		return XXH64(buf, len, 0);
 	XXH64_reset(&st, 0);
 	for (i = 0; i < n; i++) {
 		if (i > 0)
