@@ -733,8 +733,8 @@ ing_bad(struct ing *g, struct ing_text *x, const char *fmt, ...)
 /* --- inputs ---------------------------------------------------------- */
 
 /* An unlinked temporary file: gone when closed, whatever happens. */
-static int
-spool_fd(void)
+int
+ing_spool(void)
 {
 	const char *dir = getenv("TMPDIR");
 	char path[4096];
@@ -816,7 +816,7 @@ transcode(int fd, const char *from, const char *name)
 		qp_warn("%s: cannot decode %s: %s", name, from, strerror(errno));
 		return -1;
 	}
-	if ((sp = spool_fd()) == -1) {
+	if ((sp = ing_spool()) == -1) {
 		iconv_close(cd);
 		qp_warn("%s: temporary file: %s", name, strerror(errno));
 		return -1;
@@ -908,49 +908,66 @@ summary(struct ing *g, const char *name, const char *format)
 }
 
 /*
+ * Set g->src to a hash of fd's bytes, so that the same export is one src
+ * wherever it comes from.  Returns 0, 1 when the same bytes were read
+ * before (skip them), or -1 on a read error.
+ */
+static int
+src_id(struct ing *g, int fd, const char *name)
+{
+	static char buf[1 << 16];
+	struct qp_hasher *hs;
+	unsigned long long h;
+	char src[QP_HASH_HEX + 1];
+	ssize_t r;
+
+	if ((hs = qp_hasher_new()) == NULL) {
+		qp_warn("out of memory");
+		return -1;
+	}
+	lseek(fd, 0, SEEK_SET);
+	while ((r = read(fd, buf, sizeof buf)) > 0)
+		qp_hasher_add(hs, buf, (size_t)r);
+	h = qp_hasher_end(hs);
+	lseek(fd, 0, SEEK_SET);
+	if (r < 0) {
+		qp_warn("%s: read error: %s", name, strerror(errno));
+		return -1;
+	}
+	if (seen_before(g, h)) {
+		if (!g->quiet)
+			qp_warn("%s: same bytes as an earlier input; skipped",
+			    name);
+		return 1;
+	}
+	qp_hash_hex(src, h);
+	memcpy(g->src, src, 12);
+	g->src[12] = '\0';
+	return 0;
+}
+
+/*
  * Parse one seekable input.  fd is owned from here on.  Returns 0, or -1
  * on a fatal error (output failure, --strict).
  */
 static int
 parse_fd(struct ing *g, int fd, const char *name, int depth)
 {
-	char head[8192], src[QP_HASH_HEX + 1];
+	char head[8192];
 	const struct ing_format *f = NULL, *c;
 	const char *enc;
 	struct ing_text *x;
-	unsigned long long h;
-	ssize_t n, r;
+	ssize_t n;
 	int best = 0, s, rc, dfd;
 
-	/* The src id: a hash of the bytes, so the same export is one src. */
-	{
-		static char buf[1 << 16];
-		struct qp_hasher *hs;
-
-		if ((hs = qp_hasher_new()) == NULL) {
-			close(fd);
-			qp_warn("out of memory");
-			return -1;
-		}
-		while ((r = read(fd, buf, sizeof buf)) > 0)
-			qp_hasher_add(hs, buf, (size_t)r);
-		h = qp_hasher_end(hs);
-		if (r < 0) {
-			qp_warn("%s: read error: %s", name, strerror(errno));
-			close(fd);
-			return g->strict ? -1 : 0;
-		}
-	}
-	if (seen_before(g, h)) {
-		if (!g->quiet)
-			qp_warn("%s: same bytes as an earlier input; skipped",
-			    name);
+	switch (src_id(g, fd, name)) {
+	case -1:
+		close(fd);
+		return g->strict ? -1 : 0;
+	case 1:
 		close(fd);
 		return 0;
 	}
-	qp_hash_hex(src, h);
-	memcpy(g->src, src, 12);
-	g->src[12] = '\0';
 	lseek(fd, 0, SEEK_SET);
 	n = read(fd, head, sizeof head);
 	if (n < 0)
@@ -1049,6 +1066,21 @@ parse_archive(struct ing *g, int fd, const char *name, int depth)
 	la_ssize_t r;
 	int rc = 0, sp, raw;
 
+	if (ing_slack_detect(fd, member, sizeof member)) {
+		switch (src_id(g, fd, name)) {
+		case 0:
+			memset(&g->cur, 0, sizeof g->cur);
+			g->curname = name;
+			rc = ing_slack_archive(g, fd, name, member);
+			summary(g, name, "slack");
+			break;
+		case -1:
+			rc = g->strict ? -1 : 0;
+			break;
+		}
+		close(fd);
+		return rc;
+	}
 	if ((a = archive_read_new()) == NULL) {
 		close(fd);
 		qp_warn("out of memory");
@@ -1091,7 +1123,7 @@ parse_archive(struct ing *g, int fd, const char *name, int depth)
 			snprintf(member, sizeof member, "%s!%s", name,
 			    raw ? "(decompressed)" : p);
 		}
-		if ((sp = spool_fd()) == -1) {
+		if ((sp = ing_spool()) == -1) {
 			qp_warn("%s: temporary file: %s", member, strerror(errno));
 			rc = -1;
 			break;
@@ -1185,7 +1217,7 @@ ing_input_depth(struct ing *g, const char *path, int depth)
 
 	if (strcmp(path, "-") == 0) {
 		/* Standard input: copy it so parsers can read twice. */
-		if ((fd = spool_fd()) == -1) {
+		if ((fd = ing_spool()) == -1) {
 			qp_warn("temporary file: %s", strerror(errno));
 			return -1;
 		}

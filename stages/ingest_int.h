@@ -45,6 +45,13 @@ int	ing_input_depth(struct ing *g, const char *path, int depth);
 void	ing_free(struct ing *g);
 /* --map SPEC; 0, or -1 when malformed or without ts and user. */
 int	ing_map_parse(struct ing *g, const char *spec);
+/* Slack export zips (ingest_slack.c). */
+int	ing_slack_detect(int fd, char *prefix, size_t cap);
+int	ing_slack_archive(struct ing *g, int fd, const char *name,
+	    const char *prefix);
+/* An unlinked temporary file, or -1. */
+int	ing_spool(void);
+
 /* --pseudonymize KEYFILE: 0, or -1 with a message printed. */
 int	ing_key_load(struct ing *g, const char *path);
 /* --events FILE, after the chats. */

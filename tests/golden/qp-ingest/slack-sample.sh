@@ -1,0 +1,1 @@
+qp-ingest --tz Europe/London "$T/../../../samples/slack" | qp-cat -t events
