@@ -1014,7 +1014,7 @@ parse_fd(struct ing *g, int fd, const char *name, int depth)
 		qp_warn("%s: read error: %s", name, strerror(errno));
 		rc = g->strict ? -1 : 0;
 	}
-	summary(g, name, f->name);
+	summary(g, name, *g->platform ? g->platform : f->name);
 	text_free(x);
 	return rc;
 }

@@ -9,6 +9,8 @@ const struct ing_format ing_formats[] = {
 	{ "wechat", ing_wechat_sniff, ing_wechat_parse },
 	{ "telegram", ing_telegram_sniff, ing_telegram_parse },
 	{ "discord", ing_discord_sniff, ing_discord_parse },
+	{ "messenger", ing_meta_sniff, ing_meta_parse },
+	{ "signal", ing_signal_sniff, ing_signal_parse },
 	{ "csv", ing_csv_sniff, ing_csv_parse },
 	{ NULL, NULL, NULL }
 };

@@ -323,6 +323,12 @@ json_next(struct json *j)
 
 	if (j->failed)
 		return J_ERR;
+	if (j->line == 1 && j->pos == 0 && peek(j) == 0xef) {
+		/* A UTF-8 byte order mark before the text. */
+		get(j);
+		if (get(j) != 0xbb || get(j) != 0xbf)
+			return fail(j, "unexpected bytes at the start");
+	}
 	for (;;) {
 		do
 			c = get(j);

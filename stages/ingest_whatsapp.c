@@ -716,8 +716,33 @@ ing_whatsapp_sniff(const char *name, const char *head, size_t len)
 	return hits == 0 ? 0 : hits * 2 >= lines ? 90 : 40;
 }
 
+static int	parse_as(struct ing *, struct ing_text *, const char *);
+
 int
 ing_whatsapp_parse(struct ing *g, struct ing_text *x)
+{
+	return parse_as(g, x, "whatsapp");
+}
+
+/*
+ * Signal text as written by export tools ("[2019-12-24, 12:23] Name:
+ * text") has WhatsApp's layout; only the file name tells them apart.
+ */
+int
+ing_signal_sniff(const char *name, const char *head, size_t len)
+{
+	return strcasestr(name, "signal") != NULL &&
+	    ing_whatsapp_sniff(name, head, len) > 0 ? 95 : 0;
+}
+
+int
+ing_signal_parse(struct ing *g, struct ing_text *x)
+{
+	return parse_as(g, x, "signal");
+}
+
+static int
+parse_as(struct ing *g, struct ing_text *x, const char *platform)
 {
 	struct wa w;
 	struct order o, os[4];
@@ -731,7 +756,7 @@ ing_whatsapp_parse(struct ing *g, struct ing_text *x)
 	memset(os, 0, sizeof os);
 	w.g = g;
 	w.x = x;
-	ing_platform(g, "whatsapp");
+	ing_platform(g, platform);
 	/* Pass 1: date order and group name. */
 	if (!name_from_file(ing_name(x), w.group, sizeof w.group))
 		w.group[0] = '\0';

@@ -1,0 +1,1 @@
+qp-ingest --tz Europe/Paris "$T/../../../samples/messenger" "$T/../../../samples/signal" | qp-cat -t events
