@@ -116,6 +116,8 @@ int	ing_telegram_sniff(const char *, const char *, size_t);
 int	ing_telegram_parse(struct ing *, struct ing_text *);
 int	ing_discord_sniff(const char *, const char *, size_t);
 int	ing_discord_parse(struct ing *, struct ing_text *);
+int	ing_telegram_html_sniff(const char *, const char *, size_t);
+int	ing_telegram_html_parse(struct ing *, struct ing_text *);
 int	ing_meta_sniff(const char *, const char *, size_t);
 int	ing_meta_parse(struct ing *, struct ing_text *);
 int	ing_signal_sniff(const char *, const char *, size_t);

@@ -8,6 +8,7 @@ const struct ing_format ing_formats[] = {
 	{ "qq", ing_qq_sniff, ing_qq_parse },
 	{ "wechat", ing_wechat_sniff, ing_wechat_parse },
 	{ "telegram", ing_telegram_sniff, ing_telegram_parse },
+	{ "telegram-html", ing_telegram_html_sniff, ing_telegram_html_parse },
 	{ "discord", ing_discord_sniff, ing_discord_parse },
 	{ "messenger", ing_meta_sniff, ing_meta_parse },
 	{ "signal", ing_signal_sniff, ing_signal_parse },

@@ -46,6 +46,13 @@ f=tcp_private_group_2021-export_numeric-ids.json
 has $f '321550,9999999999,test,user9999999999,Ben,join' '321550.2,9999999999,test,' \
     '321551,9999999999,test,user9999999999,Ben,message'
 n=$((n + 3))
+# The HTML export, as messages: ids, times with the page's offset, names;
+# a "joined" message continues the previous sender.
+f=langchain_telegram_desktop_html_messages.html
+has $f '1,' ',Jimmeny Marvelton,message,2023-08-23T13:11:23-08:00' \
+    ',Batman & Robin,message,2023-08-23T13:13:20-08:00' '4,' \
+    ',Jimmeny Marvelton,message,2023-08-23T13:15:53-08:00'
+n=$((n + 1))
 # Not chat exports: refused with a message and exit 1.
 if qp-ingest --tz UTC "$fx/langchain_telethon_channel_dump_not-desktop-export.json" > out 2> err; then
 	echo "telethon dump accepted"; exit 1

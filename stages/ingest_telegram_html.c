@@ -1,0 +1,267 @@
+/*
+ * Telegram Desktop's HTML export (messages.html, messages2.html, ...), read
+ * as messages: the chat name from the page header, per message its id,
+ * its time (the title of the date element, "23.08.2023 13:11:23 UTC-08:00"),
+ * its sender (a "joined" message continues the previous sender), its text
+ * with tags stripped, the message it replies to and its media.  Service
+ * lines carry no time in this layout and are not read; the JSON export
+ * has them.  The HTML names no user ids, so users are identified by name.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest.h"
+#include "qp_time.h"
+
+struct hm {
+	char		 id[32], reply[32], media[16];
+	char		 from[512];
+	long long	 t;
+	int		 off, have_time, open;
+	char		*text;
+	size_t		 len, cap;
+};
+
+static int
+put(struct hm *m, const char *s, size_t n)
+{
+	if (m->len + n + 1 > m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 512;
+		char *t;
+
+		while (cap < m->len + n + 1)
+			cap *= 2;
+		if ((t = realloc(m->text, cap)) == NULL)
+			return -1;
+		m->text = t;
+		m->cap = cap;
+	}
+	memcpy(m->text + m->len, s, n);
+	m->len += n;
+	m->text[m->len] = '\0';
+	return 0;
+}
+
+/* Decode the few entities Telegram writes and drop tags, appending to m. */
+static int
+add_text(struct hm *m, const char *s)
+{
+	static const struct { const char *e; const char *c; } ent[] = {
+		{ "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" },
+		{ "&quot;", "\"" }, { "&#39;", "'" }, { "&apos;", "'" },
+		{ "&nbsp;", " " }, { NULL, NULL }
+	};
+	const char *e;
+	size_t i;
+
+	while (*s == ' ')
+		s++;
+	if (*s == '\0')
+		return 0;
+	if (m->len > 0 && m->text[m->len - 1] != '\n' && put(m, " ", 1) == -1)
+		return -1;
+	for (; *s; s++) {
+		if (*s == '<' && (e = strchr(s, '>')) != NULL) {
+			if (strncmp(s, "<br", 3) == 0 && put(m, "\n", 1) == -1)
+				return -1;
+			s = e;
+			continue;
+		}
+		if (*s == '&') {
+			for (i = 0; ent[i].e != NULL; i++)
+				if (strncmp(s, ent[i].e, strlen(ent[i].e)) == 0)
+					break;
+			if (ent[i].e != NULL) {
+				if (put(m, ent[i].c, strlen(ent[i].c)) == -1)
+					return -1;
+				s += strlen(ent[i].e) - 1;
+				continue;
+			}
+		}
+		if (put(m, s, 1) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static char *
+trimmed(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		*--e = '\0';
+	return s;
+}
+
+/* "23.08.2023 13:11:23 UTC-08:00" */
+static int
+parse_title(const char *s, long long *t, int *off)
+{
+	int d, mo, y, h, mi, sec, oh = 0, om = 0;
+	char sign = '+';
+	long long lt;
+
+	if (sscanf(s, "%2d.%2d.%4d %2d:%2d:%2d UTC%c%2d:%2d", &d, &mo, &y, &h,
+	    &mi, &sec, &sign, &oh, &om) < 6)
+		return -1;
+	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59)
+		return -1;
+	lt = qp_days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400LL +
+	    h * 3600 + mi * 60 + sec;
+	*off = (sign == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+	*t = lt - *off;
+	return 0;
+}
+
+static int
+flush(struct ing *g, struct ing_text *x, struct hm *m, const char *chat,
+    char *last_from)
+{
+	struct ing_event e;
+
+	if (!m->open)
+		return 0;
+	m->open = 0;
+	if (!m->have_time)
+		return ing_bad(g, x, "message %s has no time", m->id);
+	if (m->from[0] != '\0')
+		snprintf(last_from, 512, "%s", m->from);
+	memset(&e, 0, sizeof e);
+	e.kind = ING_MESSAGE;
+	e.t = m->t;
+	e.off = m->off;
+	e.group = chat;
+	e.user = last_from;
+	e.msg_id = m->id[0] ? m->id : NULL;
+	e.reply_to = m->reply[0] ? m->reply : NULL;
+	e.text = m->text && m->len ? m->text : "";
+	while (m->len > 0 && m->text[m->len - 1] == '\n')
+		m->text[--m->len] = '\0';
+	e.media = m->media[0] ? m->media : strstr(e.text, "http://") ||
+	    strstr(e.text, "https://") ? "link" : "text";
+	return ing_emit(g, &e);
+}
+
+int
+ing_telegram_html_sniff(const char *name, const char *head, size_t len)
+{
+	(void)name;
+	if (memmem(head, len, "<title>Exported Data</title>", 28) != NULL &&
+	    memmem(head, len, "page_body chat_page", 19) != NULL)
+		return 95;
+	return 0;
+}
+
+int
+ing_telegram_html_parse(struct ing *g, struct ing_text *x)
+{
+	enum { S_NONE, S_CHAT, S_FROM, S_TEXT } st = S_NONE;
+	struct hm m;
+	char *line, *l, chat[512], last_from[512] = "", *p;
+	size_t len;
+	int rc = 0, header = 1;
+
+	memset(&m, 0, sizeof m);
+	ing_platform(g, "telegram");
+	p = strrchr(ing_name(x), '/');
+	snprintf(chat, sizeof chat, "%s", p ? p + 1 : ing_name(x));
+	while ((rc = ing_line(x, &line, &len)) > 0) {
+		l = trimmed(line);
+		if (st == S_CHAT) {
+			if (*l != '\0') {
+				m.len = 0;
+				if (add_text(&m, l) == -1)
+					return -1;
+				snprintf(chat, sizeof chat, "%s", m.text ? m.text : l);
+				m.len = 0;
+				st = S_NONE;
+			}
+			continue;
+		}
+		if (st == S_FROM) {
+			if (strncmp(l, "</div>", 6) == 0) {
+				st = S_NONE;
+				continue;
+			}
+			{
+				struct hm tmp;
+
+				memset(&tmp, 0, sizeof tmp);
+				if (add_text(&tmp, l) == -1)
+					return -1;
+				snprintf(m.from, sizeof m.from, "%s",
+				    tmp.text ? tmp.text : "");
+				free(tmp.text);
+			}
+			continue;
+		}
+		if (st == S_TEXT) {
+			if (strcmp(l, "</div>") == 0) {
+				st = S_NONE;
+				continue;
+			}
+			if (add_text(&m, l) == -1)
+				return -1;
+			continue;
+		}
+		if (header && strstr(l, "<div class=\"text bold\">") != NULL) {
+			st = S_CHAT;
+			header = 0;
+			continue;
+		}
+		if (strncmp(l, "<div class=\"message ", 20) == 0) {
+			header = 0;
+			if (flush(g, x, &m, chat, last_from) == -1) {
+				rc = -1;
+				break;
+			}
+			if (strncmp(l + 20, "default", 7) != 0)
+				continue;	/* service: no time in this layout */
+			m.open = 1;
+			m.have_time = 0;
+			m.len = 0;
+			if (m.text)
+				m.text[0] = '\0';
+			m.id[0] = m.reply[0] = m.media[0] = m.from[0] = '\0';
+			if ((p = strstr(l, "id=\"message")) != NULL)
+				sscanf(p + 11, "%31[0-9]", m.id);
+			continue;
+		}
+		if (!m.open)
+			continue;
+		if ((p = strstr(l, "class=\"pull_right date details\" title=\"")) != NULL) {
+			if (parse_title(p + 39, &m.t, &m.off) == 0)
+				m.have_time = 1;
+		} else if (strncmp(l, "<div class=\"from_name\">", 23) == 0)
+			st = S_FROM;
+		else if (strcmp(l, "<div class=\"text\">") == 0)
+			st = S_TEXT;
+		else if ((p = strstr(l, "href=\"#go_to_message")) != NULL)
+			sscanf(p + 20, "%31[0-9]", m.reply);
+		else if (strstr(l, "class=\"photo_wrap") || strstr(l, "media_photo"))
+			strcpy(m.media, "image");
+		else if (strstr(l, "class=\"video_file_wrap") || strstr(l,
+		    "media_video") || strstr(l, "animated_wrap"))
+			strcpy(m.media, "video");
+		else if (strstr(l, "media_voice_message") || strstr(l,
+		    "media_audio_file"))
+			strcpy(m.media, "audio");
+		else if (strstr(l, "sticker_wrap"))
+			strcpy(m.media, "sticker");
+		else if (strstr(l, "media_file"))
+			strcpy(m.media, "file");
+		else if (strstr(l, "media_poll"))
+			strcpy(m.media, "poll");
+		else if (strstr(l, "media_location"))
+			strcpy(m.media, "location");
+	}
+	if (rc == 0)
+		rc = flush(g, x, &m, chat, last_from);
+	free(m.text);
+	return rc < 0 ? -1 : 0;
+}
