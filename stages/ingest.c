@@ -49,7 +49,7 @@ struct ing_text {
 	int			 fd;
 	char			*buf;
 	size_t			 cap, pos, end;
-	int			 eof, failed;
+	int			 eof, failed, raw;
 	unsigned long long	 lineno, replaced;
 };
 
@@ -103,6 +103,12 @@ ing_fd(struct ing_text *x)
 }
 
 void
+ing_set_raw(struct ing_text *x, int raw)
+{
+	x->raw = raw;
+}
+
+void
 ing_set_line(struct ing_text *x, unsigned long long line)
 {
 	x->lineno = line;
@@ -114,7 +120,7 @@ ing_rewind(struct ing_text *x)
 	if (lseek(x->fd, 0, SEEK_SET) == -1)
 		return -1;
 	x->pos = x->end = 0;
-	x->eof = x->failed = 0;
+	x->eof = x->failed = x->raw = 0;
 	x->lineno = 0;
 	x->replaced = 0;
 	return 0;
@@ -204,7 +210,7 @@ ing_line(struct ing_text *x, char **line, size_t *len)
 				n -= 3;
 			}
 			x->lineno++;
-			*len = fix_utf8(x, line, n);
+			*len = x->raw ? n : fix_utf8(x, line, n);
 			return 1;
 		}
 		if (x->eof)

@@ -45,6 +45,11 @@ struct ing_text;
  * valid until the next call.  Returns 1, 0 at the end, -1 on a read error.
  */
 int		 ing_line(struct ing_text *x, char **line, size_t *len);
+/*
+ * Skip the UTF-8 repair of lines (for a first pass that only looks at
+ * ASCII structure); ing_rewind() turns it back on.
+ */
+void		 ing_set_raw(struct ing_text *x, int raw);
 /* Line number of the last line returned (from 1). */
 unsigned long long ing_lineno(const struct ing_text *x);
 /* The input's file descriptor, rewound to its start (for ingest_json). */

@@ -757,9 +757,10 @@ parse_as(struct ing *g, struct ing_text *x, const char *platform)
 	w.g = g;
 	w.x = x;
 	ing_platform(g, platform);
-	/* Pass 1: date order and group name. */
+	/* Pass 1: date order and group name (ASCII structure: no UTF-8 repair). */
 	if (!name_from_file(ing_name(x), w.group, sizeof w.group))
 		w.group[0] = '\0';
+	ing_set_raw(x, 1);
 	while ((rc = ing_line(x, &line, &len)) > 0) {
 		if (parse_header(line, &h) == -1)
 			continue;
