@@ -117,6 +117,8 @@ int	ing_qq_sniff(const char *, const char *, size_t);
 int	ing_qq_parse(struct ing *, struct ing_text *);
 int	ing_wechat_sniff(const char *, const char *, size_t);
 int	ing_wechat_parse(struct ing *, struct ing_text *);
+int	ing_wechat_txt_sniff(const char *, const char *, size_t);
+int	ing_wechat_txt_parse(struct ing *, struct ing_text *);
 int	ing_telegram_sniff(const char *, const char *, size_t);
 int	ing_telegram_parse(struct ing *, struct ing_text *);
 int	ing_discord_sniff(const char *, const char *, size_t);

@@ -7,6 +7,7 @@ const struct ing_format ing_formats[] = {
 	{ "whatsapp", ing_whatsapp_sniff, ing_whatsapp_parse },
 	{ "qq", ing_qq_sniff, ing_qq_parse },
 	{ "wechat", ing_wechat_sniff, ing_wechat_parse },
+	{ "wechat-txt", ing_wechat_txt_sniff, ing_wechat_txt_parse },
 	{ "telegram", ing_telegram_sniff, ing_telegram_parse },
 	{ "telegram-html", ing_telegram_html_sniff, ing_telegram_html_parse },
 	{ "discord", ing_discord_sniff, ing_discord_parse },

@@ -12,6 +12,10 @@
  * Chinese and English, naming people by display name, which pass 1 maps
  * to the wxids their messages carry.  WeChat writes no line when someone
  * leaves on their own, so no leave events come from it.
+ *
+ * MemoTrace's TXT layout is read too: "StrTime name" then the content and
+ * an empty line per message, "StrTime notice" alone for a system line.  It
+ * names people by display name only.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -414,6 +418,166 @@ next:
 		qp_csv_free(c);
 	}
 	free(me);
+	ing_names_free(w.names);
+	return rc < 0 ? -1 : 0;
+}
+
+/* --- the TXT layout ----------------------------------------------------- */
+
+/* "2024-05-06 20:00:00 rest": 0 with *t, *off and *rest, or -1. */
+static int
+txt_header(const struct ing *g, char *line, long long *t, int *off, char **rest)
+{
+	long long lt;
+
+	if (strlen(line) < 21 || line[19] != ' ' ||
+	    qp_time_parse_naive(line, 19, &lt) == -1)
+		return -1;
+	*t = qp_tz_resolve(ing_tz(g), lt);
+	*off = qp_tz_offset(ing_tz(g), *t);
+	*rest = line + 20;
+	return 0;
+}
+
+int
+ing_wechat_txt_sniff(const char *name, const char *head, size_t len)
+{
+	char line[256];
+	const char *nl;
+	size_t n;
+	long long lt;
+
+	(void)name;
+	if (len >= 3 && memcmp(head, "\xef\xbb\xbf", 3) == 0) {
+		head += 3;
+		len -= 3;
+	}
+	nl = memchr(head, '\n', len);
+	n = nl ? (size_t)(nl - head) : len;
+	if (n >= sizeof line || n < 21)
+		return 0;
+	memcpy(line, head, n);
+	line[n] = '\0';
+	if (n > 0 && line[n - 1] == '\r')
+		line[--n] = '\0';
+	/* QQ ends its header with (number) or <email>; this layout does not. */
+	if (line[19] != ' ' || qp_time_parse_naive(line, 19, &lt) == -1 ||
+	    line[n - 1] == ')' || line[n - 1] == '>')
+		return 0;
+	return 60;
+}
+
+struct txtmsg {
+	long long	 t;
+	int		 off, have;
+	char		 head[1024];	/* name, or the notice */
+	char		*body;
+	size_t		 len, cap;
+};
+
+static int
+txt_flush(struct wx *w, struct txtmsg *m)
+{
+	struct ing_event e;
+
+	if (!m->have)
+		return 0;
+	m->have = 0;
+	while (m->len > 0 && m->body[m->len - 1] == '\n')
+		m->body[--m->len] = '\0';
+	memset(&e, 0, sizeof e);
+	e.t = m->t;
+	e.off = m->off;
+	e.group = w->group;
+	if (m->len == 0)
+		return notice(w, &e, m->head);	/* "time notice", no body */
+	e.kind = ING_MESSAGE;
+	e.user = m->head;
+	e.text = m->body;
+	e.media = strcmp(m->body, "[\xe5\x9b\xbe\xe7\x89\x87]") == 0 ? "image" :
+	    strcmp(m->body, "[\xe8\xaf\xad\xe9\x9f\xb3]") == 0 ? "audio" :
+	    strcmp(m->body, "[\xe8\xa7\x86\xe9\xa2\x91]") == 0 ? "video" :
+	    strcmp(m->body, "[\xe6\x96\x87\xe4\xbb\xb6]") == 0 ? "file" :
+	    strcmp(m->body, "[\xe8\xa1\xa8\xe6\x83\x85\xe5\x8c\x85]") == 0 ? "sticker" :
+	    strncmp(m->body, "[\xe9\x93\xbe\xe6\x8e\xa5]", 8) == 0 ||
+	    strstr(m->body, "http://") || strstr(m->body, "https://") ? "link" :
+	    "text";
+	if (strcmp(e.media, "text") != 0 && strcmp(e.media, "link") != 0)
+		e.text = "";
+	return ing_emit(w->g, &e);
+}
+
+int
+ing_wechat_txt_parse(struct ing *g, struct ing_text *x)
+{
+	struct wx w;
+	struct txtmsg m;
+	char *line, *rest;
+	size_t len;
+	long long t;
+	int off, rc = 0, blank = 1;
+
+	memset(&w, 0, sizeof w);
+	memset(&m, 0, sizeof m);
+	w.g = g;
+	w.x = x;
+	ing_platform(g, "wechat");
+	group_name(w.group, sizeof w.group, ing_name(x));
+	{
+		size_t n = strlen(w.group);
+
+		if (n > 4 && strcmp(w.group + n - 4, ".txt") == 0)
+			w.group[n - 4] = '\0';
+	}
+	if ((w.names = ing_names_new()) == NULL)
+		return -1;
+	while ((rc = ing_line(x, &line, &len)) > 0) {
+		/* A header follows an empty line (or starts the file). */
+		if (blank && txt_header(g, line, &t, &off, &rest) == 0) {
+			if (txt_flush(&w, &m) == -1) {
+				rc = -1;
+				break;
+			}
+			m.t = t;
+			m.off = off;
+			snprintf(m.head, sizeof m.head, "%s", rest);
+			m.len = 0;
+			m.have = 1;
+			blank = 0;
+			continue;
+		}
+		blank = len == 0;
+		if (!m.have) {
+			if (len > 0 && ing_bad(g, x, "not a message header") == -1) {
+				rc = -1;
+				break;
+			}
+			continue;
+		}
+		if (m.len + len + 2 > m.cap) {
+			size_t cap = m.cap ? m.cap * 2 : 1024;
+			char *b;
+
+			while (cap < m.len + len + 2)
+				cap *= 2;
+			if ((b = realloc(m.body, cap)) == NULL) {
+				rc = -1;
+				break;
+			}
+			m.body = b;
+			m.cap = cap;
+		}
+		if (m.len > 0 || len > 0) {
+			if (m.len > 0)
+				m.body[m.len++] = '\n';
+			memcpy(m.body + m.len, line, len);
+			m.len += len;
+			m.body[m.len] = '\0';
+		}
+	}
+	if (rc == 0)
+		rc = txt_flush(&w, &m);
+	free(m.body);
 	ing_names_free(w.names);
 	return rc < 0 ? -1 : 0;
 }

@@ -205,7 +205,7 @@ parse_header(const char *line, struct hdr *h)
 		p += 2;
 	else if (p[0] == '\xe2' && p[1] == '\x80' && p[2] == '\x93' && p[3] == ' ')
 		p += 4;		/* en dash */
-	else if (*p != '\0' && p > junk && p[-1] == ' ')
+	else if (*p != '\0' && p > junk && p[-1] == ' ' && strstr(p, ": "))
 		;		/* iOS without brackets: "10:34:00 AM Charlie: " */
 	else
 		return -1;
