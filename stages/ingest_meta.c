@@ -194,6 +194,7 @@ ing_meta_parse(struct ing *g, struct ing_text *x)
 						m.have_ts = 1;
 					} else if (strcmp(key, "content") == 0) {
 						if ((k = json_next(j)) == J_STR) {
+							free(m.content);	/* a repeated key */
 							if ((m.content = strdup(json_str(j))) == NULL)
 								goto bad;
 						} else

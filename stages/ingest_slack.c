@@ -267,6 +267,7 @@ read_day(struct sl *s, int fd, const char *chan, const char *where)
 				rc = scalar(j, m.inviter, F);
 			else if (strcmp(key, "text") == 0) {
 				if ((k = json_next(j)) == J_STR) {
+					free(m.text);	/* a repeated key */
 					if ((m.text = strdup(json_str(j))) == NULL)
 						goto bad;
 				} else

@@ -497,7 +497,8 @@ ing_telegram_parse(struct ing *g, struct ing_text *x)
 			    json_error(t.j) ? json_error(t.j) :
 			    "it does not start with an object");
 			json_free(t.j);
-			return rc < 0 ? -1 : 0;
+			rc = rc < 0 ? -1 : 1;	/* 1: stop, but not an error */
+			break;
 		}
 		if (read_chat(&t) == -1 || json_next(t.j) != J_EOF) {
 			ing_set_line(x, json_line(t.j));

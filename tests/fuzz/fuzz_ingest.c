@@ -1,6 +1,8 @@
 /*
  * Fuzz qp-ingest's input path: encoding detection, archives, format
- * detection and every parser, on one input held in a memory file.
+ * detection and every parser, on one input held in a memory file.  A first
+ * byte below 0x10 picks a parser (byte % number of formats) instead of
+ * detection, so each parser is fuzzed on its own too.
  */
 #include <sys/mman.h>
 
@@ -26,8 +28,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	char path[64];
 	int fd;
 
+	const struct ing_format *forced = NULL;
+	size_t nf = 0;
+
 	if (tz == NULL)
 		tz = qp_tz_load("EST5EDT,M3.2.0,M11.1.0");
+	while (ing_formats[nf].name != NULL)
+		nf++;
+	if (len > 0 && data[0] < 0x10) {
+		forced = &ing_formats[data[0] % nf];
+		data++;
+		len--;
+	}
 	if ((fd = memfd_create("fuzz", 0)) == -1)
 		return 0;
 	if (write(fd, data, len) != (ssize_t)len) {
@@ -39,6 +51,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	ing_init(&g, o, tz);
 	g.quiet = 1;
 	g.max_member = 1 << 20;
+	g.format = forced;
+	(void)ing_map_parse(&g, "ts=ts,user=user,text=text,kind=kind");
 	if (ing_start(&g) == 0)
 		(void)ing_input(&g, path);
 	qp_out_free(o);
