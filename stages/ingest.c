@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -511,6 +512,7 @@ ing_init(struct ing *g, struct qp_out *out, const struct qp_tz *tz)
 	g->tz = tz;
 	g->platform = "";
 	g->everyone = ing_names_new();
+	g->tday = LLONG_MIN;	/* no cached date yet */
 }
 
 int
@@ -646,7 +648,29 @@ ing_emit(struct ing *g, const struct ing_event *e)
 			    "skipped", g->curname);
 		return g->strict ? -1 : 0;
 	}
-	qp_time_format(ts, e->t, e->off);
+	/* Most rows share the previous row's local date: reuse its text. */
+	{
+		long long lt = e->t + e->off - (e->off % 60), day = lt >= 0 ?
+		    lt / 86400 : (lt - 86399) / 86400;
+
+		if (day == g->tday && e->off - e->off % 60 == g->toff &&
+		    qp_time_in_range(e->t)) {
+			long long sec = lt - day * 86400;
+
+			memcpy(ts, g->tbuf, sizeof ts);
+			ts[11] = (char)('0' + sec / 36000);
+			ts[12] = (char)('0' + sec / 3600 % 10);
+			ts[14] = (char)('0' + sec / 60 % 60 / 10);
+			ts[15] = (char)('0' + sec / 60 % 10);
+			ts[17] = (char)('0' + sec % 60 / 10);
+			ts[18] = (char)('0' + sec % 10);
+		} else {
+			qp_time_format(ts, e->t, e->off);
+			memcpy(g->tbuf, ts, sizeof ts);
+			g->tday = day;
+			g->toff = e->off - e->off % 60;
+		}
+	}
 	v[0] = ts;
 	v[1] = g->platform;
 	v[3] = e->group ? e->group : "";
@@ -714,7 +738,16 @@ ing_emit(struct ing *g, const struct ing_event *e)
 	v[13] = e->name ? e->name : "";
 	v[14] = g->src;
 	g->cur.kinds[e->kind]++;
-	return qp_out_rowv(g->out, v, 15);
+	{
+		struct qp_field f[15];
+		int i;
+
+		for (i = 0; i < 15; i++) {
+			f[i].s = v[i];
+			f[i].len = i == 0 ? QP_ISO_LEN : strlen(v[i]);
+		}
+		return qp_out_row(g->out, f, 15);
+	}
 }
 
 int

@@ -32,6 +32,9 @@ struct ing {
 	char			 platform_buf[64];
 	char			 hgroup[512], hgplat[32];	/* last hashed group */
 	char			 hgid[17];
+	char			 tbuf[26];	/* last ts text, its day, offset */
+	long long		 tday;
+	int			 toff;
 	unsigned char		 key[64];	/* --pseudonymize */
 	size_t			 keylen;
 };
