@@ -511,7 +511,6 @@ ing_init(struct ing *g, struct qp_out *out, const struct qp_tz *tz)
 	g->out = out;
 	g->tz = tz;
 	g->platform = "";
-	g->everyone = ing_names_new();
 	g->tday = LLONG_MIN;	/* no cached date yet */
 }
 

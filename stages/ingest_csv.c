@@ -306,7 +306,8 @@ ing_events_file(struct ing *g, const char *path)
 		e.name = *cell(r, cev) ? cell(r, cev) : "paid";
 		e.user = user;
 		e.user_id = *uid ? uid : NULL;
-		known = *user ? ing_names_get(g->everyone, user) : NULL;
+		known = *user && g->everyone ? ing_names_get(g->everyone, user) :
+		    NULL;
 		if (known != NULL && e.user_id != NULL &&
 		    strcmp(strchr(known, '\x1f') + 1, e.user_id) != 0)
 			known = NULL;	/* the same name, another person */

@@ -27,7 +27,7 @@ struct ing {
 	size_t			 nseen;
 	struct ing_stats	 cur, total;
 	char			*map[ING_NCOLS];	/* --map: CSV column per events column */
-	struct ing_names	*everyone;	/* display name -> "platform\x1fid" */
+	struct ing_names	*everyone;	/* name -> "platform\x1fid", for --events */
 	char			 last_user[256];	/* cache for everyone */
 	char			 platform_buf[64];
 	char			 hgroup[512], hgplat[32];	/* last hashed group */

@@ -182,7 +182,9 @@ main(int argc, char **argv)
 		qp_usage_error("--format csv needs --map");
 	if (keyfile != NULL && ing_key_load(&g, keyfile) == -1)
 		rc = -1;
-	else if (g.everyone == NULL || ing_start(&g) == -1)
+	else if (nevents > 0 && (g.everyone = ing_names_new()) == NULL)
+		rc = -1;	/* names to ids, only when --events needs them */
+	else if (ing_start(&g) == -1)
 		rc = -1;
 	for (i = optind; rc == 0 && (i < argc || (i == optind && nevents == 0));
 	    i++)
