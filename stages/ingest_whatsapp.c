@@ -518,7 +518,7 @@ media_of(const char *text, int *placeholder)
 		{ "<Multimedia omitido>", "other" }, { "<\xe7\x9c\x81\xe7\x95\xa5\xe5\xaa\x92\xe4\xbd\x93\xe6\x96\x87\xe4\xbb\xb6>", "other" },	/* <省略媒体文件> */
 		{ NULL, NULL }
 	};
-	const char *t = skip_marks(text);
+	const char *t = skip_marks(text), *p;
 	size_t i, n = strlen(t);
 
 	*placeholder = 0;
@@ -545,7 +545,9 @@ media_of(const char *text, int *placeholder)
 		return "location";
 	if (strncmp(t, "POLL:", 5) == 0)
 		return "poll";
-	if (strstr(t, "http://") != NULL || strstr(t, "https://") != NULL)
+	if ((p = strstr(t, "://")) != NULL && ((p - t >= 4 &&
+	    strncmp(p - 4, "http", 4) == 0) || (p - t >= 5 &&
+	    strncmp(p - 5, "https", 5) == 0)))
 		return "link";
 	return NULL;
 }
@@ -749,7 +751,7 @@ parse_as(struct ing *g, struct ing_text *x, const char *platform)
 	struct hdr h;
 	char *line, a[512], b[512];
 	size_t len;
-	int rc = 0, i, d;
+	int rc = 0, i, d, nhead = 0;
 
 	memset(&w, 0, sizeof w);
 	memset(&o, 0, sizeof o);
@@ -766,7 +768,9 @@ parse_as(struct ing *g, struct ing_text *x, const char *platform)
 			continue;
 		order_add(&o, &h);
 		order_add(&os[style(&h)], &h);
-		if (w.group[0] == '\0' && (strstr(h.rest, "created group") ||
+		/* The creation and encryption notices open an export. */
+		if (w.group[0] == '\0' && ++nhead <= 64 &&
+		    (strstr(h.rest, "created group") ||
 		    strstr(h.rest, "end-to-end"))) {
 			const char *t = skip_marks(h.rest);
 			const char *c = strstr(t, ": ");
