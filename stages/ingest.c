@@ -401,6 +401,39 @@ ing_match(const char *pat, const char *text, char *a, char *b, size_t cap)
 	return *t == '\0';
 }
 
+int
+ing_buf_add(struct ing_buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 512;
+		char *t;
+
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		if ((t = realloc(b->s, cap)) == NULL)
+			return -1;
+		b->s = t;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+	return 0;
+}
+
+const char *
+ing_buf_str(const struct ing_buf *b)
+{
+	return b->len ? b->s : "";
+}
+
+void
+ing_buf_free(struct ing_buf *b)
+{
+	free(b->s);
+	memset(b, 0, sizeof *b);
+}
+
 /* --- names to ids ---------------------------------------------------- */
 
 struct ing_names {

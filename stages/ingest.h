@@ -151,6 +151,18 @@ int	ing_offset(const struct ing *g, long long lt, long long t);
 int	ing_each(char *s, const char *const *seps,
 	    int (*fn)(void *, const char *), void *arg);
 
+/* A growing, NUL-terminated text buffer; zero it to start. */
+struct ing_buf {
+	char	*s;
+	size_t	 len, cap;
+};
+
+/* Append n bytes.  Returns 0, or -1 on ENOMEM. */
+int		 ing_buf_add(struct ing_buf *b, const char *s, size_t n);
+/* The text so far ("" when empty). */
+const char	*ing_buf_str(const struct ing_buf *b);
+void		 ing_buf_free(struct ing_buf *b);
+
 /*
  * Display names seen with an id, so that system lines naming people (joins,
  * removals) get the same ids as their messages.  The latest id per name

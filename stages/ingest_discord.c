@@ -44,18 +44,6 @@ struct dc {
 	char		 chan_id[F], chan[F], chan_type[F];
 };
 
-static int
-scalar(struct json *j, char *buf, size_t cap)
-{
-	enum json_tok k = json_next(j);
-
-	if (k == J_STR || k == J_NUM) {
-		snprintf(buf, cap, "%s", json_str(j));
-		return 0;
-	}
-	return json_skip(j, k);
-}
-
 /* An object of scalars: copy the keys named in keys[] into bufs[]. */
 static int
 object(struct json *j, const char *const *keys, char **bufs, size_t cap)
@@ -70,7 +58,7 @@ object(struct json *j, const char *const *keys, char **bufs, size_t cap)
 		for (i = 0; keys[i] != NULL; i++)
 			if (strcmp(json_str(j), keys[i]) == 0)
 				break;
-		r = keys[i] != NULL ? scalar(j, bufs[i], cap) :
+		r = keys[i] != NULL ? json_scalar(j, bufs[i], cap) :
 		    json_skip(j, json_next(j));
 		if (r == -1)
 			return -1;
@@ -104,7 +92,7 @@ array(struct json *j, const char *const *keys, char **bufs, size_t cap, int *n)
 				for (i = 0; keys[i] != NULL; i++)
 					if (strcmp(json_str(j), keys[i]) == 0)
 						break;
-				r = keys[i] != NULL ? scalar(j, *n == 0 ?
+				r = keys[i] != NULL ? json_scalar(j, *n == 0 ?
 				    bufs[i] : skip[i & 3], *n == 0 ? cap :
 				    sizeof tmp) : json_skip(j, json_next(j));
 				if (r == -1)
@@ -140,11 +128,11 @@ read_dmsg(struct dc *d, struct dmsg *m)
 		const char *key = json_str(d->j);
 
 		if (strcmp(key, "id") == 0)
-			r = scalar(d->j, m->id, sizeof m->id);
+			r = json_scalar(d->j, m->id, sizeof m->id);
 		else if (strcmp(key, "type") == 0)
-			r = scalar(d->j, m->type, sizeof m->type);
+			r = json_scalar(d->j, m->type, sizeof m->type);
 		else if (strcmp(key, "timestamp") == 0)
-			r = scalar(d->j, m->ts, sizeof m->ts);
+			r = json_scalar(d->j, m->ts, sizeof m->ts);
 		else if (strcmp(key, "content") == 0) {
 			enum json_tok t = json_next(d->j);
 

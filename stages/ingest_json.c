@@ -435,3 +435,15 @@ json_skip(struct json *j, enum json_tok t)
 			return -1;
 	return 0;
 }
+
+int
+json_scalar(struct json *j, char *buf, size_t cap)
+{
+	enum json_tok k = json_next(j);
+
+	if (k == J_STR || k == J_NUM) {
+		snprintf(buf, cap, "%s", json_str(j));
+		return 0;
+	}
+	return json_skip(j, k);
+}

@@ -36,6 +36,12 @@ size_t		 json_len(const struct json *j);
  */
 int		 json_skip(struct json *j, enum json_tok t);
 
+/*
+ * Read the next value: copy a string or number into buf (cap bytes, cut
+ * if longer), skip anything else.  Returns 0 or -1.
+ */
+int		 json_scalar(struct json *j, char *buf, size_t cap);
+
 /* Nesting depth after the last token (0 at top level). */
 int		 json_depth(const struct json *j);
 /* Line of the last token, from 1. */

@@ -62,18 +62,6 @@ repair(char *s)
 	free(out);
 }
 
-static int
-scalar(struct json *j, char *buf, size_t cap)
-{
-	enum json_tok k = json_next(j);
-
-	if (k == J_STR || k == J_NUM) {
-		snprintf(buf, cap, "%s", json_str(j));
-		return 0;
-	}
-	return json_skip(j, k);
-}
-
 int
 ing_meta_sniff(const char *name, const char *head, size_t len)
 {
@@ -162,7 +150,7 @@ ing_meta_parse(struct ing *g, struct ing_text *x)
 		goto bad;
 	while (r == 0 && (k = json_next(j)) == J_KEY)
 		r = strcmp(json_str(j), "title") == 0 ?
-		    scalar(j, title, sizeof title) : json_skip(j, json_next(j));
+		    json_scalar(j, title, sizeof title) : json_skip(j, json_next(j));
 	if (r == -1 || k != J_END_OBJ)
 		goto bad;
 	repair(title);
@@ -183,13 +171,13 @@ ing_meta_parse(struct ing *g, struct ing_text *x)
 				while ((k = json_next(j)) == J_KEY) {
 					snprintf(key, sizeof key, "%s", json_str(j));
 					if (strcmp(key, "sender_name") == 0)
-						r = scalar(j, m.sender, F);
+						r = json_scalar(j, m.sender, F);
 					else if (strcmp(key, "type") == 0)
-						r = scalar(j, m.type, sizeof m.type);
+						r = json_scalar(j, m.type, sizeof m.type);
 					else if (strcmp(key, "timestamp_ms") == 0) {
 						char ts[32];
 
-						r = scalar(j, ts, sizeof ts);
+						r = json_scalar(j, ts, sizeof ts);
 						m.ts_ms = strtoll(ts, NULL, 10);
 						m.have_ts = 1;
 					} else if (strcmp(key, "content") == 0) {

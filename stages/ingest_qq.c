@@ -31,8 +31,7 @@ struct qq {
 	char		 user[512], uid[128];
 	long long	 t;
 	int		 off, have;
-	char		*text;
-	size_t		 len, cap;
+	struct ing_buf	 text;
 };
 
 /* "2024-01-15 09:00:01 name(123)" or "... name<a@b>": 0 and fields, or -1. */
@@ -189,10 +188,10 @@ flush(struct qq *q)
 	if (!q->have)
 		return 0;
 	q->have = 0;
-	while (q->len > 0 && (q->text[q->len - 1] == '\n' ||
-	    q->text[q->len - 1] == ' '))
-		q->text[--q->len] = '\0';
-	body = q->len ? q->text : (char *)"";
+	while (q->text.len > 0 && (q->text.s[q->text.len - 1] == '\n' ||
+	    q->text.s[q->text.len - 1] == ' '))
+		q->text.s[--q->text.len] = '\0';
+	body = q->text.len ? q->text.s : (char *)"";
 	memset(&e, 0, sizeof e);
 	e.t = q->t;
 	e.off = q->off;
@@ -212,31 +211,18 @@ flush(struct qq *q)
 	    "https://")))
 		e.media = "link";
 	if (strstr(body, "\xe6\x92\xa4\xe5\x9b\x9e\xe4\xba\x86\xe4\xb8\x80\xe6\x9d\xa1\xe6\xb6\x88\xe6\x81\xaf") != NULL &&
-	    q->len < 64)
+	    q->text.len < 64)
 		return emit_system(q, &e, body);
 	return ing_emit(q->g, &e);
 }
 
+/* Body lines join with a newline. */
 static int
 add_text(struct qq *q, const char *s, size_t n)
 {
-	if (q->len + n + 2 > q->cap) {
-		size_t cap = q->cap ? q->cap * 2 : 1024;
-		char *t;
-
-		while (cap < q->len + n + 2)
-			cap *= 2;
-		if ((t = realloc(q->text, cap)) == NULL)
-			return -1;
-		q->text = t;
-		q->cap = cap;
-	}
-	if (q->len > 0)
-		q->text[q->len++] = '\n';
-	memcpy(q->text + q->len, s, n);
-	q->len += n;
-	q->text[q->len] = '\0';
-	return 0;
+	if (q->text.len > 0 && ing_buf_add(&q->text, "\n", 1) == -1)
+		return -1;
+	return ing_buf_add(&q->text, s, n);
 }
 
 int
@@ -317,12 +303,12 @@ ing_qq_parse(struct ing *g, struct ing_text *x)
 			q.off = off;
 			snprintf(q.user, sizeof q.user, "%s", ing_trim(user, NULL));
 			snprintf(q.uid, sizeof q.uid, "%s", uid);
-			q.len = 0;
+			q.text.len = 0;
 			q.have = 1;
 			continue;
 		}
 		/* Before the first message: the export's header block. */
-		if (q.have && (len > 0 || q.len > 0) &&
+		if (q.have && (len > 0 || q.text.len > 0) &&
 		    add_text(&q, line, len) == -1) {
 			rc = -1;
 			break;
@@ -330,7 +316,7 @@ ing_qq_parse(struct ing *g, struct ing_text *x)
 	}
 	if (rc == 0)
 		rc = flush(&q);
-	free(q.text);
+	ing_buf_free(&q.text);
 	ing_names_free(q.names);
 	return rc < 0 ? -1 : 0;
 }

@@ -40,18 +40,6 @@ struct smsg {
 	char	*text;
 };
 
-static int
-scalar(struct json *j, char *buf, size_t cap)
-{
-	enum json_tok k = json_next(j);
-
-	if (k == J_STR || k == J_NUM) {
-		snprintf(buf, cap, "%s", json_str(j));
-		return 0;
-	}
-	return json_skip(j, k);
-}
-
 /* Read an entry's bytes into an unlinked temporary file. */
 static int
 spool(struct archive *a, const char *name, unsigned long long max)
@@ -103,11 +91,11 @@ read_users(struct sl *s, int fd, const char *name)
 		while ((k = json_next(j)) == J_KEY) {
 			snprintf(key, sizeof key, "%s", json_str(j));
 			if (strcmp(key, "id") == 0)
-				rc = scalar(j, id, sizeof id);
+				rc = json_scalar(j, id, sizeof id);
 			else if (strcmp(key, "name") == 0)
-				rc = scalar(j, handle, sizeof handle);
+				rc = json_scalar(j, handle, sizeof handle);
 			else if (strcmp(key, "real_name") == 0)
-				rc = scalar(j, real, sizeof real);
+				rc = json_scalar(j, real, sizeof real);
 			else if (strcmp(key, "profile") == 0) {
 				if ((k = json_next(j)) != J_OBJ) {
 					rc = json_skip(j, k);
@@ -115,7 +103,7 @@ read_users(struct sl *s, int fd, const char *name)
 				}
 				while ((k = json_next(j)) == J_KEY) {
 					if (strcmp(json_str(j), "display_name") == 0)
-						rc = scalar(j, display, sizeof display);
+						rc = json_scalar(j, display, sizeof display);
 					else
 						rc = json_skip(j, json_next(j));
 					if (rc == -1)
@@ -154,9 +142,9 @@ read_channels(struct sl *s, int fd, const char *name)
 		id[0] = cname[0] = '\0';
 		while ((k = json_next(j)) == J_KEY) {
 			if (strcmp(json_str(j), "id") == 0)
-				rc = scalar(j, id, sizeof id);
+				rc = json_scalar(j, id, sizeof id);
 			else if (strcmp(json_str(j), "name") == 0)
-				rc = scalar(j, cname, sizeof cname);
+				rc = json_scalar(j, cname, sizeof cname);
 			else
 				rc = json_skip(j, json_next(j));
 			if (rc == -1)
@@ -250,21 +238,21 @@ read_day(struct sl *s, int fd, const char *chan, const char *where)
 			const char *key = json_str(j);
 
 			if (strcmp(key, "type") == 0)
-				rc = scalar(j, m.type, F);
+				rc = json_scalar(j, m.type, F);
 			else if (strcmp(key, "subtype") == 0)
-				rc = scalar(j, m.subtype, F);
+				rc = json_scalar(j, m.subtype, F);
 			else if (strcmp(key, "user") == 0)
-				rc = scalar(j, m.user, F);
+				rc = json_scalar(j, m.user, F);
 			else if (strcmp(key, "bot_id") == 0)
-				rc = scalar(j, m.bot, F);
+				rc = json_scalar(j, m.bot, F);
 			else if (strcmp(key, "username") == 0)
-				rc = scalar(j, m.name, F);
+				rc = json_scalar(j, m.name, F);
 			else if (strcmp(key, "ts") == 0)
-				rc = scalar(j, m.ts, F);
+				rc = json_scalar(j, m.ts, F);
 			else if (strcmp(key, "thread_ts") == 0)
-				rc = scalar(j, m.thread, F);
+				rc = json_scalar(j, m.thread, F);
 			else if (strcmp(key, "inviter") == 0)
-				rc = scalar(j, m.inviter, F);
+				rc = json_scalar(j, m.inviter, F);
 			else if (strcmp(key, "text") == 0) {
 				if ((k = json_next(j)) == J_STR) {
 					free(m.text);	/* a repeated key */
@@ -281,8 +269,8 @@ read_day(struct sl *s, int fd, const char *chan, const char *where)
 				}
 				while ((k = json_next(j)) == J_KEY)
 					if ((strcmp(json_str(j), "real_name") == 0 ?
-					    scalar(j, real, F) : strcmp(json_str(j),
-					    "display_name") == 0 ? scalar(j, disp, F) :
+					    json_scalar(j, real, F) : strcmp(json_str(j),
+					    "display_name") == 0 ? json_scalar(j, disp, F) :
 					    json_skip(j, json_next(j))) == -1)
 						goto bad;
 				snprintf(m.name, F, "%s", disp[0] ? disp : real);
@@ -295,7 +283,7 @@ read_day(struct sl *s, int fd, const char *chan, const char *where)
 					m.nfiles++;
 					while ((k = json_next(j)) == J_KEY)
 						if ((strcmp(json_str(j), "mimetype") == 0 ?
-						    scalar(j, m.mime, F) :
+						    json_scalar(j, m.mime, F) :
 						    json_skip(j, json_next(j))) == -1)
 							goto bad;
 				}

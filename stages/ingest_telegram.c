@@ -30,8 +30,7 @@ struct msg {
 	char		 from[256], from_id[64], actor[256], actor_id[64];
 	char		 inviter[256], title[512], media[32];
 	int		 photo, file, poll, location, contact, sticker, link;
-	char		*text;
-	size_t		 tlen, tcap;
+	struct ing_buf	 text;
 	char		*members[MAXMEMBERS];
 	int		 nmembers;
 };
@@ -45,53 +44,17 @@ struct tg {
 	char			 chat[512], chat_id[64], chat_type[48];
 };
 
-static int
-text_add(struct msg *m, const char *s, size_t n)
-{
-	if (m->tlen + n + 1 > m->tcap) {
-		size_t cap = m->tcap ? m->tcap * 2 : 256;
-		char *t;
-
-		while (cap < m->tlen + n + 1)
-			cap *= 2;
-		if ((t = realloc(m->text, cap)) == NULL)
-			return -1;
-		m->text = t;
-		m->tcap = cap;
-	}
-	memcpy(m->text + m->tlen, s, n);
-	m->tlen += n;
-	m->text[m->tlen] = '\0';
-	return 0;
-}
-
 static void
 msg_clear(struct msg *m)
 {
-	char *text = m->text;
-	size_t cap = m->tcap;
+	struct ing_buf text = m->text;
 	int i;
 
 	for (i = 0; i < m->nmembers; i++)
 		free(m->members[i]);
 	memset(m, 0, sizeof *m);
-	m->text = text;
-	m->tcap = cap;
-	if (text != NULL)
-		text[0] = '\0';
-}
-
-/* Copy a scalar (string or number) into buf; skip anything else. */
-static int
-scalar(struct tg *t, char *buf, size_t cap)
-{
-	enum json_tok k = json_next(t->j);
-
-	if (k == J_STR || k == J_NUM) {
-		snprintf(buf, cap, "%s", json_str(t->j));
-		return 0;
-	}
-	return json_skip(t->j, k);
+	m->text = text;		/* keep the buffer, drop the text */
+	m->text.len = 0;
 }
 
 /* "text": a string, or an array of strings and {"type","text"} objects. */
@@ -101,12 +64,12 @@ read_text(struct tg *t, struct msg *m)
 	enum json_tok k = json_next(t->j);
 
 	if (k == J_STR)
-		return text_add(m, json_str(t->j), json_len(t->j));
+		return ing_buf_add(&m->text, json_str(t->j), json_len(t->j));
 	if (k != J_ARR)
 		return json_skip(t->j, k);
 	while ((k = json_next(t->j)) != J_END_ARR) {
 		if (k == J_STR) {
-			if (text_add(m, json_str(t->j), json_len(t->j)) == -1)
+			if (ing_buf_add(&m->text, json_str(t->j), json_len(t->j)) == -1)
 				return -1;
 		} else if (k == J_OBJ) {
 			while ((k = json_next(t->j)) == J_KEY) {
@@ -115,7 +78,7 @@ read_text(struct tg *t, struct msg *m)
 
 				k = json_next(t->j);
 				if (is_text && k == J_STR) {
-					if (text_add(m, json_str(t->j),
+					if (ing_buf_add(&m->text, json_str(t->j),
 					    json_len(t->j)) == -1)
 						return -1;
 				} else if (is_type && k == J_STR &&
@@ -162,31 +125,31 @@ read_msg(struct tg *t, struct msg *m)
 	while ((k = json_next(t->j)) == J_KEY) {
 		snprintf(key, sizeof key, "%s", json_str(t->j));
 		if (strcmp(key, "id") == 0)
-			r = scalar(t, m->id, sizeof m->id);
+			r = json_scalar(t->j, m->id, sizeof m->id);
 		else if (strcmp(key, "type") == 0)
-			r = scalar(t, m->type, sizeof m->type);
+			r = json_scalar(t->j, m->type, sizeof m->type);
 		else if (strcmp(key, "date") == 0)
-			r = scalar(t, m->date, sizeof m->date);
+			r = json_scalar(t->j, m->date, sizeof m->date);
 		else if (strcmp(key, "date_unixtime") == 0)
-			r = scalar(t, m->unixtime, sizeof m->unixtime);
+			r = json_scalar(t->j, m->unixtime, sizeof m->unixtime);
 		else if (strcmp(key, "from") == 0)
-			r = scalar(t, m->from, sizeof m->from);
+			r = json_scalar(t->j, m->from, sizeof m->from);
 		else if (strcmp(key, "from_id") == 0)
-			r = scalar(t, m->from_id, sizeof m->from_id);
+			r = json_scalar(t->j, m->from_id, sizeof m->from_id);
 		else if (strcmp(key, "actor") == 0)
-			r = scalar(t, m->actor, sizeof m->actor);
+			r = json_scalar(t->j, m->actor, sizeof m->actor);
 		else if (strcmp(key, "actor_id") == 0)
-			r = scalar(t, m->actor_id, sizeof m->actor_id);
+			r = json_scalar(t->j, m->actor_id, sizeof m->actor_id);
 		else if (strcmp(key, "action") == 0)
-			r = scalar(t, m->action, sizeof m->action);
+			r = json_scalar(t->j, m->action, sizeof m->action);
 		else if (strcmp(key, "inviter") == 0)
-			r = scalar(t, m->inviter, sizeof m->inviter);
+			r = json_scalar(t->j, m->inviter, sizeof m->inviter);
 		else if (strcmp(key, "title") == 0)
-			r = scalar(t, m->title, sizeof m->title);
+			r = json_scalar(t->j, m->title, sizeof m->title);
 		else if (strcmp(key, "reply_to_message_id") == 0)
-			r = scalar(t, m->reply, sizeof m->reply);
+			r = json_scalar(t->j, m->reply, sizeof m->reply);
 		else if (strcmp(key, "media_type") == 0)
-			r = scalar(t, m->media, sizeof m->media);
+			r = json_scalar(t->j, m->media, sizeof m->media);
 		else if (strcmp(key, "text") == 0)
 			r = read_text(t, m);
 		else if (strcmp(key, "members") == 0)
@@ -241,8 +204,8 @@ media_of(const struct msg *m)
 		return "location";
 	if (m->contact)
 		return "other";
-	if (m->link || strstr(m->text ? m->text : "", "http://") ||
-	    strstr(m->text ? m->text : "", "https://"))
+	if (m->link || strstr(ing_buf_str(&m->text), "http://") ||
+	    strstr(ing_buf_str(&m->text), "https://"))
 		return "link";
 	return "text";
 }
@@ -302,7 +265,7 @@ emit_msg(struct tg *t, struct msg *m)
 	e.group = t->chat;
 	e.group_id = t->chat_id[0] ? t->chat_id : NULL;
 	e.msg_id = m->id[0] ? m->id : NULL;
-	e.text = m->text ? m->text : "";
+	e.text = ing_buf_str(&m->text);
 	if (strcmp(m->type, "message") == 0) {
 		e.kind = ING_MESSAGE;
 		e.user = m->from;
@@ -391,7 +354,7 @@ read_messages(struct tg *t)
 	if (rc == 0 && k != J_END_ARR && k != J_OBJ)
 		rc = -1;
 	msg_clear(&m);
-	free(m.text);
+	ing_buf_free(&m.text);
 	return rc;
 }
 
@@ -409,11 +372,11 @@ read_chat(struct tg *t)
 		const char *key = json_str(t->j);
 
 		if (strcmp(key, "name") == 0)
-			r = scalar(t, t->chat, sizeof t->chat);
+			r = json_scalar(t->j, t->chat, sizeof t->chat);
 		else if (strcmp(key, "type") == 0)
-			r = scalar(t, t->chat_type, sizeof t->chat_type);
+			r = json_scalar(t->j, t->chat_type, sizeof t->chat_type);
 		else if (strcmp(key, "id") == 0)
-			r = scalar(t, t->chat_id, sizeof t->chat_id);
+			r = json_scalar(t->j, t->chat_id, sizeof t->chat_id);
 		else if (strcmp(key, "messages") == 0)
 			r = read_messages(t);
 		else if (strcmp(key, "chats") == 0 || strcmp(key, "left_chats") == 0) {

@@ -19,29 +19,8 @@ struct hm {
 	char		 from[512];
 	long long	 t;
 	int		 off, have_time, open;
-	char		*text;
-	size_t		 len, cap;
+	struct ing_buf	 text;
 };
-
-static int
-put(struct hm *m, const char *s, size_t n)
-{
-	if (m->len + n + 1 > m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 512;
-		char *t;
-
-		while (cap < m->len + n + 1)
-			cap *= 2;
-		if ((t = realloc(m->text, cap)) == NULL)
-			return -1;
-		m->text = t;
-		m->cap = cap;
-	}
-	memcpy(m->text + m->len, s, n);
-	m->len += n;
-	m->text[m->len] = '\0';
-	return 0;
-}
 
 /* Decode the few entities Telegram writes and drop tags, appending to m. */
 static int
@@ -59,11 +38,12 @@ add_text(struct hm *m, const char *s)
 		s++;
 	if (*s == '\0')
 		return 0;
-	if (m->len > 0 && m->text[m->len - 1] != '\n' && put(m, " ", 1) == -1)
+	if (m->text.len > 0 && m->text.s[m->text.len - 1] != '\n' &&
+	    ing_buf_add(&m->text, " ", 1) == -1)
 		return -1;
 	for (; *s; s++) {
 		if (*s == '<' && (e = strchr(s, '>')) != NULL) {
-			if (strncmp(s, "<br", 3) == 0 && put(m, "\n", 1) == -1)
+			if (strncmp(s, "<br", 3) == 0 && ing_buf_add(&m->text, "\n", 1) == -1)
 				return -1;
 			s = e;
 			continue;
@@ -73,13 +53,13 @@ add_text(struct hm *m, const char *s)
 				if (strncmp(s, ent[i].e, strlen(ent[i].e)) == 0)
 					break;
 			if (ent[i].e != NULL) {
-				if (put(m, ent[i].c, strlen(ent[i].c)) == -1)
+				if (ing_buf_add(&m->text, ent[i].c, strlen(ent[i].c)) == -1)
 					return -1;
 				s += strlen(ent[i].e) - 1;
 				continue;
 			}
 		}
-		if (put(m, s, 1) == -1)
+		if (ing_buf_add(&m->text, s, 1) == -1)
 			return -1;
 	}
 	return 0;
@@ -139,9 +119,9 @@ flush(struct ing *g, struct ing_text *x, struct hm *m, const char *chat,
 	e.user = last_from;
 	e.msg_id = m->id[0] ? m->id : NULL;
 	e.reply_to = m->reply[0] ? m->reply : NULL;
-	e.text = m->text && m->len ? m->text : "";
-	while (m->len > 0 && m->text[m->len - 1] == '\n')
-		m->text[--m->len] = '\0';
+	while (m->text.len > 0 && m->text.s[m->text.len - 1] == '\n')
+		m->text.s[--m->text.len] = '\0';
+	e.text = ing_buf_str(&m->text);
 	e.media = m->media[0] ? m->media : strstr(e.text, "http://") ||
 	    strstr(e.text, "https://") ? "link" : "text";
 	return ing_emit(g, &e);
@@ -174,11 +154,11 @@ ing_telegram_html_parse(struct ing *g, struct ing_text *x)
 		l = trimmed(line);
 		if (st == S_CHAT) {
 			if (*l != '\0') {
-				m.len = 0;
+				m.text.len = 0;
 				if (add_text(&m, l) == -1)
 					return -1;
-				snprintf(chat, sizeof chat, "%s", m.text ? m.text : l);
-				m.len = 0;
+				snprintf(chat, sizeof chat, "%s", ing_buf_str(&m.text));
+				m.text.len = 0;
 				st = S_NONE;
 			}
 			continue;
@@ -195,8 +175,8 @@ ing_telegram_html_parse(struct ing *g, struct ing_text *x)
 				if (add_text(&tmp, l) == -1)
 					return -1;
 				snprintf(m.from, sizeof m.from, "%s",
-				    tmp.text ? tmp.text : "");
-				free(tmp.text);
+				    ing_buf_str(&tmp.text));
+				ing_buf_free(&tmp.text);
 			}
 			continue;
 		}
@@ -224,9 +204,7 @@ ing_telegram_html_parse(struct ing *g, struct ing_text *x)
 				continue;	/* service: no time in this layout */
 			m.open = 1;
 			m.have_time = 0;
-			m.len = 0;
-			if (m.text)
-				m.text[0] = '\0';
+			m.text.len = 0;
 			m.id[0] = m.reply[0] = m.media[0] = m.from[0] = '\0';
 			if ((p = strstr(l, "id=\"message")) != NULL)
 				sscanf(p + 11, "%31[0-9]", m.id);
@@ -262,6 +240,6 @@ ing_telegram_html_parse(struct ing *g, struct ing_text *x)
 	}
 	if (rc == 0)
 		rc = flush(g, x, &m, chat, last_from);
-	free(m.text);
+	ing_buf_free(&m.text);
 	return rc < 0 ? -1 : 0;
 }

@@ -471,8 +471,7 @@ struct txtmsg {
 	long long	 t;
 	int		 off, have;
 	char		 head[1024];	/* name, or the notice */
-	char		*body;
-	size_t		 len, cap;
+	struct ing_buf	 body;
 };
 
 static int
@@ -483,24 +482,24 @@ txt_flush(struct wx *w, struct txtmsg *m)
 	if (!m->have)
 		return 0;
 	m->have = 0;
-	while (m->len > 0 && m->body[m->len - 1] == '\n')
-		m->body[--m->len] = '\0';
+	while (m->body.len > 0 && m->body.s[m->body.len - 1] == '\n')
+		m->body.s[--m->body.len] = '\0';
 	memset(&e, 0, sizeof e);
 	e.t = m->t;
 	e.off = m->off;
 	e.group = w->group;
-	if (m->len == 0)
+	if (m->body.len == 0)
 		return notice(w, &e, m->head);	/* "time notice", no body */
 	e.kind = ING_MESSAGE;
 	e.user = m->head;
-	e.text = m->body;
-	e.media = strcmp(m->body, "[\xe5\x9b\xbe\xe7\x89\x87]") == 0 ? "image" :
-	    strcmp(m->body, "[\xe8\xaf\xad\xe9\x9f\xb3]") == 0 ? "audio" :
-	    strcmp(m->body, "[\xe8\xa7\x86\xe9\xa2\x91]") == 0 ? "video" :
-	    strcmp(m->body, "[\xe6\x96\x87\xe4\xbb\xb6]") == 0 ? "file" :
-	    strcmp(m->body, "[\xe8\xa1\xa8\xe6\x83\x85\xe5\x8c\x85]") == 0 ? "sticker" :
-	    strncmp(m->body, "[\xe9\x93\xbe\xe6\x8e\xa5]", 8) == 0 ||
-	    strstr(m->body, "http://") || strstr(m->body, "https://") ? "link" :
+	e.text = m->body.s;
+	e.media = strcmp(e.text, "[\xe5\x9b\xbe\xe7\x89\x87]") == 0 ? "image" :
+	    strcmp(e.text, "[\xe8\xaf\xad\xe9\x9f\xb3]") == 0 ? "audio" :
+	    strcmp(e.text, "[\xe8\xa7\x86\xe9\xa2\x91]") == 0 ? "video" :
+	    strcmp(e.text, "[\xe6\x96\x87\xe4\xbb\xb6]") == 0 ? "file" :
+	    strcmp(e.text, "[\xe8\xa1\xa8\xe6\x83\x85\xe5\x8c\x85]") == 0 ? "sticker" :
+	    strncmp(e.text, "[\xe9\x93\xbe\xe6\x8e\xa5]", 8) == 0 ||
+	    strstr(e.text, "http://") || strstr(e.text, "https://") ? "link" :
 	    "text";
 	if (strcmp(e.media, "text") != 0 && strcmp(e.media, "link") != 0)
 		e.text = "";
@@ -541,7 +540,7 @@ ing_wechat_txt_parse(struct ing *g, struct ing_text *x)
 			m.t = t;
 			m.off = off;
 			snprintf(m.head, sizeof m.head, "%s", rest);
-			m.len = 0;
+			m.body.len = 0;
 			m.have = 1;
 			blank = 0;
 			continue;
@@ -554,30 +553,16 @@ ing_wechat_txt_parse(struct ing *g, struct ing_text *x)
 			}
 			continue;
 		}
-		if (m.len + len + 2 > m.cap) {
-			size_t cap = m.cap ? m.cap * 2 : 1024;
-			char *b;
-
-			while (cap < m.len + len + 2)
-				cap *= 2;
-			if ((b = realloc(m.body, cap)) == NULL) {
-				rc = -1;
-				break;
-			}
-			m.body = b;
-			m.cap = cap;
-		}
-		if (m.len > 0 || len > 0) {
-			if (m.len > 0)
-				m.body[m.len++] = '\n';
-			memcpy(m.body + m.len, line, len);
-			m.len += len;
-			m.body[m.len] = '\0';
+		if ((m.body.len > 0 || len > 0) && ((m.body.len > 0 &&
+		    ing_buf_add(&m.body, "\n", 1) == -1) ||
+		    ing_buf_add(&m.body, line, len) == -1)) {
+			rc = -1;
+			break;
 		}
 	}
 	if (rc == 0)
 		rc = txt_flush(&w, &m);
-	free(m.body);
+	ing_buf_free(&m.body);
 	ing_names_free(w.names);
 	return rc < 0 ? -1 : 0;
 }

@@ -445,8 +445,7 @@ struct wa {
 	struct ing_text	*x;
 	char		 group[512];
 	int		 dfirst;
-	char		*msg;		/* current message: header line + text */
-	size_t		 len, cap;
+	struct ing_buf	 msg;		/* current message: header line + text */
 	struct hdr	 h;
 	int		 have;
 	int		 dstyle[4];	/* days_first() per style */
@@ -480,26 +479,6 @@ name_from_file(const char *name, char *out, size_t cap)
 		out[n] = '\0';
 		return n > 0;
 	}
-	return 0;
-}
-
-static int
-append(struct wa *w, const char *s, size_t n)
-{
-	if (w->len + n + 2 > w->cap) {
-		size_t cap = w->cap ? w->cap * 2 : 1024;
-		char *m;
-
-		while (cap < w->len + n + 2)
-			cap *= 2;
-		if ((m = realloc(w->msg, cap)) == NULL)
-			return -1;
-		w->msg = m;
-		w->cap = cap;
-	}
-	memcpy(w->msg + w->len, s, n);
-	w->len += n;
-	w->msg[w->len] = '\0';
 	return 0;
 }
 
@@ -657,7 +636,7 @@ flush(struct wa *w)
 	if (to_instant(w->g, &w->h, w->dstyle[style(&w->h)], &e.t, &e.off) == -1)
 		return ing_bad(w->g, w->x, "impossible date in a message header");
 	e.group = w->group;
-	rest = w->msg;
+	rest = w->msg.s;
 	colon = strstr(rest, ": ");
 	if (colon == NULL || memchr(rest, '\n', (size_t)(colon - rest)) != NULL)
 		return system_line(w, &e, trim(rest));
@@ -806,16 +785,16 @@ parse_as(struct ing *g, struct ing_text *x, const char *platform)
 				break;
 			}
 			w.h = h;
-			w.len = 0;
-			if (append(&w, h.rest, strlen(h.rest)) == -1) {
+			w.msg.len = 0;
+			if (ing_buf_add(&w.msg, h.rest, strlen(h.rest)) == -1) {
 				rc = -1;
 				break;
 			}
 			w.h.rest = NULL;
 			w.have = 1;
 		} else if (w.have) {
-			if (append(&w, "\n", 1) == -1 ||
-			    append(&w, line, len) == -1) {
+			if (ing_buf_add(&w.msg, "\n", 1) == -1 ||
+			    ing_buf_add(&w.msg, line, len) == -1) {
 				rc = -1;
 				break;
 			}
@@ -827,6 +806,6 @@ parse_as(struct ing *g, struct ing_text *x, const char *platform)
 	}
 	if (rc == 0)
 		rc = flush(&w);
-	free(w.msg);
+	ing_buf_free(&w.msg);
 	return rc < 0 ? -1 : 0;
 }
