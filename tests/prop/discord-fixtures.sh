@@ -5,17 +5,8 @@ rows() {	# file -> msg_id,group_id,group,user_id,user,kind,reply_to,ts
 	qp-ingest -q --tz UTC "$fx/$1" | qp-cat -t events |
 	    awk -F, '/^[0-9][0-9][0-9][0-9]-/ { print $10 "," $3 "," $4 "," $5 "," $6 "," $7 "," $11 "," $1 }'
 }
-has() {
-	f=$1; shift
-	rows "$f" > got
-	for want; do
-		grep -qF -- "$want" got || { echo "$f: missing $want"; cat got; exit 1; }
-	done
-}
-count() {
-	n=$(rows "$1" | awk -F, -v k="$2" '$6 == k' | wc -l)
-	[ "$n" = "$3" ] || { echo "$1: $n $2, want $3"; exit 1; }
-}
+. "$(dirname "$0")/fixtures.inc"
+kindcol=6
 has chat-analytics_DCE_json_DM_2A_2M.json \
     '530805779645595660,530805775262679064,Someones name,111111111111111111,mlomb,message,,2019-01-04T17:52:39' \
     '538148765782114306,530805775262679064,Someones name,444444444444444444,' \

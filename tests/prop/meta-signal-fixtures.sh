@@ -5,13 +5,7 @@ rows() {	# file -> platform,user,kind,media,ts
 	qp-ingest -q --tz UTC "$fx/$1" | qp-cat -t events |
 	    awk -F, '/^[0-9][0-9][0-9][0-9]-/ { print $2 "," $6 "," $7 "," $12 "," $1 }'
 }
-has() {
-	f=$1; shift
-	rows "$f" > got
-	for want; do
-		grep -qF -- "$want" got || { echo "$f: missing $want"; cat got; exit 1; }
-	done
-}
+. "$(dirname "$0")/fixtures.inc"
 # chat-analytics: 7 messages, media kinds, newest-first file in any order.
 has messenger/chat-analytics_messenger_2A_7M.json \
     'messenger,Bob,message,image,2014-11-05T00:27:20' 'messenger,Bob,message,sticker,2014-11-05T00:27:34' \

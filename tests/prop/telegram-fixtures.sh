@@ -5,13 +5,7 @@ rows() {	# file -> msg_id,group_id,group,user_id,user,kind,ts
 	qp-ingest -q --all-chats --tz UTC "$fx/$1" | qp-cat -t events |
 	    awk -F, '/^[0-9][0-9][0-9][0-9]-/ { print $10 "," $3 "," $4 "," $5 "," $6 "," $7 "," $1 }'
 }
-has() {
-	f=$1; shift
-	rows "$f" > got
-	for want; do
-		grep -qF -- "$want" got || { echo "$f: missing $want"; cat got; exit 1; }
-	done
-}
+. "$(dirname "$0")/fixtures.inc"
 n=0
 f=chat-analytics_DM_2A_7M_result.json
 has $f '3644,700000000,Bob,user700000000,Bob,message,2019-07-12T16:55:32' \

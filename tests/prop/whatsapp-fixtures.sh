@@ -7,17 +7,8 @@ rows() {	# file -> "ts,user,kind" per event (names here hold no commas)
 	qp-ingest -q --tz UTC "$fx/$1" | qp-cat -t events |
 	    awk -F, '/^[0-9][0-9][0-9][0-9]-/ { print $1 "," $6 "," $7 }'
 }
-has() {	# file expected-line...
-	f=$1; shift
-	rows "$f" > got
-	for want; do
-		grep -qxF -- "$want" got || { echo "$f: missing $want"; cat got; exit 1; }
-	done
-}
-count() {	# file kind n
-	n=$(rows "$1" | awk -F, -v k="$2" '$3 == k' | wc -l)
-	[ "$n" = "$3" ] || { echo "$1: $n $2 events, want $3"; exit 1; }
-}
+. "$(dirname "$0")/fixtures.inc"
+kindcol=3
 authors() {	# file "a|b|c": the distinct message authors, sorted
 	got=$(rows "$1" | awk -F, '$3 == "message" { print $2 }' | sort -u | paste -sd'|' -)
 	[ "$got" = "$2" ] || { echo "$1: authors $got, want $2"; exit 1; }
