@@ -774,9 +774,11 @@ ing_emit(struct ing *g, const struct ing_event *e)
 		struct qp_field f[15];
 		int i;
 
+		/* Lengths known without strlen: the time, the src, hashed ids. */
 		for (i = 0; i < 15; i++) {
 			f[i].s = v[i];
-			f[i].len = i == 0 ? QP_ISO_LEN : strlen(v[i]);
+			f[i].len = i == 0 ? QP_ISO_LEN : (v[i] == g->hgid || v[i] == uid || v[i] == mid) ?
+			    QP_HASH_HEX : strlen(v[i]);
 		}
 		return qp_out_row(g->out, f, 15);
 	}

@@ -747,8 +747,22 @@ parse_as(struct ing *g, struct ing_text *x, const char *platform)
 			continue;
 		order_add(&o, &h);
 		order_add(&os[style(&h)], &h);
+		/*
+		 * Once every style seen has a field above 12 (decisive) and a
+		 * thousand headers are in, the rest of the file cannot change
+		 * the order: stop reading.  Styles first seen later follow
+		 * the file's order.
+		 */
+		if (++nhead >= 1000 && (w.group[0] != '\0' || nhead > 64)) {
+			for (i = 0; i < 4; i++)
+				if (os[i].have && os[i].max_a <= 12 &&
+				    os[i].max_b <= 12)
+					break;
+			if (i == 4)
+				break;
+		}
 		/* The creation and encryption notices open an export. */
-		if (w.group[0] == '\0' && ++nhead <= 64 &&
+		if (w.group[0] == '\0' && nhead <= 64 &&
 		    (strstr(h.rest, "created group") ||
 		    strstr(h.rest, "end-to-end"))) {
 			const char *t = skip_marks(h.rest);

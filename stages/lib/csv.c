@@ -16,6 +16,9 @@
 #include <string.h>
 
 #include <csv.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "qp_csv.h"
 #include "qp_io.h"
@@ -501,6 +504,24 @@ enc_len(const struct qp_field *f, int *quote)
 	uint64_t w;
 	int need = f->len > 0 && s[0] == '#';
 
+#ifdef __SSE2__
+	/* Sixteen bytes at a time until one might be special. */
+	{
+		const __m128i vc = _mm_set1_epi8(','), vq = _mm_set1_epi8('"'),
+		    vn = _mm_set1_epi8('\n'), vr = _mm_set1_epi8('\r');
+
+		while (i + 16 <= f->len) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+			__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, vc),
+			    _mm_cmpeq_epi8(v, vq)), _mm_or_si128(
+			    _mm_cmpeq_epi8(v, vn), _mm_cmpeq_epi8(v, vr)));
+
+			if (_mm_movemask_epi8(m) != 0)
+				break;
+			i += 16;
+		}
+	}
+#endif
 	/* Eight bytes at a time until one might be special. */
 	while (i + 8 <= f->len) {
 		memcpy(&w, s + i, 8);
