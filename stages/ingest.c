@@ -777,8 +777,9 @@ ing_emit(struct ing *g, const struct ing_event *e)
 		/* Lengths known without strlen: the time, the src, hashed ids. */
 		for (i = 0; i < 15; i++) {
 			f[i].s = v[i];
-			f[i].len = i == 0 ? QP_ISO_LEN : (v[i] == g->hgid || v[i] == uid || v[i] == mid) ?
-			    QP_HASH_HEX : strlen(v[i]);
+			f[i].len = i == 0 ? QP_ISO_LEN : v[i] == g->hgid ||
+			    v[i] == uid || v[i] == mid ? QP_HASH_HEX :
+			    strlen(v[i]);
 		}
 		return qp_out_row(g->out, f, 15);
 	}
@@ -1313,6 +1314,15 @@ ing_input_depth(struct ing *g, const char *path, int depth)
 	if (S_ISDIR(st.st_mode)) {
 		if (depth > 0 && has_suffix(path, media_sfx))
 			return 0;
+		if (ing_slack_is_dir(path)) {
+			int rc;
+
+			memset(&g->cur, 0, sizeof g->cur);
+			g->curname = path;
+			rc = ing_slack_dir(g, path);
+			summary(g, path, "slack");
+			return rc == -1 && (g->strict || ing_out_failed(g)) ? -1 : 0;
+		}
 		return walk_dir(g, path, depth);
 	}
 	if (depth > 0 && has_suffix(path, media_sfx)) {

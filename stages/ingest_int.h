@@ -52,6 +52,9 @@ int	ing_map_parse(struct ing *g, const char *spec);
 int	ing_slack_detect(int fd, char *prefix, size_t cap);
 int	ing_slack_archive(struct ing *g, int fd, const char *name,
 	    const char *prefix);
+/* Unzipped Slack export folders. */
+int	ing_slack_is_dir(const char *dir);
+int	ing_slack_dir(struct ing *g, const char *dir);
 /* An unlinked temporary file, or -1. */
 int	ing_spool(void);
 

@@ -8,7 +8,9 @@
  * message (thread_ts, which is also that message's ts, our msg_id).
  * Times are Unix seconds (ts), read with the offset of --tz.
  */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +23,7 @@
 #include "ingest_int.h"
 #include "ingest_json.h"
 #include "qp_cli.h"
+#include "qp_hash.h"
 #include "qp_time.h"
 
 #define F	256
@@ -427,6 +430,131 @@ ing_slack_archive(struct ing *g, int fd, const char *name, const char *prefix)
 		}
 		archive_read_free(a);
 	}
+	ing_names_free(s.users);
+	ing_names_free(s.chans);
+	return rc;
+}
+
+/* --- an unzipped export folder ----------------------------------------- */
+
+static int
+is_json_file(const struct dirent *d)
+{
+	size_t n = strlen(d->d_name);
+
+	return d->d_name[0] != '.' && n > 5 && strcmp(d->d_name + n - 5, ".json") == 0;
+}
+
+static int
+is_subdir(const struct dirent *d)
+{
+	return d->d_name[0] != '.' && (d->d_type == DT_DIR || d->d_type == DT_UNKNOWN);
+}
+
+int
+ing_slack_is_dir(const char *dir)
+{
+	char p[4096];
+
+	snprintf(p, sizeof p, "%s/users.json", dir);
+	if (access(p, R_OK) != 0)
+		return 0;
+	snprintf(p, sizeof p, "%s/channels.json", dir);
+	return access(p, R_OK) == 0;
+}
+
+/* Hash every JSON file (name and bytes, in name order): the src id. */
+static unsigned long long
+dir_hash(const char *dir)
+{
+	struct qp_hasher *h = qp_hasher_new();
+	struct dirent **subs, **days;
+	char p[4096], buf[65536];
+	int ns, nd, i, k, fd;
+	ssize_t r;
+
+	if (h == NULL)
+		return 0;
+	qp_hasher_add(h, "slack", 5);
+	if ((ns = scandir(dir, &subs, is_subdir, alphasort)) < 0)
+		ns = 0;
+	for (i = 0; i < ns; i++) {
+		snprintf(p, sizeof p, "%s/%s", dir, subs[i]->d_name);
+		if ((nd = scandir(p, &days, is_json_file, alphasort)) < 0)
+			nd = 0;
+		for (k = 0; k < nd; k++) {
+			snprintf(p, sizeof p, "%s/%s/%s", dir, subs[i]->d_name,
+			    days[k]->d_name);
+			qp_hasher_add(h, p + strlen(dir), strlen(p + strlen(dir)));
+			if ((fd = open(p, O_RDONLY | O_CLOEXEC)) != -1) {
+				while ((r = read(fd, buf, sizeof buf)) > 0)
+					qp_hasher_add(h, buf, (size_t)r);
+				close(fd);
+			}
+			free(days[k]);
+		}
+		if (nd > 0)
+			free(days);
+		free(subs[i]);
+	}
+	if (ns > 0)
+		free(subs);
+	return qp_hasher_end(h);
+}
+
+/* Read a Slack export folder: users.json, channels.json, channel/day.json. */
+int
+ing_slack_dir(struct ing *g, const char *dir)
+{
+	struct sl s;
+	struct dirent **subs, **days;
+	char p[4096];
+	int ns, nd, i, k, fd, rc = 0;
+
+	memset(&s, 0, sizeof s);
+	s.g = g;
+	if ((s.users = ing_names_new()) == NULL ||
+	    (s.chans = ing_names_new()) == NULL) {
+		ing_names_free(s.users);
+		return -1;
+	}
+	qp_hash_hex(p, dir_hash(dir));
+	memcpy(g->src, p, 12);
+	g->src[12] = '\0';
+	ing_platform(g, "slack");
+	snprintf(p, sizeof p, "%s/users.json", dir);
+	if ((fd = open(p, O_RDONLY | O_CLOEXEC)) == -1 ||
+	    read_users(&s, fd, p) == -1)
+		rc = -1;
+	if (fd != -1)
+		close(fd);
+	snprintf(p, sizeof p, "%s/channels.json", dir);
+	if (rc == 0 && ((fd = open(p, O_RDONLY | O_CLOEXEC)) == -1 ||
+	    read_channels(&s, fd, p) == -1))
+		rc = -1;
+	if (fd != -1)
+		close(fd);
+	if ((ns = scandir(dir, &subs, is_subdir, alphasort)) < 0)
+		ns = 0;
+	for (i = 0; i < ns; i++) {
+		snprintf(p, sizeof p, "%s/%s", dir, subs[i]->d_name);
+		if ((nd = scandir(p, &days, is_json_file, alphasort)) < 0)
+			nd = 0;
+		for (k = 0; k < nd; k++) {
+			snprintf(p, sizeof p, "%s/%s/%s", dir, subs[i]->d_name,
+			    days[k]->d_name);
+			if (rc == 0 && (fd = open(p, O_RDONLY | O_CLOEXEC)) != -1) {
+				rc = read_day(&s, fd, subs[i]->d_name, p);
+				close(fd);
+			}
+			free(days[k]);
+		}
+		if (nd > 0)
+			free(days);
+		free(subs[i]);
+	}
+	if (ns > 0)
+		free(subs);
 	ing_names_free(s.users);
 	ing_names_free(s.chans);
 	return rc;

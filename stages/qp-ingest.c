@@ -27,7 +27,7 @@ static const char usage[] =
 "      --format NAME        read every input as NAME instead of detecting\n"
 "                           it: whatsapp, qq, wechat, wechat-txt, telegram,\n"
 "                           telegram-html, discord, messenger, signal, csv\n"
-"                           (Slack zips are always recognised)\n"
+"                           (Slack zips and folders are always recognised)\n"
 "      --map SPEC           with --format csv: which CSV column holds each\n"
 "                           events column, as ts=Date,user=Author,text=Msg\n"
 "      --events FILE        add FILE's rows (ts, user_id or user, event) as\n"
