@@ -62,6 +62,12 @@ void		 qp_src_close(struct qp_src *s);
  */
 struct qp_sink	*qp_sink_open(const char *path, int level);
 
+/*
+ * A sink onto an open file descriptor, which it does not close (for
+ * temporary files read back later).  NULL on ENOMEM.
+ */
+struct qp_sink	*qp_sink_open_fd(int fd, int level);
+
 /* A sink into memory; qp_sink_mem() returns its bytes after a flush. */
 struct qp_sink	*qp_sink_open_mem(int level);
 const char	*qp_sink_mem(struct qp_sink *k, size_t *len);

@@ -448,6 +448,7 @@ struct slot {
 
 struct qp_sink {
 	int		 fd;		/* -1 for memory */
+	int		 borrowed;	/* fd is the caller's: not closed */
 	char		*path, *tmp;
 	int		 level;		/* -1 plain */
 	int		 failed, finished;
@@ -772,6 +773,18 @@ qp_sink_open(const char *path, int level)
 }
 
 struct qp_sink *
+qp_sink_open_fd(int fd, int level)
+{
+	struct qp_sink *k;
+
+	if ((k = sink_new(level)) == NULL)
+		return NULL;
+	k->fd = fd;
+	k->borrowed = 1;
+	return k;
+}
+
+struct qp_sink *
 qp_sink_open_mem(int level)
 {
 	return sink_new(level);
@@ -864,7 +877,9 @@ qp_sink_finish(struct qp_sink *k)
 	if (qp_sink_flush(k) == -1)
 		return -1;
 	stop_threads(k);
-	if (k->fd == STDOUT_FILENO) {
+	if (k->borrowed) {
+		/* The caller's descriptor stays open. */
+	} else if (k->fd == STDOUT_FILENO) {
 		/* Closing stdout reports a late write error (NFS, pipes). */
 		if (close(k->fd) == -1 && errno != EINTR)
 			return sink_fail(k, "<stdout>: close: %s", strerror(errno));

@@ -391,6 +391,12 @@ qp_in_col(const struct qp_in *in, const char *name)
 	return -1;
 }
 
+const char *
+qp_in_name(const struct qp_in *in)
+{
+	return qp_src_name(in->s[in->cur < in->ns ? in->cur : in->ns - 1].src);
+}
+
 size_t
 qp_in_nstages(const struct qp_in *in)
 {

@@ -1,0 +1,21 @@
+/*
+ * qp_events: the events table's order (METRICS.md R5), shared by the
+ * stages that sort it (qp-dedupe) and those that need it sorted.
+ *
+ * Rows sort by (group_id as bytes, ts as an instant, kind rank, msg_id),
+ * where the kind rank puts join first, then message, rename and every
+ * other kind, then leave and remove; msg_ids compare as numbers when both
+ * are unsigned integers, else as bytes.
+ */
+#ifndef QP_EVENTS_H
+#define QP_EVENTS_H
+
+#include <stddef.h>
+
+/* 0 join, 1 message/rename/system/custom, 2 leave/remove. */
+int	qp_kind_rank(const char *kind);
+
+/* <0, 0, >0 as a sorts before, with, or after b. */
+int	qp_msgid_cmp(const char *a, size_t alen, const char *b, size_t blen);
+
+#endif

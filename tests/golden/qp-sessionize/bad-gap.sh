@@ -1,0 +1,1 @@
+qp-sessionize --gap 10x < /dev/null

@@ -1,0 +1,1 @@
+qp-sessionize < /dev/null > out.gz

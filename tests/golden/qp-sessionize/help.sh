@@ -1,0 +1,1 @@
+qp-sessionize --help

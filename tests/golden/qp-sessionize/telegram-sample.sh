@@ -1,0 +1,1 @@
+qp-ingest -q --tz UTC "$T/../../../samples/telegram" | qp-sessionize --gap 2h | qp-cat

@@ -1,0 +1,27 @@
+/* qp_events: kind ranks and msg_id order (METRICS.md R5). */
+#include "qp_events.h"
+#include "test.h"
+
+static int
+cmp(const char *a, const char *b)
+{
+	return qp_msgid_cmp(a, strlen(a), b, strlen(b));
+}
+
+int
+main(void)
+{
+	CHECK(qp_kind_rank("join") == 0);
+	CHECK(qp_kind_rank("message") == 1 && qp_kind_rank("rename") == 1);
+	CHECK(qp_kind_rank("system") == 1 && qp_kind_rank("custom") == 1);
+	CHECK(qp_kind_rank("leave") == 2 && qp_kind_rank("remove") == 2);
+	CHECK(cmp("9", "10") < 0);		/* numbers, not bytes */
+	CHECK(cmp("10", "9") > 0);
+	CHECK(cmp("007", "7") == 0);
+	CHECK(cmp("12345678901234567890", "2") > 0);	/* any length */
+	CHECK(cmp("abc", "abd") < 0);
+	CHECK(cmp("ab", "abc") < 0);
+	CHECK(cmp("10.2", "10.10") > 0);		/* not integers: bytes */
+	CHECK(cmp("", "1") < 0);
+	return TEST_DONE("test_events");
+}
