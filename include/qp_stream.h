@@ -59,8 +59,9 @@ const struct qp_table	*qp_in_table(const struct qp_in *in);
 /* Index of column name in the current table, or -1. */
 int		 qp_in_col(const struct qp_in *in, const char *name);
 
-/* The name of the input being read (for messages). */
+/* The name and the index (from 0) of the input being read. */
 const char	*qp_in_name(const struct qp_in *in);
+size_t		 qp_in_index(const struct qp_in *in);
 
 /* Provenance lines read, each a record starting "#qp","stage". */
 size_t		 qp_in_nstages(const struct qp_in *in);

@@ -356,8 +356,14 @@ emit(const struct ev *e, unsigned g, const char *gname, const char *platform,
 			if (h % 5 == 0)
 				t = (h & 2) ? zh_text[h / 8 % 16] :
 				    en_text[h / 8 % 15];
-			else
+			else {
+				/* The same message has the same text in every export. */
+				uint64_t saved = rng;
+
+				rng = h * 0x9e3779b97f4a7c15ULL + 1;
 				make_text(words, sizeof words, h & 1);
+				rng = saved;
+			}
 
 			if (e->media == 2)
 				snprintf(text, sizeof text,

@@ -398,6 +398,12 @@ qp_in_name(const struct qp_in *in)
 }
 
 size_t
+qp_in_index(const struct qp_in *in)
+{
+	return in->cur < in->ns ? in->cur : in->ns - 1;
+}
+
+size_t
 qp_in_nstages(const struct qp_in *in)
 {
 	return in->nstages;

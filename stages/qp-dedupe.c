@@ -1,0 +1,813 @@
+/*
+ * qp-dedupe: sort the events table (METRICS.md R5) and drop the rows that
+ * overlapping exports repeat, losing none that only one export holds.
+ *
+ * Rows are packed into a buffer of at most -m bytes; a full buffer is
+ * sorted and spilled to an unlinked temporary file, and the runs are
+ * merged.  Equal sort keys (group_id, ts, kind rank, msg_id) meet in the
+ * merge.  Where msg_id is the platform's, one row per id is kept.  Where it
+ * is qunpipe's hash of (group, ts, user, text), identical rows inside one
+ * src are distinct messages, so the output keeps, per key, the largest
+ * number of copies any single src holds.  The latest display name of each
+ * user_id replaces older ones.  Other tables pass through in order, before
+ * events; a dedupe table (src, rows_in, rows_out, duplicates) follows.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "qp_cli.h"
+#include "qp_csv.h"
+#include "qp_events.h"
+#include "qp_hash.h"
+#include "qp_io.h"
+#include "qp_stream.h"
+#include "qp_time.h"
+
+static const char usage[] =
+"usage: qp-dedupe [-hq] [--progress] [-l level] [-o out] [-m size] [file ...]\n"
+"\n"
+"Sort the events of one or more streams by group, time, kind and message\n"
+"id, and drop the rows that overlapping exports repeat.\n"
+"\n"
+"  -m, --memory SIZE      sort buffer before spilling to $TMPDIR (suffix k, M,\n"
+"                         G; default 256M)\n"
+"  -l, --level N          gzip level of the output, 0-9 (default 1)\n"
+"  -o, --output FILE      write FILE (replaced only on success), not stdout\n"
+"  -q, --quiet            no progress report\n"
+"      --progress         report progress even when stderr is not a terminal\n"
+"  -h, --help             print this help and exit\n"
+"      --version          print the version and exit\n";
+
+static const struct option longopts[] = {
+	QP_COMMON_LONG,
+	{ "memory", required_argument, NULL, 'm' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/*
+ * A packed row: this header, then for each field a 32-bit length and its
+ * bytes.  The key's parts are found by offset without decoding.
+ */
+struct rec {
+	uint32_t	 size;		/* of the whole record */
+	uint16_t	 nf;
+	uint8_t		 rank;
+	uint8_t		 pad;
+	uint32_t	 input;		/* which input file: one export read twice is one */
+	int64_t		 ts;
+	uint32_t	 gid, gidlen, msg, msglen, src, srclen;
+};
+
+struct cols {
+	int	 ts, gid, kind, user_id, user, msg, text, src;
+	size_t	 n;
+};
+
+/* Display name per user_id: the one on the latest event wins. */
+struct name {
+	char		*id, *name;
+	int64_t		 ts;
+};
+
+struct names {
+	struct name	*v;
+	size_t		 n, cap;
+};
+
+/* Rows in, out and duplicates per src. */
+struct srcstat {
+	char		*src;
+	unsigned long long in, out;
+};
+
+struct dd {
+	struct cols	 c;
+	char		*buf;		/* packed records */
+	size_t		 len, cap, limit;
+	size_t		*idx;		/* record offsets, for sorting */
+	size_t		 nrec, idxcap;
+	FILE		**runs;		/* spilled runs */
+	size_t		 nruns;
+	struct names	 names;
+	struct srcstat	*st;
+	size_t		 nst;
+};
+
+static const char *
+fld(const struct rec *r, int i, uint32_t *len)
+{
+	const char *p = (const char *)(r + 1);
+	uint32_t l;
+	int k;
+
+	for (k = 0;; k++) {
+		memcpy(&l, p, 4);
+		if (k == i) {
+			*len = l;
+			return p + 4;
+		}
+		p += 4 + l;
+	}
+}
+
+static int
+rec_cmp(const struct rec *a, const struct rec *b)
+{
+	const char *pa = (const char *)a, *pb = (const char *)b;
+	uint32_t n;
+	int c;
+
+	n = a->gidlen < b->gidlen ? a->gidlen : b->gidlen;
+	if ((c = memcmp(pa + a->gid, pb + b->gid, n)) != 0)
+		return c;
+	if (a->gidlen != b->gidlen)
+		return a->gidlen < b->gidlen ? -1 : 1;
+	if (a->ts != b->ts)
+		return a->ts < b->ts ? -1 : 1;
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	return qp_msgid_cmp(pa + a->msg, a->msglen, pb + b->msg, b->msglen);
+}
+
+/* The total order: the key, then the whole record, so output is stable. */
+static int
+rec_cmp_total(const struct rec *a, const struct rec *b)
+{
+	int c = rec_cmp(a, b);
+	size_t n;
+
+	if (c != 0)
+		return c;
+	n = a->size < b->size ? a->size : b->size;
+	n -= sizeof(struct rec);
+	if ((c = memcmp(a + 1, b + 1, n)) != 0)
+		return c;
+	return a->size < b->size ? -1 : a->size > b->size;
+}
+
+static struct dd *sort_dd;
+
+static int
+idx_cmp(const void *x, const void *y)
+{
+	const struct rec *a = (const struct rec *)(sort_dd->buf + *(const size_t *)x);
+	const struct rec *b = (const struct rec *)(sort_dd->buf + *(const size_t *)y);
+
+	return rec_cmp_total(a, b);
+}
+
+static struct srcstat *
+stat_of(struct dd *d, const char *src, size_t len)
+{
+	size_t i;
+	struct srcstat *s;
+
+	for (i = 0; i < d->nst; i++)
+		if (strlen(d->st[i].src) == len && memcmp(d->st[i].src, src, len) == 0)
+			return &d->st[i];
+	if ((s = realloc(d->st, (d->nst + 1) * sizeof *s)) == NULL)
+		qp_die("out of memory");
+	d->st = s;
+	s = &d->st[d->nst++];
+	memset(s, 0, sizeof *s);
+	if ((s->src = strndup(src, len)) == NULL)
+		qp_die("out of memory");
+	return s;
+}
+
+/* Remember the user's name if this event is the latest seen. */
+static void
+note_name(struct dd *d, const char *id, const char *name, int64_t ts)
+{
+	struct names *m = &d->names;
+	size_t lo = 0, hi = m->n, mid;
+	int c;
+
+	if (*id == '\0')
+		return;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if ((c = strcmp(m->v[mid].id, id)) == 0) {
+			if (ts >= m->v[mid].ts && strcmp(m->v[mid].name, name) != 0) {
+				free(m->v[mid].name);
+				if ((m->v[mid].name = strdup(name)) == NULL)
+					qp_die("out of memory");
+			}
+			if (ts >= m->v[mid].ts)
+				m->v[mid].ts = ts;
+			return;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (m->n == m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 1024;
+		struct name *v = realloc(m->v, cap * sizeof *v);
+
+		if (v == NULL)
+			qp_die("out of memory");
+		m->v = v;
+		m->cap = cap;
+	}
+	memmove(&m->v[lo + 1], &m->v[lo], (m->n - lo) * sizeof *m->v);
+	m->n++;
+	if ((m->v[lo].id = strdup(id)) == NULL ||
+	    (m->v[lo].name = strdup(name)) == NULL)
+		qp_die("out of memory");
+	m->v[lo].ts = ts;
+}
+
+static const char *
+latest_name(const struct dd *d, const char *id, size_t len)
+{
+	size_t lo = 0, hi = d->names.n, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		c = strncmp(d->names.v[mid].id, id, len);
+		if (c == 0 && d->names.v[mid].id[len] != '\0')
+			c = 1;
+		if (c == 0)
+			return d->names.v[mid].name;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* Sort the buffer and write it out as a run. */
+static void
+spill(struct dd *d)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	FILE *f, **runs;
+	size_t i;
+	int fd;
+
+	sort_dd = d;
+	qsort(d->idx, d->nrec, sizeof *d->idx, idx_cmp);
+	snprintf(path, sizeof path, "%s/qp-dedupe.XXXXXX", dir && *dir ? dir :
+	    "/tmp");
+	if ((fd = mkstemp(path)) == -1)
+		qp_die("%s: %s", path, strerror(errno));
+	unlink(path);	/* removed on every exit, even a kill */
+	if ((f = fdopen(fd, "w+")) == NULL)
+		qp_die("spill file: %s", strerror(errno));
+	setvbuf(f, NULL, _IOFBF, 1 << 20);
+	for (i = 0; i < d->nrec; i++) {
+		const struct rec *r = (const struct rec *)(d->buf + d->idx[i]);
+
+		if (fwrite(r, r->size, 1, f) != 1)
+			qp_die("spill file in %s: %s", dir && *dir ? dir : "/tmp",
+			    strerror(errno));
+	}
+	if (fflush(f) == EOF || fseek(f, 0, SEEK_SET) == -1)
+		qp_die("spill file in %s: %s", dir && *dir ? dir : "/tmp",
+		    strerror(errno));
+	if ((runs = realloc(d->runs, (d->nruns + 1) * sizeof *runs)) == NULL)
+		qp_die("out of memory");
+	d->runs = runs;
+	d->runs[d->nruns++] = f;
+	d->len = d->nrec = 0;
+}
+
+/* Pack one events row. */
+static void
+add(struct dd *d, const struct qp_row *row, int64_t ts, uint32_t input)
+{
+	size_t need = sizeof(struct rec), i, off;
+	struct rec *r;
+	char *p;
+
+	for (i = 0; i < row->n; i++)
+		need += 4 + row->f[i].len;
+	need = (need + 7) & ~(size_t)7;
+	if (d->len + need > d->limit && d->nrec > 0)
+		spill(d);
+	if (d->len + need > d->cap) {
+		size_t cap = d->cap ? d->cap : 1 << 20;
+		char *b;
+
+		while (cap < d->len + need)
+			cap *= 2;
+		if ((b = realloc(d->buf, cap)) == NULL)
+			qp_die("out of memory");
+		d->buf = b;
+		d->cap = cap;
+	}
+	if (d->nrec == d->idxcap) {
+		size_t cap = d->idxcap ? d->idxcap * 2 : 4096;
+		size_t *x = realloc(d->idx, cap * sizeof *x);
+
+		if (x == NULL)
+			qp_die("out of memory");
+		d->idx = x;
+		d->idxcap = cap;
+	}
+	r = (struct rec *)(d->buf + d->len);
+	memset(r, 0, sizeof *r);
+	r->size = (uint32_t)need;
+	r->nf = (uint16_t)row->n;
+	r->rank = (uint8_t)qp_kind_rank(row->f[d->c.kind].s);
+	r->ts = ts;
+	r->input = input;
+	p = (char *)(r + 1);
+	for (i = 0; i < row->n; i++) {
+		uint32_t l = (uint32_t)row->f[i].len;
+
+		memcpy(p, &l, 4);
+		memcpy(p + 4, row->f[i].s, l);
+		off = (size_t)(p + 4 - (char *)r);
+		if ((int)i == d->c.gid) {
+			r->gid = (uint32_t)off;
+			r->gidlen = l;
+		} else if ((int)i == d->c.msg) {
+			r->msg = (uint32_t)off;
+			r->msglen = l;
+		} else if ((int)i == d->c.src) {
+			r->src = (uint32_t)off;
+			r->srclen = l;
+		}
+		p += 4 + l;
+	}
+	memset(p, 0, (size_t)((char *)r + need - p));
+	d->idx[d->nrec++] = d->len;
+	d->len += need;
+}
+
+/* --- merging ------------------------------------------------------------ */
+
+struct reader {
+	FILE		*f;
+	struct rec	*r;		/* current record, or NULL at the end */
+	size_t		 cap;
+};
+
+static void
+next_rec(struct reader *rd)
+{
+	uint32_t size;
+
+	if (fread(&size, 4, 1, rd->f) != 1) {
+		if (ferror(rd->f))
+			qp_die("spill file: %s", strerror(errno));
+		rd->r = NULL;
+		return;
+	}
+	if (size > rd->cap) {
+		void *p = realloc(rd->r, size);
+
+		if (p == NULL)
+			qp_die("out of memory");
+		rd->r = p;
+		rd->cap = size;
+	}
+	if (rd->r == NULL) {
+		if ((rd->r = malloc(size)) == NULL)
+			qp_die("out of memory");
+		rd->cap = size;
+	}
+	rd->r->size = size;
+	if (fread((char *)rd->r + 4, size - 4, 1, rd->f) != 1)
+		qp_die("spill file: %s", ferror(rd->f) ? strerror(errno) :
+		    "cut short");
+}
+
+/* A min-heap of readers by their current record. */
+static void
+sift(struct reader **h, size_t n, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, m = i;
+		struct reader *t;
+
+		if (l < n && rec_cmp_total(h[l]->r, h[m]->r) < 0)
+			m = l;
+		if (l + 1 < n && rec_cmp_total(h[l + 1]->r, h[m]->r) < 0)
+			m = l + 1;
+		if (m == i)
+			return;
+		t = h[i];
+		h[i] = h[m];
+		h[m] = t;
+		i = m;
+	}
+}
+
+/* Is msg_id our hash of the row (no platform id)? */
+static int
+hashed_id(const struct dd *d, const struct rec *r)
+{
+	char ts[64], hex[QP_HASH_HEX + 1], gid[1024], uid[1024], *text;
+	const char *parts[4], *p;
+	uint32_t l, tl;
+	int ok;
+
+	if (r->msglen != QP_HASH_HEX || d->c.user_id < 0 || d->c.text < 0)
+		return 0;
+	p = fld(r, d->c.ts, &l);
+	snprintf(ts, sizeof ts, "%.*s", (int)l, p);
+	p = fld(r, d->c.gid, &l);
+	snprintf(gid, sizeof gid, "%.*s", (int)l, p);
+	p = fld(r, d->c.user_id, &l);
+	snprintf(uid, sizeof uid, "%.*s", (int)l, p);
+	p = fld(r, d->c.text, &tl);
+	if ((text = strndup(p, tl)) == NULL)
+		qp_die("out of memory");
+	parts[0] = gid;
+	parts[1] = ts;
+	parts[2] = uid;
+	parts[3] = text;
+	qp_hash_hex(hex, qp_hash_parts(parts, 4));
+	ok = memcmp(hex, (const char *)r + r->msg, QP_HASH_HEX) == 0;
+	free(text);
+	return ok;
+}
+
+static void
+emit(struct dd *d, struct qp_out *out, const struct rec *r)
+{
+	struct qp_field f[256];
+	const char *uid, *nm;
+	uint32_t l, ul;
+	int i;
+
+	for (i = 0; i < r->nf; i++) {
+		f[i].s = fld(r, i, &l);
+		f[i].len = l;
+	}
+	/* Field texts are not NUL-terminated: qp_csv_write needs only lengths. */
+	if (d->c.user >= 0 && d->c.user_id >= 0) {
+		uid = fld(r, d->c.user_id, &ul);
+		if ((nm = latest_name(d, uid, ul)) != NULL) {
+			f[d->c.user].s = nm;
+			f[d->c.user].len = strlen(nm);
+		}
+	}
+	if (qp_out_row(out, f, r->nf) == -1)
+		qp_die("%s", qp_out_error(out));
+	stat_of(d, (const char *)r + r->src, r->srclen)->out++;
+}
+
+/* Compare two records field by field, leaving out src. */
+static int
+content_cmp(const struct dd *d, const struct rec *a, const struct rec *b)
+{
+	const char *pa, *pb;
+	uint32_t la, lb;
+	int i, c;
+
+	for (i = 0; i < a->nf && i < b->nf; i++) {
+		if (i == d->c.src)
+			continue;
+		pa = fld(a, i, &la);
+		pb = fld(b, i, &lb);
+		if ((c = memcmp(pa, pb, la < lb ? la : lb)) != 0)
+			return c;
+		if (la != lb)
+			return la < lb ? -1 : 1;
+	}
+	return a->nf < b->nf ? -1 : a->nf > b->nf;
+}
+
+static const struct dd *group_dd;
+
+/* By content, then src: the copies of one row from one src are adjacent. */
+static int
+member_cmp(const void *x, const void *y)
+{
+	const struct rec *a = *(struct rec *const *)x, *b = *(struct rec *const *)y;
+	int c = content_cmp(group_dd, a, b);
+
+	if (c != 0)
+		return c;
+	c = memcmp((const char *)a + a->src, (const char *)b + b->src,
+	    a->srclen < b->srclen ? a->srclen : b->srclen);
+	if (c != 0)
+		return c;
+	if (a->srclen != b->srclen)
+		return a->srclen < b->srclen ? -1 : 1;
+	return a->input < b->input ? -1 : a->input > b->input;
+}
+
+/* The same export read from the same input file. */
+static int
+same_src(const struct rec *a, const struct rec *b)
+{
+	return a->input == b->input && a->srclen == b->srclen &&
+	    memcmp((const char *)a + a->src, (const char *)b + b->src,
+	    a->srclen) == 0;
+}
+
+/*
+ * One run of equal keys.  With a platform msg_id, keep one row.  Without
+ * one (our hash, or none), each distinct row keeps the most copies that
+ * one src holds: copies inside one export are distinct messages, the same
+ * copies in two exports are the same messages.
+ */
+static void
+emit_group(struct dd *d, struct qp_out *out, struct rec **g, size_t n)
+{
+	size_t i, j, k, best, bestcnt;
+
+	if (n == 1 || (g[0]->msglen > 0 && !hashed_id(d, g[0]))) {
+		emit(d, out, g[0]);
+		return;
+	}
+	group_dd = d;
+	qsort(g, n, sizeof *g, member_cmp);
+	for (i = 0; i < n; i = j) {
+		/* [i, j): one distinct row; [k, ...): its copies per src */
+		for (j = i + 1; j < n && content_cmp(d, g[i], g[j]) == 0; j++)
+			;
+		best = i;
+		bestcnt = 0;
+		for (k = i; k < j;) {
+			size_t e = k + 1;
+
+			while (e < j && same_src(g[k], g[e]))
+				e++;
+			if (e - k > bestcnt) {
+				bestcnt = e - k;
+				best = k;
+			}
+			k = e;
+		}
+		for (k = 0; k < bestcnt; k++)
+			emit(d, out, g[best + k]);
+	}
+}
+
+static void
+merge(struct dd *d, struct qp_out *out)
+{
+	struct reader *rd, **heap;
+	struct rec **grp = NULL;
+	size_t n = d->nruns, i, ng = 0, gcap = 0;
+
+	if ((rd = calloc(n, sizeof *rd)) == NULL ||
+	    (heap = calloc(n, sizeof *heap)) == NULL)
+		qp_die("out of memory");
+	for (i = 0; i < n; i++) {
+		rd[i].f = d->runs[i];
+		next_rec(&rd[i]);
+	}
+	for (i = 0; i < n; i++)
+		heap[i] = &rd[i];
+	/* Drop empty runs, then heapify. */
+	for (i = 0; i < n;)
+		if (heap[i]->r == NULL)
+			heap[i] = heap[--n];
+		else
+			i++;
+	for (i = n; i-- > 0;)
+		sift(heap, n, i);
+	while (n > 0) {
+		struct rec *r = heap[0]->r, *copy;
+
+		if (ng > 0 && rec_cmp(grp[0], r) != 0) {
+			emit_group(d, out, grp, ng);
+			for (i = 0; i < ng; i++)
+				free(grp[i]);
+			ng = 0;
+		}
+		if (ng == gcap) {
+			struct rec **g2;
+
+			gcap = gcap ? gcap * 2 : 16;
+			if ((g2 = realloc(grp, gcap * sizeof *g2)) == NULL)
+				qp_die("out of memory");
+			grp = g2;
+		}
+		if ((copy = malloc(r->size)) == NULL)
+			qp_die("out of memory");
+		memcpy(copy, r, r->size);
+		grp[ng++] = copy;
+		next_rec(heap[0]);
+		if (heap[0]->r == NULL)
+			heap[0] = heap[--n];
+		sift(heap, n, 0);
+	}
+	if (ng > 0)
+		emit_group(d, out, grp, ng);
+	for (i = 0; i < ng; i++)
+		free(grp[i]);
+	free(grp);
+	for (i = 0; i < d->nruns; i++) {
+		free(rd[i].r);
+		fclose(d->runs[i]);
+	}
+	free(rd);
+	free(heap);
+}
+
+static int
+stat_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct srcstat *)a)->src,
+	    ((const struct srcstat *)b)->src);
+}
+
+static int
+parse_size(const char *s, size_t *v)
+{
+	char *end;
+	unsigned long long x;
+
+	errno = 0;
+	if (*s < '0' || *s > '9')
+		return -1;
+	x = strtoull(s, &end, 10);
+	switch (*end) {
+	case 'k': case 'K': x <<= 10; end++; break;
+	case 'm': case 'M': x <<= 20; end++; break;
+	case 'g': case 'G': x <<= 30; end++; break;
+	default: break;
+	}
+	if (errno != 0 || *end != '\0' || x < (1 << 20))
+		return -1;
+	*v = (size_t)x;
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const char *const dcols[] = { "src", "rows_in", "rows_out",
+	    "duplicates" };
+	struct qp_common com;
+	struct dd d;
+	struct qp_in *in;
+	struct qp_out *out;
+	struct qp_sink *k;
+	const struct qp_row *r;
+	const struct qp_table *t;
+	struct qp_field hdr[256];
+	const char *err;
+	char **args;
+	int ch, rc, nargs, in_events = 0, seen = 0;
+	size_t i, nh = 0;
+	unsigned version = 1;
+
+	memset(&d, 0, sizeof d);
+	d.limit = 256UL << 20;
+	qp_cli_init("qp-dedupe", usage, argv, &com);
+	while ((ch = getopt_long(argc, argv, QP_COMMON_SHORT "m:", longopts,
+	    NULL)) != -1) {
+		if (qp_cli_common(ch, &com))
+			continue;
+		if (ch == 'm') {
+			if (parse_size(optarg, &d.limit) == -1)
+				qp_usage_error("-m: want a size of at least 1M "
+				    "(suffix k, M or G), not '%s'", optarg);
+		} else
+			qp_usage_error("unknown option");
+	}
+	qp_cli_refuse_tty(&com);
+	if ((in = qp_in_open((const char *const *)argv + optind,
+	    (size_t)(argc - optind), &err)) == NULL)
+		qp_die("%s", err);
+	if ((k = qp_sink_open(com.out, com.level)) == NULL)
+		qp_die("%s: %s", com.out, strerror(errno));
+	if ((args = qp_cli_stage_args(argc, argv, &nargs)) == NULL ||
+	    (out = qp_out_new(k, in, "qp-dedupe", QP_VERSION, nargs,
+	    args)) == NULL)
+		qp_die("out of memory");
+	free(args);
+	while ((rc = qp_in_next(in)) > 0) {
+		r = qp_in_row(in);
+		if (rc == QP_TABLE) {
+			t = qp_in_table(in);
+			in_events = strcmp(t->name, "events") == 0;
+			if (strcmp(t->name, "dedupe") == 0) {
+				in_events = -1;		/* ours replaces it */
+				continue;
+			}
+			if (!in_events) {
+				if (qp_out_table(out, t->name, t->version, r->f,
+				    r->n) == -1)
+					qp_die("%s", qp_out_error(out));
+				continue;
+			}
+			/* Every events table must have the first one's columns. */
+			if (seen) {
+				if (r->n != nh)
+					goto header_differs;
+				for (i = 0; i < nh; i++)
+					if (r->f[i].len != hdr[i].len ||
+					    memcmp(r->f[i].s, hdr[i].s,
+					    hdr[i].len) != 0)
+						goto header_differs;
+				continue;
+			}
+			seen = 1;
+			version = t->version;
+			if ((nh = r->n) > 256)
+				qp_die("events: too many columns");
+			for (i = 0; i < nh; i++) {
+				hdr[i].len = r->f[i].len;
+				if ((hdr[i].s = strdup(r->f[i].s)) == NULL)
+					qp_die("out of memory");
+			}
+			d.c.n = nh;
+			d.c.ts = qp_in_col(in, "ts");
+			d.c.gid = qp_in_col(in, "group_id");
+			d.c.kind = qp_in_col(in, "kind");
+			d.c.msg = qp_in_col(in, "msg_id");
+			d.c.user_id = qp_in_col(in, "user_id");
+			d.c.user = qp_in_col(in, "user");
+			d.c.text = qp_in_col(in, "text");
+			d.c.src = qp_in_col(in, "src");
+			if (d.c.ts < 0 || d.c.gid < 0 || d.c.kind < 0 ||
+			    d.c.msg < 0 || d.c.src < 0)
+				qp_die("%s: events needs the columns ts, group_id, "
+				    "kind, msg_id and src", qp_in_name(in));
+			continue;
+		}
+		if (in_events == -1)
+			continue;
+		if (!in_events) {
+			if (qp_out_row(out, r->f, r->n) == -1)
+				qp_die("%s", qp_out_error(out));
+			continue;
+		}
+		{
+			long long ts;
+			int off;
+
+			if (qp_time_parse(r->f[d.c.ts].s, r->f[d.c.ts].len, &ts,
+			    &off) == -1)
+				qp_die("%s: record %llu (line %llu): not a time: %s",
+				    qp_in_name(in), r->recno, r->lineno,
+				    r->f[d.c.ts].s);
+			add(&d, r, ts, (uint32_t)qp_in_index(in));
+			stat_of(&d, r->f[d.c.src].s, r->f[d.c.src].len)->in++;
+			if (d.c.user >= 0 && d.c.user_id >= 0)
+				note_name(&d, r->f[d.c.user_id].s,
+				    r->f[d.c.user].s, ts);
+		}
+		if ((qp_in_nrows(in) & 0xffff) == 0 && qp_cli_want_progress(&com))
+			qp_progress(in, 0);
+	}
+	if (rc < 0)
+		qp_die("%s", qp_in_error(in));
+	if (!seen)
+		qp_die("%s: no events table in the input", qp_in_name(in));
+	if (d.nrec > 0)
+		spill(&d);
+	free(d.buf);
+	free(d.idx);
+	d.buf = NULL;
+	d.idx = NULL;
+	if (qp_out_table(out, "events", version, hdr, nh) == -1)
+		qp_die("%s", qp_out_error(out));
+	merge(&d, out);
+	qsort(d.st, d.nst, sizeof *d.st, stat_cmp);
+	if (qp_out_tablev(out, "dedupe", 1, dcols, 4) == -1)
+		qp_die("%s", qp_out_error(out));
+	for (i = 0; i < d.nst; i++) {
+		char a[24], b[24], c[24];
+		const char *v[4];
+
+		snprintf(a, sizeof a, "%llu", d.st[i].in);
+		snprintf(b, sizeof b, "%llu", d.st[i].out);
+		snprintf(c, sizeof c, "%llu", d.st[i].in - d.st[i].out);
+		v[0] = d.st[i].src;
+		v[1] = a;
+		v[2] = b;
+		v[3] = c;
+		if (qp_out_rowv(out, v, 4) == -1)
+			qp_die("%s", qp_out_error(out));
+	}
+	if (qp_out_finish(out) == -1)
+		qp_die("%s", qp_out_error(out));
+	if (qp_cli_want_progress(&com))
+		qp_progress(in, 1);
+	qp_out_free(out);
+	qp_in_close(in);
+	for (i = 0; i < nh; i++)
+		free((char *)(uintptr_t)hdr[i].s);
+	for (i = 0; i < d.names.n; i++) {
+		free(d.names.v[i].id);
+		free(d.names.v[i].name);
+	}
+	free(d.names.v);
+	for (i = 0; i < d.nst; i++)
+		free(d.st[i].src);
+	free(d.st);
+	free(d.runs);
+	return QP_EXIT_OK;
+header_differs:
+	qp_die("%s: an events table with other columns than the first's",
+	    qp_in_name(in));
+}

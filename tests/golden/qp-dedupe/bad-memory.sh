@@ -1,0 +1,1 @@
+qp-dedupe -m 10k < /dev/null

@@ -1,0 +1,1 @@
+qp-dedupe < /dev/null > out.gz
