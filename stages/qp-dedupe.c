@@ -361,7 +361,9 @@ next_rec(struct reader *rd)
 	if (fread(&size, 4, 1, rd->f) != 1) {
 		if (ferror(rd->f))
 			qp_die("spill file: %s", strerror(errno));
+		free(rd->r);	/* the run is done */
 		rd->r = NULL;
+		rd->cap = 0;
 		return;
 	}
 	if (size > rd->cap) {
