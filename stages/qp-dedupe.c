@@ -84,11 +84,25 @@ struct srcstat {
 	unsigned long long in, out;
 };
 
+/*
+ * What the sort compares first, kept beside each record's offset so that
+ * most comparisons never touch the records (which are scattered in the
+ * buffer): the group_id's first 8 bytes and a hash of all of it, the time,
+ * the kind rank, and the msg_id as a number when it is one.
+ */
+struct ent {
+	uint64_t	 g8, ghash;
+	int64_t		 ts;
+	uint64_t	 mnum;
+	size_t		 off;
+	uint8_t		 rank, numeric;
+};
+
 struct dd {
 	struct cols	 c;
 	char		*buf;		/* packed records */
 	size_t		 len, cap, limit;
-	size_t		*idx;		/* record offsets, for sorting */
+	struct ent	*idx;		/* one per record, for sorting */
 	size_t		 nrec, idxcap;
 	FILE		**runs;		/* spilled runs */
 	size_t		 nruns;
@@ -154,24 +168,47 @@ static struct dd *sort_dd;
 static int
 idx_cmp(const void *x, const void *y)
 {
-	const struct rec *a = (const struct rec *)(sort_dd->buf + *(const size_t *)x);
-	const struct rec *b = (const struct rec *)(sort_dd->buf + *(const size_t *)y);
+	const struct ent *a = x, *b = y;
 
-	return rec_cmp_total(a, b);
+	if (a->g8 != b->g8)
+		return a->g8 < b->g8 ? -1 : 1;
+	/*
+	 * Equal prefixes and equal 64-bit hashes are taken for equal group
+	 * ids; different hashes fall back to the bytes.
+	 */
+	if (a->ghash != b->ghash)
+		return rec_cmp_total((const struct rec *)(sort_dd->buf + a->off),
+		    (const struct rec *)(sort_dd->buf + b->off));
+	if (a->ts != b->ts)
+		return a->ts < b->ts ? -1 : 1;
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	if (a->numeric && b->numeric && a->mnum != b->mnum)
+		return a->mnum < b->mnum ? -1 : 1;
+	return rec_cmp_total((const struct rec *)(sort_dd->buf + a->off),
+	    (const struct rec *)(sort_dd->buf + b->off));
 }
 
 static struct srcstat *
 stat_of(struct dd *d, const char *src, size_t len)
 {
+	static size_t last;
 	size_t i;
 	struct srcstat *s;
 
+	/* Rows come in runs of one src: try the last one first. */
+	if (last < d->nst && strlen(d->st[last].src) == len &&
+	    memcmp(d->st[last].src, src, len) == 0)
+		return &d->st[last];
 	for (i = 0; i < d->nst; i++)
-		if (strlen(d->st[i].src) == len && memcmp(d->st[i].src, src, len) == 0)
+		if (strlen(d->st[i].src) == len && memcmp(d->st[i].src, src, len) == 0) {
+			last = i;
 			return &d->st[i];
+		}
 	if ((s = realloc(d->st, (d->nst + 1) * sizeof *s)) == NULL)
 		qp_die("out of memory");
 	d->st = s;
+	last = d->nst;
 	s = &d->st[d->nst++];
 	memset(s, 0, sizeof *s);
 	if ((s->src = strndup(src, len)) == NULL)
@@ -265,7 +302,7 @@ spill(struct dd *d)
 		qp_die("spill file: %s", strerror(errno));
 	setvbuf(f, NULL, _IOFBF, 1 << 20);
 	for (i = 0; i < d->nrec; i++) {
-		const struct rec *r = (const struct rec *)(d->buf + d->idx[i]);
+		const struct rec *r = (const struct rec *)(d->buf + d->idx[i].off);
 
 		if (fwrite(r, r->size, 1, f) != 1)
 			qp_die("spill file in %s: %s", dir && *dir ? dir : "/tmp",
@@ -292,7 +329,9 @@ add(struct dd *d, const struct qp_row *row, int64_t ts, uint32_t input)
 	for (i = 0; i < row->n; i++)
 		need += 4 + row->f[i].len;
 	need = (need + 7) & ~(size_t)7;
-	if (d->len + need > d->limit && d->nrec > 0)
+	/* -m covers the records and their sort entries. */
+	if (d->len + need + (d->nrec + 1) * sizeof(struct ent) > d->limit &&
+	    d->nrec > 0)
 		spill(d);
 	if (d->len + need > d->cap) {
 		size_t cap = d->cap ? d->cap : 1 << 20;
@@ -307,7 +346,7 @@ add(struct dd *d, const struct qp_row *row, int64_t ts, uint32_t input)
 	}
 	if (d->nrec == d->idxcap) {
 		size_t cap = d->idxcap ? d->idxcap * 2 : 4096;
-		size_t *x = realloc(d->idx, cap * sizeof *x);
+		struct ent *x = realloc(d->idx, cap * sizeof *x);
 
 		if (x == NULL)
 			qp_die("out of memory");
@@ -341,7 +380,29 @@ add(struct dd *d, const struct qp_row *row, int64_t ts, uint32_t input)
 		p += 4 + l;
 	}
 	memset(p, 0, (size_t)((char *)r + need - p));
-	d->idx[d->nrec++] = d->len;
+	{
+		struct ent *e = &d->idx[d->nrec++];
+		const unsigned char *g = (const unsigned char *)r + r->gid;
+		const char *m = (const char *)r + r->msg;
+		uint32_t k;
+
+		e->off = d->len;
+		e->ts = ts;
+		e->rank = r->rank;
+		e->g8 = 0;
+		for (k = 0; k < 8; k++)	/* big-endian: orders like memcmp */
+			e->g8 = e->g8 << 8 | (k < r->gidlen ? g[k] : 0);
+		e->ghash = qp_hash(g, r->gidlen);
+		/* Whole numbers below 10^19 compare as numbers (R5). */
+		e->numeric = r->msglen > 0 && r->msglen <= 19;
+		e->mnum = 0;
+		for (k = 0; k < r->msglen && e->numeric; k++) {
+			if (m[k] < '0' || m[k] > '9')
+				e->numeric = 0;
+			else
+				e->mnum = e->mnum * 10 + (uint64_t)(m[k] - '0');
+		}
+	}
 	d->len += need;
 }
 
@@ -444,9 +505,16 @@ emit(struct dd *d, struct qp_out *out, const struct rec *r)
 	uint32_t l, ul;
 	int i;
 
-	for (i = 0; i < r->nf; i++) {
-		f[i].s = fld(r, i, &l);
-		f[i].len = l;
+	{
+		/* One walk over the packed fields. */
+		const char *p = (const char *)(r + 1);
+
+		for (i = 0; i < r->nf; i++) {
+			memcpy(&l, p, 4);
+			f[i].s = p + 4;
+			f[i].len = l;
+			p += 4 + l;
+		}
 	}
 	/* Field texts are not NUL-terminated: qp_csv_write needs only lengths. */
 	if (d->c.user >= 0 && d->c.user_id >= 0) {
