@@ -68,6 +68,23 @@ void		 qp_die(const char *fmt, ...)
 int		 qp_parse_ll(const char *s, long long min, long long max, long long *v);
 
 /*
+ * Parse a size: a whole number of bytes, or with a k, M or G suffix.
+ * Returns 0 or -1 (junk, zero, overflow).
+ */
+int		 qp_parse_size(const char *s, unsigned long long *v);
+
+struct qp_out;
+
+/*
+ * What a stage does after its options: refuse a terminal, open the inputs
+ * argv[optind..] (none: stdin) into *in, and return a writer on -o or
+ * stdout at -l that records prog's provenance.  Exits 1 with a message
+ * on any failure.
+ */
+struct qp_out	*qp_cli_stage(const struct qp_common *c, const char *prog,
+		    int argc, char **argv, int optind, struct qp_in **in);
+
+/*
  * Exit 2 with a hint when the stream output would go to a terminal
  * (c->out unset and stdout a tty).
  */

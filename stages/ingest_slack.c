@@ -463,19 +463,15 @@ ing_slack_is_dir(const char *dir)
 	return access(p, R_OK) == 0;
 }
 
-/* Hash every JSON file (name and bytes, in name order): the src id. */
-static unsigned long long
-dir_hash(const char *dir)
+/* Call fn for every channel/day.json below dir, in name order. */
+static int
+each_day(const char *dir, int (*fn)(void *, const char *, const char *),
+    void *arg)
 {
-	struct qp_hasher *h = qp_hasher_new();
 	struct dirent **subs, **days;
-	char p[4096], buf[65536];
-	int ns, nd, i, k, fd;
-	ssize_t r;
+	char p[4096];
+	int ns, nd, i, k, rc = 0;
 
-	if (h == NULL)
-		return 0;
-	qp_hasher_add(h, "slack", 5);
 	if ((ns = scandir(dir, &subs, is_subdir, alphasort)) < 0)
 		ns = 0;
 	for (i = 0; i < ns; i++) {
@@ -485,12 +481,8 @@ dir_hash(const char *dir)
 		for (k = 0; k < nd; k++) {
 			snprintf(p, sizeof p, "%s/%s/%s", dir, subs[i]->d_name,
 			    days[k]->d_name);
-			qp_hasher_add(h, p + strlen(dir), strlen(p + strlen(dir)));
-			if ((fd = open(p, O_RDONLY | O_CLOEXEC)) != -1) {
-				while ((r = read(fd, buf, sizeof buf)) > 0)
-					qp_hasher_add(h, buf, (size_t)r);
-				close(fd);
-			}
+			if (rc == 0)
+				rc = fn(arg, subs[i]->d_name, p);
 			free(days[k]);
 		}
 		if (nd > 0)
@@ -499,7 +491,58 @@ dir_hash(const char *dir)
 	}
 	if (ns > 0)
 		free(subs);
-	return qp_hasher_end(h);
+	return rc;
+}
+
+struct dirhash {
+	struct qp_hasher	*h;
+	size_t			 skip;	/* length of the folder's own path */
+};
+
+static int
+hash_day(void *arg, const char *chan, const char *path)
+{
+	struct dirhash *dh = arg;
+	char buf[65536];
+	ssize_t r;
+	int fd;
+
+	(void)chan;
+	qp_hasher_add(dh->h, path + dh->skip, strlen(path + dh->skip));
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) != -1) {
+		while ((r = read(fd, buf, sizeof buf)) > 0)
+			qp_hasher_add(dh->h, buf, (size_t)r);
+		close(fd);
+	}
+	return 0;
+}
+
+/* Hash every day file (name and bytes, in name order): the src id. */
+static unsigned long long
+dir_hash(const char *dir)
+{
+	struct dirhash dh;
+
+	if ((dh.h = qp_hasher_new()) == NULL)
+		return 0;
+	dh.skip = strlen(dir);
+	qp_hasher_add(dh.h, "slack", 5);
+	(void)each_day(dir, hash_day, &dh);
+	return qp_hasher_end(dh.h);
+}
+
+static int
+read_day_file(void *arg, const char *chan, const char *path)
+{
+	int fd, rc;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		qp_warn("%s: %s", path, strerror(errno));
+		return 0;
+	}
+	rc = read_day(arg, fd, chan, path);
+	close(fd);
+	return rc;
 }
 
 /* Read a Slack export folder: users.json, channels.json, channel/day.json. */
@@ -507,9 +550,8 @@ int
 ing_slack_dir(struct ing *g, const char *dir)
 {
 	struct sl s;
-	struct dirent **subs, **days;
 	char p[4096];
-	int ns, nd, i, k, fd, rc = 0;
+	int fd, rc = 0;
 
 	memset(&s, 0, sizeof s);
 	s.g = g;
@@ -529,32 +571,17 @@ ing_slack_dir(struct ing *g, const char *dir)
 	if (fd != -1)
 		close(fd);
 	snprintf(p, sizeof p, "%s/channels.json", dir);
-	if (rc == 0 && ((fd = open(p, O_RDONLY | O_CLOEXEC)) == -1 ||
-	    read_channels(&s, fd, p) == -1))
-		rc = -1;
-	if (fd != -1)
-		close(fd);
-	if ((ns = scandir(dir, &subs, is_subdir, alphasort)) < 0)
-		ns = 0;
-	for (i = 0; i < ns; i++) {
-		snprintf(p, sizeof p, "%s/%s", dir, subs[i]->d_name);
-		if ((nd = scandir(p, &days, is_json_file, alphasort)) < 0)
-			nd = 0;
-		for (k = 0; k < nd; k++) {
-			snprintf(p, sizeof p, "%s/%s/%s", dir, subs[i]->d_name,
-			    days[k]->d_name);
-			if (rc == 0 && (fd = open(p, O_RDONLY | O_CLOEXEC)) != -1) {
-				rc = read_day(&s, fd, subs[i]->d_name, p);
-				close(fd);
-			}
-			free(days[k]);
-		}
-		if (nd > 0)
-			free(days);
-		free(subs[i]);
+	if (rc == 0) {
+		if ((fd = open(p, O_RDONLY | O_CLOEXEC)) == -1 ||
+		    read_channels(&s, fd, p) == -1)
+			rc = -1;
+		if (fd != -1)
+			close(fd);
 	}
-	if (ns > 0)
-		free(subs);
+	if (rc == -1 && fd == -1)
+		qp_warn("%s: %s", p, strerror(errno));
+	if (rc == 0)
+		rc = each_day(dir, read_day_file, &s);
 	ing_names_free(s.users);
 	ing_names_free(s.chans);
 	return rc;

@@ -688,28 +688,6 @@ stat_cmp(const void *a, const void *b)
 	    ((const struct srcstat *)b)->src);
 }
 
-static int
-parse_size(const char *s, size_t *v)
-{
-	char *end;
-	unsigned long long x;
-
-	errno = 0;
-	if (*s < '0' || *s > '9')
-		return -1;
-	x = strtoull(s, &end, 10);
-	switch (*end) {
-	case 'k': case 'K': x <<= 10; end++; break;
-	case 'm': case 'M': x <<= 20; end++; break;
-	case 'g': case 'G': x <<= 30; end++; break;
-	default: break;
-	}
-	if (errno != 0 || *end != '\0' || x < (1 << 20))
-		return -1;
-	*v = (size_t)x;
-	return 0;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -719,13 +697,10 @@ main(int argc, char **argv)
 	struct dd d;
 	struct qp_in *in;
 	struct qp_out *out;
-	struct qp_sink *k;
 	const struct qp_row *r;
 	const struct qp_table *t;
 	struct qp_field hdr[256];
-	const char *err;
-	char **args;
-	int ch, rc, nargs, in_events = 0, seen = 0;
+	int ch, rc, in_events = 0, seen = 0;
 	size_t i, nh = 0;
 	unsigned version = 1;
 
@@ -737,23 +712,17 @@ main(int argc, char **argv)
 		if (qp_cli_common(ch, &com))
 			continue;
 		if (ch == 'm') {
-			if (parse_size(optarg, &d.limit) == -1)
+			unsigned long long m;
+
+			if (qp_parse_size(optarg, &m) == -1 || m < (1 << 20) ||
+			    m > SIZE_MAX / 2)
 				qp_usage_error("-m: want a size of at least 1M "
 				    "(suffix k, M or G), not '%s'", optarg);
+			d.limit = (size_t)m;
 		} else
 			qp_usage_error("unknown option");
 	}
-	qp_cli_refuse_tty(&com);
-	if ((in = qp_in_open((const char *const *)argv + optind,
-	    (size_t)(argc - optind), &err)) == NULL)
-		qp_die("%s", err);
-	if ((k = qp_sink_open(com.out, com.level)) == NULL)
-		qp_die("%s: %s", com.out, strerror(errno));
-	if ((args = qp_cli_stage_args(argc, argv, &nargs)) == NULL ||
-	    (out = qp_out_new(k, in, "qp-dedupe", QP_VERSION, nargs,
-	    args)) == NULL)
-		qp_die("out of memory");
-	free(args);
+	out = qp_cli_stage(&com, "qp-dedupe", argc, argv, optind, &in);
 	while ((rc = qp_in_next(in)) > 0) {
 		r = qp_in_row(in);
 		if (rc == QP_TABLE) {

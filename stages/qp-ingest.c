@@ -68,30 +68,6 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-static int
-parse_size(const char *s, unsigned long long *v)
-{
-	char *end;
-	unsigned long long x;
-
-	errno = 0;
-	if (*s < '0' || *s > '9')
-		return -1;
-	x = strtoull(s, &end, 10);
-	if (errno != 0)
-		return -1;
-	switch (*end) {
-	case 'k': case 'K': x <<= 10; end++; break;
-	case 'm': case 'M': x <<= 20; end++; break;
-	case 'g': case 'G': x <<= 30; end++; break;
-	default: break;
-	}
-	if (*end != '\0' || x == 0)
-		return -1;
-	*v = x;
-	return 0;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -146,7 +122,7 @@ main(int argc, char **argv)
 			events[nevents++] = optarg;
 			break;
 		case OPT_MAXMEM:
-			if (parse_size(optarg, &maxmem) == -1)
+			if (qp_parse_size(optarg, &maxmem) == -1)
 				qp_usage_error("--max-member-size: not a size: "
 				    "'%s'", optarg);
 			break;

@@ -179,13 +179,11 @@ main(int argc, char **argv)
 	struct state st;
 	struct qp_in *in;
 	struct qp_out *out;
-	struct qp_sink *k;
 	const struct qp_row *r;
 	const struct qp_table *t;
 	struct qp_field f[256];
-	const char *err;
-	char **args, session[24];
-	int ch, rc, nargs, c_gid = -1, c_ts = -1, c_kind = -1, c_user = -1,
+	char session[24];
+	int ch, rc, c_gid = -1, c_ts = -1, c_kind = -1, c_user = -1,
 	    c_msg = -1, c_sess = -1, in_events = 0, skip = 0, fd, seen = 0;
 	size_t ncols = 0, i;
 	long long ts;
@@ -205,10 +203,7 @@ main(int argc, char **argv)
 		} else
 			qp_usage_error("unknown option");
 	}
-	qp_cli_refuse_tty(&com);
-	if ((in = qp_in_open((const char *const *)argv + optind,
-	    (size_t)(argc - optind), &err)) == NULL)
-		qp_die("%s", err);
+	out = qp_cli_stage(&com, "qp-sessionize", argc, argv, optind, &in);
 	{
 		const char *dir = getenv("TMPDIR");
 		char path[4096];
@@ -219,14 +214,8 @@ main(int argc, char **argv)
 			qp_die("%s: %s", path, strerror(errno));
 		unlink(path);	/* gone whenever we exit */
 	}
-	if ((st.spill = qp_sink_open_fd(fd, -1)) == NULL ||
-	    (k = qp_sink_open(com.out, com.level)) == NULL)
-		qp_die("%s", strerror(errno));
-	if ((args = qp_cli_stage_args(argc, argv, &nargs)) == NULL ||
-	    (out = qp_out_new(k, in, "qp-sessionize", QP_VERSION, nargs,
-	    args)) == NULL)
+	if ((st.spill = qp_sink_open_fd(fd, -1)) == NULL)
 		qp_die("out of memory");
-	free(args);
 	while ((rc = qp_in_next(in)) > 0) {
 		r = qp_in_row(in);
 		if (rc == QP_TABLE) {

@@ -197,6 +197,51 @@ qp_cli_stage_args(int argc, char **argv, int *n)
 	return v;
 }
 
+int
+qp_parse_size(const char *s, unsigned long long *v)
+{
+	char *end;
+	unsigned long long x, mul = 1;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	x = strtoull(s, &end, 10);
+	switch (*end) {
+	case 'k': case 'K': mul = 1ULL << 10; end++; break;
+	case 'm': case 'M': mul = 1ULL << 20; end++; break;
+	case 'g': case 'G': mul = 1ULL << 30; end++; break;
+	default: break;
+	}
+	if (errno != 0 || *end != '\0' || x == 0 || x > ULLONG_MAX / mul)
+		return -1;
+	*v = x * mul;
+	return 0;
+}
+
+struct qp_out *
+qp_cli_stage(const struct qp_common *c, const char *name, int argc,
+    char **argv, int first, struct qp_in **in)
+{
+	struct qp_sink *k;
+	struct qp_out *out;
+	const char *err;
+	char **args;
+	int n;
+
+	qp_cli_refuse_tty(c);
+	if ((*in = qp_in_open((const char *const *)argv + first,
+	    (size_t)(argc - first), &err)) == NULL)
+		qp_die("%s", err);
+	if ((k = qp_sink_open(c->out, c->level)) == NULL)
+		qp_die("%s: %s", c->out ? c->out : "<stdout>", strerror(errno));
+	if ((args = qp_cli_stage_args(argc, argv, &n)) == NULL ||
+	    (out = qp_out_new(k, *in, name, QP_VERSION, n, args)) == NULL)
+		qp_die("out of memory");
+	free(args);
+	return out;
+}
+
 void
 qp_cli_refuse_tty(const struct qp_common *c)
 {
