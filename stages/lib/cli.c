@@ -52,6 +52,8 @@ qp_cli_init(const char *name, const char *usage, char **argv,
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	/* A file-size limit then fails a write (EFBIG) with a message. */
+	signal(SIGXFSZ, SIG_IGN);
 	c->level = 1;
 	c->out = NULL;
 	c->quiet = 0;
