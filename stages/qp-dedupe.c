@@ -75,7 +75,7 @@ struct name {
 
 struct names {
 	struct name	*v;
-	size_t		 n, cap;
+	size_t		 n, cap, last;
 };
 
 /* Rows in, out and duplicates per src. */
@@ -226,9 +226,15 @@ note_name(struct dd *d, const char *id, const char *name, int64_t ts)
 
 	if (*id == '\0')
 		return;
+	/* Rows of one user often follow each other: try the last one. */
+	if (m->last < m->n && strcmp(m->v[m->last].id, id) == 0) {
+		lo = m->last;
+		hi = lo + 1;
+	}
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
 		if ((c = strcmp(m->v[mid].id, id)) == 0) {
+			m->last = mid;
 			if (ts >= m->v[mid].ts && strcmp(m->v[mid].name, name) != 0) {
 				free(m->v[mid].name);
 				if ((m->v[mid].name = strdup(name)) == NULL)
@@ -258,6 +264,7 @@ note_name(struct dd *d, const char *id, const char *name, int64_t ts)
 	    (m->v[lo].name = strdup(name)) == NULL)
 		qp_die("out of memory");
 	m->v[lo].ts = ts;
+	m->last = lo;
 }
 
 static const char *
