@@ -9,8 +9,10 @@
  * is qunpipe's hash of (group, ts, user, text), identical rows inside one
  * src are distinct messages, so the output keeps, per key, the largest
  * number of copies any single src holds.  The latest display name of each
- * user_id replaces older ones.  Other tables pass through in order, before
- * events; a dedupe table (src, rows_in, rows_out, duplicates) follows.
+ * user_id replaces older ones.  Exports of minute precision match exports
+ * with seconds within the minute.  Other tables pass through in order,
+ * before events; a dedupe table (src, rows_in, rows_out, duplicates)
+ * follows.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -82,6 +84,7 @@ struct names {
 struct srcstat {
 	char		*src;
 	unsigned long long in, out;
+	int		 fine;		/* some row has seconds: not minute precision */
 };
 
 /*
@@ -536,16 +539,18 @@ emit(struct dd *d, struct qp_out *out, const struct rec *r)
 	stat_of(d, (const char *)r + r->src, r->srclen)->out++;
 }
 
-/* Compare two records field by field, leaving out src. */
+/* Compare two records field by field, leaving out src (and ts, msg_id). */
 static int
-content_cmp(const struct dd *d, const struct rec *a, const struct rec *b)
+content_cmp_x(const struct dd *d, const struct rec *a, const struct rec *b,
+    int skip_ts)
 {
 	const char *pa, *pb;
 	uint32_t la, lb;
 	int i, c;
 
 	for (i = 0; i < a->nf && i < b->nf; i++) {
-		if (i == d->c.src)
+		/* Without ts, also without the msg_id hashed from it. */
+		if (i == d->c.src || (skip_ts && (i == d->c.ts || i == d->c.msg)))
 			continue;
 		pa = fld(a, i, &la);
 		pb = fld(b, i, &lb);
@@ -555,6 +560,12 @@ content_cmp(const struct dd *d, const struct rec *a, const struct rec *b)
 			return la < lb ? -1 : 1;
 	}
 	return a->nf < b->nf ? -1 : a->nf > b->nf;
+}
+
+static int
+content_cmp(const struct dd *d, const struct rec *a, const struct rec *b)
+{
+	return content_cmp_x(d, a, b, 0);
 }
 
 static const struct dd *group_dd;
@@ -625,6 +636,118 @@ emit_group(struct dd *d, struct qp_out *out, struct rec **g, size_t n)
 	}
 }
 
+static int64_t
+minute(int64_t ts)
+{
+	return ts >= 0 ? ts / 60 : (ts - 59) / 60;
+}
+
+static int
+platform_id(const struct dd *d, const struct rec *r)
+{
+	return r->msglen > 0 && !hashed_id(d, r);
+}
+
+/* A src of minute precision: all its rows at :00, and enough of them. */
+static int
+coarse(struct dd *d, const struct rec *r)
+{
+	struct srcstat *s = stat_of(d, (const char *)r + r->src, r->srclen);
+
+	return !s->fine && s->in >= 20;
+}
+
+/* By content without ts and src, then src and input. */
+static int
+minute_cmp(const void *x, const void *y)
+{
+	const struct rec *a = *(struct rec *const *)x, *b = *(struct rec *const *)y;
+	int c = content_cmp_x(group_dd, a, b, 1);
+
+	if (c != 0)
+		return c;
+	c = memcmp((const char *)a + a->src, (const char *)b + b->src,
+	    a->srclen < b->srclen ? a->srclen : b->srclen);
+	if (c != 0)
+		return c;
+	if (a->srclen != b->srclen)
+		return a->srclen < b->srclen ? -1 : 1;
+	return a->input < b->input ? -1 : a->input > b->input;
+}
+
+static int
+total_cmp(const void *x, const void *y)
+{
+	return rec_cmp_total(*(struct rec *const *)x, *(struct rec *const *)y);
+}
+
+/*
+ * One group's minute.  When an export of minute precision (WhatsApp on
+ * Android) holds rows in it, its rows and those of exports with seconds
+ * (iOS) are the same messages when they agree on all but time: rows
+ * without a platform id match within the minute, each distinct row
+ * keeping the most copies one export holds (on a tie, the one with
+ * seconds).  Otherwise rows match on their exact key.
+ */
+static void
+flush_window(struct dd *d, struct qp_out *out, struct rec **w, size_t n)
+{
+	struct rec **keep, **loose;
+	size_t i, j, k, nk = 0, nl = 0, best, bestcnt;
+	int mixed = 0;
+
+	for (i = 0; i < n && !mixed; i++)
+		mixed = coarse(d, w[i]) && !platform_id(d, w[i]);
+	if (!mixed) {
+		for (i = 0; i < n; i = j) {
+			for (j = i + 1; j < n && rec_cmp(w[i], w[j]) == 0; j++)
+				;
+			emit_group(d, out, w + i, j - i);
+		}
+		return;
+	}
+	if ((keep = malloc(n * sizeof *keep)) == NULL ||
+	    (loose = malloc(n * sizeof *loose)) == NULL)
+		qp_die("out of memory");
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && rec_cmp(w[i], w[j]) == 0; j++)
+			;
+		if (platform_id(d, w[i]))
+			keep[nk++] = w[i];	/* one per platform id */
+		else
+			for (k = i; k < j; k++)
+				loose[nl++] = w[k];
+	}
+	group_dd = d;
+	qsort(loose, nl, sizeof *loose, minute_cmp);
+	for (i = 0; i < nl; i = j) {
+		for (j = i + 1; j < nl && content_cmp_x(d, loose[i], loose[j],
+		    1) == 0; j++)
+			;
+		best = i;
+		bestcnt = 0;
+		for (k = i; k < j;) {
+			size_t e = k + 1;
+
+			while (e < j && same_src(loose[k], loose[e]))
+				e++;
+			if (e - k > bestcnt || (e - k == bestcnt &&
+			    coarse(d, loose[best]) && !coarse(d, loose[k]))) {
+				bestcnt = e - k;
+				best = k;
+			}
+			k = e;
+		}
+		for (k = 0; k < bestcnt; k++)
+			keep[nk++] = loose[best + k];
+	}
+	qsort(keep, nk, sizeof *keep, total_cmp);
+	for (i = 0; i < nk; i++)
+		emit(d, out, keep[i]);
+	free(keep);
+	free(loose);
+}
+
 static void
 merge(struct dd *d, struct qp_out *out)
 {
@@ -652,8 +775,11 @@ merge(struct dd *d, struct qp_out *out)
 	while (n > 0) {
 		struct rec *r = heap[0]->r, *copy;
 
-		if (ng > 0 && rec_cmp(grp[0], r) != 0) {
-			emit_group(d, out, grp, ng);
+		/* A window: one group's rows of one minute. */
+		if (ng > 0 && (grp[0]->gidlen != r->gidlen ||
+		    memcmp((char *)grp[0] + grp[0]->gid, (char *)r + r->gid,
+		    r->gidlen) != 0 || minute(grp[0]->ts) != minute(r->ts))) {
+			flush_window(d, out, grp, ng);
 			for (i = 0; i < ng; i++)
 				free(grp[i]);
 			ng = 0;
@@ -676,7 +802,7 @@ merge(struct dd *d, struct qp_out *out)
 		sift(heap, n, 0);
 	}
 	if (ng > 0)
-		emit_group(d, out, grp, ng);
+		flush_window(d, out, grp, ng);
 	for (i = 0; i < ng; i++)
 		free(grp[i]);
 	free(grp);
@@ -797,7 +923,14 @@ main(int argc, char **argv)
 				    qp_in_name(in), r->recno, r->lineno,
 				    r->f[d.c.ts].s);
 			add(&d, r, ts, (uint32_t)qp_in_index(in));
-			stat_of(&d, r->f[d.c.src].s, r->f[d.c.src].len)->in++;
+			{
+				struct srcstat *ss = stat_of(&d, r->f[d.c.src].s,
+				    r->f[d.c.src].len);
+
+				ss->in++;
+				if (ts % 60 != 0)
+					ss->fine = 1;
+			}
 			if (d.c.user >= 0 && d.c.user_id >= 0)
 				note_name(&d, r->f[d.c.user_id].s,
 				    r->f[d.c.user].s, ts);
