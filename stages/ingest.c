@@ -963,11 +963,69 @@ seen_before(struct ing *g, unsigned long long h)
 	return 0;
 }
 
+void
+ing_add_source(struct ing *g, const char *input, const char *format)
+{
+	struct ing_source *v, *x;
+
+	if ((v = realloc(g->sources, (g->nsources + 1) * sizeof *v)) == NULL)
+		return;		/* the table is a convenience; the events are whole */
+	g->sources = v;
+	x = &v[g->nsources];
+	memcpy(x->src, g->src, sizeof x->src);
+	x->st = g->cur;
+	if ((x->input = strdup(input)) == NULL ||
+	    (x->format = strdup(format)) == NULL) {
+		free(x->input);
+		return;
+	}
+	g->nsources++;
+}
+
+int
+ing_write_sources(struct ing *g)
+{
+	static const char *const cols[] = {
+		"src", "input", "format", "messages", "joins", "leaves",
+		"removals", "other", "unreadable"
+	};
+	char n[6][24];
+	const char *v[9];
+	size_t i;
+	int k;
+
+	if (qp_out_tablev(g->out, "sources", 1, cols, 9) == -1)
+		return -1;
+	for (i = 0; i < g->nsources; i++) {
+		const struct ing_stats *c = &g->sources[i].st;
+		unsigned long long x[6];
+
+		x[0] = c->kinds[ING_MESSAGE];
+		x[1] = c->kinds[ING_JOIN];
+		x[2] = c->kinds[ING_LEAVE];
+		x[3] = c->kinds[ING_REMOVE];
+		x[4] = c->kinds[ING_SYSTEM] + c->kinds[ING_RENAME] +
+		    c->kinds[ING_CUSTOM];
+		x[5] = c->bad;
+		v[0] = g->sources[i].src;
+		v[1] = g->sources[i].input;
+		v[2] = g->sources[i].format;
+		for (k = 0; k < 6; k++) {
+			snprintf(n[k], sizeof n[k], "%llu", x[k]);
+			v[3 + k] = n[k];
+		}
+		if (qp_out_rowv(g->out, v, 9) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 static void
 summary(struct ing *g, const char *name, const char *format)
 {
 	struct ing_stats *c = &g->cur;
 
+	ing_add_source(g, name, format);
 	g->total.bad += c->bad;
 	if (!g->quiet)
 		qp_warn("%s: %s, %llu messages, %llu joins, %llu leaves, "
@@ -1349,6 +1407,11 @@ ing_free(struct ing *g)
 
 	for (i = 0; i < ING_NCOLS; i++)
 		free(g->map[i]);
+	for (i = 0; i < (int)g->nsources; i++) {
+		free(g->sources[i].input);
+		free(g->sources[i].format);
+	}
+	free(g->sources);
 	ing_names_free(g->everyone);
 	free(g->seen);
 }

@@ -339,6 +339,12 @@ ing_events_file(struct ing *g, const char *path)
 	if (rc == 0 && !g->quiet)
 		qp_warn("%s: %d custom events, %d unreadable rows, %d matched to "
 		    "no member seen in the chats", path, n, bad, unmatched);
+	if (rc == 0) {
+		memset(&g->cur, 0, sizeof g->cur);
+		g->cur.kinds[ING_CUSTOM] = (unsigned long long)n;
+		g->cur.bad = (unsigned long long)bad;
+		ing_add_source(g, path, "events");
+	}
 out:
 	qp_csv_free(c);
 	qp_src_close(s);

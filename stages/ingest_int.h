@@ -14,6 +14,13 @@ struct ing_stats {
 	unsigned long long	 bad, replaced, attachments, unknown;
 };
 
+/* One input read: a row of the sources table. */
+struct ing_source {
+	char			 src[13];
+	char			*input, *format;
+	struct ing_stats	 st;
+};
+
 struct ing {
 	struct qp_out		*out;
 	const struct qp_tz	*tz;
@@ -35,6 +42,8 @@ struct ing {
 	char			 tbuf[26];	/* last ts text, its day, offset */
 	long long		 tday;
 	int			 toff;
+	struct ing_source	*sources;	/* inputs read, in order */
+	size_t			 nsources;
 	unsigned char		 key[64];	/* --pseudonymize */
 	size_t			 keylen;
 };
@@ -48,6 +57,14 @@ int	ing_input_depth(struct ing *g, const char *path, int depth);
 void	ing_free(struct ing *g);
 /* --map SPEC; 0, or -1 when malformed or without ts and user. */
 int	ing_map_parse(struct ing *g, const char *spec);
+/*
+ * Write the sources table (src, input, format, counts): which export each
+ * src id stands for.  Returns 0 or -1.
+ */
+int	ing_write_sources(struct ing *g);
+/* Record the input just read (its counts are g->cur). */
+void	ing_add_source(struct ing *g, const char *input, const char *format);
+
 /* Slack export zips (ingest_slack.c). */
 int	ing_slack_detect(int fd, char *prefix, size_t cap);
 int	ing_slack_archive(struct ing *g, int fd, const char *name,

@@ -167,6 +167,8 @@ main(int argc, char **argv)
 		rc = ing_input(&g, i < argc ? argv[i] : "-");
 	for (e = 0; rc == 0 && e < nevents; e++)
 		rc = ing_events_file(&g, events[e]);
+	if (rc == 0)
+		rc = ing_write_sources(&g);
 	if (rc == 0 && qp_out_error(out) != NULL)
 		rc = -1;
 	if (rc == 0 && qp_out_finish(out) == -1)
