@@ -112,6 +112,8 @@ struct dd {
 	struct names	 names;
 	struct srcstat	*st;
 	size_t		 nst;
+	struct rec	**keep, **loose;	/* flush_window's work space */
+	size_t		 wcap;
 };
 
 static const char *
@@ -541,7 +543,7 @@ emit(struct dd *d, struct qp_out *out, const struct rec *r)
 
 /* Compare two records field by field, leaving out src (and ts, msg_id). */
 static int
-content_cmp_x(const struct dd *d, const struct rec *a, const struct rec *b,
+content_cmp(const struct dd *d, const struct rec *a, const struct rec *b,
     int skip_ts)
 {
 	const char *pa, *pb;
@@ -562,31 +564,7 @@ content_cmp_x(const struct dd *d, const struct rec *a, const struct rec *b,
 	return a->nf < b->nf ? -1 : a->nf > b->nf;
 }
 
-static int
-content_cmp(const struct dd *d, const struct rec *a, const struct rec *b)
-{
-	return content_cmp_x(d, a, b, 0);
-}
-
 static const struct dd *group_dd;
-
-/* By content, then src: the copies of one row from one src are adjacent. */
-static int
-member_cmp(const void *x, const void *y)
-{
-	const struct rec *a = *(struct rec *const *)x, *b = *(struct rec *const *)y;
-	int c = content_cmp(group_dd, a, b);
-
-	if (c != 0)
-		return c;
-	c = memcmp((const char *)a + a->src, (const char *)b + b->src,
-	    a->srclen < b->srclen ? a->srclen : b->srclen);
-	if (c != 0)
-		return c;
-	if (a->srclen != b->srclen)
-		return a->srclen < b->srclen ? -1 : 1;
-	return a->input < b->input ? -1 : a->input > b->input;
-}
 
 /* The same export read from the same input file. */
 static int
@@ -595,45 +573,6 @@ same_src(const struct rec *a, const struct rec *b)
 	return a->input == b->input && a->srclen == b->srclen &&
 	    memcmp((const char *)a + a->src, (const char *)b + b->src,
 	    a->srclen) == 0;
-}
-
-/*
- * One run of equal keys.  With a platform msg_id, keep one row.  Without
- * one (our hash, or none), each distinct row keeps the most copies that
- * one src holds: copies inside one export are distinct messages, the same
- * copies in two exports are the same messages.
- */
-static void
-emit_group(struct dd *d, struct qp_out *out, struct rec **g, size_t n)
-{
-	size_t i, j, k, best, bestcnt;
-
-	if (n == 1 || (g[0]->msglen > 0 && !hashed_id(d, g[0]))) {
-		emit(d, out, g[0]);
-		return;
-	}
-	group_dd = d;
-	qsort(g, n, sizeof *g, member_cmp);
-	for (i = 0; i < n; i = j) {
-		/* [i, j): one distinct row; [k, ...): its copies per src */
-		for (j = i + 1; j < n && content_cmp(d, g[i], g[j]) == 0; j++)
-			;
-		best = i;
-		bestcnt = 0;
-		for (k = i; k < j;) {
-			size_t e = k + 1;
-
-			while (e < j && same_src(g[k], g[e]))
-				e++;
-			if (e - k > bestcnt) {
-				bestcnt = e - k;
-				best = k;
-			}
-			k = e;
-		}
-		for (k = 0; k < bestcnt; k++)
-			emit(d, out, g[best + k]);
-	}
 }
 
 static int64_t
@@ -657,12 +596,14 @@ coarse(struct dd *d, const struct rec *r)
 	return !s->fine && s->in >= 20;
 }
 
-/* By content without ts and src, then src and input. */
+static int group_by_minute;	/* for loose_cmp: compare without ts */
+
+/* By content (without src; by minute, without ts and msg_id), then src. */
 static int
-minute_cmp(const void *x, const void *y)
+loose_cmp(const void *x, const void *y)
 {
 	const struct rec *a = *(struct rec *const *)x, *b = *(struct rec *const *)y;
-	int c = content_cmp_x(group_dd, a, b, 1);
+	int c = content_cmp(group_dd, a, b, group_by_minute);
 
 	if (c != 0)
 		return c;
@@ -682,70 +623,71 @@ total_cmp(const void *x, const void *y)
 }
 
 /*
- * One group's minute.  When an export of minute precision (WhatsApp on
- * Android) holds rows in it, its rows and those of exports with seconds
- * (iOS) are the same messages when they agree on all but time: rows
- * without a platform id match within the minute, each distinct row
- * keeping the most copies one export holds (on a tie, the one with
- * seconds).  Otherwise rows match on their exact key.
+ * One group's minute.  A run of equal keys with a platform msg_id keeps
+ * one row: the same message however many exports hold it.  Rows without
+ * one (our hash, or none) keep, per distinct row, the most copies that one
+ * (src, input file) holds: copies inside one export are distinct messages
+ * (someone posts "ok" twice in a second), the same copies in two exports
+ * the same messages.  When an export of minute precision (WhatsApp on
+ * Android) holds rows in the minute, those rows are compared without their
+ * time, so they match an export with seconds (iOS), whose rows win ties.
  */
 static void
 flush_window(struct dd *d, struct qp_out *out, struct rec **w, size_t n)
 {
-	struct rec **keep, **loose;
 	size_t i, j, k, nk = 0, nl = 0, best, bestcnt;
 	int mixed = 0;
 
+	if (n > d->wcap) {
+		free(d->keep);
+		free(d->loose);
+		d->wcap = n * 2;
+		if ((d->keep = malloc(d->wcap * sizeof *d->keep)) == NULL ||
+		    (d->loose = malloc(d->wcap * sizeof *d->loose)) == NULL)
+			qp_die("out of memory");
+	}
 	for (i = 0; i < n && !mixed; i++)
 		mixed = coarse(d, w[i]) && !platform_id(d, w[i]);
-	if (!mixed) {
-		for (i = 0; i < n; i = j) {
-			for (j = i + 1; j < n && rec_cmp(w[i], w[j]) == 0; j++)
-				;
-			emit_group(d, out, w + i, j - i);
-		}
-		return;
-	}
-	if ((keep = malloc(n * sizeof *keep)) == NULL ||
-	    (loose = malloc(n * sizeof *loose)) == NULL)
-		qp_die("out of memory");
 	for (i = 0; i < n; i = j) {
 		for (j = i + 1; j < n && rec_cmp(w[i], w[j]) == 0; j++)
 			;
-		if (platform_id(d, w[i]))
-			keep[nk++] = w[i];	/* one per platform id */
+		/* A lone row is kept whatever its id (and costs no hash). */
+		if ((j - i == 1 && !mixed) || platform_id(d, w[i]))
+			d->keep[nk++] = w[i];
 		else
 			for (k = i; k < j; k++)
-				loose[nl++] = w[k];
+				d->loose[nl++] = w[k];
 	}
 	group_dd = d;
-	qsort(loose, nl, sizeof *loose, minute_cmp);
+	group_by_minute = mixed;
+	qsort(d->loose, nl, sizeof *d->loose, loose_cmp);
 	for (i = 0; i < nl; i = j) {
-		for (j = i + 1; j < nl && content_cmp_x(d, loose[i], loose[j],
-		    1) == 0; j++)
+		/* [i, j): one distinct row; [k, e): its copies from one src */
+		for (j = i + 1; j < nl && content_cmp(d, d->loose[i],
+		    d->loose[j], mixed) == 0; j++)
 			;
 		best = i;
 		bestcnt = 0;
 		for (k = i; k < j;) {
 			size_t e = k + 1;
 
-			while (e < j && same_src(loose[k], loose[e]))
+			while (e < j && same_src(d->loose[k], d->loose[e]))
 				e++;
-			if (e - k > bestcnt || (e - k == bestcnt &&
-			    coarse(d, loose[best]) && !coarse(d, loose[k]))) {
+			if (e - k > bestcnt || (mixed && e - k == bestcnt &&
+			    coarse(d, d->loose[best]) && !coarse(d, d->loose[k]))) {
 				bestcnt = e - k;
 				best = k;
 			}
 			k = e;
 		}
 		for (k = 0; k < bestcnt; k++)
-			keep[nk++] = loose[best + k];
+			d->keep[nk++] = d->loose[best + k];
 	}
-	qsort(keep, nk, sizeof *keep, total_cmp);
+	/* The window came in total order; only loose rows moved. */
+	if (nl > 0)
+		qsort(d->keep, nk, sizeof *d->keep, total_cmp);
 	for (i = 0; i < nk; i++)
-		emit(d, out, keep[i]);
-	free(keep);
-	free(loose);
+		emit(d, out, d->keep[i]);
 }
 
 static void
@@ -985,6 +927,8 @@ main(int argc, char **argv)
 		free(d.st[i].src);
 	free(d.st);
 	free(d.runs);
+	free(d.keep);
+	free(d.loose);
 	return QP_EXIT_OK;
 header_differs:
 	qp_die("%s: an events table with other columns than the first's",
