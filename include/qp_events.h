@@ -18,4 +18,21 @@ int	qp_kind_rank(const char *kind);
 /* <0, 0, >0 as a sorts before, with, or after b. */
 int	qp_msgid_cmp(const char *a, size_t alen, const char *b, size_t blen);
 
+/*
+ * The order check of the stages that need sorted events: feed each row's
+ * group_id, ts (an instant), kind rank and msg_id.  Returns 0 for a row
+ * of the same group as the last, 1 for the first row of a new group, -1
+ * when the row sorts before the last one, -2 on ENOMEM.
+ */
+struct qp_order {
+	char	*group, *msg;
+	size_t	 groupcap, msgcap;
+	long long ts;
+	int	 rank, have;
+};
+
+int	qp_order_check(struct qp_order *o, const char *gid, size_t gidlen,
+	    long long ts, int rank, const char *msg, size_t msglen);
+void	qp_order_free(struct qp_order *o);
+
 #endif

@@ -31,4 +31,19 @@ uint64_t	 qp_hasher_end(struct qp_hasher *h);
 /* Write h as 16 lowercase hex digits and a NUL into buf. */
 void		 qp_hash_hex(char *buf, uint64_t h);
 
+/*
+ * A set of strings numbered 0, 1, 2 ... in the order they were first
+ * added: ids to small integers, for stages that keep per-user state.
+ */
+struct qp_strmap;
+
+struct qp_strmap *qp_strmap_new(void);
+/* The number of s (len bytes, no NUL needed); a new one if unseen; -1 on ENOMEM. */
+long		 qp_strmap_add(struct qp_strmap *m, const char *s, size_t len);
+/* The number of s, or -1 when it was never added. */
+long		 qp_strmap_find(const struct qp_strmap *m, const char *s, size_t len);
+const char	*qp_strmap_str(const struct qp_strmap *m, size_t i);
+size_t		 qp_strmap_count(const struct qp_strmap *m);
+void		 qp_strmap_free(struct qp_strmap *m);
+
 #endif

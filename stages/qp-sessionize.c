@@ -69,11 +69,7 @@ struct state {
 	long long		 gap;
 	char			*group;		/* current group_id */
 	struct session		 s;
-	/* the previous row, for the order check */
-	long long		 pts;
-	int			 prank;
-	char			*pmsg;
-	int			 have_prev;
+	struct qp_order		 order;
 	struct qp_sink		*spill;
 	unsigned long long	 nsessions;
 };
@@ -268,18 +264,17 @@ main(int argc, char **argv)
 		{
 			const struct qp_field *gid = &r->f[c_gid], *msg = &r->f[c_msg];
 			const char *kind = r->f[c_kind].s;
-			int rank = qp_kind_rank(kind), newgroup;
+			int newgroup;
 
 			if (qp_time_parse(r->f[c_ts].s, r->f[c_ts].len, &ts, &off) == -1)
 				fail_row(in, "not a time: ", r->f[c_ts].s);
-			newgroup = st.group == NULL || strcmp(st.group, gid->s) != 0;
-			/* The order of qp-dedupe: group, ts, kind rank, msg_id. */
-			if (st.have_prev && (newgroup ? strcmp(gid->s, st.group) < 0 :
-			    ts < st.pts || (ts == st.pts && (rank < st.prank ||
-			    (rank == st.prank && qp_msgid_cmp(msg->s, msg->len,
-			    st.pmsg, strlen(st.pmsg)) < 0)))))
+			newgroup = qp_order_check(&st.order, gid->s, gid->len, ts,
+			    qp_kind_rank(kind), msg->s, msg->len);
+			if (newgroup == -1)
 				fail_row(in, "events are not sorted (run qp-dedupe "
 				    "first)", "");
+			if (newgroup == -2)
+				qp_die("out of memory");
 			if (newgroup) {
 				if (close_session(&st) == -1)
 					break;
@@ -288,12 +283,6 @@ main(int argc, char **argv)
 					qp_die("out of memory");
 				st.s.n = 0;
 			}
-			free(st.pmsg);
-			if ((st.pmsg = strdup(msg->s)) == NULL)
-				qp_die("out of memory");
-			st.pts = ts;
-			st.prank = rank;
-			st.have_prev = 1;
 			if (strcmp(kind, "message") == 0) {
 				if (!st.s.open || ts - st.s.end > st.gap) {
 					if (close_session(&st) == -1)
@@ -367,7 +356,7 @@ main(int argc, char **argv)
 	close(fd);
 	qp_in_close(in);
 	free(st.group);
-	free(st.pmsg);
+	qp_order_free(&st.order);
 	free(st.s.starter);
 	free(st.s.set);
 	return QP_EXIT_OK;

@@ -1,6 +1,7 @@
 /*
  * The events table's sort order (METRICS.md R5).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "qp_events.h"
@@ -51,4 +52,62 @@ qp_msgid_cmp(const char *a, size_t alen, const char *b, size_t blen)
 	if (c != 0)
 		return c;
 	return alen < blen ? -1 : alen > blen;
+}
+
+static int
+keep(char **p, size_t *cap, const char *s, size_t len)
+{
+	if (len + 1 > *cap) {
+		size_t n = len + 1 < 64 ? 64 : (len + 1) * 2;
+		char *q = realloc(*p, n);
+
+		if (q == NULL)
+			return -1;
+		*p = q;
+		*cap = n;
+	}
+	memcpy(*p, s, len);
+	(*p)[len] = '\0';
+	return 0;
+}
+
+int
+qp_order_check(struct qp_order *o, const char *gid, size_t gidlen,
+    long long ts, int rank, const char *msg, size_t msglen)
+{
+	int c = 1, newgroup = 1;
+
+	if (o->have) {
+		size_t glen = strlen(o->group);
+
+		c = memcmp(gid, o->group, gidlen < glen ? gidlen : glen);
+		if (c == 0)
+			c = gidlen < glen ? -1 : gidlen > glen;
+		newgroup = c != 0;
+		if (c == 0) {
+			c = ts < o->ts ? -1 : ts > o->ts;
+			if (c == 0)
+				c = rank < o->rank ? -1 : rank > o->rank;
+			if (c == 0)
+				c = qp_msgid_cmp(msg, msglen, o->msg,
+				    strlen(o->msg));
+		}
+		if (c < 0)
+			return -1;
+	}
+	if ((newgroup && keep(&o->group, &o->groupcap, gid, gidlen) == -1) ||
+	    keep(&o->msg, &o->msgcap, msg, msglen) == -1)
+		return -2;
+	o->ts = ts;
+	o->rank = rank;
+	o->have = 1;
+	return newgroup;
+}
+
+void
+qp_order_free(struct qp_order *o)
+{
+	free(o->group);
+	free(o->msg);
+	memset(o, 0, sizeof *o);
 }

@@ -2,6 +2,7 @@
  * Stable ids: XXH64 with seed 0, whose output the xxHash specification
  * fixes for every platform, so ids made on one machine match another's.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #define XXH_STATIC_LINKING_ONLY
@@ -79,4 +80,133 @@ qp_hash_hex(char *buf, uint64_t h)
 		h >>= 4;
 	}
 	buf[16] = '\0';
+}
+
+/* Open addressing over string numbers; the strings live in one arena. */
+struct qp_strmap {
+	uint32_t	*slot;		/* number + 1; 0 = empty */
+	size_t		 nslot;
+	size_t		*off;		/* string i starts at arena + off[i] */
+	uint64_t	*hash;
+	size_t		 n, cap;
+	char		*arena;
+	size_t		 alen, acap;
+};
+
+struct qp_strmap *
+qp_strmap_new(void)
+{
+	return calloc(1, sizeof(struct qp_strmap));
+}
+
+static size_t
+strmap_probe(const struct qp_strmap *m, uint64_t h, const char *s, size_t len)
+{
+	size_t i = (size_t)h & (m->nslot - 1);
+	uint32_t v;
+
+	while ((v = m->slot[i]) != 0) {
+		const char *t = m->arena + m->off[v - 1];
+
+		if (m->hash[v - 1] == h && strncmp(t, s, len) == 0 &&
+		    t[len] == '\0')
+			break;
+		i = (i + 1) & (m->nslot - 1);
+	}
+	return i;
+}
+
+long
+qp_strmap_find(const struct qp_strmap *m, const char *s, size_t len)
+{
+	size_t i;
+
+	if (m->nslot == 0)
+		return -1;
+	i = strmap_probe(m, qp_hash(s, len), s, len);
+	return (long)m->slot[i] - 1;
+}
+
+long
+qp_strmap_add(struct qp_strmap *m, const char *s, size_t len)
+{
+	uint64_t h = qp_hash(s, len);
+	size_t i, j;
+
+	if ((m->n + 1) * 2 > m->nslot) {
+		size_t ns = m->nslot ? m->nslot * 2 : 256;
+		uint32_t *n = calloc(ns, sizeof *n);
+
+		if (n == NULL || m->n >= UINT32_MAX - 1) {
+			free(n);
+			return -1;
+		}
+		for (j = 0; j < m->n; j++) {
+			i = (size_t)m->hash[j] & (ns - 1);
+			while (n[i] != 0)
+				i = (i + 1) & (ns - 1);
+			n[i] = (uint32_t)j + 1;
+		}
+		free(m->slot);
+		m->slot = n;
+		m->nslot = ns;
+	}
+	i = strmap_probe(m, h, s, len);
+	if (m->slot[i] != 0)
+		return (long)m->slot[i] - 1;
+	if (m->n == m->cap) {
+		size_t nc = m->cap ? m->cap * 2 : 256;
+		size_t *o = realloc(m->off, nc * sizeof *o);
+		uint64_t *hh;
+
+		if (o == NULL)
+			return -1;
+		m->off = o;
+		if ((hh = realloc(m->hash, nc * sizeof *hh)) == NULL)
+			return -1;
+		m->hash = hh;
+		m->cap = nc;
+	}
+	if (m->alen + len + 1 > m->acap) {
+		size_t na = m->acap ? m->acap : 4096;
+		char *a;
+
+		while (na < m->alen + len + 1)
+			na *= 2;
+		if ((a = realloc(m->arena, na)) == NULL)
+			return -1;
+		m->arena = a;
+		m->acap = na;
+	}
+	memcpy(m->arena + m->alen, s, len);
+	m->arena[m->alen + len] = '\0';
+	m->off[m->n] = m->alen;
+	m->hash[m->n] = h;
+	m->alen += len + 1;
+	m->slot[i] = (uint32_t)++m->n;
+	return (long)m->n - 1;
+}
+
+const char *
+qp_strmap_str(const struct qp_strmap *m, size_t i)
+{
+	return m->arena + m->off[i];
+}
+
+size_t
+qp_strmap_count(const struct qp_strmap *m)
+{
+	return m->n;
+}
+
+void
+qp_strmap_free(struct qp_strmap *m)
+{
+	if (m == NULL)
+		return;
+	free(m->slot);
+	free(m->off);
+	free(m->hash);
+	free(m->arena);
+	free(m);
 }

@@ -23,5 +23,19 @@ main(void)
 	CHECK(cmp("ab", "abc") < 0);
 	CHECK(cmp("10.2", "10.10") > 0);		/* not integers: bytes */
 	CHECK(cmp("", "1") < 0);
+	{
+		struct qp_order o = { 0 };
+
+		CHECK(qp_order_check(&o, "g1", 2, 100, 1, "5", 1) == 1);
+		CHECK(qp_order_check(&o, "g1", 2, 100, 1, "10", 2) == 0);
+		CHECK(qp_order_check(&o, "g1", 2, 100, 1, "10", 2) == 0);
+		CHECK(qp_order_check(&o, "g1", 2, 100, 0, "1", 1) == -1);
+		CHECK(qp_order_check(&o, "g1", 2, 100, 2, "1", 1) == 0);
+		CHECK(qp_order_check(&o, "g1", 2, 99, 2, "9", 1) == -1);
+		CHECK(qp_order_check(&o, "g2", 2, 5, 0, "", 0) == 1);
+		CHECK(qp_order_check(&o, "g", 1, 500, 0, "", 0) == -1);
+		CHECK(qp_order_check(&o, "g20", 3, 1, 0, "", 0) == 1);
+		qp_order_free(&o);
+	}
 	return TEST_DONE("test_events");
 }

@@ -25,5 +25,27 @@ main(void)
 		qp_hasher_add(h, "c", 1);
 		CHECK(qp_hasher_end(h) == 0x44bc2cf5ad770999ULL);
 	}
+	{
+		struct qp_strmap *m = qp_strmap_new();
+		char key[32];
+		long i, bad = 0;
+
+		CHECK(qp_strmap_find(m, "a", 1) == -1);
+		CHECK(qp_strmap_add(m, "abc", 2) == 0);	/* "ab" */
+		CHECK(qp_strmap_add(m, "ab", 2) == 0);
+		CHECK(qp_strmap_add(m, "a", 1) == 1);
+		CHECK(qp_strmap_add(m, "", 0) == 2);
+		CHECK_STR(qp_strmap_str(m, 0), "ab");
+		for (i = 0; i < 10000; i++) {	/* through several growths */
+			snprintf(key, sizeof key, "user%ld", i);
+			bad += qp_strmap_add(m, key, strlen(key)) != i + 3;
+		}
+		CHECK(bad == 0);
+		CHECK(qp_strmap_find(m, "user77", 6) == 80);
+		CHECK(qp_strmap_find(m, "user", 4) == -1);
+		CHECK(qp_strmap_count(m) == 10003);
+		CHECK_STR(qp_strmap_str(m, 10002), "user9999");
+		qp_strmap_free(m);
+	}
 	return TEST_DONE("test_hash");
 }
