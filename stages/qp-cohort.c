@@ -1,0 +1,1874 @@
+/*
+ * qp-cohort: the community metrics of DESIGN.md section 5, by the rules
+ * of METRICS.md (R1-R17, R20-R21; the tags below refer to them).
+ *
+ * One pass over a sorted stream.  Each (group, user) gets a record: its
+ * memberships, the days it spoke on (a bitmap), its messages per ISO week,
+ * its last 28 active days (for the tier window, whose end E is known only
+ * at the end), counts and first/last message.  Each group keeps messages
+ * per day.  So memory grows with members x days/8 and groups x days,
+ * never with messages.  At the end the community scope ("*") is built by
+ * merging each person's records, and the tables are written scope by
+ * scope: "*" first, then the groups in group_id order.
+ *
+ * Reply pairs need the author of the message replied to; the last 2^20
+ * messages of a group (at least) are remembered for that.  Replies to
+ * older messages are counted and reported, and reply_pairs is then a
+ * lower bound.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qp_cli.h"
+#include "qp_csv.h"
+#include "qp_events.h"
+#include "qp_hash.h"
+#include "qp_io.h"
+#include "qp_stream.h"
+#include "qp_time.h"
+
+static const char usage[] =
+"usage: qp-cohort [-hq] [--progress] [-l level] [-o out] [--tz zone]\n"
+"                 [--asof date] [--by week|month] [--days list]\n"
+"                 [--core n] [--ugc-chars n] [--activation duration]\n"
+"                 [--lurker-days n] [--risk-days n] [--dead-days n]\n"
+"                 [--vip tenure,rate,ugc] [--core-tier tenure,rate]\n"
+"                 [file ...]\n"
+"\n"
+"Community metrics of a sorted stream: add the daily, weekly, members,\n"
+"retention, cohort and health tables, per group and for the whole\n"
+"community (group_id *).\n"
+"\n"
+"      --tz ZONE            zone of local days (default $TZ, else UTC)\n"
+"      --asof DATE          end date YYYY-MM-DD; later events are ignored\n"
+"                           (default: the day of the last event)\n"
+"      --by week|month      periods of the cohort table (default week)\n"
+"      --days LIST          retention days, comma-separated (default\n"
+"                           1,7,30,90)\n"
+"      --core N             messages in an ISO week that make it a core\n"
+"                           week (default 3)\n"
+"      --ugc-chars N        characters that make a message UGC (default 50)\n"
+"      --activation DUR     activated_72h means a message within DUR of\n"
+"                           joining (default 72h)\n"
+"      --lurker-days N      a lurker has been a member N days (default 7)\n"
+"      --risk-days N        core or VIP silent N days is at risk (default 14)\n"
+"      --dead-days N        a group silent N days is dead (default 14)\n"
+"      --vip T,R,U          VIP: tenure >= T days, >= R messages a week and\n"
+"                           >= U UGC in the last 4 weeks (default 180,5,3)\n"
+"      --core-tier T,R      core: tenure >= T days and >= R messages a week\n"
+"                           (default 90,3)\n"
+"  -l, --level N            gzip level of the output, 0-9 (default 1)\n"
+"  -o, --output FILE        write FILE (replaced only on success), not stdout\n"
+"  -q, --quiet              no progress report\n"
+"      --progress           report progress even when stderr is not a terminal\n"
+"  -h, --help               print this help and exit\n"
+"      --version            print the version and exit\n";
+
+enum {
+	OPT_TZ = QP_OPT_STAGE, OPT_ASOF, OPT_BY, OPT_DAYS, OPT_CORE, OPT_UGC,
+	OPT_ACT, OPT_LURK, OPT_RISK, OPT_DEAD, OPT_VIP, OPT_CORETIER
+};
+
+static const struct option longopts[] = {
+	QP_COMMON_LONG,
+	{ "tz", required_argument, NULL, OPT_TZ },
+	{ "asof", required_argument, NULL, OPT_ASOF },
+	{ "by", required_argument, NULL, OPT_BY },
+	{ "days", required_argument, NULL, OPT_DAYS },
+	{ "core", required_argument, NULL, OPT_CORE },
+	{ "ugc-chars", required_argument, NULL, OPT_UGC },
+	{ "activation", required_argument, NULL, OPT_ACT },
+	{ "lurker-days", required_argument, NULL, OPT_LURK },
+	{ "risk-days", required_argument, NULL, OPT_RISK },
+	{ "dead-days", required_argument, NULL, OPT_DEAD },
+	{ "vip", required_argument, NULL, OPT_VIP },
+	{ "core-tier", required_argument, NULL, OPT_CORETIER },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* The tables this stage writes; an earlier run's are replaced. */
+static const char *const own_tables[] = {
+	"daily", "weekly", "members", "retention", "cohort", "health"
+};
+
+#define OPEN		LLONG_MAX	/* the end of a membership still open */
+#define NODAY		LLONG_MIN
+#define RING		28		/* days of the tier window (R12) */
+#define MAXDAYS		16
+#define REPLY_GEN	(1u << 20)	/* messages remembered for replies */
+
+struct opts {
+	struct qp_tz	*tz;
+	long long	 asof;		/* NODAY: the last event's day */
+	int		 by_month;
+	long long	 days[MAXDAYS];
+	size_t		 ndays;
+	unsigned	 core;		/* messages of a core week */
+	unsigned	 ugc_chars;
+	long long	 activation;	/* seconds */
+	long long	 lurker, risk, dead;
+	long long	 vip_tenure, core_tenure;
+	double		 vip_rate, core_rate;
+	unsigned	 vip_ugc;
+};
+
+/* A bitmap of days, anchored at base (a multiple of 64). */
+struct bits {
+	long long	 base;
+	uint64_t	*w;
+	size_t		 nw;
+};
+
+/* Counts per day or per week, anchored at base. */
+struct counts {
+	long long	 base;
+	uint32_t	*v;
+	size_t		 n;
+};
+
+/* One membership (R3). */
+struct span {
+	long long	 start, end;	/* instants; end OPEN while open */
+	uint32_t	 actor;		/* user number + 1 of the inviter, 0 none */
+	uint32_t	 via;		/* via string number + 1, 0 none */
+	uint32_t	 group;		/* for the community merge (R6) */
+	int		 by_join;	/* opened by a join, not inferred */
+};
+
+/* The days of the trailing window, a ring indexed by day mod 28. */
+struct ring {
+	long long	 day[RING];
+	uint32_t	 msgs[RING], ugc[RING];
+};
+
+/* A member of a scope: one (group, user), or one person for "*". */
+struct rec {
+	uint32_t	 user, group;
+	struct span	*sp;
+	size_t		 nsp, capsp;
+	int		 seen;		/* any event of the user in the group */
+	long long	 first_msg, last_msg;	/* instants; NODAY none */
+	unsigned long long messages, ugc;
+	unsigned long	 paid;
+	struct bits	 days;		/* days with a message */
+	struct counts	 weeks;		/* messages per week */
+	struct ring	*ring;
+	unsigned long long win_msgs, win_ugc;	/* in E-27..E, at the end */
+};
+
+/* A set of nonzero 64-bit keys. */
+struct set {
+	uint64_t	*k;
+	size_t		 cap, n;
+};
+
+struct group {
+	uint32_t	 id;		/* group_id number */
+	long long	 fday, lday;	/* first and last event day */
+	struct counts	 msgs;		/* messages per day */
+	unsigned long long nmsgs;
+	long long	 last_msg_day;
+	struct set	 pairs;		/* reply pairs */
+	size_t		 rec0, nrec;	/* its records, contiguous */
+};
+
+struct user {
+	uint32_t	 name;		/* name number + 1 */
+	long long	 name_ts;
+	unsigned long	 paid;		/* all paid events, any group */
+	unsigned long	 paid_nogroup;	/* paid events without a group */
+};
+
+/* Replies: msg_id hash -> author, two generations of a table. */
+struct rgen {
+	uint64_t	*k;
+	uint32_t	*v;
+	size_t		 cap, n;
+};
+
+static struct opts o;
+static struct qp_strmap *uids, *gids, *names, *vias;
+static struct user *users;
+static size_t nusers, capusers;
+static struct group *groups;
+static size_t ngroups, capgroups;
+static struct rec *recs;
+static size_t nrecs, caprecs;
+static uint32_t *cur;		/* user -> record + 1, in the current group */
+static size_t capcur;
+static struct rgen rnew, rold;
+static int revicted;
+static unsigned long long unresolved;
+static struct set allpairs;
+static long long E = NODAY;
+static long long last_day = NODAY;
+
+static void *
+xrealloc(void *p, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		qp_die("out of memory");
+	if ((p = realloc(p, n * size)) == NULL && n != 0)
+		qp_die("out of memory");
+	return p;
+}
+
+static void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size);
+
+	if (p == NULL)
+		qp_die("out of memory");
+	return p;
+}
+
+static long long
+fdiv(long long a, long long b)
+{
+	return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+/* Week number: weeks since the Monday 1969-12-29. */
+static long long
+weekof(long long day)
+{
+	return fdiv(day + 3, 7);
+}
+
+static long long
+monthof(long long day)
+{
+	int y;
+	unsigned m, d;
+
+	qp_civil_from_days(day, &y, &m, &d);
+	return (long long)y * 12 + (m - 1);
+}
+
+static long long
+periodof(long long day)
+{
+	return o.by_month ? monthof(day) : weekof(day);
+}
+
+static long long
+dayof(long long t)
+{
+	return qp_tz_day(o.tz, t);
+}
+
+/* ---- bitmaps and counts that grow in both directions ---- */
+
+/* Make room for the days lo..hi. */
+static void
+bits_cover(struct bits *b, long long lo, long long hi)
+{
+	size_t need;
+
+	if (b->w == NULL) {
+		b->base = fdiv(lo, 64) * 64;
+		b->w = xcalloc(1, sizeof *b->w);
+		b->nw = 1;
+	}
+	if (lo < b->base) {
+		size_t add = (size_t)((b->base - fdiv(lo, 64) * 64) / 64);
+
+		b->w = xrealloc(b->w, b->nw + add, sizeof *b->w);
+		memmove(b->w + add, b->w, b->nw * sizeof *b->w);
+		memset(b->w, 0, add * sizeof *b->w);
+		b->nw += add;
+		b->base -= (long long)add * 64;
+	}
+	need = (size_t)((hi - b->base) / 64) + 1;
+	if (need > b->nw) {
+		size_t nw = need + b->nw / 4;
+
+		b->w = xrealloc(b->w, nw, sizeof *b->w);
+		memset(b->w + b->nw, 0, (nw - b->nw) * sizeof *b->w);
+		b->nw = nw;
+	}
+}
+
+static void
+bits_set(struct bits *b, long long day)
+{
+	bits_cover(b, day, day);
+	b->w[(day - b->base) / 64] |= 1ULL << ((day - b->base) % 64);
+}
+
+static int
+bits_test(const struct bits *b, long long day)
+{
+	long long wi;
+
+	if (b->w == NULL || day < b->base)
+		return 0;
+	wi = (day - b->base) / 64;
+	return (size_t)wi < b->nw && (b->w[wi] >> ((day - b->base) % 64) & 1);
+}
+
+/* The first set day >= day, or NODAY. */
+static long long
+bits_next(const struct bits *b, long long day)
+{
+	size_t wi;
+	uint64_t w;
+
+	if (b->w == NULL)
+		return NODAY;
+	if (day < b->base)
+		day = b->base;
+	wi = (size_t)((day - b->base) / 64);
+	if (wi >= b->nw)
+		return NODAY;
+	w = b->w[wi] & (~0ULL << ((day - b->base) % 64));
+	for (;;) {
+		if (w != 0)
+			return b->base + (long long)wi * 64 + __builtin_ctzll(w);
+		if (++wi >= b->nw)
+			return NODAY;
+		w = b->w[wi];
+	}
+}
+
+static void
+bits_or(struct bits *d, const struct bits *s)
+{
+	size_t i, at;
+
+	if (s->w == NULL)
+		return;
+	bits_cover(d, s->base, s->base + (long long)s->nw * 64 - 1);
+	at = (size_t)((s->base - d->base) / 64);
+	for (i = 0; i < s->nw; i++)
+		d->w[at + i] |= s->w[i];
+}
+
+static unsigned long long
+bits_count(const struct bits *b)
+{
+	unsigned long long n = 0;
+	size_t i;
+
+	for (i = 0; i < b->nw; i++)
+		n += (unsigned)__builtin_popcountll(b->w[i]);
+	return n;
+}
+
+static uint32_t *
+counts_at(struct counts *c, long long k)
+{
+	if (c->v == NULL) {
+		c->base = k;
+		c->v = xcalloc(1, sizeof *c->v);
+		c->n = 1;
+	}
+	if (k < c->base) {
+		size_t add = (size_t)(c->base - k);
+
+		c->v = xrealloc(c->v, c->n + add, sizeof *c->v);
+		memmove(c->v + add, c->v, c->n * sizeof *c->v);
+		memset(c->v, 0, add * sizeof *c->v);
+		c->n += add;
+		c->base = k;
+	}
+	if ((size_t)(k - c->base) >= c->n) {
+		size_t n = (size_t)(k - c->base) + 1 + c->n / 4;
+
+		c->v = xrealloc(c->v, n, sizeof *c->v);
+		memset(c->v + c->n, 0, (n - c->n) * sizeof *c->v);
+		c->n = n;
+	}
+	return &c->v[k - c->base];
+}
+
+static uint32_t
+counts_get(const struct counts *c, long long k)
+{
+	if (c->v == NULL || k < c->base || (size_t)(k - c->base) >= c->n)
+		return 0;
+	return c->v[k - c->base];
+}
+
+static void
+sat_add(uint32_t *p, uint32_t v)
+{
+	*p = *p > UINT32_MAX - v ? UINT32_MAX : *p + v;
+}
+
+/* ---- sets ---- */
+
+static int
+set_add(struct set *s, uint64_t k)
+{
+	size_t i;
+
+	if ((s->n + 1) * 2 > s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 64, j;
+		uint64_t *n = xcalloc(cap, sizeof *n);
+
+		for (j = 0; j < s->cap; j++)
+			if (s->k[j] != 0) {
+				i = (size_t)(s->k[j] * 0x9e3779b97f4a7c15ULL >> 20) &
+				    (cap - 1);
+				while (n[i] != 0)
+					i = (i + 1) & (cap - 1);
+				n[i] = s->k[j];
+			}
+		free(s->k);
+		s->k = n;
+		s->cap = cap;
+	}
+	i = (size_t)(k * 0x9e3779b97f4a7c15ULL >> 20) & (s->cap - 1);
+	while (s->k[i] != 0) {
+		if (s->k[i] == k)
+			return 0;
+		i = (i + 1) & (s->cap - 1);
+	}
+	s->k[i] = k;
+	s->n++;
+	return 1;
+}
+
+/* ---- replies ---- */
+
+static void
+rgen_free(struct rgen *g)
+{
+	free(g->k);
+	free(g->v);
+	memset(g, 0, sizeof *g);
+}
+
+static void
+rgen_put(struct rgen *g, uint64_t k, uint32_t v)
+{
+	size_t i;
+
+	if ((g->n + 1) * 2 > g->cap) {
+		size_t cap = g->cap ? g->cap * 2 : 1024, j;
+		uint64_t *nk = xcalloc(cap, sizeof *nk);
+		uint32_t *nv = xcalloc(cap, sizeof *nv);
+
+		for (j = 0; j < g->cap; j++)
+			if (g->k[j] != 0) {
+				i = (size_t)g->k[j] & (cap - 1);
+				while (nk[i] != 0)
+					i = (i + 1) & (cap - 1);
+				nk[i] = g->k[j];
+				nv[i] = g->v[j];
+			}
+		rgen_free(g);
+		g->k = nk;
+		g->v = nv;
+		g->cap = cap;
+		g->n = 0;
+		for (j = 0; j < cap; j++)
+			g->n += nk[j] != 0;
+	}
+	i = (size_t)k & (g->cap - 1);
+	while (g->k[i] != 0 && g->k[i] != k)
+		i = (i + 1) & (g->cap - 1);
+	if (g->k[i] == 0)
+		g->n++;
+	g->k[i] = k;
+	g->v[i] = v;
+}
+
+static long
+rgen_get(const struct rgen *g, uint64_t k)
+{
+	size_t i;
+
+	if (g->cap == 0)
+		return -1;
+	i = (size_t)k & (g->cap - 1);
+	while (g->k[i] != 0) {
+		if (g->k[i] == k)
+			return (long)g->v[i];
+		i = (i + 1) & (g->cap - 1);
+	}
+	return -1;
+}
+
+static void
+reply_remember(uint64_t k, uint32_t user)
+{
+	if (rnew.n >= REPLY_GEN) {
+		rgen_free(&rold);
+		rold = rnew;
+		memset(&rnew, 0, sizeof rnew);
+		revicted = 1;
+	}
+	rgen_put(&rnew, k, user);
+}
+
+static long
+reply_author(uint64_t k)
+{
+	long v = rgen_get(&rnew, k);
+
+	return v >= 0 ? v : rgen_get(&rold, k);
+}
+
+/* ---- reading ---- */
+
+static struct rec *
+record(uint32_t user)
+{
+	struct group *g = &groups[ngroups - 1];
+	struct rec *r;
+
+	if (user >= capcur) {
+		size_t n = capcur ? capcur : 1024;
+
+		while (n <= user)
+			n *= 2;
+		cur = xrealloc(cur, n, sizeof *cur);
+		memset(cur + capcur, 0, (n - capcur) * sizeof *cur);
+		capcur = n;
+	}
+	if (cur[user] != 0)
+		return &recs[cur[user] - 1];
+	if (nrecs == caprecs) {
+		caprecs = caprecs ? caprecs * 2 : 1024;
+		recs = xrealloc(recs, caprecs, sizeof *recs);
+	}
+	r = &recs[nrecs++];
+	memset(r, 0, sizeof *r);
+	r->user = user;
+	r->group = (uint32_t)(ngroups - 1);
+	r->first_msg = r->last_msg = NODAY;
+	g->nrec++;
+	cur[user] = (uint32_t)nrecs;
+	return r;
+}
+
+static void
+span_open(struct rec *r, long long ts, int by_join, uint32_t via,
+    uint32_t actor)
+{
+	struct span *s;
+
+	if (r->nsp == r->capsp) {
+		r->capsp = r->capsp ? r->capsp * 2 : 1;
+		r->sp = xrealloc(r->sp, r->capsp, sizeof *r->sp);
+	}
+	s = &r->sp[r->nsp++];
+	s->start = ts;
+	s->end = OPEN;
+	s->by_join = by_join;
+	s->via = via;
+	s->actor = actor;
+	s->group = r->group;
+}
+
+static int
+is_open(const struct rec *r)
+{
+	return r->nsp > 0 && r->sp[r->nsp - 1].end == OPEN;
+}
+
+static void
+new_group(const char *gid, size_t len)
+{
+	long id = qp_strmap_add(gids, gid, len);
+	size_t i;
+
+	if (id < 0)
+		qp_die("out of memory");
+	if (ngroups > 0) {
+		struct group *p = &groups[ngroups - 1];
+
+		for (i = p->rec0; i < p->rec0 + p->nrec; i++)
+			cur[recs[i].user] = 0;
+	}
+	if (ngroups == capgroups) {
+		capgroups = capgroups ? capgroups * 2 : 16;
+		groups = xrealloc(groups, capgroups, sizeof *groups);
+	}
+	memset(&groups[ngroups], 0, sizeof groups[ngroups]);
+	groups[ngroups].id = (uint32_t)id;
+	groups[ngroups].fday = groups[ngroups].lday = NODAY;
+	groups[ngroups].last_msg_day = NODAY;
+	groups[ngroups].rec0 = nrecs;
+	ngroups++;
+	rgen_free(&rnew);
+	rgen_free(&rold);
+	revicted = 0;
+}
+
+static uint32_t
+user_of(const char *id, size_t len)
+{
+	long u = qp_strmap_add(uids, id, len);
+
+	if (u < 0)
+		qp_die("out of memory");
+	while ((size_t)u >= nusers) {
+		if (nusers == capusers) {
+			capusers = capusers ? capusers * 2 : 1024;
+			users = xrealloc(users, capusers, sizeof *users);
+		}
+		memset(&users[nusers], 0, sizeof users[nusers]);
+		users[nusers].name_ts = NODAY;
+		nusers++;
+	}
+	return (uint32_t)u;
+}
+
+/* Whether text of len bytes has at least n code points (R9). */
+static int
+long_text(const char *s, size_t len, unsigned n)
+{
+	size_t i;
+	unsigned cp = 0;
+
+	for (i = 0; i < len && cp < n; i++)
+		cp += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return cp >= n;
+}
+
+struct cols {
+	int gid, ts, kind, uid, user, actor, via, msg, reply, media, text,
+	    name;
+};
+
+static void
+fail_row(const struct qp_in *in, const char *what, const char *s)
+{
+	const struct qp_row *r = qp_in_row(in);
+
+	qp_die("%s: record %llu (line %llu): %s%s", qp_in_name(in), r->recno,
+	    r->lineno, what, s);
+}
+
+static const char *
+fld(const struct qp_row *r, int c, size_t *len)
+{
+	if (c < 0) {
+		*len = 0;
+		return "";
+	}
+	*len = r->f[c].len;
+	return r->f[c].s;
+}
+
+static struct qp_order order;
+static int need_group;		/* the order's group has no struct group yet */
+
+/* The user's number; their name is the one on their latest event. */
+static uint32_t
+touch_user(const struct qp_row *row, const struct cols *c, long long ts)
+{
+	const char *s;
+	size_t len;
+	uint32_t un = user_of(row->f[c->uid].s, row->f[c->uid].len);
+	struct user *u = &users[un];
+
+	s = fld(row, c->user, &len);
+	if (len > 0 && ts >= u->name_ts) {
+		long nm = qp_strmap_add(names, s, len);
+
+		if (nm < 0)
+			qp_die("out of memory");
+		u->name = (uint32_t)nm + 1;
+		u->name_ts = ts;
+	}
+	return un;
+}
+
+static void
+message(struct group *g, struct rec *r, uint32_t un, const struct qp_row *row,
+    const struct cols *c, long long ts, long long day)
+{
+	const char *s;
+	size_t len, i = (size_t)(((day % RING) + RING) % RING);
+	int ugc;
+
+	r->messages++;
+	if (r->first_msg == NODAY || ts < r->first_msg)
+		r->first_msg = ts;
+	if (r->last_msg == NODAY || ts > r->last_msg)
+		r->last_msg = ts;
+	bits_set(&r->days, day);
+	sat_add(counts_at(&r->weeks, weekof(day)), 1);
+	/* R9 */
+	s = fld(row, c->media, &len);
+	ugc = strcmp(s, "link") == 0 || strcmp(s, "file") == 0;
+	s = fld(row, c->text, &len);
+	ugc = ugc || long_text(s, len, o.ugc_chars);
+	r->ugc += (unsigned)ugc;
+	if (r->ring == NULL) {
+		size_t k;
+
+		r->ring = xcalloc(1, sizeof *r->ring);
+		for (k = 0; k < RING; k++)
+			r->ring->day[k] = NODAY;
+	}
+	if (r->ring->day[i] != day) {
+		r->ring->day[i] = day;
+		r->ring->msgs[i] = r->ring->ugc[i] = 0;
+	}
+	sat_add(&r->ring->msgs[i], 1);
+	sat_add(&r->ring->ugc[i], (uint32_t)ugc);
+	/* Reply pairs (health). */
+	s = fld(row, c->msg, &len);
+	if (len > 0)
+		reply_remember(qp_hash(s, len) | 1, un);
+	s = fld(row, c->reply, &len);
+	if (len > 0) {
+		long a = reply_author(qp_hash(s, len) | 1);
+
+		if (a < 0) {
+			unresolved += revicted;
+		} else if ((uint32_t)a != un) {
+			uint32_t lo = un < (uint32_t)a ? un : (uint32_t)a,
+			    hi = un < (uint32_t)a ? (uint32_t)a : un;
+			uint64_t k = (uint64_t)(lo + 1) << 32 | (hi + 1);
+
+			set_add(&g->pairs, k);
+			set_add(&allpairs, k);
+		}
+	}
+}
+
+static void
+event(const struct qp_in *in, const struct cols *c)
+{
+	const struct qp_row *row = qp_in_row(in);
+	const char *gid = row->f[c->gid].s, *kind = row->f[c->kind].s, *s;
+	size_t gidlen = row->f[c->gid].len, len;
+	long long ts, day;
+	int off, rank, ng, msg, paid;
+	struct group *g;
+	struct rec *r;
+	uint32_t un;
+
+	if (qp_time_parse(row->f[c->ts].s, row->f[c->ts].len, &ts, &off) == -1)
+		fail_row(in, "not a time: ", row->f[c->ts].s);
+	rank = qp_kind_rank(kind);
+	s = fld(row, c->msg, &len);
+	if ((ng = qp_order_check(&order, gid, gidlen, ts, rank, s, len)) == -1)
+		fail_row(in, "events are not sorted (run qp-dedupe first)", "");
+	if (ng == -2)
+		qp_die("out of memory");
+	if (ng == 1)
+		need_group = 1;
+	day = dayof(ts);
+	if (o.asof != NODAY && day > o.asof)
+		return;		/* R2: as of E */
+	if (last_day == NODAY || day > last_day)
+		last_day = day;
+	paid = strcmp(kind, "custom") == 0 && row->f[c->uid].len > 0 &&
+	    strcmp(fld(row, c->name, &len), "paid") == 0;
+	if (gidlen == 0) {
+		if (paid) {	/* R11: it counts in every group of the user */
+			un = touch_user(row, c, ts);
+			users[un].paid++;
+			users[un].paid_nogroup++;
+		}
+		return;
+	}
+	if (need_group) {
+		new_group(gid, gidlen);
+		need_group = 0;
+	}
+	g = &groups[ngroups - 1];
+	if (g->fday == NODAY || day < g->fday)
+		g->fday = day;
+	if (g->lday == NODAY || day > g->lday)
+		g->lday = day;
+	msg = strcmp(kind, "message") == 0;
+	if (msg) {
+		sat_add(counts_at(&g->msgs, day), 1);
+		g->nmsgs++;
+		if (g->last_msg_day == NODAY || day > g->last_msg_day)
+			g->last_msg_day = day;
+	}
+	if (row->f[c->uid].len == 0)
+		return;
+	un = touch_user(row, c, ts);
+	r = record(un);
+	if (paid) {
+		users[un].paid++;
+		r->paid++;
+	}
+	/* R3: the membership state machine. */
+	if (rank == 0) {
+		if (!is_open(r)) {
+			uint32_t via = 0, actor = 0;
+			long v;
+
+			s = fld(row, c->via, &len);
+			if (len > 0) {
+				if ((v = qp_strmap_add(vias, s, len)) < 0)
+					qp_die("out of memory");
+				via = (uint32_t)v + 1;
+			}
+			s = fld(row, c->actor, &len);
+			if (len > 0)
+				actor = user_of(s, len) + 1;
+			span_open(r, ts, 1, via, actor);
+		}
+	} else if (rank == 2) {
+		if (is_open(r))
+			r->sp[r->nsp - 1].end = ts;
+		else if (!r->seen) {
+			span_open(r, ts, 0, 0, 0);
+			r->sp[r->nsp - 1].end = ts;
+		}
+	} else if (msg || strcmp(kind, "rename") == 0) {
+		if (!is_open(r))
+			span_open(r, ts, 0, 0, 0);
+	}
+	r->seen = 1;
+	if (msg)
+		message(g, r, un, row, c, ts, day);
+}
+
+/* ---- the end: scopes and tables ---- */
+
+struct scope {
+	const char	*id;
+	struct rec	*r;		/* its members (records with a span) */
+	size_t		 n;
+	long long	 fday, lday;
+	const struct counts *msgs;	/* messages per day */
+	unsigned long long nmsgs;
+	long long	 last_msg_day;
+	size_t		 npairs;
+};
+
+static char *
+fmt_u(char *buf, unsigned long long v)
+{
+	snprintf(buf, 24, "%llu", v);
+	return buf;
+}
+
+/* a/b with 4 decimals, rounded as printf rounds the exact ratio (R8). */
+static char *
+fmt_rate(char *buf, unsigned long long a, unsigned long long b)
+{
+	unsigned __int128 n;
+	unsigned long long q, r;
+
+	if (b == 0) {
+		buf[0] = '\0';
+		return buf;
+	}
+	n = (unsigned __int128)a * 10000;
+	q = (unsigned long long)(n / b);
+	r = (unsigned long long)(n % b);
+	if ((unsigned __int128)r * 2 > b || ((unsigned __int128)r * 2 == b &&
+	    (q & 1)))
+		q++;
+	snprintf(buf, 32, "%llu.%04llu", q / 10000, q % 10000);
+	return buf;
+}
+
+static char *
+fmt_day(char *buf, long long day)
+{
+	if (day == NODAY)
+		buf[0] = '\0';
+	else
+		qp_day_format(buf, day);
+	return buf;
+}
+
+static long long
+span_eday(const struct span *s)
+{
+	return s->end == OPEN ? E : dayof(s->end);
+}
+
+/*
+ * Merge a member's spans into ranges of periods (days, or weeks with
+ * by_week) clipped to [lo, hi], so that each period counts a member once.
+ */
+static size_t
+ranges(const struct rec *r, int by_week, long long lo, long long hi,
+    long long (*out)[2], size_t max)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->nsp; i++) {
+		long long a = dayof(r->sp[i].start), b = span_eday(&r->sp[i]);
+
+		if (by_week) {
+			a = weekof(a);
+			b = weekof(b);
+		}
+		if (a < lo)
+			a = lo;
+		if (b > hi)
+			b = hi;
+		if (a > b)
+			continue;
+		if (n > 0 && a <= out[n - 1][1]) {
+			if (b > out[n - 1][1])
+				out[n - 1][1] = b;
+		} else if (n < max) {
+			out[n][0] = a;
+			out[n][1] = b;
+			n++;
+		}
+	}
+	return n;
+}
+
+static long long (*rbuf)[2];
+static size_t rcap;
+
+static size_t
+member_ranges(const struct rec *r, int by_week, long long lo, long long hi)
+{
+	if (r->nsp > rcap) {
+		rcap = r->nsp;
+		rbuf = xrealloc(rbuf, rcap, sizeof *rbuf);
+	}
+	return ranges(r, by_week, lo, hi, rbuf, rcap);
+}
+
+static void
+out_row(struct qp_out *out, const char *const *v, size_t n)
+{
+	if (qp_out_rowv(out, v, n) == -1)
+		qp_die("%s", qp_out_error(out));
+}
+
+static void
+out_table(struct qp_out *out, const char *name, const char *const *cols,
+    size_t n)
+{
+	if (qp_out_tablev(out, name, 1, cols, n) == -1)
+		qp_die("%s", qp_out_error(out));
+}
+
+/* R7 */
+static void
+daily(struct qp_out *out, const struct scope *sc)
+{
+	size_t nd, i, k, j;
+	long long *mem, *jn, *lv, *spk, d;
+	char b[6][32], date[16];
+	const char *v[8];
+
+	if (sc->fday == NODAY)
+		return;
+	nd = (size_t)(sc->lday - sc->fday + 1);
+	mem = xcalloc(nd + 1, sizeof *mem);
+	jn = xcalloc(nd, sizeof *jn);
+	lv = xcalloc(nd, sizeof *lv);
+	spk = xcalloc(nd, sizeof *spk);
+	for (i = 0; i < sc->n; i++) {
+		const struct rec *r = &sc->r[i];
+		size_t nr = member_ranges(r, 0, sc->fday, sc->lday);
+
+		for (k = 0; k < nr; k++) {
+			mem[rbuf[k][0] - sc->fday]++;
+			mem[rbuf[k][1] - sc->fday + 1]--;
+		}
+		for (k = 0; k < r->nsp; k++) {
+			d = dayof(r->sp[k].start);
+			if (r->sp[k].by_join && d >= sc->fday && d <= sc->lday)
+				jn[d - sc->fday]++;
+			if (r->sp[k].end != OPEN) {
+				d = dayof(r->sp[k].end);
+				if (d >= sc->fday && d <= sc->lday)
+					lv[d - sc->fday]++;
+			}
+		}
+		for (d = bits_next(&r->days, sc->fday); d != NODAY &&
+		    d <= sc->lday; d = bits_next(&r->days, d + 1))
+			spk[d - sc->fday]++;
+	}
+	for (j = 0; j < nd; j++) {
+		d = sc->fday + (long long)j;
+		if (j > 0)
+			mem[j] += mem[j - 1];
+		v[0] = fmt_day(date, d);
+		v[1] = sc->id;
+		v[2] = fmt_u(b[0], (unsigned long long)mem[j]);
+		v[3] = fmt_u(b[1], (unsigned long long)jn[j]);
+		v[4] = fmt_u(b[2], (unsigned long long)lv[j]);
+		v[5] = fmt_u(b[3], (unsigned long long)spk[j]);
+		v[6] = fmt_u(b[4], counts_get(sc->msgs, d));
+		v[7] = fmt_rate(b[5], (unsigned long long)spk[j],
+		    (unsigned long long)mem[j]);
+		out_row(out, v, 8);
+	}
+	free(mem);
+	free(jn);
+	free(lv);
+	free(spk);
+}
+
+/* R20 */
+static void
+weekly(struct qp_out *out, const struct scope *sc)
+{
+	long long w0, w1, w, d, pw;
+	size_t nw, i, k, j;
+	long long *mem, *spk, *core, *jn, *lv, *msgs;
+	char b[7][32], label[32];
+	const char *v[9];
+
+	if (sc->fday == NODAY)
+		return;
+	w0 = weekof(sc->fday);
+	w1 = weekof(sc->lday);
+	nw = (size_t)(w1 - w0 + 1);
+	mem = xcalloc(nw + 1, sizeof *mem);
+	spk = xcalloc(nw, sizeof *spk);
+	core = xcalloc(nw, sizeof *core);
+	jn = xcalloc(nw, sizeof *jn);
+	lv = xcalloc(nw, sizeof *lv);
+	msgs = xcalloc(nw, sizeof *msgs);
+	for (d = sc->fday; d <= sc->lday; d++)
+		msgs[weekof(d) - w0] += counts_get(sc->msgs, d);
+	for (i = 0; i < sc->n; i++) {
+		const struct rec *r = &sc->r[i];
+		size_t nr = member_ranges(r, 1, w0, w1);
+
+		for (k = 0; k < nr; k++) {
+			mem[rbuf[k][0] - w0]++;
+			mem[rbuf[k][1] - w0 + 1]--;
+		}
+		for (k = 0; k < r->nsp; k++) {
+			w = weekof(dayof(r->sp[k].start));
+			if (r->sp[k].by_join && w >= w0 && w <= w1)
+				jn[w - w0]++;
+			if (r->sp[k].end != OPEN) {
+				w = weekof(dayof(r->sp[k].end));
+				if (w >= w0 && w <= w1)
+					lv[w - w0]++;
+			}
+		}
+		pw = NODAY;
+		for (d = bits_next(&r->days, w0 * 7 - 3); d != NODAY &&
+		    weekof(d) <= w1; d = bits_next(&r->days, d + 1)) {
+			w = weekof(d);
+			if (w != pw)
+				spk[w - w0]++;
+			pw = w;
+		}
+		for (w = w0; w <= w1; w++)
+			if (counts_get(&r->weeks, w) >= o.core)
+				core[w - w0]++;
+	}
+	for (j = 0; j < nw; j++) {
+		if (j > 0)
+			mem[j] += mem[j - 1];
+		qp_day_weekfmt(label, (w0 + (long long)j) * 7 - 3);
+		v[0] = label;
+		v[1] = sc->id;
+		v[2] = fmt_u(b[0], (unsigned long long)mem[j]);
+		v[3] = fmt_u(b[1], (unsigned long long)spk[j]);
+		v[4] = fmt_u(b[2], (unsigned long long)msgs[j]);
+		v[5] = fmt_rate(b[3], (unsigned long long)spk[j],
+		    (unsigned long long)mem[j]);
+		v[6] = fmt_u(b[4], (unsigned long long)core[j]);
+		v[7] = fmt_u(b[5], (unsigned long long)jn[j]);
+		v[8] = fmt_u(b[6], (unsigned long long)lv[j]);
+		out_row(out, v, 9);
+	}
+	free(mem);
+	free(spk);
+	free(core);
+	free(jn);
+	free(lv);
+	free(msgs);
+}
+
+static const char *
+tier(const struct rec *r)
+{
+	long long tenure = E - dayof(r->sp[0].start);
+
+	if ((tenure >= o.vip_tenure && (double)r->win_msgs >= o.vip_rate * 4 &&
+	    r->win_ugc >= o.vip_ugc) || r->paid > 0)
+		return "VIP";
+	if ((tenure >= o.core_tenure && (double)r->win_msgs >= o.core_rate * 4) ||
+	    r->win_ugc >= 1)
+		return "core";
+	return "ordinary";
+}
+
+static void
+members(struct qp_out *out, const struct scope *sc)
+{
+	size_t i;
+	long long w, joined, end;
+	char b[8][32], dj[16], dl[16], df[16], dm[16];
+	const char *v[19], *t;
+
+	for (i = 0; i < sc->n; i++) {
+		const struct rec *r = &sc->r[i];
+		const struct span *s0 = &r->sp[0], *sl = &r->sp[r->nsp - 1];
+		unsigned long long cw = 0;
+
+		if (r->weeks.v != NULL)
+			for (w = r->weeks.base; w < r->weeks.base +
+			    (long long)r->weeks.n; w++)
+				cw += counts_get(&r->weeks, w) >= o.core;
+		joined = dayof(s0->start);
+		end = sl->end == OPEN ? E : dayof(sl->end);
+		t = tier(r);
+		v[0] = sc->id;
+		v[1] = qp_strmap_str(uids, r->user);
+		v[2] = users[r->user].name ? qp_strmap_str(names,
+		    users[r->user].name - 1) : "";
+		v[3] = fmt_day(dj, joined);
+		v[4] = s0->by_join && s0->via ? qp_strmap_str(vias, s0->via - 1) : "";
+		v[5] = s0->by_join && s0->actor ? qp_strmap_str(uids,
+		    s0->actor - 1) : "";
+		v[6] = s0->by_join ? "0" : "1";
+		v[7] = fmt_day(dl, sl->end == OPEN ? NODAY : end);
+		v[8] = fmt_day(df, r->first_msg == NODAY ? NODAY :
+		    dayof(r->first_msg));
+		v[9] = fmt_day(dm, r->last_msg == NODAY ? NODAY :
+		    dayof(r->last_msg));
+		v[10] = fmt_u(b[0], r->messages);
+		v[11] = fmt_u(b[1], bits_count(&r->days));
+		v[12] = fmt_u(b[2], r->ugc);
+		v[13] = fmt_u(b[3], cw);
+		v[14] = t;
+		/* R14 */
+		v[15] = r->messages == 0 && end - joined >= o.lurker ? "1" : "0";
+		/* R13 */
+		v[16] = strcmp(t, "ordinary") != 0 && sl->end == OPEN &&
+		    E - (r->last_msg == NODAY ? joined : dayof(r->last_msg)) >=
+		    o.risk ? "1" : "0";
+		/* R15 */
+		v[17] = !s0->by_join ? "" : r->first_msg != NODAY &&
+		    r->first_msg - s0->start <= o.activation ? "1" : "0";
+		v[18] = fmt_u(b[4], r->paid);
+		out_row(out, v, 19);
+	}
+}
+
+static int
+span_touches(const struct rec *r, long long day)
+{
+	size_t i;
+
+	for (i = 0; i < r->nsp; i++)
+		if (dayof(r->sp[i].start) <= day && day <= span_eday(&r->sp[i]))
+			return 1;
+	return 0;
+}
+
+/* Cohort members of a scope (R16): index and join day, by join day. */
+struct cm {
+	const struct rec *r;
+	long long	 j, key;	/* join day; month or period */
+};
+
+static int
+cm_cmp(const void *a, const void *b)
+{
+	const struct cm *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+static struct cm *
+cohort_members(const struct scope *sc, int by_period, size_t *n)
+{
+	struct cm *c = xcalloc(sc->n, sizeof *c);
+	size_t i, k = 0;
+
+	for (i = 0; i < sc->n; i++) {
+		if (!sc->r[i].sp[0].by_join)
+			continue;
+		c[k].r = &sc->r[i];
+		c[k].j = dayof(sc->r[i].sp[0].start);
+		c[k].key = by_period ? periodof(c[k].j) : monthof(c[k].j);
+		k++;
+	}
+	qsort(c, k, sizeof *c, cm_cmp);
+	*n = k;
+	return c;
+}
+
+/* "YYYY-MM" of a month number (year * 12 + month - 1), into 32 bytes. */
+static void
+month_label(char *buf, long long m)
+{
+	int y = (int)fdiv(m, 12);
+
+	snprintf(buf, 32, "%04d-%02d", y, (int)(m - (long long)y * 12) + 1);
+}
+
+static const char *const variants[] = { "D", "D+", "M" };
+
+static int
+retained(const struct rec *r, int variant, long long day)
+{
+	switch (variant) {
+	case 0:
+		return bits_test(&r->days, day);
+	case 1:
+		return r->last_msg != NODAY && dayof(r->last_msg) >= day;
+	default:
+		return span_touches(r, day);
+	}
+}
+
+static void
+retention_rows(struct qp_out *out, const struct scope *sc, const char *label,
+    const struct cm *c, size_t n)
+{
+	size_t i, k;
+	int var;
+	char b[3][32], nbuf[24];
+	const char *v[7];
+
+	for (var = 0; var < 3; var++)
+		for (k = 0; k < o.ndays; k++) {
+			unsigned long long el = 0, re = 0;
+
+			for (i = 0; i < n; i++) {
+				long long day = c[i].j + o.days[k];
+
+				if (day > E)
+					continue;
+				el++;
+				re += (unsigned)retained(c[i].r, var, day);
+			}
+			v[0] = sc->id;
+			v[1] = label;
+			v[2] = variants[var];
+			v[3] = fmt_u(nbuf, (unsigned long long)o.days[k]);
+			v[4] = fmt_u(b[0], el);
+			v[5] = fmt_u(b[1], re);
+			v[6] = fmt_rate(b[2], re, el);
+			out_row(out, v, 7);
+		}
+}
+
+/* R16 */
+static void
+retention(struct qp_out *out, const struct scope *sc)
+{
+	size_t n, i, j;
+	struct cm *c = cohort_members(sc, 0, &n);
+	char label[32];
+
+	retention_rows(out, sc, "*", c, n);
+	for (i = 0; i < n; i = j) {
+		for (j = i; j < n && c[j].key == c[i].key; j++)
+			;
+		month_label(label, c[i].key);
+		retention_rows(out, sc, label, c + i, j - i);
+	}
+	free(c);
+}
+
+static void
+period_label(char *buf, long long p)
+{
+	if (o.by_month)
+		month_label(buf, p);
+	else
+		qp_day_weekfmt(buf, p * 7 - 3);
+}
+
+/* R17 */
+static void
+cohort(struct qp_out *out, const struct scope *sc)
+{
+	size_t n, i, j, k, np;
+	struct cm *c = cohort_members(sc, 1, &n);
+	long long pe = periodof(E), d, p, pp;
+	unsigned long long *act;
+	char b[4][32], label[32];
+	const char *v[6];
+
+	for (i = 0; i < n; i = j) {
+		for (j = i; j < n && c[j].key == c[i].key; j++)
+			;
+		np = c[i].key <= pe ? (size_t)(pe - c[i].key + 1) : 0;
+		act = xcalloc(np, sizeof *act);
+		for (k = i; k < j; k++) {
+			pp = NODAY;
+			for (d = bits_next(&c[k].r->days, c[k].j); d != NODAY &&
+			    d <= E; d = bits_next(&c[k].r->days, d + 1)) {
+				p = periodof(d);
+				if (p != pp && p >= c[i].key && p <= pe)
+					act[p - c[i].key]++;
+				pp = p;
+			}
+		}
+		period_label(label, c[i].key);
+		for (k = 0; k < np; k++) {
+			v[0] = sc->id;
+			v[1] = label;
+			v[2] = fmt_u(b[0], k);
+			v[3] = fmt_u(b[1], j - i);
+			v[4] = fmt_u(b[2], act[k]);
+			v[5] = fmt_rate(b[3], act[k], j - i);
+			out_row(out, v, 6);
+		}
+		free(act);
+	}
+	free(c);
+}
+
+static int
+by_messages(const void *a, const void *b)
+{
+	const struct rec *x = *(const struct rec *const *)a,
+	    *y = *(const struct rec *const *)b;
+
+	if (x->messages != y->messages)
+		return x->messages > y->messages ? -1 : 1;
+	return strcmp(qp_strmap_str(uids, x->user), qp_strmap_str(uids, y->user));
+}
+
+static void
+health(struct qp_out *out, const struct scope *sc)
+{
+	char b[6][32], df[16], dl[16], dd[16];
+	const char *v[9];
+	unsigned long long m17 = 0, m830 = 0, top = 0, churn = 0;
+	const struct rec **sp;
+	size_t i, ns = 0, ntop;
+	long long d, dead = NODAY;
+
+	if (sc->fday == NODAY)
+		return;
+	for (d = sc->fday; d < sc->fday + 30; d++)
+		*(d < sc->fday + 7 ? &m17 : &m830) += counts_get(sc->msgs, d);
+	if (sc->last_msg_day == NODAY) {
+		if (E - sc->fday >= o.dead)
+			dead = sc->fday;
+	} else if (E - sc->last_msg_day >= o.dead)
+		dead = sc->last_msg_day + 1;
+	sp = xcalloc(sc->n, sizeof *sp);
+	for (i = 0; i < sc->n; i++)
+		if (sc->r[i].messages > 0)
+			sp[ns++] = &sc->r[i];
+	qsort(sp, ns, sizeof *sp, by_messages);
+	if (ns > 0)
+		top = sp[0]->messages;
+	ntop = (ns + 9) / 10;
+	for (i = 0; i < ntop; i++)
+		churn += !is_open(sp[i]) || E - dayof(sp[i]->last_msg) >= o.risk;
+	free(sp);
+	v[0] = sc->id;
+	v[1] = fmt_day(df, sc->fday);
+	v[2] = fmt_day(dl, sc->lday);
+	v[3] = fmt_u(b[0], sc->nmsgs);
+	/* (m830 / 23) / (m17 / 7), once the group has had 30 days */
+	v[4] = E >= sc->fday + 29 ? fmt_rate(b[1], m830 * 7, m17 * 23) : "";
+	v[5] = fmt_day(dd, dead);
+	v[6] = fmt_rate(b[2], top, sc->nmsgs);
+	v[7] = fmt_rate(b[3], churn, ntop);
+	v[8] = fmt_u(b[4], sc->npairs);
+	out_row(out, v, 9);
+}
+
+/* ---- the community scope (R6) ---- */
+
+static int
+span_cmp(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->by_join != y->by_join)
+		return x->by_join ? -1 : 1;
+	return x->group < y->group ? -1 : x->group > y->group;
+}
+
+static int
+rec_by_user(const void *a, const void *b)
+{
+	const struct rec *x = a, *y = b;
+	int c = strcmp(qp_strmap_str(uids, x->user), qp_strmap_str(uids, y->user));
+
+	if (c != 0)
+		return c;
+	return x->group < y->group ? -1 : x->group > y->group;
+}
+
+static void
+window(struct rec *r)
+{
+	size_t i;
+
+	if (r->ring == NULL)
+		return;
+	for (i = 0; i < RING; i++)
+		if (r->ring->day[i] != NODAY && r->ring->day[i] >= E - (RING - 1) &&
+		    r->ring->day[i] <= E) {
+			r->win_msgs += r->ring->msgs[i];
+			r->win_ugc += r->ring->ugc[i];
+		}
+	free(r->ring);
+	r->ring = NULL;
+}
+
+/* Merge one person's records r[0..n-1] into p. */
+static void
+merge_person(struct rec *p, const struct rec *r, size_t n)
+{
+	size_t i, k, m = 0;
+	long long w;
+
+	memset(p, 0, sizeof *p);
+	p->user = r[0].user;
+	p->group = UINT32_MAX;
+	p->first_msg = p->last_msg = NODAY;
+	for (i = 0; i < n; i++)
+		m += r[i].nsp;
+	p->sp = xcalloc(m, sizeof *p->sp);
+	for (i = 0; i < n; i++) {
+		memcpy(p->sp + p->nsp, r[i].sp, r[i].nsp * sizeof *p->sp);
+		p->nsp += r[i].nsp;
+		p->messages += r[i].messages;
+		p->ugc += r[i].ugc;
+		p->win_msgs += r[i].win_msgs;
+		p->win_ugc += r[i].win_ugc;
+		if (r[i].first_msg != NODAY && (p->first_msg == NODAY ||
+		    r[i].first_msg < p->first_msg))
+			p->first_msg = r[i].first_msg;
+		if (r[i].last_msg > p->last_msg)
+			p->last_msg = r[i].last_msg;
+		bits_or(&p->days, &r[i].days);
+		if (r[i].weeks.v != NULL)
+			for (w = r[i].weeks.base; w < r[i].weeks.base +
+			    (long long)r[i].weeks.n; w++)
+				if (counts_get(&r[i].weeks, w) > 0)
+					sat_add(counts_at(&p->weeks, w),
+					    counts_get(&r[i].weeks, w));
+	}
+	qsort(p->sp, p->nsp, sizeof *p->sp, span_cmp);
+	for (i = 1, k = 0; i < p->nsp; i++) {
+		if (p->sp[i].start <= p->sp[k].end) {	/* overlap or touch */
+			if (p->sp[i].end > p->sp[k].end)
+				p->sp[k].end = p->sp[i].end;
+		} else
+			p->sp[++k] = p->sp[i];
+	}
+	p->nsp = p->nsp ? k + 1 : 0;
+	p->paid = users[p->user].paid;
+}
+
+static void
+bits_free(struct bits *b)
+{
+	free(b->w);
+}
+
+static void
+rec_free(struct rec *r)
+{
+	free(r->sp);
+	bits_free(&r->days);
+	free(r->weeks.v);
+	free(r->ring);
+}
+
+/* Read the options' numbers. */
+static long long
+num_opt(const char *name, const char *s, long long min, long long max)
+{
+	long long v;
+
+	if (qp_parse_ll(s, min, max, &v) == -1)
+		qp_usage_error("%s: want a whole number from %lld to %lld, not "
+		    "'%s'", name, min, max, s);
+	return v;
+}
+
+static long long
+duration_opt(const char *name, const char *s)
+{
+	char *end;
+	long long n;
+
+	errno = 0;
+	n = strtoll(s, &end, 10);
+	if (errno == 0 && end != s && n > 0 && n < 1000000) {
+		switch (*end) {
+		case 's': break;
+		case 'm': n *= 60; break;
+		case 'h': n *= 3600; break;
+		case 'd': n *= 86400; break;
+		default: n = -1;
+		}
+		if (n > 0 && end[1] == '\0')
+			return n;
+	}
+	qp_usage_error("%s: want a duration such as 90s, 30m, 72h or 3d, not "
+	    "'%s'", name, s);
+}
+
+static void
+list_opt(const char *name, const char *s, double *v, size_t n)
+{
+	char *copy = strdup(s), *p, *tok, *end;
+	size_t i = 0;
+
+	if (copy == NULL)
+		qp_die("out of memory");
+	for (p = copy; (tok = strsep(&p, ",")) != NULL; i++) {
+		errno = 0;
+		if (i >= n || (v[i] = strtod(tok, &end), errno != 0) ||
+		    end == tok || *end != '\0' || v[i] < 0 || v[i] > 1e6)
+			qp_usage_error("%s: want %zu numbers separated by "
+			    "commas, not '%s'", name, n, s);
+	}
+	if (i != n)
+		qp_usage_error("%s: want %zu numbers separated by commas, not "
+		    "'%s'", name, n, s);
+	free(copy);
+}
+
+static void
+days_opt(const char *s)
+{
+	char *copy = strdup(s), *p, *tok;
+	size_t i;
+
+	if (copy == NULL)
+		qp_die("out of memory");
+	o.ndays = 0;
+	for (p = copy; (tok = strsep(&p, ",")) != NULL; ) {
+		if (o.ndays == MAXDAYS)
+			qp_usage_error("--days: at most %d days", MAXDAYS);
+		o.days[o.ndays] = num_opt("--days", tok, 1, 100000);
+		for (i = 0; i < o.ndays; i++)
+			if (o.days[i] >= o.days[o.ndays])
+				qp_usage_error("--days: want increasing "
+				    "numbers, not '%s'", s);
+		o.ndays++;
+	}
+	free(copy);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const char *const daily_cols[] = { "date", "group_id", "members",
+	    "joins", "leaves", "speakers", "messages", "speaking_rate" };
+	static const char *const weekly_cols[] = { "week", "group_id", "members",
+	    "speakers", "messages", "participation", "core_members", "joins",
+	    "leaves" };
+	static const char *const members_cols[] = { "group_id", "user_id",
+	    "user", "joined", "via", "inviter", "join_inferred", "left",
+	    "first_message", "last_message", "messages", "active_days", "ugc",
+	    "core_weeks", "tier", "lurker", "at_risk", "activated_72h", "paid" };
+	static const char *const retention_cols[] = { "group_id", "cohort",
+	    "variant", "n", "eligible", "retained", "rate" };
+	static const char *const cohort_cols[] = { "group_id", "cohort",
+	    "offset", "size", "active", "rate" };
+	static const char *const health_cols[] = { "group_id", "first_event",
+	    "last_event", "messages", "decay_7d", "dead_since", "top_share",
+	    "top_churn", "reply_pairs" };
+	struct qp_common com;
+	struct qp_in *in;
+	struct qp_out *out;
+	const struct qp_table *t;
+	const struct qp_row *r;
+	struct cols c;
+	struct scope *sc;
+	struct rec *people;
+	size_t nsc, npeople, i, j, k, ti;
+	const char *zone = NULL;
+	int ch, rc, in_events = 0, skip = 0, seen = 0;
+	double dv[3];
+
+	memset(&o, 0, sizeof o);
+	o.asof = NODAY;
+	o.days[0] = 1, o.days[1] = 7, o.days[2] = 30, o.days[3] = 90;
+	o.ndays = 4;
+	o.core = 3;
+	o.ugc_chars = 50;
+	o.activation = 72 * 3600;
+	o.lurker = 7;
+	o.risk = 14;
+	o.dead = 14;
+	o.vip_tenure = 180, o.vip_rate = 5, o.vip_ugc = 3;
+	o.core_tenure = 90, o.core_rate = 3;
+	qp_cli_init("qp-cohort", usage, argv, &com);
+	while ((ch = getopt_long(argc, argv, QP_COMMON_SHORT, longopts,
+	    NULL)) != -1) {
+		if (qp_cli_common(ch, &com))
+			continue;
+		switch (ch) {
+		case OPT_TZ:
+			zone = optarg;
+			break;
+		case OPT_ASOF: {
+			int y, n;
+			unsigned m, d;
+			char buf[16];
+
+			if (sscanf(optarg, "%4d-%2u-%2u%n", &y, &m, &d, &n) != 3 ||
+			    optarg[n] != '\0' || m < 1 || m > 12 || d < 1 ||
+			    (o.asof = qp_days_from_civil(y, m, d),
+			    qp_day_format(buf, o.asof), strcmp(buf, optarg) != 0))
+				qp_usage_error("--asof: want a date YYYY-MM-DD, "
+				    "not '%s'", optarg);
+			break;
+		}
+		case OPT_BY:
+			if (strcmp(optarg, "week") == 0)
+				o.by_month = 0;
+			else if (strcmp(optarg, "month") == 0)
+				o.by_month = 1;
+			else
+				qp_usage_error("--by: want week or month, not "
+				    "'%s'", optarg);
+			break;
+		case OPT_DAYS:
+			days_opt(optarg);
+			break;
+		case OPT_CORE:
+			o.core = (unsigned)num_opt("--core", optarg, 1, 1000000);
+			break;
+		case OPT_UGC:
+			o.ugc_chars = (unsigned)num_opt("--ugc-chars", optarg, 1,
+			    1000000);
+			break;
+		case OPT_ACT:
+			o.activation = duration_opt("--activation", optarg);
+			break;
+		case OPT_LURK:
+			o.lurker = num_opt("--lurker-days", optarg, 0, 100000);
+			break;
+		case OPT_RISK:
+			o.risk = num_opt("--risk-days", optarg, 1, 100000);
+			break;
+		case OPT_DEAD:
+			o.dead = num_opt("--dead-days", optarg, 1, 100000);
+			break;
+		case OPT_VIP:
+			list_opt("--vip", optarg, dv, 3);
+			o.vip_tenure = (long long)dv[0];
+			o.vip_rate = dv[1];
+			o.vip_ugc = (unsigned)dv[2];
+			break;
+		case OPT_CORETIER:
+			list_opt("--core-tier", optarg, dv, 2);
+			o.core_tenure = (long long)dv[0];
+			o.core_rate = dv[1];
+			break;
+		default:
+			qp_usage_error("unknown option");
+		}
+	}
+	if (zone == NULL && (zone = getenv("TZ")) != NULL && *zone == '\0')
+		zone = NULL;
+	if (zone == NULL) {
+		zone = "UTC";
+		qp_warn("no --tz and no $TZ: local days are UTC days");
+	}
+	if ((o.tz = qp_tz_load(zone)) == NULL)
+		qp_usage_error("--tz: unknown time zone '%s'", zone);
+	out = qp_cli_stage(&com, "qp-cohort", argc, argv, optind, &in);
+	if ((uids = qp_strmap_new()) == NULL || (gids = qp_strmap_new()) == NULL ||
+	    (names = qp_strmap_new()) == NULL || (vias = qp_strmap_new()) == NULL)
+		qp_die("out of memory");
+	memset(&c, -1, sizeof c);
+	while ((rc = qp_in_next(in)) > 0) {
+		r = qp_in_row(in);
+		if (rc == QP_TABLE) {
+			t = qp_in_table(in);
+			in_events = strcmp(t->name, "events") == 0;
+			for (skip = 0, ti = 0; ti < sizeof own_tables /
+			    sizeof own_tables[0]; ti++)
+				skip |= strcmp(t->name, own_tables[ti]) == 0;
+			if (skip)
+				continue;
+			if (qp_out_table(out, t->name, t->version, r->f,
+			    r->n) == -1)
+				break;
+			if (!in_events)
+				continue;
+			if (seen)
+				qp_die("%s: more than one events table (run "
+				    "qp-dedupe first)", qp_in_name(in));
+			seen = 1;
+			c.gid = qp_in_col(in, "group_id");
+			c.ts = qp_in_col(in, "ts");
+			c.kind = qp_in_col(in, "kind");
+			c.uid = qp_in_col(in, "user_id");
+			c.msg = qp_in_col(in, "msg_id");
+			if (c.gid < 0 || c.ts < 0 || c.kind < 0 || c.uid < 0 ||
+			    c.msg < 0)
+				qp_die("events: needs the columns group_id, ts, "
+				    "kind, user_id and msg_id");
+			c.user = qp_in_col(in, "user");
+			c.actor = qp_in_col(in, "actor");
+			c.via = qp_in_col(in, "via");
+			c.reply = qp_in_col(in, "reply_to");
+			c.media = qp_in_col(in, "media");
+			c.text = qp_in_col(in, "text");
+			c.name = qp_in_col(in, "name");
+			continue;
+		}
+		if (skip)
+			continue;
+		if (qp_out_row(out, r->f, r->n) == -1)
+			break;
+		if (in_events)
+			event(in, &c);
+		if ((qp_in_nrows(in) & 0xffff) == 0 && qp_cli_want_progress(&com))
+			qp_progress(in, 0);
+	}
+	if (rc < 0)
+		qp_die("%s", qp_in_error(in));
+	if (qp_out_error(out) != NULL)
+		qp_die("%s", qp_out_error(out));
+	if (!seen)
+		qp_die("%s: no events table in the input", optind < argc ?
+		    argv[optind] : "<stdin>");
+	if (unresolved > 0)
+		qp_warn("%llu replies to messages more than %u messages back "
+		    "were not resolved: reply_pairs is a lower bound",
+		    unresolved, REPLY_GEN);
+	E = o.asof != NODAY ? o.asof : last_day;
+
+	/* Records with no membership (only paid events) get no row. */
+	for (i = 0; i < nrecs; i++)
+		window(&recs[i]);
+	/* R11: paid events without a group count in every group of the user. */
+	for (i = 0; i < nrecs; i++)
+		recs[i].paid += users[recs[i].user].paid_nogroup;
+
+	/* Scopes: "*" first, then the groups (already in group_id order). */
+	nsc = ngroups + 1;
+	sc = xcalloc(nsc, sizeof *sc);
+	sc[0].fday = sc[0].lday = sc[0].last_msg_day = NODAY;
+	for (i = 0; i < ngroups; i++) {
+		struct group *g = &groups[i];
+		struct scope *s = &sc[i + 1];
+
+		s->id = qp_strmap_str(gids, g->id);
+		s->r = recs + g->rec0;
+		/* members: records with a membership, by user_id */
+		for (j = k = 0; j < g->nrec; j++) {
+			if (s->r[j].nsp > 0)
+				s->r[k++] = s->r[j];
+			else
+				rec_free(&s->r[j]);
+		}
+		s->n = k;
+		qsort(s->r, s->n, sizeof *s->r, rec_by_user);
+		s->fday = g->fday;
+		s->lday = g->lday;
+		s->msgs = &g->msgs;
+		s->nmsgs = g->nmsgs;
+		s->last_msg_day = g->last_msg_day;
+		s->npairs = g->pairs.n;
+		if (s->fday != NODAY && (sc[0].fday == NODAY || s->fday < sc[0].fday))
+			sc[0].fday = s->fday;
+		if (s->lday != NODAY && (sc[0].lday == NODAY || s->lday > sc[0].lday))
+			sc[0].lday = s->lday;
+		if (s->last_msg_day != NODAY && (sc[0].last_msg_day == NODAY ||
+		    s->last_msg_day > sc[0].last_msg_day))
+			sc[0].last_msg_day = s->last_msg_day;
+		sc[0].nmsgs += s->nmsgs;
+	}
+	/* "*": one record per person, from all their groups' records. */
+	{
+		struct rec *all;
+		struct counts *msgs = xcalloc(1, sizeof *msgs);
+		size_t n = 0;
+		long long d;
+
+		for (i = 1; i < nsc; i++)
+			n += sc[i].n;
+		all = xcalloc(n, sizeof *all);
+		for (i = 1, n = 0; i < nsc; i++)
+			for (j = 0; j < sc[i].n; j++)
+				all[n++] = sc[i].r[j];
+		qsort(all, n, sizeof *all, rec_by_user);
+		people = xcalloc(n, sizeof *people);
+		for (i = npeople = 0; i < n; i = j) {
+			for (j = i; j < n && all[j].user == all[i].user; j++)
+				;
+			merge_person(&people[npeople++], all + i, j - i);
+		}
+		free(all);
+		if (sc[0].fday != NODAY)
+			for (d = sc[0].fday; d <= sc[0].lday; d++)
+				for (i = 1; i < nsc; i++)
+					if (counts_get(sc[i].msgs, d) > 0)
+						sat_add(counts_at(msgs, d),
+						    counts_get(sc[i].msgs, d));
+		sc[0].id = "*";
+		sc[0].r = people;
+		sc[0].n = npeople;
+		sc[0].msgs = msgs;
+		sc[0].npairs = allpairs.n;
+	}
+
+	out_table(out, "daily", daily_cols, 8);
+	for (i = 0; i < nsc; i++)
+		daily(out, &sc[i]);
+	out_table(out, "weekly", weekly_cols, 9);
+	for (i = 0; i < nsc; i++)
+		weekly(out, &sc[i]);
+	out_table(out, "members", members_cols, 19);
+	for (i = 0; i < nsc; i++)
+		members(out, &sc[i]);
+	out_table(out, "retention", retention_cols, 7);
+	for (i = 0; i < nsc; i++)
+		retention(out, &sc[i]);
+	out_table(out, "cohort", cohort_cols, 6);
+	for (i = 0; i < nsc; i++)
+		cohort(out, &sc[i]);
+	out_table(out, "health", health_cols, 9);
+	for (i = 0; i < nsc; i++)
+		health(out, &sc[i]);
+	if (qp_out_finish(out) == -1)
+		qp_die("%s", qp_out_error(out));
+	if (qp_cli_want_progress(&com))
+		qp_progress(in, 1);
+	qp_out_free(out);
+	qp_in_close(in);
+	for (i = 0; i < npeople; i++)
+		rec_free(&people[i]);
+	for (i = 1; i < nsc; i++)
+		for (j = 0; j < sc[i].n; j++)
+			rec_free(&sc[i].r[j]);
+	free(people);
+	free((void *)sc[0].msgs->v);
+	free((void *)sc[0].msgs);
+	free(sc);
+	for (i = 0; i < ngroups; i++) {
+		free(groups[i].msgs.v);
+		free(groups[i].pairs.k);
+	}
+	free(groups);
+	free(recs);
+	free(users);
+	free(cur);
+	free(rbuf);
+	free(allpairs.k);
+	rgen_free(&rnew);
+	rgen_free(&rold);
+	qp_order_free(&order);
+	qp_strmap_free(uids);
+	qp_strmap_free(gids);
+	qp_strmap_free(names);
+	qp_strmap_free(vias);
+	qp_tz_free(o.tz);
+	return QP_EXIT_OK;
+}

@@ -1,0 +1,1 @@
+qp-cohort --tz UTC --asof 2024-02-30 < /dev/null

@@ -1,0 +1,1 @@
+qp-cohort --tz UTC --days 7,1 < /dev/null

@@ -1,0 +1,1 @@
+qp-cohort --tz Mars/Olympus < /dev/null
