@@ -19,6 +19,22 @@ int	qp_kind_rank(const char *kind);
 int	qp_msgid_cmp(const char *a, size_t alen, const char *b, size_t blen);
 
 /*
+ * One (group, user)'s membership, METRICS.md R3: join, message and rename
+ * open it, leave and remove close it, other kinds leave it alone.  Feed
+ * every event of the user in the group, in stream order; the result says
+ * what the event did.  The state starts at 0.
+ */
+enum {
+	QP_M_NONE,	/* no change */
+	QP_M_JOIN,	/* opened by a join */
+	QP_M_INFER,	/* opened by a message or rename: join_inferred */
+	QP_M_CLOSE,	/* closed */
+	QP_M_POINT	/* a close as the first event: opened and closed at once */
+};
+
+int	qp_membership(unsigned char *state, const char *kind);
+
+/*
  * The order check of the stages that need sorted events: feed each row's
  * group_id, ts (an instant), kind rank and msg_id.  Returns 0 for a row
  * of the same group as the last, 1 for the first row of a new group, -1

@@ -150,7 +150,7 @@ struct rec {
 	uint32_t	 user, group;
 	struct span	*sp;
 	size_t		 nsp, capsp;
-	int		 seen;		/* any event of the user in the group */
+	unsigned char	 mstate;	/* qp_membership() */
 	long long	 first_msg, last_msg;	/* instants; NODAY none */
 	unsigned long long messages, ugc;
 	unsigned long	 paid;
@@ -799,35 +799,35 @@ event(const struct qp_in *in, const struct cols *c)
 		users[un].paid++;
 		r->paid++;
 	}
-	/* R3: the membership state machine. */
-	if (rank == 0) {
-		if (!is_open(r)) {
-			uint32_t via = 0, actor = 0;
-			long v;
+	/* R3 */
+	switch (qp_membership(&r->mstate, kind)) {
+	case QP_M_JOIN: {
+		uint32_t via = 0, actor = 0;
+		long v;
 
-			s = fld(row, c->via, &len);
-			if (len > 0) {
-				if ((v = qp_strmap_add(vias, s, len)) < 0)
-					qp_die("out of memory");
-				via = (uint32_t)v + 1;
-			}
-			s = fld(row, c->actor, &len);
-			if (len > 0)
-				actor = user_of(s, len) + 1;
-			span_open(r, ts, 1, via, actor);
+		s = fld(row, c->via, &len);
+		if (len > 0) {
+			if ((v = qp_strmap_add(vias, s, len)) < 0)
+				qp_die("out of memory");
+			via = (uint32_t)v + 1;
 		}
-	} else if (rank == 2) {
-		if (is_open(r))
-			r->sp[r->nsp - 1].end = ts;
-		else if (!r->seen) {
-			span_open(r, ts, 0, 0, 0);
-			r->sp[r->nsp - 1].end = ts;
-		}
-	} else if (msg || strcmp(kind, "rename") == 0) {
-		if (!is_open(r))
-			span_open(r, ts, 0, 0, 0);
+		s = fld(row, c->actor, &len);
+		if (len > 0)
+			actor = user_of(s, len) + 1;
+		span_open(r, ts, 1, via, actor);
+		break;
 	}
-	r->seen = 1;
+	case QP_M_INFER:
+		span_open(r, ts, 0, 0, 0);
+		break;
+	case QP_M_CLOSE:
+		r->sp[r->nsp - 1].end = ts;
+		break;
+	case QP_M_POINT:
+		span_open(r, ts, 0, 0, 0);
+		r->sp[r->nsp - 1].end = ts;
+		break;
+	}
 	if (msg)
 		message(g, r, un, row, c, ts, day);
 }

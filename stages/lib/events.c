@@ -16,6 +16,33 @@ qp_kind_rank(const char *kind)
 	return 1;
 }
 
+enum { M_OPEN = 1, M_SEEN = 2 };
+
+int
+qp_membership(unsigned char *state, const char *kind)
+{
+	int seen = *state & M_SEEN, open = *state & M_OPEN, r = QP_M_NONE;
+
+	*state |= M_SEEN;
+	if (strcmp(kind, "join") == 0) {
+		if (!open)
+			r = QP_M_JOIN;
+	} else if (strcmp(kind, "leave") == 0 || strcmp(kind, "remove") == 0) {
+		if (open)
+			r = QP_M_CLOSE;
+		else if (!seen)
+			r = QP_M_POINT;
+	} else if (strcmp(kind, "message") == 0 || strcmp(kind, "rename") == 0) {
+		if (!open)
+			r = QP_M_INFER;
+	}
+	if (r == QP_M_JOIN || r == QP_M_INFER)
+		*state |= M_OPEN;
+	else if (r == QP_M_CLOSE)
+		*state &= (unsigned char)~M_OPEN;
+	return r;
+}
+
 static int
 is_uint(const char *s, size_t n)
 {

@@ -24,6 +24,22 @@ main(void)
 	CHECK(cmp("10.2", "10.10") > 0);		/* not integers: bytes */
 	CHECK(cmp("", "1") < 0);
 	{
+		unsigned char m = 0, m2 = 0;
+
+		CHECK(qp_membership(&m, "message") == QP_M_INFER);
+		CHECK(qp_membership(&m, "join") == QP_M_NONE);	/* a member */
+		CHECK(qp_membership(&m, "system") == QP_M_NONE);
+		CHECK(qp_membership(&m, "leave") == QP_M_CLOSE);
+		CHECK(qp_membership(&m, "remove") == QP_M_NONE);	/* not a member */
+		CHECK(qp_membership(&m, "join") == QP_M_JOIN);
+		CHECK(qp_membership(&m, "rename") == QP_M_NONE);
+		CHECK(qp_membership(&m2, "custom") == QP_M_NONE);
+		CHECK(qp_membership(&m2, "remove") == QP_M_NONE);	/* seen before */
+		m2 = 0;
+		CHECK(qp_membership(&m2, "leave") == QP_M_POINT);
+		CHECK(qp_membership(&m2, "rename") == QP_M_INFER);
+	}
+	{
 		struct qp_order o = { 0 };
 
 		CHECK(qp_order_check(&o, "g1", 2, 100, 1, "5", 1) == 1);
