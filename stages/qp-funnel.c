@@ -1,0 +1,1316 @@
+/*
+ * qp-funnel: ordered-step funnels with a window (ClickHouse windowFunnel,
+ * METRICS.md R18) and invitation fission (R19).
+ *
+ * The events pass through.  While they do, each (group, user)'s membership
+ * is followed (R3) and every event of a user is written to an unlinked
+ * temporary file as a 32-byte record: its instant, user, group, what it
+ * did to the membership, and which steps' column conditions it meets.  At
+ * the end the records are read back twice: merged across groups by time
+ * for the community ("*", one person's events in all groups), then group
+ * by group.  Memory holds one scope's members, their open chains and
+ * their results; the records, not the messages, are on disk.
+ *
+ * Per member, every step-1 event starts a chain (an anchor); a chain takes
+ * each later step at the first event that meets it within --window of
+ * its step 1.  The member's level is the best chain's; its times are
+ * those of the earliest anchor reaching that level (R18).
+ */
+#include <errno.h>
+#include <limits.h>
+#include <locale.h>
+#include <regex.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "qp_cli.h"
+#include "qp_csv.h"
+#include "qp_events.h"
+#include "qp_hash.h"
+#include "qp_io.h"
+#include "qp_stream.h"
+#include "qp_time.h"
+
+static const char usage[] =
+"usage: qp-funnel [-hq] [--progress] [-l level] [-o out] [--tz zone]\n"
+"                 [--asof date] [-s step]... [-f file] [--window duration]\n"
+"                 [--mode mode] [--by month|none] [--activation duration]\n"
+"                 [file ...]\n"
+"\n"
+"Conversion funnels and invitation fission of a sorted stream: add the\n"
+"funnel and fission tables, per group and for the community (group_id *).\n"
+"\n"
+"  -s, --step STEP          a step: NAME:CONDITION ..., in order; conditions\n"
+"                           kind=K media=M name=N core_week[=N] ugc\n"
+"                           within=DURATION text~REGEX (last: the rest of\n"
+"                           the step is the regex)\n"
+"  -f, --steps FILE         steps from FILE, one a line, # comments\n"
+"      --window DURATION    from step 1 to the last step (default 30d)\n"
+"      --mode MODE          default, strict_order or strict_deduplication\n"
+"      --by month|none      cohorts by the month of the first step 1, or\n"
+"                           only the whole (default month)\n"
+"      --activation DUR     fission: invitees active within DUR (default 72h)\n"
+"      --tz ZONE            zone of local days (default $TZ, else UTC)\n"
+"      --asof DATE          end date YYYY-MM-DD; later events are ignored\n"
+"  -l, --level N            gzip level of the output, 0-9 (default 1)\n"
+"  -o, --output FILE        write FILE (replaced only on success), not stdout\n"
+"  -q, --quiet              no progress report\n"
+"      --progress           report progress even when stderr is not a terminal\n"
+"  -h, --help               print this help and exit\n"
+"      --version            print the version and exit\n"
+"\n"
+"Without steps: join, first_message_72h, core_week, ugc, paid (the last\n"
+"dropped when the stream has no paid event).\n";
+
+enum {
+	OPT_TZ = QP_OPT_STAGE, OPT_ASOF, OPT_WINDOW, OPT_MODE, OPT_BY, OPT_ACT
+};
+
+static const struct option longopts[] = {
+	QP_COMMON_LONG,
+	{ "step", required_argument, NULL, 's' },
+	{ "steps", required_argument, NULL, 'f' },
+	{ "tz", required_argument, NULL, OPT_TZ },
+	{ "asof", required_argument, NULL, OPT_ASOF },
+	{ "window", required_argument, NULL, OPT_WINDOW },
+	{ "mode", required_argument, NULL, OPT_MODE },
+	{ "by", required_argument, NULL, OPT_BY },
+	{ "activation", required_argument, NULL, OPT_ACT },
+	{ NULL, 0, NULL, 0 }
+};
+
+#define NODAY		LLONG_MIN
+#define OPEN		LLONG_MAX
+#define MAXSTEPS	16
+#define STAR		UINT32_MAX	/* the community scope */
+
+enum { K_ANY, K_MESSAGE, K_JOIN, K_LEAVE, K_REMOVE, K_RENAME, K_SYSTEM,
+    K_CUSTOM, K_OTHER };
+static const char *const kinds[] = { "", "message", "join", "leave",
+    "remove", "rename", "system", "custom" };
+
+enum { M_DEFAULT, M_STRICT_ORDER, M_STRICT_DEDUP };
+
+struct step {
+	char		*name;
+	int		 kind;		/* K_ANY or a kind */
+	char		*media, *cname;	/* NULL: any */
+	regex_t		 re;
+	int		 has_re;
+	unsigned	 core;		/* the Nth+ message of its week; 0 none */
+	int		 ugc;
+	long long	 within;	/* seconds after the previous step; 0 none */
+};
+
+static struct step steps[MAXSTEPS];
+static size_t nsteps;
+static int default_steps;
+
+static struct {
+	struct qp_tz	*tz;
+	long long	 asof, window, activation;
+	int		 mode, by_month;
+	unsigned	 ugc_chars;
+} o;
+
+/* The record of one event in the temporary file. */
+struct fev {
+	int64_t		 ts;
+	uint32_t	 user, group, seq;
+	uint32_t	 actor;		/* user + 1 of a join's actor; 0 none */
+	uint16_t	 mask;		/* steps whose column conditions hold */
+	uint8_t		 what;		/* QP_M_* in its group */
+	uint8_t		 flags;
+	uint8_t		 rank;		/* qp_kind_rank() */
+	uint8_t		 pad[3];
+};
+enum { F_MSG = 1, F_UGC = 2 };
+
+struct seg {
+	off_t		 off;		/* first record */
+	size_t		 n;
+	uint32_t	 gid;		/* group_id number */
+};
+
+struct anchor {
+	long long	 t[MAXSTEPS];
+	int		 level;
+};
+
+struct span {
+	long long	 start, end;
+};
+
+/* A member of the scope being computed. */
+struct mem {
+	uint32_t	 user;
+	unsigned	 open;		/* "*": group memberships open */
+	struct anchor	*a;
+	size_t		 na, capa;
+	struct anchor	 best;		/* level 0: none */
+	long long	 first_anchor;
+	long long	 week;
+	unsigned	 wcount;
+	int		 done, started;
+	uint32_t	 inviter;	/* user + 1 */
+	long long	 inv_ts;
+	int		 inv_act;
+	struct span	*sp;
+	size_t		 nsp, capsp;
+};
+
+static struct qp_strmap *uids, *gids;
+static struct seg *segs;
+static size_t nsegs, capsegs;
+static struct fev *nogroup;	/* paid events without a group, in order */
+static size_t nnogroup, capnogroup;
+static FILE *spill;
+static off_t spilled;
+static int any_paid;
+static long long last_day = NODAY, E;
+static unsigned char *mst;	/* user -> membership state, current group */
+static uint32_t *touched;
+static size_t ntouched, captouched, capmst;
+
+static void *
+xrealloc(void *p, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		qp_die("out of memory");
+	if ((p = realloc(p, n * size)) == NULL && n != 0)
+		qp_die("out of memory");
+	return p;
+}
+
+static void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size);
+
+	if (p == NULL)
+		qp_die("out of memory");
+	return p;
+}
+
+static long long
+fdiv(long long a, long long b)
+{
+	return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+static long long
+dayof(long long t)
+{
+	return qp_tz_day(o.tz, t);
+}
+
+static long long
+monthof(long long day)
+{
+	int y;
+	unsigned m, d;
+
+	qp_civil_from_days(day, &y, &m, &d);
+	return (long long)y * 12 + (m - 1);
+}
+
+static long long
+duration(const char *what, const char *s)
+{
+	char *end;
+	long long n;
+
+	errno = 0;
+	n = strtoll(s, &end, 10);
+	if (errno == 0 && end != s && n > 0 && n < 1000000) {
+		switch (*end) {
+		case 's': break;
+		case 'm': n *= 60; break;
+		case 'h': n *= 3600; break;
+		case 'd': n *= 86400; break;
+		default: n = -1;
+		}
+		if (n > 0 && end[1] == '\0')
+			return n;
+	}
+	qp_usage_error("%s: want a duration such as 90s, 30m, 72h or 30d, not "
+	    "'%s'", what, s);
+}
+
+/* ---- steps ---- */
+
+static char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = strndup(s, n);
+
+	if (p == NULL)
+		qp_die("out of memory");
+	return p;
+}
+
+/* Parse "NAME:COND ..." into the next step; where names the source. */
+static void
+add_step(const char *spec, const char *where)
+{
+	struct step *st = &steps[nsteps];
+	const char *p = spec, *colon = strchr(spec, ':'), *end;
+	char cond[256];
+	size_t n;
+
+	if (nsteps == MAXSTEPS)
+		qp_usage_error("%s: at most %d steps", where, MAXSTEPS);
+	memset(st, 0, sizeof *st);
+	if (colon == NULL || colon == spec || strcspn(spec, " \t") <
+	    (size_t)(colon - spec))
+		qp_usage_error("%s: want a step as NAME:CONDITION ..., not '%s'",
+		    where, spec);
+	st->name = xstrndup(spec, (size_t)(colon - spec));
+	p = colon + 1;
+	for (;;) {
+		p += strspn(p, " \t");
+		if (*p == '\0')
+			break;
+		if (strncmp(p, "text~", 5) == 0) {
+			int e = regcomp(&st->re, p + 5, REG_EXTENDED | REG_NOSUB);
+
+			if (e != 0) {
+				char msg[256];
+
+				regerror(e, &st->re, msg, sizeof msg);
+				qp_usage_error("%s: step %s: text~%s: %s", where,
+				    st->name, p + 5, msg);
+			}
+			st->has_re = 1;
+			break;
+		}
+		n = strcspn(p, " \t");
+		end = p + n;
+		if (n >= sizeof cond)
+			qp_usage_error("%s: step %s: condition too long", where,
+			    st->name);
+		memcpy(cond, p, n);
+		cond[n] = '\0';
+		p = end;
+		if (strncmp(cond, "kind=", 5) == 0) {
+			size_t k;
+
+			for (k = 1; k < sizeof kinds / sizeof kinds[0]; k++)
+				if (strcmp(cond + 5, kinds[k]) == 0)
+					st->kind = (int)k;
+			if (st->kind == K_ANY)
+				qp_usage_error("%s: step %s: no kind '%s'", where,
+				    st->name, cond + 5);
+		} else if (strncmp(cond, "media=", 6) == 0)
+			st->media = xstrndup(cond + 6, n - 6);
+		else if (strncmp(cond, "name=", 5) == 0)
+			st->cname = xstrndup(cond + 5, n - 5);
+		else if (strcmp(cond, "core_week") == 0)
+			st->core = 3;
+		else if (strncmp(cond, "core_week=", 10) == 0) {
+			long long v;
+
+			if (qp_parse_ll(cond + 10, 1, 1000000, &v) == -1)
+				qp_usage_error("%s: step %s: core_week wants a "
+				    "number, not '%s'", where, st->name, cond + 10);
+			st->core = (unsigned)v;
+		} else if (strcmp(cond, "ugc") == 0)
+			st->ugc = 1;
+		else if (strncmp(cond, "within=", 7) == 0)
+			st->within = duration(where, cond + 7);
+		else
+			qp_usage_error("%s: step %s: unknown condition '%s'",
+			    where, st->name, cond);
+	}
+	nsteps++;
+}
+
+static void
+read_steps(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL, where[4096];
+	size_t cap = 0, lineno = 0;
+	ssize_t n;
+
+	if (f == NULL)
+		qp_usage_error("%s: %s", path, strerror(errno));
+	while ((n = getline(&line, &cap, f)) != -1) {
+		lineno++;
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		n = (ssize_t)strspn(line, " \t");
+		if (line[n] == '\0' || line[n] == '#')
+			continue;
+		snprintf(where, sizeof where, "%s:%zu", path, lineno);
+		add_step(line + n, where);
+	}
+	free(line);
+	fclose(f);
+}
+
+/* ---- the pass over the stream ---- */
+
+struct cols {
+	int gid, ts, kind, uid, actor, msg, media, text, name;
+};
+
+static const char *
+fld(const struct qp_row *r, int c, size_t *len)
+{
+	if (c < 0) {
+		*len = 0;
+		return "";
+	}
+	*len = r->f[c].len;
+	return r->f[c].s;
+}
+
+static int
+kind_code(const char *k)
+{
+	size_t i;
+
+	for (i = 1; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(k, kinds[i]) == 0)
+			return (int)i;
+	return K_OTHER;
+}
+
+static uint32_t
+user_of(const char *s, size_t len)
+{
+	long u = qp_strmap_add(uids, s, len);
+
+	if (u < 0)
+		qp_die("out of memory");
+	return (uint32_t)u;
+}
+
+static void
+put(const struct fev *e)
+{
+	if (fwrite(e, sizeof *e, 1, spill) != 1)
+		qp_die("temporary file: %s", strerror(errno));
+	spilled += (off_t)sizeof *e;
+}
+
+static struct qp_order order;
+static int need_group;
+
+static void
+event(const struct qp_in *in, const struct cols *c)
+{
+	const struct qp_row *row = qp_in_row(in);
+	const char *kind = row->f[c->kind].s, *s, *text;
+	size_t len, tlen, k;
+	long long ts, day;
+	int off, ng, kc, paid;
+	struct fev e;
+
+	if (qp_time_parse(row->f[c->ts].s, row->f[c->ts].len, &ts, &off) == -1)
+		qp_die("%s: record %llu (line %llu): not a time: %s",
+		    qp_in_name(in), row->recno, row->lineno, row->f[c->ts].s);
+	s = fld(row, c->msg, &len);
+	ng = qp_order_check(&order, row->f[c->gid].s, row->f[c->gid].len, ts,
+	    qp_kind_rank(kind), s, len);
+	if (ng == -1)
+		qp_die("%s: record %llu (line %llu): events are not sorted (run "
+		    "qp-dedupe first)", qp_in_name(in), row->recno, row->lineno);
+	if (ng == -2)
+		qp_die("out of memory");
+	if (ng == 1)
+		need_group = 1;
+	day = dayof(ts);
+	if (o.asof != NODAY && day > o.asof)
+		return;
+	if (last_day == NODAY || day > last_day)
+		last_day = day;
+	if (row->f[c->uid].len == 0)
+		return;
+	kc = kind_code(kind);
+	paid = kc == K_CUSTOM && strcmp(fld(row, c->name, &len), "paid") == 0;
+	any_paid |= paid;
+	memset(&e, 0, sizeof e);
+	e.ts = ts;
+	e.user = user_of(row->f[c->uid].s, row->f[c->uid].len);
+	e.rank = (uint8_t)qp_kind_rank(kind);
+	s = fld(row, c->media, &len);
+	text = fld(row, c->text, &tlen);
+	if (kc == K_MESSAGE) {
+		size_t i;
+		unsigned cp = 0;
+
+		e.flags |= F_MSG;
+		if (strcmp(s, "link") == 0 || strcmp(s, "file") == 0)
+			e.flags |= F_UGC;
+		for (i = 0; i < tlen && cp < o.ugc_chars; i++)
+			cp += ((unsigned char)text[i] & 0xc0) != 0x80;
+		if (cp >= o.ugc_chars)
+			e.flags |= F_UGC;	/* R9 */
+	}
+	for (k = 0; k < nsteps; k++) {
+		const struct step *st = &steps[k];
+
+		if (st->kind != K_ANY && st->kind != kc)
+			continue;
+		if (st->media != NULL && strcmp(st->media, s) != 0)
+			continue;
+		if (st->cname != NULL && (kc != K_CUSTOM ||
+		    strcmp(st->cname, fld(row, c->name, &len)) != 0))
+			continue;
+		if (st->has_re && regexec(&st->re, text, 0, NULL, 0) != 0)
+			continue;
+		e.mask |= (uint16_t)(1u << k);
+	}
+	if (row->f[c->gid].len == 0) {
+		if (!paid)
+			return;
+		/* R11: paid with no group counts in every group of the user */
+		if (nnogroup == capnogroup) {
+			capnogroup = capnogroup ? capnogroup * 2 : 64;
+			nogroup = xrealloc(nogroup, capnogroup, sizeof *nogroup);
+		}
+		e.group = STAR;
+		e.seq = (uint32_t)nnogroup;
+		nogroup[nnogroup++] = e;
+		return;
+	}
+	if (need_group) {
+		long g = qp_strmap_add(gids, row->f[c->gid].s, row->f[c->gid].len);
+
+		if (g < 0)
+			qp_die("out of memory");
+		for (k = 0; k < ntouched; k++)
+			mst[touched[k]] = 0;
+		ntouched = 0;
+		if (nsegs == capsegs) {
+			capsegs = capsegs ? capsegs * 2 : 16;
+			segs = xrealloc(segs, capsegs, sizeof *segs);
+		}
+		segs[nsegs].off = spilled;
+		segs[nsegs].n = 0;
+		segs[nsegs].gid = (uint32_t)g;
+		nsegs++;
+		need_group = 0;
+	}
+	if (e.user >= capmst) {
+		size_t n = capmst ? capmst : 1024;
+
+		while (n <= e.user)
+			n *= 2;
+		mst = xrealloc(mst, n, 1);
+		memset(mst + capmst, 0, n - capmst);
+		capmst = n;
+	}
+	if (mst[e.user] == 0) {
+		if (ntouched == captouched) {
+			captouched = captouched ? captouched * 2 : 1024;
+			touched = xrealloc(touched, captouched, sizeof *touched);
+		}
+		touched[ntouched++] = e.user;
+	}
+	e.group = (uint32_t)(nsegs - 1);
+	e.seq = (uint32_t)segs[nsegs - 1].n;
+	e.what = (uint8_t)qp_membership(&mst[e.user], kind);
+	if (e.what == QP_M_JOIN) {
+		s = fld(row, c->actor, &len);
+		if (len > 0)
+			e.actor = user_of(s, len) + 1;
+	}
+	put(&e);
+	segs[nsegs - 1].n++;
+}
+
+/* ---- chains ---- */
+
+static void
+consider(struct mem *m, const struct anchor *a)
+{
+	if (a->level > m->best.level || (a->level == m->best.level &&
+	    a->level > 0 && a->t[0] < m->best.t[0]))
+		m->best = *a;
+}
+
+static void
+finish_all(struct mem *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->na; i++)
+		consider(m, &m->a[i]);
+	m->na = 0;
+}
+
+/* One event that meets the steps in match (bit k: step k + 1). */
+static void
+chain(struct mem *m, long long ts, unsigned match)
+{
+	size_t i, j;
+	unsigned k;
+
+	if (m->done)
+		return;
+	/* chains past their window are final */
+	for (i = j = 0; i < m->na; i++) {
+		if (ts > m->a[i].t[0] + o.window)
+			consider(m, &m->a[i]);
+		else
+			m->a[j++] = m->a[i];
+	}
+	m->na = j;
+	if (o.mode == M_STRICT_ORDER && match == 0 && m->started) {
+		m->done = 1;	/* another event breaks the order */
+		finish_all(m);
+		return;
+	}
+	for (k = 0; k < nsteps; k++) {
+		if (!(match >> k & 1))
+			continue;
+		if (k == 0) {
+			struct anchor *a;
+
+			if (m->na > 0 && m->a[m->na - 1].t[0] == ts)
+				continue;	/* the same chain again */
+			if (m->na == m->capa) {
+				m->capa = m->capa ? m->capa * 2 : 2;
+				m->a = xrealloc(m->a, m->capa, sizeof *m->a);
+			}
+			a = &m->a[m->na++];
+			memset(a, 0, sizeof *a);
+			a->t[0] = ts;
+			a->level = 1;
+			if (!m->started)
+				m->first_anchor = ts;
+			m->started = 1;
+			continue;
+		}
+		if (o.mode == M_STRICT_DEDUP || o.mode == M_STRICT_ORDER) {
+			int have_prev = 0, have_this = 0;
+
+			for (i = 0; i < m->na; i++) {
+				have_prev |= m->a[i].level >= (int)k;
+				have_this |= m->a[i].level > (int)k;
+			}
+			have_prev |= m->best.level >= (int)k;
+			have_this |= m->best.level > (int)k;
+			if ((o.mode == M_STRICT_DEDUP && have_this) ||
+			    (o.mode == M_STRICT_ORDER && m->started &&
+			    !have_prev)) {
+				m->done = 1;
+				finish_all(m);
+				return;
+			}
+		}
+		for (i = 0; i < m->na; i++) {
+			struct anchor *a = &m->a[i];
+
+			if (a->level != (int)k || ts > a->t[0] + o.window ||
+			    (steps[k].within && ts - a->t[k - 1] > steps[k].within))
+				continue;
+			a->t[k] = ts;
+			a->level++;
+		}
+	}
+	/* complete chains are final */
+	for (i = j = 0; i < m->na; i++) {
+		if (m->a[i].level == (int)nsteps)
+			consider(m, &m->a[i]);
+		else
+			m->a[j++] = m->a[i];
+	}
+	m->na = j;
+}
+
+static void
+span_add(struct mem *m, long long start, long long end)
+{
+	if (m->nsp == m->capsp) {
+		m->capsp = m->capsp ? m->capsp * 2 : 1;
+		m->sp = xrealloc(m->sp, m->capsp, sizeof *m->sp);
+	}
+	m->sp[m->nsp].start = start;
+	m->sp[m->nsp].end = end;
+	m->nsp++;
+}
+
+/* Feed one record; what is its membership change in this scope. */
+static void
+feed(struct mem *m, const struct fev *e, int what)
+{
+	unsigned match = 0, k;
+
+	switch (what) {
+	case QP_M_JOIN:
+	case QP_M_INFER:
+		span_add(m, e->ts, OPEN);
+		break;
+	case QP_M_CLOSE:
+		if (m->nsp > 0)
+			m->sp[m->nsp - 1].end = e->ts;
+		break;
+	case QP_M_POINT:
+		span_add(m, e->ts, e->ts);
+		break;
+	}
+	/* R19: the first invitation */
+	if (what == QP_M_JOIN && e->actor != 0 && e->actor - 1 != e->user &&
+	    m->inviter == 0) {
+		m->inviter = e->actor;
+		m->inv_ts = e->ts;
+	}
+	if (e->flags & F_MSG) {
+		long long w = fdiv(dayof(e->ts) + 3, 7);
+
+		if (m->inviter != 0 && e->ts >= m->inv_ts &&
+		    e->ts - m->inv_ts <= o.activation)
+			m->inv_act = 1;
+		if (w != m->week || m->wcount == 0) {
+			m->week = w;
+			m->wcount = 0;
+		}
+		m->wcount++;	/* R10 */
+	}
+	for (k = 0; k < nsteps; k++) {
+		const struct step *st = &steps[k];
+
+		if (!(e->mask >> k & 1))
+			continue;
+		if (st->kind == K_JOIN && what != QP_M_JOIN)
+			continue;	/* only a join that opens a membership */
+		if (st->core && !((e->flags & F_MSG) && m->wcount >= st->core))
+			continue;
+		if (st->ugc && !(e->flags & F_UGC))
+			continue;
+		match |= 1u << k;
+	}
+	chain(m, e->ts, match);
+}
+
+/* ---- reading the records back ---- */
+
+struct cursor {
+	off_t		 off, end;
+	struct fev	 buf[128];
+	size_t		 i, n;
+};
+
+static const struct fev *
+cur_peek(struct cursor *c)
+{
+	if (c->i == c->n) {
+		size_t want = sizeof c->buf;
+		ssize_t got;
+
+		if (c->off >= c->end)
+			return NULL;
+		if ((off_t)want > c->end - c->off)
+			want = (size_t)(c->end - c->off);
+		got = pread(fileno(spill), c->buf, want, c->off);
+		if (got <= 0 || got % (ssize_t)sizeof(struct fev) != 0)
+			qp_die("temporary file: %s", got < 0 ? strerror(errno) :
+			    "short read");
+		c->off += got;
+		c->n = (size_t)got / sizeof(struct fev);
+		c->i = 0;
+	}
+	return &c->buf[c->i];
+}
+
+/* The order of one person's events across groups (R5, then group). */
+static int
+fev_before(const struct fev *a, const struct fev *b)
+{
+	if (a->ts != b->ts)
+		return a->ts < b->ts;
+	if (a->rank != b->rank)
+		return a->rank < b->rank;
+	if (a->group != b->group)	/* no-group paid events (STAR) last */
+		return a->group < b->group;
+	return a->seq < b->seq;
+}
+
+/* ---- results ---- */
+
+struct result {
+	long long	 month;		/* of the first anchor */
+	struct anchor	 best;
+};
+
+struct fis {
+	uint32_t	 scope;		/* group_id number, or STAR */
+	uint32_t	 inviter;	/* user + 1; 0 for the scope's "*" row */
+	unsigned long long invitees, act, ret;
+};
+
+static struct result *res;
+static size_t nres, capres;
+static struct fis *frows;	/* rows waiting for the fission table */
+static size_t nfrows, capfrows;
+
+static void
+collect(struct mem *m)
+{
+	finish_all(m);
+	if (m->best.level == 0)
+		return;
+	if (nres == capres) {
+		capres = capres ? capres * 2 : 1024;
+		res = xrealloc(res, capres, sizeof *res);
+	}
+	res[nres].month = monthof(dayof(m->first_anchor));
+	res[nres].best = m->best;
+	nres++;
+}
+
+static int
+res_cmp(const void *a, const void *b)
+{
+	const struct result *x = a, *y = b;
+
+	return x->month < y->month ? -1 : x->month > y->month;
+}
+
+static int
+ll_cmp(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static char *
+fmt_rate(char *buf, unsigned long long a, unsigned long long b)
+{
+	unsigned __int128 n;
+	unsigned long long q, r;
+
+	if (b == 0) {
+		buf[0] = '\0';
+		return buf;
+	}
+	n = (unsigned __int128)a * 10000;
+	q = (unsigned long long)(n / b);
+	r = (unsigned long long)(n % b);
+	if ((unsigned __int128)r * 2 > b || ((unsigned __int128)r * 2 == b &&
+	    (q & 1)))
+		q++;
+	snprintf(buf, 32, "%llu.%04llu", q / 10000, q % 10000);
+	return buf;
+}
+
+static size_t out_steps;	/* steps written: paid dropped when absent */
+
+static void
+funnel_rows(struct qp_out *out, const char *scope, const char *cohort,
+    const struct result *r, size_t n)
+{
+	unsigned long long reached[MAXSTEPS] = { 0 };
+	long long *d = xcalloc(n, sizeof *d);
+	char b[5][40], sn[8];
+	const char *v[8];
+	size_t i, k, nd;
+
+	for (i = 0; i < n; i++)
+		for (k = 0; k < (size_t)r[i].best.level && k < out_steps; k++)
+			reached[k]++;
+	for (k = 0; k < out_steps; k++) {
+		snprintf(sn, sizeof sn, "%zu", k + 1);
+		v[0] = scope;
+		v[1] = cohort;
+		v[2] = sn;
+		v[3] = steps[k].name;
+		snprintf(b[0], sizeof b[0], "%llu", reached[k]);
+		v[4] = b[0];
+		if (k == 0) {
+			v[5] = v[6] = reached[0] > 0 ? "1.0000" : "";
+			v[7] = "";
+		} else {
+			v[5] = fmt_rate(b[1], reached[k], reached[k - 1]);
+			v[6] = fmt_rate(b[2], reached[k], reached[0]);
+			for (i = nd = 0; i < n; i++)
+				if ((size_t)r[i].best.level > k)
+					d[nd++] = r[i].best.t[k] - r[i].best.t[k - 1];
+			qsort(d, nd, sizeof *d, ll_cmp);
+			if (nd == 0)
+				b[3][0] = '\0';
+			else if (nd % 2)
+				snprintf(b[3], sizeof b[3], "%lld", d[nd / 2]);
+			else {
+				long long s = d[nd / 2 - 1] + d[nd / 2];
+
+				snprintf(b[3], sizeof b[3], s % 2 ? "%lld.5" : "%lld",
+				    fdiv(s, 2));
+			}
+			v[7] = b[3];
+		}
+		if (qp_out_rowv(out, v, 8) == -1)
+			qp_die("%s", qp_out_error(out));
+	}
+	free(d);
+}
+
+static void
+scope_funnel(struct qp_out *out, const char *scope)
+{
+	size_t i, j;
+	char label[32];
+
+	qsort(res, nres, sizeof *res, res_cmp);
+	funnel_rows(out, scope, "*", res, nres);
+	if (o.by_month)
+		for (i = 0; i < nres; i = j) {
+			int y = (int)fdiv(res[i].month, 12);
+
+			for (j = i; j < nres && res[j].month == res[i].month; j++)
+				;
+			snprintf(label, sizeof label, "%04d-%02d", y,
+			    (int)(res[i].month - (long long)y * 12) + 1);
+			funnel_rows(out, scope, label, res + i, j - i);
+		}
+	nres = 0;
+}
+
+static int
+fis_cmp(const void *a, const void *b)
+{
+	const struct fis *x = a, *y = b;
+
+	return strcmp(qp_strmap_str(uids, x->inviter - 1),
+	    qp_strmap_str(uids, y->inviter - 1));
+}
+
+static void
+frow(const struct fis *f)
+{
+	if (nfrows == capfrows) {
+		capfrows = capfrows ? capfrows * 2 : 256;
+		frows = xrealloc(frows, capfrows, sizeof *frows);
+	}
+	frows[nfrows++] = *f;
+}
+
+/* R19 for the members m[0..n-1] of a scope. */
+static void
+scope_fission(uint32_t scope, struct mem *m, size_t n)
+{
+	struct fis *f = xcalloc(n, sizeof *f), all = { scope, 0, 0, 0, 0 };
+	size_t i, j, nf = 0;
+
+	for (i = 0; i < n; i++) {
+		long long j30;
+		int ret = 0;
+
+		if (m[i].inviter == 0)
+			continue;
+		j30 = dayof(m[i].inv_ts) + 30;
+		if (j30 <= E)
+			for (j = 0; j < m[i].nsp; j++)
+				ret |= dayof(m[i].sp[j].start) <= j30 &&
+				    (m[i].sp[j].end == OPEN ? E :
+				    dayof(m[i].sp[j].end)) >= j30;
+		f[nf].scope = scope;
+		f[nf].inviter = m[i].inviter;
+		f[nf].invitees = 1;
+		f[nf].act = (unsigned)m[i].inv_act;
+		f[nf].ret = (unsigned)ret;
+		nf++;
+	}
+	qsort(f, nf, sizeof *f, fis_cmp);
+	for (i = 0; i < nf; i++) {
+		all.invitees += f[i].invitees;
+		all.act += f[i].act;
+		all.ret += f[i].ret;
+	}
+	frow(&all);
+	for (i = 0; i < nf; i = j) {
+		struct fis s = f[i];
+
+		for (j = i + 1; j < nf && f[j].inviter == f[i].inviter; j++) {
+			s.invitees += f[j].invitees;
+			s.act += f[j].act;
+			s.ret += f[j].ret;
+		}
+		frow(&s);
+	}
+	free(f);
+}
+
+static void
+mem_reset(struct mem *m, uint32_t user)
+{
+	free(m->a);
+	free(m->sp);
+	memset(m, 0, sizeof *m);
+	m->user = user;
+}
+
+/* The community: every person's records of all groups, in time order. */
+static void
+star(struct qp_out *out, size_t nusers)
+{
+	struct cursor *cs = xcalloc(nsegs, sizeof *cs);
+	size_t *heap = xcalloc(nsegs + 1, sizeof *heap), nh = 0, i, gi = 0;
+	struct mem *m = xcalloc(nusers, sizeof *m);
+	const struct fev *e;
+
+	for (i = 0; i < nusers; i++)
+		m[i].user = (uint32_t)i;
+	/* a binary heap of cursors by their next record */
+#define HEAD(i)	(cur_peek(&cs[heap[i]]))
+	for (i = 0; i < nsegs; i++) {
+		size_t c, p;
+
+		cs[i].off = segs[i].off;
+		cs[i].end = segs[i].off + (off_t)(segs[i].n * sizeof(struct fev));
+		if (cur_peek(&cs[i]) == NULL)
+			continue;
+		heap[c = nh++] = i;
+		while (c > 0 && fev_before(HEAD(c), HEAD(p = (c - 1) / 2))) {
+			size_t t = heap[c];
+
+			heap[c] = heap[p];
+			heap[p] = t;
+			c = p;
+		}
+	}
+	for (;;) {
+		const struct fev *h = nh > 0 ? HEAD(0) : NULL;
+		struct fev ev;
+		struct mem *pm;
+		int what = QP_M_NONE;
+
+		if (gi < nnogroup && (h == NULL || fev_before(&nogroup[gi], h)))
+			ev = nogroup[gi++];
+		else if (h != NULL) {
+			size_t c = 0, l;
+
+			ev = *h;
+			cs[heap[0]].i++;
+			if (cur_peek(&cs[heap[0]]) == NULL)
+				heap[0] = heap[--nh];
+			for (;;) {	/* sift down */
+				size_t best = c, t;
+
+				l = 2 * c + 1;
+				if (l < nh && fev_before(HEAD(l), HEAD(best)))
+					best = l;
+				if (l + 1 < nh && fev_before(HEAD(l + 1), HEAD(best)))
+					best = l + 1;
+				if (best == c)
+					break;
+				t = heap[c];
+				heap[c] = heap[best];
+				heap[best] = t;
+				c = best;
+			}
+		} else
+			break;
+		e = &ev;
+		pm = &m[e->user];
+		/* R6: a community membership while any group's is open */
+		switch (e->what) {
+		case QP_M_JOIN:
+		case QP_M_INFER:
+			if (pm->open++ == 0)
+				what = e->what;
+			break;
+		case QP_M_CLOSE:
+			if (pm->open > 0 && --pm->open == 0)
+				what = QP_M_CLOSE;
+			break;
+		case QP_M_POINT:
+			if (pm->open == 0)
+				what = QP_M_POINT;
+			break;
+		}
+		feed(pm, e, what);
+	}
+#undef HEAD
+	for (i = 0; i < nusers; i++)
+		collect(&m[i]);
+	scope_funnel(out, "*");
+	scope_fission(STAR, m, nusers);
+	for (i = 0; i < nusers; i++)
+		mem_reset(&m[i], 0);
+	free(m);
+	free(cs);
+	free(heap);
+}
+
+/* Each group: its records, with the paid events that have no group. */
+static void
+groups(struct qp_out *out, size_t nusers)
+{
+	uint32_t *idx = xcalloc(nusers, sizeof *idx);	/* user -> member + 1 */
+	struct mem *m = NULL;
+	size_t nm = 0, capm = 0, s, i, gi;
+	struct cursor c;
+	const struct fev *e;
+
+	for (s = 0; s < nsegs; s++) {
+		memset(&c, 0, sizeof c);
+		c.off = segs[s].off;
+		c.end = segs[s].off + (off_t)(segs[s].n * sizeof(struct fev));
+		gi = 0;
+		for (;;) {
+			struct fev ev;
+			const struct fev *h = cur_peek(&c);
+
+			if (gi < nnogroup && (h == NULL ||
+			    fev_before(&nogroup[gi], h))) {
+				ev = nogroup[gi++];
+				if (idx[ev.user] == 0)
+					continue;	/* not a member here */
+			} else if (h != NULL) {
+				ev = *h;
+				c.i++;
+			} else
+				break;
+			e = &ev;
+			if (idx[e->user] == 0) {
+				if (nm == capm) {
+					capm = capm ? capm * 2 : 256;
+					m = xrealloc(m, capm, sizeof *m);
+				}
+				memset(&m[nm], 0, sizeof m[nm]);
+				m[nm].user = e->user;
+				idx[e->user] = (uint32_t)++nm;
+			}
+			feed(&m[idx[e->user] - 1], e, e->what);
+		}
+		for (i = 0; i < nm; i++)
+			collect(&m[i]);
+		scope_funnel(out, qp_strmap_str(gids, segs[s].gid));
+		scope_fission(segs[s].gid, m, nm);
+		for (i = 0; i < nm; i++) {
+			idx[m[i].user] = 0;
+			mem_reset(&m[i], 0);
+		}
+		nm = 0;
+	}
+	free(m);
+	free(idx);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const char *const funnel_cols[] = { "group_id", "cohort", "step",
+	    "name", "reached", "conv_prev", "conv_first", "median_s" };
+	static const char *const fission_cols[] = { "group_id", "inviter",
+	    "invitees", "activated_72h", "retained_30d" };
+	struct qp_common com;
+	struct qp_in *in;
+	struct qp_out *out;
+	const struct qp_table *t;
+	const struct qp_row *r;
+	struct cols c;
+	const char *zone = NULL;
+	int ch, rc, in_events = 0, skip = 0, seen = 0, fd;
+	size_t i;
+
+	setlocale(LC_CTYPE, "C.UTF-8");	/* regexes over UTF-8 text */
+	memset(&o, 0, sizeof o);
+	o.asof = NODAY;
+	o.window = 30 * 86400;
+	o.activation = 72 * 3600;
+	o.by_month = 1;
+	o.ugc_chars = 50;
+	qp_cli_init("qp-funnel", usage, argv, &com);
+	while ((ch = getopt_long(argc, argv, QP_COMMON_SHORT "s:f:", longopts,
+	    NULL)) != -1) {
+		if (qp_cli_common(ch, &com))
+			continue;
+		switch (ch) {
+		case 's':
+			add_step(optarg, "-s");
+			break;
+		case 'f':
+			read_steps(optarg);
+			break;
+		case OPT_TZ:
+			zone = optarg;
+			break;
+		case OPT_ASOF: {
+			int y, n;
+			unsigned mo, d;
+			char buf[16];
+
+			if (sscanf(optarg, "%4d-%2u-%2u%n", &y, &mo, &d, &n) != 3 ||
+			    optarg[n] != '\0' || mo < 1 || mo > 12 || d < 1 ||
+			    (o.asof = qp_days_from_civil(y, mo, d),
+			    qp_day_format(buf, o.asof), strcmp(buf, optarg) != 0))
+				qp_usage_error("--asof: want a date YYYY-MM-DD, "
+				    "not '%s'", optarg);
+			break;
+		}
+		case OPT_WINDOW:
+			o.window = duration("--window", optarg);
+			break;
+		case OPT_ACT:
+			o.activation = duration("--activation", optarg);
+			break;
+		case OPT_MODE:
+			if (strcmp(optarg, "default") == 0)
+				o.mode = M_DEFAULT;
+			else if (strcmp(optarg, "strict_order") == 0)
+				o.mode = M_STRICT_ORDER;
+			else if (strcmp(optarg, "strict_deduplication") == 0)
+				o.mode = M_STRICT_DEDUP;
+			else
+				qp_usage_error("--mode: want default, strict_order "
+				    "or strict_deduplication, not '%s'", optarg);
+			break;
+		case OPT_BY:
+			if (strcmp(optarg, "month") == 0)
+				o.by_month = 1;
+			else if (strcmp(optarg, "none") == 0)
+				o.by_month = 0;
+			else
+				qp_usage_error("--by: want month or none, not '%s'",
+				    optarg);
+			break;
+		default:
+			qp_usage_error("unknown option");
+		}
+	}
+	if (nsteps == 0) {	/* R18's default funnel */
+		default_steps = 1;
+		add_step("join:kind=join", "default");
+		add_step("first_message_72h:kind=message within=72h", "default");
+		add_step("core_week:kind=message core_week", "default");
+		add_step("ugc:kind=message ugc", "default");
+		add_step("paid:name=paid", "default");
+	}
+	if (zone == NULL && (zone = getenv("TZ")) != NULL && *zone == '\0')
+		zone = NULL;
+	if (zone == NULL) {
+		zone = "UTC";
+		qp_warn("no --tz and no $TZ: local days are UTC days");
+	}
+	if ((o.tz = qp_tz_load(zone)) == NULL)
+		qp_usage_error("--tz: unknown time zone '%s'", zone);
+	out = qp_cli_stage(&com, "qp-funnel", argc, argv, optind, &in);
+	if ((uids = qp_strmap_new()) == NULL || (gids = qp_strmap_new()) == NULL)
+		qp_die("out of memory");
+	{
+		const char *dir = getenv("TMPDIR");
+		char path[4096];
+
+		snprintf(path, sizeof path, "%s/qp-funnel.XXXXXX",
+		    dir && *dir ? dir : "/tmp");
+		if ((fd = mkstemp(path)) == -1)
+			qp_die("%s: %s", path, strerror(errno));
+		unlink(path);	/* gone whenever we exit */
+		if ((spill = fdopen(fd, "w+")) == NULL)
+			qp_die("%s: %s", path, strerror(errno));
+	}
+	memset(&c, -1, sizeof c);
+	while ((rc = qp_in_next(in)) > 0) {
+		r = qp_in_row(in);
+		if (rc == QP_TABLE) {
+			t = qp_in_table(in);
+			in_events = strcmp(t->name, "events") == 0;
+			skip = strcmp(t->name, "funnel") == 0 ||
+			    strcmp(t->name, "fission") == 0;
+			if (skip)
+				continue;
+			if (qp_out_table(out, t->name, t->version, r->f,
+			    r->n) == -1)
+				break;
+			if (!in_events)
+				continue;
+			if (seen)
+				qp_die("%s: more than one events table (run "
+				    "qp-dedupe first)", qp_in_name(in));
+			seen = 1;
+			c.gid = qp_in_col(in, "group_id");
+			c.ts = qp_in_col(in, "ts");
+			c.kind = qp_in_col(in, "kind");
+			c.uid = qp_in_col(in, "user_id");
+			c.msg = qp_in_col(in, "msg_id");
+			if (c.gid < 0 || c.ts < 0 || c.kind < 0 || c.uid < 0 ||
+			    c.msg < 0)
+				qp_die("events: needs the columns group_id, ts, "
+				    "kind, user_id and msg_id");
+			c.actor = qp_in_col(in, "actor");
+			c.media = qp_in_col(in, "media");
+			c.text = qp_in_col(in, "text");
+			c.name = qp_in_col(in, "name");
+			continue;
+		}
+		if (skip)
+			continue;
+		if (qp_out_row(out, r->f, r->n) == -1)
+			break;
+		if (in_events)
+			event(in, &c);
+		if ((qp_in_nrows(in) & 0xffff) == 0 && qp_cli_want_progress(&com))
+			qp_progress(in, 0);
+	}
+	if (rc < 0)
+		qp_die("%s", qp_in_error(in));
+	if (qp_out_error(out) != NULL)
+		qp_die("%s", qp_out_error(out));
+	if (!seen)
+		qp_die("%s: no events table in the input", optind < argc ?
+		    argv[optind] : "<stdin>");
+	if (fflush(spill) == EOF)
+		qp_die("temporary file: %s", strerror(errno));
+	E = o.asof != NODAY ? o.asof : last_day;
+	out_steps = nsteps;
+	if (default_steps && !any_paid)
+		out_steps--;	/* R18: paid dropped when there is none */
+
+	if (qp_out_tablev(out, "funnel", 1, funnel_cols, 8) == -1)
+		qp_die("%s", qp_out_error(out));
+	star(out, qp_strmap_count(uids));
+	groups(out, qp_strmap_count(uids));
+	if (qp_out_tablev(out, "fission", 1, fission_cols, 5) == -1)
+		qp_die("%s", qp_out_error(out));
+	for (i = 0; i < nfrows; i++) {
+		const struct fis *f = &frows[i];
+		char b[3][24];
+		const char *v[5];
+
+		v[0] = f->scope == STAR ? "*" : qp_strmap_str(gids, f->scope);
+		v[1] = f->inviter ? qp_strmap_str(uids, f->inviter - 1) : "*";
+		snprintf(b[0], sizeof b[0], "%llu", f->invitees);
+		snprintf(b[1], sizeof b[1], "%llu", f->act);
+		snprintf(b[2], sizeof b[2], "%llu", f->ret);
+		v[2] = b[0];
+		v[3] = b[1];
+		v[4] = b[2];
+		if (qp_out_rowv(out, v, 5) == -1)
+			qp_die("%s", qp_out_error(out));
+	}
+	free(frows);
+	if (qp_out_finish(out) == -1)
+		qp_die("%s", qp_out_error(out));
+	if (qp_cli_want_progress(&com))
+		qp_progress(in, 1);
+	qp_out_free(out);
+	qp_in_close(in);
+	fclose(spill);
+	for (i = 0; i < nsteps; i++) {
+		free(steps[i].name);
+		free(steps[i].media);
+		free(steps[i].cname);
+		if (steps[i].has_re)
+			regfree(&steps[i].re);
+	}
+	free(res);
+	free(segs);
+	free(nogroup);
+	free(mst);
+	free(touched);
+	qp_order_free(&order);
+	qp_strmap_free(uids);
+	qp_strmap_free(gids);
+	qp_tz_free(o.tz);
+	return QP_EXIT_OK;
+}

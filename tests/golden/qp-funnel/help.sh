@@ -1,0 +1,1 @@
+qp-funnel --help
