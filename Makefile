@@ -17,7 +17,7 @@ LDLIBS	?= -lcsv -lz -larchive -lxxhash -lsodium -lpthread
 B	?= build
 BIN	?= bin
 
-PROGS	= qp-cat qp-ingest qp-dedupe qp-sessionize qp-cohort qp-funnel
+PROGS	= qp-cat qp-ingest qp-dedupe qp-sessionize qp-cohort qp-funnel qp-report
 LIBSRC	= $(wildcard stages/lib/*.c)
 LIBOBJ	= $(LIBSRC:stages/lib/%.c=$(B)/lib/%.o)
 # qp-ingest's parsers, one file per format, beside it.

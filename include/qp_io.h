@@ -109,7 +109,10 @@ void		 qp_sink_free(struct qp_sink *k);
  */
 int		 qp_tmp_register(const char *path);
 void		 qp_tmp_forget(const char *path);
-/* Remove every registered file; async-signal-safe. */
+/*
+ * Remove every registered file, newest first; a registered directory is
+ * removed once the files registered after it are gone.  Async-signal-safe.
+ */
 void		 qp_tmp_cleanup(void);
 
 #endif

@@ -50,7 +50,7 @@ grow_pipe(int fd)
 
 /* --- temporary files removed on signals ------------------------------ */
 
-#define NTMP	64
+#define NTMP	256
 static char *tmp_paths[NTMP];
 
 static void
@@ -76,7 +76,10 @@ qp_tmp_register(const char *path)
 	if (path == NULL || (p = strdup(path)) == NULL)
 		return -1;
 	block_signals(&old);
-	for (i = 0; i < NTMP; i++)
+	/* After the newest entry, so that slot order is age order. */
+	for (i = NTMP - 1; i >= 0 && tmp_paths[i] == NULL; i--)
+		;
+	for (i = i + 1 < NTMP ? i + 1 : 0; i < NTMP; i++)
 		if (tmp_paths[i] == NULL) {
 			tmp_paths[i] = p;
 			rc = 0;
@@ -113,9 +116,10 @@ qp_tmp_cleanup(void)
 {
 	int i;
 
-	for (i = 0; i < NTMP; i++)
-		if (tmp_paths[i] != NULL)
-			(void)unlink(tmp_paths[i]);
+	/* Newest first, so that a directory's files go before it. */
+	for (i = NTMP - 1; i >= 0; i--)
+		if (tmp_paths[i] != NULL && unlink(tmp_paths[i]) == -1)
+			(void)rmdir(tmp_paths[i]);
 }
 
 /* --- sources --------------------------------------------------------- */
