@@ -504,7 +504,7 @@ chart_begin(const char *name, const char *title)
 {
 	fprintf(gp, "reset\nset encoding utf8\n"
 	    "set terminal pngcairo size 960,540 font '%s,10' noenhanced\n"
-	    "set output '%s/%s.png'\nset title ", font, tmpdir, name);
+	    "set output '%s.png'\nset title ", font, name);
 	gpq(title);
 	fputs("\nset key outside bottom center horizontal\n"
 	    "set grid ytics lc rgb '#dddddd'\nset border 3\n"
@@ -517,7 +517,7 @@ chart_end(const char *name)
 	char file[64];
 
 	fprintf(gp, "set terminal svg size 960,540 font '%s,10' noenhanced\n"
-	    "set output '%s/%s.svg'\nreplot\nset output\n", font, tmpdir, name);
+	    "set output '%s.svg'\nreplot\nset output\n", font, name);
 	snprintf(file, sizeof file, "%s.png", name);
 	{
 		char *p = path_in(file);
@@ -534,6 +534,10 @@ chart_end(const char *name)
 	}
 	mdf("\n![%s](%s.png)\n", name, name);
 }
+
+/* A path in the temporary directory as the script names it (gnuplot
+ * runs there, so that no path of this run ends up in an SVG). */
+#define REL(p)	((p) + strlen(tmpdir) + 1)
 
 /* The data files the charts read; removed once gnuplot is done. */
 static char *datfiles[64];
@@ -554,29 +558,47 @@ dat_path(const char *name)
 static void
 run_gnuplot(const char *script)
 {
-	char *argv[3];
+	char *argv[3], *log = path_in("gnuplot.log"), line[512];
 	pid_t pid;
-	int st, rc, devnull;
+	int st, rc, devnull, logfd;
 	posix_spawn_file_actions_t fa;
+	FILE *f;
 
+	/* Its chatter ("empty y range") is kept, and shown if it fails. */
+	if (qp_tmp_register(log) == -1 ||
+	    (logfd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600)) == -1)
+		qp_die("%s: %s", log, strerror(errno));
 	argv[0] = "gnuplot";
 	argv[1] = (char *)script;
 	argv[2] = NULL;
 	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addchdir_np(&fa, tmpdir);
 	if ((devnull = open("/dev/null", O_RDONLY)) != -1)
 		posix_spawn_file_actions_adddup2(&fa, devnull, 0);
+	posix_spawn_file_actions_adddup2(&fa, logfd, 1);
+	posix_spawn_file_actions_adddup2(&fa, logfd, 2);
 	rc = posix_spawnp(&pid, "gnuplot", &fa, NULL, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
 	if (devnull != -1)
 		close(devnull);
+	close(logfd);
 	if (rc != 0)
 		qp_die("gnuplot: %s (install gnuplot, or use --no-charts)",
 		    strerror(rc));
 	while (waitpid(pid, &st, 0) == -1)
 		if (errno != EINTR)
 			qp_die("gnuplot: %s", strerror(errno));
-	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
-		qp_die("gnuplot failed on %s", script);
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+		if ((f = fopen(log, "r")) != NULL) {
+			while (fgets(line, sizeof line, f) != NULL)
+				fputs(line, stderr);
+			fclose(f);
+		}
+		qp_die("gnuplot failed on the charts");
+	}
+	unlink(log);
+	qp_tmp_forget(log);
+	free(log);
 }
 
 /* Sort row numbers by a numeric column, descending; ties keep table order. */
@@ -902,7 +924,7 @@ section_activity(void)
 	    "set y2tics ('0%%%%' 0, '20%%%%' 0.2, '40%%%%' 0.4, '60%%%%' 0.6, "
 	    "'80%%%%' 0.8, '100%%%%' 1)\n"
 	    "plot '%s' using 1:2 with boxes fs solid 0.5 lc rgb '#4c78a8' "
-	    "title ", p);
+	    "title ", REL(p));
 	gpq(T("消息", "messages"));
 	fprintf(gp, ", '' using 1:3 with lines lw 2 lc rgb '#f58518' title ");
 	gpq(T("发言人数", "speakers"));
@@ -941,7 +963,7 @@ section_activity(void)
 			    "set y2range [0:1]\nset y2tics ('0%%%%' 0, '25%%%%' "
 			    "0.25, '50%%%%' 0.5, '75%%%%' 0.75, '100%%%%' 1)\n"
 			    "plot '%s' using 0:3:xtic(1) with boxes "
-			    "lc rgb '#4c78a8' title ", q);
+			    "lc rgb '#4c78a8' title ", REL(q));
 			gpq(T("核心成员", "core members"));
 			fputs(", '' using 0:2 axes x1y2 with linespoints lw 2 "
 			    "lc rgb '#f58518' title ", gp);
@@ -955,7 +977,7 @@ section_activity(void)
 	chart_begin("growth", T("每日入群与退群", "Joins and leaves per day"));
 	fprintf(gp, "set xdata time\nset timefmt '%%Y-%%m-%%d'\n"
 	    "set format x '%%m-%%d'\nset xtics rotate by -45\n"
-	    "plot '%s' using 1:5 with impulses lw 3 lc rgb '#54a24b' title ", p);
+	    "plot '%s' using 1:5 with impulses lw 3 lc rgb '#54a24b' title ", REL(p));
 	gpq(T("入群", "joins"));
 	fputs(", '' using 1:(-$6) with impulses lw 3 lc rgb '#e45756' title ", gp);
 	gpq(T("退群（负）", "leaves (negative)"));
@@ -1055,7 +1077,7 @@ section_retention(void)
 	    "plot '%s' index 0 using 1:2 with linespoints lw 2 title 'D', "
 	    "'' index 1 using 1:2 with linespoints lw 2 title 'D+', "
 	    "'' index 2 using 1:2 with linespoints lw 2 title 'M', "
-	    "%g with lines dt 2 lc rgb '#888888' title ", p,
+	    "%g with lines dt 2 lc rgb '#888888' title ", REL(p),
 	    target("retention_30") >= 0 ? target("retention_30") : 0.6);
 	gpq(T("30 日目标", "30-day target"));
 	fputs("\n", gp);
@@ -1110,7 +1132,7 @@ section_retention(void)
 		fprintf(gp, ")\nset yrange [%zu.5:-0.5]\n"
 		    "set xrange [-0.5:*]\nunset key\nplot '%s' using 1:2:(0.5):"
 		    "(0.5):3 with boxxyerror fs solid 1.0 noborder lc palette\n",
-		    nl - first - 1, p);
+		    nl - first - 1, REL(p));
 		chart_end("cohort");
 		free(labels);
 		free(p);
@@ -1165,7 +1187,7 @@ section_funnel(void)
 			    "set yrange [0:*]\nunset key\n"
 			    "plot '%s' using 0:2:xtic(1) with boxes lc rgb "
 			    "'#4c78a8', '' using 0:2:(sprintf('%%.1f%%%%', "
-			    "$3 * 100)) with labels offset 0,1\n", p);
+			    "$3 * 100)) with labels offset 0,1\n", REL(p));
 			chart_end("funnel");
 		}
 		free(p);
@@ -1413,7 +1435,7 @@ section_hours(void)
 	}
 	fprintf(gp, ")\nset xlabel ");
 	gpq(T("小时", "hour"));
-	fprintf(gp, "\nplot '%s' using 1:2:3 with image\n", p);
+	fprintf(gp, "\nplot '%s' using 1:2:3 with image\n", REL(p));
 	chart_end("hours");
 	free(p);
 }
@@ -1550,7 +1572,7 @@ section_health(void)
 		fputs("\nset key outside right top vertical\nplot ", gp);
 		for (k = 0; k < nb; k++) {
 			fprintf(gp, "%s'%s' index %zu using 1:2 with lines lw 2 title ",
-			    k ? ", " : "", p, k);
+			    k ? ", " : "", REL(p), k);
 			gpq(group_label(h->rows[big[k]][hg]));
 		}
 		fputs("\n", gp);
@@ -1898,7 +1920,7 @@ main(int argc, char **argv)
 	out_close(md, "report.md");
 	if (charts) {
 		out_close(gp, "charts.gp");
-		run_gnuplot(script);
+		run_gnuplot(REL(script));
 		unlink(script);
 		qp_tmp_forget(script);
 		for (i = 0; i < ndat; i++) {

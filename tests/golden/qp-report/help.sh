@@ -1,0 +1,1 @@
+qp-report --help
