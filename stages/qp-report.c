@@ -1688,6 +1688,27 @@ store_row(struct tab *t, const struct qp_row *r)
 	t->rows[t->nrows++] = v;
 }
 
+/* Groups with a daily row in the period. */
+static size_t
+active_groups(void)
+{
+	struct tab *d = tab_find("daily");
+	int cd = col(d, "date"), cg = col(d, "group_id");
+	const char *last = NULL;
+	size_t i, n = 0;
+
+	for (i = 0; i < d->nrows; i++) {
+		const char *g = d->rows[i][cg];
+
+		if (strcmp(g, "*") == 0 || !in_period(parse_day(d->rows[i][cd])) ||
+		    (last != NULL && strcmp(last, g) == 0))
+			continue;
+		last = g;
+		n++;
+	}
+	return n;
+}
+
 /* zh when most named members have a CJK character in their name. */
 static int
 guess_zh(void)
@@ -1905,8 +1926,8 @@ main(int argc, char **argv)
 		}
 		mdf(T("# 社群运营报告 %s – %s\n\n", "# Community report %s – %s\n\n"),
 		    a, b);
-		mdf(T("%zu 个群。数据截至 %s。\n", "%zu groups. Data as of %s.\n"),
-		    ngnames, E != NODAY ? (qp_day_format(a, E), a) : "—");
+		mdf(T("%zu 个群。数据截至 %s。\n", "%zu groups. Data up to %s.\n"),
+		    active_groups(), E != NODAY ? (qp_day_format(a, E), a) : "—");
 	}
 	section_kpis();
 	section_activity();
