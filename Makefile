@@ -74,7 +74,7 @@ $(B)/replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(B)/ingest.a $(B)/libqp.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Istages $(CFLAGS) $(WARN) -o $@ $< tests/fuzz/replay.c $(B)/ingest.a $(B)/libqp.a $(LDLIBS)
 
-unit: $(UNITS:%=$(B)/unit/%) $(FUZZERS:%=$(B)/replay/%)
+unit: $(UNITS:%=$(B)/unit/%) $(FUZZERS:%=$(B)/replay/%) $(B)/gen-chat
 
 # The test suite against the programs in $(BIN) and tests in $(B).
 check: all unit

@@ -1,0 +1,435 @@
+#!/usr/bin/env python3
+"""An independent computation of qp-cohort's and qp-funnel's tables.
+
+Written from METRICS.md (R1-R21) and the man pages' definitions, in the
+plainest way: every event in memory, every member's events in lists, no
+streaming, no bitmaps.  tests/prop/crosscheck.sh compares its output with
+the programs' on generated data.
+
+    reference.py ZONE events.csv OUTDIR
+
+reads the events table as `qp-cat -t events` prints it (sorted by
+qp-dedupe) and writes OUTDIR/<table>.csv for daily, weekly, members,
+retention, cohort, health, funnel and fission.
+"""
+import csv
+import datetime as dt
+import os
+import sys
+from collections import defaultdict
+from fractions import Fraction
+from zoneinfo import ZoneInfo
+
+ZONE = ZoneInfo(sys.argv[1])
+DAYS = (1, 7, 30, 90)
+CORE = 3
+WINDOW = 30 * 86400
+ACT = 72 * 3600
+EPOCH = dt.date(1970, 1, 1)
+
+
+def instant(ts):
+    return int(dt.datetime.fromisoformat(ts.replace("Z", "+00:00")).timestamp() // 1)
+
+
+def lday(t):
+    """Local day of an instant, as days since 1970-01-01 (R1)."""
+    return (dt.datetime.fromtimestamp(t, ZONE).date() - EPOCH).days
+
+
+def dstr(day):
+    return "" if day is None else (EPOCH + dt.timedelta(days=day)).isoformat()
+
+
+def week(day):
+    return (EPOCH + dt.timedelta(days=day)).isocalendar()[:2]
+
+
+def wstr(w):
+    return "%04d-W%02d" % w
+
+
+def month(day):
+    d = EPOCH + dt.timedelta(days=day)
+    return "%04d-%02d" % (d.year, d.month)
+
+
+def rate(a, b):
+    """4 decimals, as printf rounds the exact ratio (half to even)."""
+    if b == 0:
+        return ""
+    q, r = divmod(Fraction(a, b) * 10000, 1)
+    q = int(q)
+    if r > Fraction(1, 2) or (r == Fraction(1, 2) and q % 2 == 1):
+        q += 1
+    return "%d.%04d" % (q // 10000, q % 10000)
+
+
+def is_ugc(e):
+    return e["media"] in ("link", "file") or len(e["text"]) >= 50
+
+
+RANK = {"join": 0, "leave": 2, "remove": 2}
+
+events = []
+with open(sys.argv[2], encoding="utf-8", newline="") as f:
+    for i, row in enumerate(csv.DictReader(f)):
+        row["t"] = instant(row["ts"])
+        row["day"] = lday(row["t"])
+        row["seq"] = i
+        row["rank"] = RANK.get(row["kind"], 1)
+        events.append(row)
+E = max(e["day"] for e in events)
+paid_any = any(e["kind"] == "custom" and e["name"] == "paid" and e["user_id"]
+               for e in events)
+
+# ---- per (group, user): memberships (R3) in stream order ----
+groups = sorted({e["group_id"] for e in events if e["group_id"]})
+gindex = {g: i for i, g in enumerate(groups)}
+spans = defaultdict(list)       # (g, u) -> [start, end|None, by_join, via, actor]
+what = {}                       # event seq -> membership change
+seen = set()
+for e in events:
+    g, u, k = e["group_id"], e["user_id"], e["kind"]
+    if not g or not u:
+        continue
+    key = (g, u)
+    sp = spans[key]
+    is_open = bool(sp) and sp[-1][1] is None
+    w = None
+    if k == "join":
+        if not is_open:
+            sp.append([e["t"], None, True, e["via"], e["actor"]])
+            w = "join"
+    elif k in ("leave", "remove"):
+        if is_open:
+            sp[-1][1] = e["t"]
+            w = "close"
+        elif key not in seen:
+            sp.append([e["t"], e["t"], False, "", ""])
+            w = "point"
+    elif k in ("message", "rename"):
+        if not is_open:
+            sp.append([e["t"], None, False, "", ""])
+            w = "infer"
+    seen.add(key)
+    what[e["seq"]] = w
+
+# names: the latest event's (R: display names)
+names = {}
+for e in sorted(events, key=lambda e: (e["t"], e["seq"])):
+    if e["user_id"] and e["user"]:
+        names[e["user_id"]] = e["user"]
+
+# paid (R11)
+paid = defaultdict(int)
+paid_all = defaultdict(int)
+paid_nogroup = defaultdict(int)
+for e in events:
+    if e["kind"] == "custom" and e["name"] == "paid" and e["user_id"]:
+        paid_all[e["user_id"]] += 1
+        if e["group_id"]:
+            paid[(e["group_id"], e["user_id"])] += 1
+        else:
+            paid_nogroup[e["user_id"]] += 1
+
+
+def community_spans(u):
+    """R6: the union of u's group memberships, attributes from the opener."""
+    parts = []
+    for g in groups:
+        for s in spans.get((g, u), []):
+            parts.append((s[0], 0 if s[2] else 1, gindex[g], s))
+    parts.sort(key=lambda p: p[:3])
+    out = []
+    for _, _, _, s in parts:
+        if out and (out[-1][1] is None or s[0] <= out[-1][1]):
+            if out[-1][1] is not None and (s[1] is None or s[1] > out[-1][1]):
+                out[-1][1] = s[1]
+        else:
+            out.append(list(s))
+    return out
+
+
+# ---- scopes ----
+class Scope:
+    pass
+
+
+def build_scope(sid):
+    sc = Scope()
+    sc.id = sid
+    evs = [e for e in events if e["group_id"] and (sid == "*" or e["group_id"] == sid)]
+    sc.fday = min(e["day"] for e in evs)
+    sc.lday = max(e["day"] for e in evs)
+    sc.msgs = defaultdict(int)
+    for e in evs:
+        if e["kind"] == "message":
+            sc.msgs[e["day"]] += 1
+    users = sorted({e["user_id"] for e in evs if e["user_id"]})
+    sc.members = {}
+    for u in users:
+        sp = community_spans(u) if sid == "*" else spans.get((sid, u), [])
+        if not sp:
+            continue
+        m = {"spans": sp}
+        m["msgs"] = [e for e in evs if e["user_id"] == u and e["kind"] == "message"]
+        if sid == "*":
+            m["paid"] = paid_all[u]
+        else:
+            m["paid"] = paid[(sid, u)] + paid_nogroup[u]
+        sc.members[u] = m
+    # reply pairs: authors of earlier messages in the same group
+    pairs = set()
+    for g in ([sid] if sid != "*" else groups):
+        author = {}
+        for e in events:
+            if e["group_id"] != g or e["kind"] != "message" or not e["user_id"]:
+                continue
+            if e["msg_id"]:
+                author[e["msg_id"]] = e["user_id"]
+            a = author.get(e["reply_to"]) if e["reply_to"] else None
+            if a is not None and a != e["user_id"]:
+                pairs.add(tuple(sorted((a, e["user_id"]))))
+    sc.pairs = len(pairs)
+    return sc
+
+
+def eday(s):
+    return E if s[1] is None else lday(s[1])
+
+
+def touches(m, day):
+    return any(lday(s[0]) <= day <= eday(s) for s in m["spans"])
+
+
+def msg_days(m):
+    if "days" not in m:
+        m["days"] = {e["day"] for e in m["msgs"]}
+    return m["days"]
+
+
+scopes = [build_scope("*")] + [build_scope(g) for g in groups]
+out = {t: [] for t in ("daily", "weekly", "members", "retention", "cohort",
+                       "health", "funnel", "fission")}
+
+for sc in scopes:
+    # daily (R7)
+    for d in range(sc.fday, sc.lday + 1):
+        mem = sum(1 for m in sc.members.values() if touches(m, d))
+        jn = sum(1 for m in sc.members.values() for s in m["spans"]
+                 if s[2] and lday(s[0]) == d)
+        lv = sum(1 for m in sc.members.values() for s in m["spans"]
+                 if s[1] is not None and lday(s[1]) == d)
+        spk = sum(1 for m in sc.members.values() if d in msg_days(m))
+        out["daily"].append([dstr(d), sc.id, mem, jn, lv, spk, sc.msgs[d], rate(spk, mem)])
+    # weekly (R20)
+    weeks = sorted({week(d) for d in range(sc.fday, sc.lday + 1)})
+    for w in weeks:
+        days = [d for d in range(sc.fday - 7, sc.lday + 8) if week(d) == w]
+        mem = sum(1 for m in sc.members.values() if any(touches(m, d) for d in days))
+        spk = sum(1 for m in sc.members.values() if msg_days(m) & set(days))
+        msgs = sum(sc.msgs[d] for d in days)
+        core = sum(1 for m in sc.members.values()
+                   if sum(1 for e in m["msgs"] if week(e["day"]) == w) >= CORE)
+        jn = sum(1 for m in sc.members.values() for s in m["spans"]
+                 if s[2] and week(lday(s[0])) == w)
+        lv = sum(1 for m in sc.members.values() for s in m["spans"]
+                 if s[1] is not None and week(lday(s[1])) == w)
+        out["weekly"].append([wstr(w), sc.id, mem, spk, msgs, rate(spk, mem), core, jn, lv])
+    # members (R4, R9-R15, R21)
+    for u, m in sorted(sc.members.items()):
+        s0, sl = m["spans"][0], m["spans"][-1]
+        joined = lday(s0[0])
+        end = eday(sl)
+        msgs = m["msgs"]
+        wk = defaultdict(int)
+        for e in msgs:
+            wk[week(e["day"])] += 1
+        win = [e for e in msgs if E - 27 <= e["day"] <= E]
+        wugc = sum(1 for e in win if is_ugc(e))
+        tenure = E - joined
+        if (tenure >= 180 and len(win) >= 20 and wugc >= 3) or m["paid"] > 0:
+            tier = "VIP"
+        elif (tenure >= 90 and len(win) >= 12) or wugc >= 1:
+            tier = "core"
+        else:
+            tier = "ordinary"
+        first = min((e["t"] for e in msgs), default=None)
+        last = max((e["t"] for e in msgs), default=None)
+        lastday = lday(last) if last is not None else joined
+        still = sl[1] is None
+        out["members"].append([
+            sc.id, u, names.get(u, ""), dstr(joined),
+            s0[3] if s0[2] else "", s0[4] if s0[2] else "",
+            "0" if s0[2] else "1", "" if still else dstr(end),
+            dstr(lday(first)) if first is not None else "",
+            dstr(lday(last)) if last is not None else "",
+            len(msgs), len(msg_days(m)), sum(1 for e in msgs if is_ugc(e)),
+            sum(1 for n in wk.values() if n >= CORE), tier,
+            "1" if not msgs and end - joined >= 7 else "0",
+            "1" if tier != "ordinary" and still and E - lastday >= 14 else "0",
+            "" if not s0[2] else ("1" if first is not None and first - s0[0] <= ACT else "0"),
+            m["paid"]])
+    # retention (R16)
+    coh = sorted((lday(m["spans"][0][0]), u) for u, m in sc.members.items()
+                 if m["spans"][0][2])
+    def ret_rows(label, cm):
+        for var in ("D", "D+", "M"):
+            for n in DAYS:
+                el = [(j, u) for j, u in cm if j + n <= E]
+                if var == "D":
+                    r = sum(1 for j, u in el if j + n in msg_days(sc.members[u]))
+                elif var == "D+":
+                    r = sum(1 for j, u in el if any(d >= j + n for d in msg_days(sc.members[u])))
+                else:
+                    r = sum(1 for j, u in el if touches(sc.members[u], j + n))
+                out["retention"].append([sc.id, label, var, n, len(el), r, rate(r, len(el))])
+    ret_rows("*", coh)
+    for mo in sorted({month(j) for j, _ in coh}):
+        ret_rows(mo, [(j, u) for j, u in coh if month(j) == mo])
+    # cohort matrix (R17), weekly
+    def widx(day):
+        return (day + 3) // 7
+    for c in sorted({widx(j) for j, _ in coh}):
+        cm = [(j, u) for j, u in coh if widx(j) == c]
+        for k in range(0, widx(E) - c + 1):
+            act = sum(1 for j, u in cm if any(widx(d) == c + k and d <= E
+                                              for d in msg_days(sc.members[u])))
+            out["cohort"].append([sc.id, wstr(week(c * 7 - 3)), k, len(cm), act, rate(act, len(cm))])
+    # health
+    total = sum(sc.msgs.values())
+    m17 = sum(sc.msgs[d] for d in range(sc.fday, sc.fday + 7))
+    m830 = sum(sc.msgs[d] for d in range(sc.fday + 7, sc.fday + 30))
+    mdays = [d for d, n in sc.msgs.items() if n > 0]
+    lastmsg = max(mdays) if mdays else None
+    if lastmsg is None:
+        dead = sc.fday if E - sc.fday >= 14 else None
+    else:
+        dead = lastmsg + 1 if E - lastmsg >= 14 else None
+    spk = sorted(((len(m["msgs"]), u) for u, m in sc.members.items() if m["msgs"]),
+                 key=lambda x: (-x[0], x[1]))
+    ntop = (len(spk) + 9) // 10
+    churn = 0
+    for n, u in spk[:ntop]:
+        m = sc.members[u]
+        lastd = max(e["day"] for e in m["msgs"])
+        churn += m["spans"][-1][1] is not None or E - lastd >= 14
+    out["health"].append([sc.id, dstr(sc.fday), dstr(sc.lday), total,
+                          rate(m830 * 7, m17 * 23) if E >= sc.fday + 29 else "",
+                          dstr(dead), rate(spk[0][0] if spk else 0, total),
+                          rate(churn, ntop), sc.pairs])
+
+    # ---- funnel (R18), default steps, and fission (R19) ----
+    nsteps = 5 if paid_any else 4
+    names_ = ["join", "first_message_72h", "core_week", "ugc", "paid"][:nsteps]
+    order = []
+    for e in events:
+        if not e["user_id"]:
+            continue
+        if e["group_id"] and (sc.id == "*" or e["group_id"] == sc.id):
+            order.append(e)
+        elif not e["group_id"] and e["kind"] == "custom" and e["name"] == "paid":
+            order.append(e)
+    order.sort(key=lambda e: (e["t"], e["rank"], gindex.get(e["group_id"], 10**9), e["seq"]))
+    per = defaultdict(list)
+    for e in order:
+        per[e["user_id"]].append(e)
+    results = []
+    fis = defaultdict(lambda: [0, 0, 0])
+    for u, evs in per.items():
+        if sc.id != "*" and (sc.id, u) not in spans:
+            continue
+        # membership changes in this scope, and the events' step matches
+        opened = set()
+        if sc.id == "*":
+            nopen = 0
+            for e in evs:
+                w = what.get(e["seq"])
+                if w in ("join", "infer"):
+                    if nopen == 0 and w == "join":
+                        opened.add(e["seq"])
+                    nopen += 1
+                elif w == "close":
+                    nopen -= 1
+        else:
+            opened = {e["seq"] for e in evs if what.get(e["seq"]) == "join"}
+        wcount = defaultdict(int)
+        marks = []      # (t, set of step indexes met)
+        inv = None
+        for e in evs:
+            met = set()
+            if e["seq"] in opened:
+                met.add(0)
+                if inv is None and e["actor"] and e["actor"] != u:
+                    inv = (e["actor"], e["t"])
+            if e["kind"] == "message":
+                wcount[week(e["day"])] += 1
+                met.add(1)
+                if wcount[week(e["day"])] >= CORE:
+                    met.add(2)
+                if is_ugc(e):
+                    met.add(3)
+            if e["kind"] == "custom" and e["name"] == "paid" and nsteps == 5:
+                met.add(4)
+            marks.append((e["t"], met))
+        anchors = [i for i, (_, met) in enumerate(marks) if 0 in met]
+        if inv is not None:
+            act = any(e["kind"] == "message" and inv[1] <= e["t"] <= inv[1] + ACT for e in evs)
+            j30 = lday(inv[1]) + 30
+            sp = community_spans(u) if sc.id == "*" else spans[(sc.id, u)]
+            ret = j30 <= E and any(lday(s[0]) <= j30 <= eday(s) for s in sp)
+            f = fis[inv[0]]
+            f[0] += 1
+            f[1] += act
+            f[2] += ret
+        if not anchors:
+            continue
+        best = None
+        for a in anchors:
+            t1 = marks[a][0]
+            times = [t1]
+            for i in range(a, len(marks)):
+                t, met = marks[i]
+                if t > t1 + WINDOW:
+                    break
+                while len(times) < nsteps and len(times) in met and \
+                        (len(times) != 1 or t - times[0] <= ACT):
+                    times.append(t)
+            if best is None or len(times) > len(best):
+                best = times
+        results.append((month(lday(marks[anchors[0]][0])), best))
+
+    def frows(label, res):
+        reached = [sum(1 for _, b in res if len(b) > k) for k in range(nsteps)]
+        for k in range(nsteps):
+            if k == 0:
+                c = "1.0000" if reached[0] else ""
+                out["funnel"].append([sc.id, label, 1, names_[0], reached[0], c, c, ""])
+                continue
+            d = sorted(b[k] - b[k - 1] for _, b in res if len(b) > k)
+            if not d:
+                med = ""
+            elif len(d) % 2:
+                med = str(d[len(d) // 2])
+            else:
+                s = d[len(d) // 2 - 1] + d[len(d) // 2]
+                med = str(s // 2) + (".5" if s % 2 else "")
+            out["funnel"].append([sc.id, label, k + 1, names_[k], reached[k],
+                                  rate(reached[k], reached[k - 1]),
+                                  rate(reached[k], reached[0]), med])
+    frows("*", results)
+    for mo in sorted({r[0] for r in results}):
+        frows(mo, [r for r in results if r[0] == mo])
+    tot = [sum(f[i] for f in fis.values()) for i in range(3)]
+    out["fission"].append([sc.id, "*"] + tot)
+    for inviter in sorted(fis):
+        out["fission"].append([sc.id, inviter] + fis[inviter])
+
+os.makedirs(sys.argv[3], exist_ok=True)
+for name, rows in out.items():
+    with open(os.path.join(sys.argv[3], name + ".csv"), "w", encoding="utf-8",
+              newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        for r in rows:
+            w.writerow(r)
