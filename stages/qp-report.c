@@ -1924,8 +1924,12 @@ main(int argc, char **argv)
 			qp_day_format(a, from != NODAY ? from : parse_day(d->rows[0][0]));
 			qp_day_format(b, to != NODAY ? to : E);
 		}
-		mdf(T("# 社群运营报告 %s – %s\n\n", "# Community report %s – %s\n\n"),
-		    a, b);
+		if (d->nrows > 0)
+			mdf(T("# 社群运营报告 %s – %s\n\n",
+			    "# Community report %s – %s\n\n"), a, b);
+		else
+			mdf(T("# 社群运营报告（没有事件）\n\n",
+			    "# Community report (no events)\n\n"));
 		mdf(T("%zu 个群。数据截至 %s。\n", "%zu groups. Data up to %s.\n"),
 		    active_groups(), E != NODAY ? (qp_day_format(a, E), a) : "—");
 	}
