@@ -579,6 +579,7 @@ next_group:
 		free(active);
 		free(m);
 	}
+	free(gw);
 	if (format == F_TELEGRAM)
 		fputs("\n]}\n}\n", stdout);
 	if (fflush(stdout) == EOF || ferror(stdout))
