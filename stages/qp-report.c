@@ -1672,20 +1672,41 @@ commit_dir(void)
 
 /* ---- main ---- */
 
+/* A row in one allocation: its field pointers, then the strings. */
 static void
 store_row(struct tab *t, const struct qp_row *r)
 {
-	char **v;
-	size_t i;
+	char **v, *p;
+	size_t i, len = 0;
 
 	if (t->nrows == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 64;
 		t->rows = xrealloc(t->rows, t->cap, sizeof *t->rows);
 	}
-	v = xrealloc(NULL, t->ncol, sizeof *v);
 	for (i = 0; i < t->ncol; i++)
-		v[i] = xstrdup(r->f[i].s);
+		len += r->f[i].len + 1;
+	v = xrealloc(NULL, 1, t->ncol * sizeof *v + len);
+	p = (char *)(v + t->ncol);
+	for (i = 0; i < t->ncol; i++) {
+		v[i] = p;
+		memcpy(p, r->f[i].s, r->f[i].len + 1);
+		p += r->f[i].len + 1;
+	}
 	t->rows[t->nrows++] = v;
+}
+
+/* The tables the report reads; the others go straight to NAME.csv. */
+static int
+kept(const char *name)
+{
+	static const char *const k[] = { "daily", "weekly", "members",
+	    "retention", "cohort", "health", "funnel", "fission", "sources" };
+	size_t i;
+
+	for (i = 0; i < sizeof k / sizeof k[0]; i++)
+		if (strcmp(k[i], name) == 0)
+			return 1;
+	return 0;
 }
 
 /* Groups with a daily row in the period. */
@@ -1742,9 +1763,11 @@ main(int argc, char **argv)
 	const struct qp_table *t;
 	const struct qp_row *r;
 	struct tab *cur = NULL;
-	FILE *events_csv = NULL, *f;
+	struct qp_strmap *seen;
+	FILE *pass = NULL, *f;
+	char passname[300];
 	const char *zone = NULL, *lang = NULL, *err;
-	int ch, rc, ec[6], want_events = 0;
+	int ch, rc, ec[6], want_events = 0, in_events = 0;
 	char *script = NULL;
 	size_t i, j;
 
@@ -1820,7 +1843,8 @@ main(int argc, char **argv)
 		qp_die("%s: %s", tmpdir, strerror(errno));
 	if (qp_tmp_register(tmpdir) == -1)
 		qp_die("out of memory");
-	if ((speakers = qp_strmap_new()) == NULL)
+	if ((speakers = qp_strmap_new()) == NULL ||
+	    (seen = qp_strmap_new()) == NULL)
 		qp_die("out of memory");
 
 	if ((in = qp_in_open((const char *const *)argv + optind,
@@ -1829,13 +1853,16 @@ main(int argc, char **argv)
 	while ((rc = qp_in_next(in)) > 0) {
 		r = qp_in_row(in);
 		if (rc == QP_TABLE) {
+			char **h;
+
 			t = qp_in_table(in);
-			if (events_csv != NULL) {
-				out_close(events_csv, "events.csv");
-				events_csv = NULL;
+			if (pass != NULL) {
+				out_close(pass, passname);
+				pass = NULL;
 			}
 			cur = NULL;
-			if (strcmp(t->name, "events") == 0) {
+			in_events = strcmp(t->name, "events") == 0;
+			if (in_events) {
 				static const char *const names[] = { "ts",
 				    "group_id", "group", "platform", "user_id",
 				    "kind" };
@@ -1844,18 +1871,26 @@ main(int argc, char **argv)
 					ec[i] = qp_in_col(in, names[i]);
 				if (ec[0] < 0)
 					qp_die("events: needs a ts column");
-				if (want_events) {
-					char **h = xrealloc(NULL, r->n, sizeof *h);
-
-					for (i = 0; i < r->n; i++)
-						h[i] = (char *)r->f[i].s;
-					events_csv = csv_open("events", h, r->n);
-					free(h);
+			}
+			if (qp_strmap_find(seen, t->name, strlen(t->name)) >= 0)
+				qp_die("%s: table %s twice (one stream at a time)",
+				    qp_in_name(in), t->name);
+			if (qp_strmap_add(seen, t->name, strlen(t->name)) < 0)
+				qp_die("out of memory");
+			h = xrealloc(NULL, r->n, sizeof *h);
+			for (i = 0; i < r->n; i++)
+				h[i] = (char *)r->f[i].s;
+			if (!kept(t->name)) {
+				/* written as it comes: events only when asked */
+				if (!in_events || want_events) {
+					snprintf(passname, sizeof passname, "%s.csv",
+					    t->name);
+					pass = csv_open(t->name, h, r->n);
 				}
+				free(h);
 				continue;
 			}
-			if (tab_find(t->name) != NULL)
-				qp_die("%s: table %s twice", qp_in_name(in), t->name);
+			free(h);
 			cur = calloc(1, sizeof *cur);
 			if (cur == NULL)
 				qp_die("out of memory");
@@ -1871,14 +1906,14 @@ main(int argc, char **argv)
 		if (cur != NULL)
 			store_row(cur, r);
 		else {
-			events_row(r, ec);
-			if (events_csv != NULL) {
-				char **v = xrealloc(NULL, r->n, sizeof *v);
+			if (in_events)
+				events_row(r, ec);
+			if (pass != NULL) {
+				char *v[256];
 
-				for (i = 0; i < r->n; i++)
+				for (i = 0; i < r->n && i < 256; i++)
 					v[i] = (char *)r->f[i].s;
-				csv_row(events_csv, v, r->n);
-				free(v);
+				csv_row(pass, v, i);
 			}
 		}
 		if ((qp_in_nrows(in) & 0xffff) == 0 && qp_cli_want_progress(&com))
@@ -1886,8 +1921,8 @@ main(int argc, char **argv)
 	}
 	if (rc < 0)
 		qp_die("%s", qp_in_error(in));
-	if (events_csv != NULL)
-		out_close(events_csv, "events.csv");
+	if (pass != NULL)
+		out_close(pass, passname);
 	if (tab_find("daily") == NULL || tab_find("members") == NULL)
 		qp_die("%s: no daily or members table: run qp-cohort before "
 		    "qp-report", optind < argc ? argv[optind] : "<stdin>");
@@ -1963,11 +1998,8 @@ main(int argc, char **argv)
 	for (cur = tabs; cur != NULL; ) {
 		struct tab *n = cur->next;
 
-		for (i = 0; i < cur->nrows; i++) {
-			for (j = 0; j < cur->ncol; j++)
-				free(cur->rows[i][j]);
+		for (i = 0; i < cur->nrows; i++)
 			free(cur->rows[i]);
-		}
 		for (j = 0; j < cur->ncol; j++)
 			free(cur->hdr[j]);
 		free(cur->hdr);
@@ -1987,6 +2019,7 @@ main(int argc, char **argv)
 	free(outdir);
 	free(tmpdir);
 	qp_strmap_free(speakers);
+	qp_strmap_free(seen);
 	qp_tz_free(tz);
 	return QP_EXIT_OK;
 }
