@@ -36,6 +36,8 @@ struct qp_row {
 	unsigned long long	 lineno;
 	int			 hash;
 	int			 eol;
+	int			 plain;	/* no quotes: the fields lie in one line,
+					 * each followed by a NUL for its comma */
 };
 
 #define QP_CSV_MAXREC	(64UL << 20)	/* longest record accepted */

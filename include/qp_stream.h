@@ -93,6 +93,12 @@ int		 qp_out_tablev(struct qp_out *o, const char *name, unsigned version,
 /* Write a row of the current table; it must have as many fields as the header. */
 int		 qp_out_row(struct qp_out *o, const struct qp_field *f, size_t n);
 int		 qp_out_rowv(struct qp_out *o, const char *const *v, size_t n);
+/*
+ * Write a row read by a qp_in unchanged: a plain row (no quotes, no field
+ * starting with #) is copied as its bytes, faster than encoding it again;
+ * the bytes are those qp_out_row() would write.
+ */
+int		 qp_out_copy(struct qp_out *o, const struct qp_row *r);
 
 /* The sink o writes to (for qp_sink_mem() in tests). */
 struct qp_sink	*qp_out_sink(struct qp_out *o);

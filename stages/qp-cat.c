@@ -385,7 +385,7 @@ run_create(struct opts *o, int argc, char **argv)
 				    r->recno, r->lineno, r->n, ncols);
 				goto next_fail;
 			}
-			if (qp_out_row(out, r->f, r->n) == -1) {
+			if (qp_out_copy(out, r) == -1) {
 				qp_warn("%s", qp_out_error(out));
 				goto next_fail;
 			}

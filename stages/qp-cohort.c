@@ -1724,7 +1724,7 @@ main(int argc, char **argv)
 		}
 		if (skip)
 			continue;
-		if (qp_out_row(out, r->f, r->n) == -1)
+		if (qp_out_copy(out, r) == -1)
 			break;
 		if (in_events)
 			event(in, &c);

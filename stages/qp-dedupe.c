@@ -851,7 +851,7 @@ main(int argc, char **argv)
 		if (in_events == -1)
 			continue;
 		if (!in_events) {
-			if (qp_out_row(out, r->f, r->n) == -1)
+			if (qp_out_copy(out, r) == -1)
 				qp_die("%s", qp_out_error(out));
 			continue;
 		}

@@ -257,7 +257,7 @@ main(int argc, char **argv)
 		if (skip)
 			continue;
 		if (!in_events) {
-			if (qp_out_row(out, r->f, r->n) == -1)
+			if (qp_out_copy(out, r) == -1)
 				break;
 			continue;
 		}
@@ -340,7 +340,7 @@ main(int argc, char **argv)
 		    (csv = qp_csv_new(src)) == NULL)
 			qp_die("out of memory");
 		while ((rc = qp_csv_next(csv, &r)) > 0)
-			if (qp_out_row(out, r->f, r->n) == -1)
+			if (qp_out_copy(out, r) == -1)
 				qp_die("%s", qp_out_error(out));
 		if (rc < 0)
 			qp_die("%s", qp_csv_error(csv));

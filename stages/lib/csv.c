@@ -443,8 +443,10 @@ qp_csv_next(struct qp_csv *c, const struct qp_row **row)
 			if (!c->slow && memchr(line, '"', body) == NULL) {
 				if (split_fast(c, line, body) == -1)
 					return -1;
+				c->row.plain = 1;
 				break;
 			}
+			c->row.plain = 0;
 			if (!c->pinit) {
 				if (csv_init(&c->p, CSV_STRICT |
 				    CSV_STRICT_FINI) != 0)

@@ -595,6 +595,35 @@ qp_out_row(struct qp_out *o, const struct qp_field *f, size_t n)
 }
 
 int
+qp_out_copy(struct qp_out *o, const struct qp_row *r)
+{
+	const char *start, *end;
+	char *b;
+	size_t i, len;
+
+	if (!r->plain || r->n == 0 || r->n != o->ncols || o->failed ||
+	    o->tables == 0)
+		return qp_out_row(o, r->f, r->n);
+	for (i = 0; i < r->n; i++)
+		if (r->f[i].len > 0 && r->f[i].s[0] == '#')
+			return qp_out_row(o, r->f, r->n);	/* gets quoted */
+	if (r->n == 1 && r->f[0].len == 0)
+		return qp_out_row(o, r->f, r->n);	/* written as "" */
+	start = r->f[0].s;
+	end = r->f[r->n - 1].s + r->f[r->n - 1].len;
+	len = (size_t)(end - start);
+	if (len + 1 > QP_BLOCK || memchr(start, '\r', len) != NULL || (b = qp_sink_reserve(o->k, len + 1)) == NULL)
+		return qp_out_row(o, r->f, r->n);
+	memcpy(b, start, len);
+	for (i = 0; i + 1 < r->n; i++)	/* the NULs back to commas */
+		b[r->f[i].s + r->f[i].len - start] = ',';
+	b[len] = '\n';
+	qp_sink_commit(o->k, len + 1);
+	o->rows++;
+	return 0;
+}
+
+int
 qp_out_rowv(struct qp_out *o, const char *const *v, size_t n)
 {
 	struct qp_field f[256];

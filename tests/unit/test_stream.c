@@ -10,6 +10,9 @@
 #include "test.h"
 
 /* Read a whole stream; copy it to a new stream at level; 0 or -1. */
+/* Whether copy() forwards rows with qp_out_copy() or qp_out_row(). */
+static int use_copy;
+
 static int
 copy(const char *buf, size_t len, int level, char **out, size_t *outlen,
     const char **err)
@@ -31,6 +34,8 @@ copy(const char *buf, size_t len, int level, char **out, size_t *outlen,
 		t = qp_in_table(in);
 		if (rc == QP_TABLE)
 			qp_out_table(o, t->name, t->version, r->f, r->n);
+		else if (use_copy)
+			qp_out_copy(o, r);
 		else
 			qp_out_row(o, r->f, r->n);
 	}
@@ -270,5 +275,33 @@ main(void)
 	CHECK(n == n2 && memcmp(s, s2, n) == 0);
 	free(s);
 	free(s2);
+	/* qp_out_copy() writes what qp_out_row() writes, plain or not. */
+	{
+		static const char in[] =
+		    "#qp,table,t,1\na,b,c\n"
+		    "1,two,3\n"		/* plain: copied as bytes */
+		    ",,\n"			/* empty fields */
+		    "x,#tag,y\n"		/* a # field is quoted */
+		    "#hash,1,2\n"		/* a first field too */
+		    "\"q,1\",\"say \"\"hi\"\"\",z\n"	/* quotes */
+		    "cr\rin,the,middle\n"	/* a bare CR is quoted */
+		    "crlf,line,end\r\n"
+		    "é,中文,😀\n"
+		    "#qp,table,one,1\nonly\n\"\"\n\n"	/* a lone empty field */
+		    "#qp,end,2,9\n";
+		char *a, *b;
+		size_t alen, blen;
+		const char *why = "";
+
+		use_copy = 0;
+		CHECK(copy(in, sizeof in - 1, 0, &a, &alen, &why) == 0);
+		use_copy = 1;
+		CHECK(copy(in, sizeof in - 1, 0, &b, &blen, &why) == 0);
+		use_copy = 0;
+		CHECK(a != NULL && b != NULL && alen == blen &&
+		    memcmp(a, b, alen) == 0);
+		free(a);
+		free(b);
+	}
 	return TEST_DONE("test_stream");
 }
