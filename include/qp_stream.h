@@ -99,6 +99,9 @@ int		 qp_out_rowv(struct qp_out *o, const char *const *v, size_t n);
  * the bytes are those qp_out_row() would write.
  */
 int		 qp_out_copy(struct qp_out *o, const struct qp_row *r);
+/* The same with one more field, extra, at the end. */
+int		 qp_out_copy_plus(struct qp_out *o, const struct qp_row *r,
+		    const struct qp_field *extra);
 
 /* The sink o writes to (for qp_sink_mem() in tests). */
 struct qp_sink	*qp_out_sink(struct qp_out *o);

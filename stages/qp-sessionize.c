@@ -308,6 +308,13 @@ main(int argc, char **argv)
 			session[0] = '\0';
 			if (st.s.open && ts - st.s.end <= st.gap)
 				snprintf(session, sizeof session, "%llu", st.s.n);
+			if (ncols == r->n + 1) {	/* our new column */
+				struct qp_field x = { session, strlen(session) };
+
+				if (qp_out_copy_plus(out, r, &x) == -1)
+					break;
+				goto next;
+			}
 			for (i = 0; i < r->n; i++)
 				f[i] = r->f[i];
 			f[c_sess].s = session;
@@ -315,6 +322,7 @@ main(int argc, char **argv)
 			if (qp_out_row(out, f, ncols) == -1)
 				break;
 		}
+next:
 		if ((qp_in_nrows(in) & 0xffff) == 0 && qp_cli_want_progress(&com))
 			qp_progress(in, 0);
 	}

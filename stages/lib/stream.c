@@ -594,33 +594,69 @@ qp_out_row(struct qp_out *o, const struct qp_field *f, size_t n)
 	return out_check(o, qp_csv_write(o->k, f, n));
 }
 
-int
-qp_out_copy(struct qp_out *o, const struct qp_row *r)
+/*
+ * r's bytes as qp_out_row() would write them, plus ",extra" when extra is
+ * not NULL; -1 when r is not plain enough to be copied.
+ */
+static int
+copy_row(struct qp_out *o, const struct qp_row *r, const struct qp_field *x)
 {
 	const char *start, *end;
 	char *b;
-	size_t i, len;
+	size_t i, len, xlen = x ? x->len + 1 : 0;
 
-	if (!r->plain || r->n == 0 || r->n != o->ncols || o->failed ||
-	    o->tables == 0)
-		return qp_out_row(o, r->f, r->n);
+	if (!r->plain || r->n == 0 || (r->n == 1 && r->f[0].len == 0 && !x))
+		return -1;	/* a lone empty field is written as "" */
 	for (i = 0; i < r->n; i++)
 		if (r->f[i].len > 0 && r->f[i].s[0] == '#')
-			return qp_out_row(o, r->f, r->n);	/* gets quoted */
-	if (r->n == 1 && r->f[0].len == 0)
-		return qp_out_row(o, r->f, r->n);	/* written as "" */
+			return -1;	/* gets quoted */
+	if (x != NULL && ((x->len > 0 && x->s[0] == '#') ||
+	    strpbrk(x->s, ",\"\r\n") != NULL))
+		return -1;
 	start = r->f[0].s;
 	end = r->f[r->n - 1].s + r->f[r->n - 1].len;
 	len = (size_t)(end - start);
-	if (len + 1 > QP_BLOCK || memchr(start, '\r', len) != NULL || (b = qp_sink_reserve(o->k, len + 1)) == NULL)
-		return qp_out_row(o, r->f, r->n);
+	if (len + xlen + 1 > QP_BLOCK || memchr(start, '\r', len) != NULL ||
+	    (b = qp_sink_reserve(o->k, len + xlen + 1)) == NULL)
+		return -1;
 	memcpy(b, start, len);
 	for (i = 0; i + 1 < r->n; i++)	/* the NULs back to commas */
 		b[r->f[i].s + r->f[i].len - start] = ',';
-	b[len] = '\n';
-	qp_sink_commit(o->k, len + 1);
+	if (x != NULL) {
+		b[len] = ',';
+		memcpy(b + len + 1, x->s, x->len);
+	}
+	b[len + xlen] = '\n';
+	qp_sink_commit(o->k, len + xlen + 1);
 	o->rows++;
 	return 0;
+}
+
+int
+qp_out_copy(struct qp_out *o, const struct qp_row *r)
+{
+	if (r->n != o->ncols || o->failed || o->tables == 0 ||
+	    copy_row(o, r, NULL) == -1)
+		return qp_out_row(o, r->f, r->n);
+	return 0;
+}
+
+int
+qp_out_copy_plus(struct qp_out *o, const struct qp_row *r,
+    const struct qp_field *extra)
+{
+	struct qp_field f[256];
+	size_t i;
+
+	if (r->n + 1 == o->ncols && !o->failed && o->tables > 0 &&
+	    copy_row(o, r, extra) == 0)
+		return 0;
+	if (r->n + 1 > 256)
+		return out_fail(o, "too many fields");
+	for (i = 0; i < r->n; i++)
+		f[i] = r->f[i];
+	f[r->n] = *extra;
+	return qp_out_row(o, f, r->n + 1);
 }
 
 int

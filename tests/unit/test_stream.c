@@ -23,7 +23,9 @@ copy(const char *buf, size_t len, int level, char **out, size_t *outlen,
 	const struct qp_table *t;
 	const struct qp_row *r;
 	const char *m;
-	int rc;
+	struct qp_field f[64], x = { "7", 1 };
+	size_t i;
+	int rc, plus;
 
 	*out = NULL;
 	if ((in = qp_in_open_mem(buf, len, err)) == NULL)
@@ -32,8 +34,21 @@ copy(const char *buf, size_t len, int level, char **out, size_t *outlen,
 	while ((rc = qp_in_next(in)) > 0) {
 		r = qp_in_row(in);
 		t = qp_in_table(in);
-		if (rc == QP_TABLE)
+		/* modes 2 and 3 add a column x to table t, by copy or by hand */
+		plus = use_copy >= 2 && strcmp(t->name, "t") == 0;
+		if (rc == QP_TABLE || plus) {
+			for (i = 0; i < r->n && i < 63; i++)
+				f[i] = r->f[i];
+			f[i++] = rc == QP_TABLE ? (struct qp_field){ "x", 1 } : x;
+		}
+		if (rc == QP_TABLE && plus)
+			qp_out_table(o, t->name, t->version, f, i);
+		else if (rc == QP_TABLE)
 			qp_out_table(o, t->name, t->version, r->f, r->n);
+		else if (plus && use_copy == 2)
+			qp_out_copy_plus(o, r, &x);
+		else if (plus)
+			qp_out_row(o, f, i);
 		else if (use_copy)
 			qp_out_copy(o, r);
 		else
@@ -300,6 +315,16 @@ main(void)
 		use_copy = 0;
 		CHECK(a != NULL && b != NULL && alen == blen &&
 		    memcmp(a, b, alen) == 0);
+		free(a);
+		free(b);
+		use_copy = 3;
+		CHECK(copy(in, sizeof in - 1, 0, &a, &alen, &why) == 0);
+		use_copy = 2;
+		CHECK(copy(in, sizeof in - 1, 0, &b, &blen, &why) == 0);
+		use_copy = 0;
+		CHECK(a != NULL && b != NULL && alen == blen &&
+		    memcmp(a, b, alen) == 0);
+		CHECK(a != NULL && memmem(a, alen, "1,two,3,7\n", 10) != NULL);
 		free(a);
 		free(b);
 	}
