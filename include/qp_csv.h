@@ -12,6 +12,7 @@
 #define QP_CSV_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct qp_src;
 struct qp_sink;
@@ -73,6 +74,13 @@ void		 qp_csv_free(struct qp_csv *c);
  * as "" so that it is not an empty line.  Returns 0 or -1.
  */
 int		 qp_csv_write(struct qp_sink *k, const struct qp_field *f, size_t n);
+/*
+ * The same, trusting that field i needs no quotes when bit i of plain is
+ * set (the writer's own text: times, hashes, fixed words); fields past
+ * the 64th are always checked.
+ */
+int		 qp_csv_write_plain(struct qp_sink *k, const struct qp_field *f,
+		    size_t n, uint64_t plain);
 
 /* The same for NUL-terminated strings. */
 int		 qp_csv_writev(struct qp_sink *k, const char *const *v, size_t n);

@@ -19,6 +19,7 @@
 #define QP_STREAM_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "qp_csv.h"
 
@@ -92,6 +93,9 @@ int		 qp_out_tablev(struct qp_out *o, const char *name, unsigned version,
 
 /* Write a row of the current table; it must have as many fields as the header. */
 int		 qp_out_row(struct qp_out *o, const struct qp_field *f, size_t n);
+/* The same, for fields the caller knows need no quotes (qp_csv_write_plain()). */
+int		 qp_out_row_plain(struct qp_out *o, const struct qp_field *f,
+		    size_t n, uint64_t plain);
 int		 qp_out_rowv(struct qp_out *o, const char *const *v, size_t n);
 /*
  * Write a row read by a qp_in unchanged: a plain row (no quotes, no field

@@ -774,14 +774,21 @@ ing_emit(struct ing *g, const struct ing_event *e)
 		struct qp_field f[15];
 		int i;
 
-		/* Lengths known without strlen: the time, the src, hashed ids. */
+		uint64_t plain = 1 | 1u << 14;	/* our time and src */
+
+		/* Lengths known without strlen: the time, the src, hashed ids,
+		 * which need no quotes either. */
 		for (i = 0; i < 15; i++) {
 			f[i].s = v[i];
-			f[i].len = i == 0 ? QP_ISO_LEN : v[i] == g->hgid ||
-			    v[i] == uid || v[i] == mid ? QP_HASH_HEX :
-			    strlen(v[i]);
+			if (i == 0)
+				f[i].len = QP_ISO_LEN;
+			else if (v[i] == g->hgid || v[i] == uid || v[i] == mid) {
+				f[i].len = QP_HASH_HEX;
+				plain |= 1u << i;
+			} else
+				f[i].len = strlen(v[i]);
 		}
-		return qp_out_row(g->out, f, 15);
+		return qp_out_row_plain(g->out, f, 15, plain);
 	}
 }
 

@@ -138,51 +138,67 @@ qp_utf8_check(const void *buf, size_t n)
 {
 	const unsigned char *p = buf;
 	const uint64_t hi = 0x8080808080808080ULL, lo = 0x0101010101010101ULL;
-	size_t i = 0, j, k;
+	size_t i = 0;
 	uint64_t w;
-	unsigned char b;
-	unsigned cp, min;
+	unsigned char b, c1;
 
 	while (i < n) {
+#ifdef __SSE2__
+		/* Sixteen ASCII bytes (and no NUL) at a time. */
+		while (i + 16 <= n) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+			int m = _mm_movemask_epi8(_mm_or_si128(v,
+			    _mm_cmpeq_epi8(v, _mm_setzero_si128())));
+
+			if (m != 0) {
+				i += (size_t)__builtin_ctz((unsigned)m);
+				goto multi;
+			}
+			i += 16;
+		}
+#endif
 		while (i + 8 <= n) {
 			memcpy(&w, p + i, 8);
 			if (((w | ((w - lo) & ~w)) & hi) != 0)
 				break;
 			i += 8;
 		}
-		if (i >= n)
-			break;
-		b = p[i];
-		if (b == 0)
-			return i;
-		if (b < 0x80) {
+		/* the ASCII bytes before the one that stopped the word */
+		while (i < n && p[i] - 1u < 0x7fu)
 			i++;
-			continue;
-		}
-		if (b >= 0xc2 && b <= 0xdf) {
-			k = 1;
-			cp = b & 0x1f;
-			min = 0x80;
-		} else if (b >= 0xe0 && b <= 0xef) {
-			k = 2;
-			cp = b & 0x0f;
-			min = 0x800;
-		} else if (b >= 0xf0 && b <= 0xf4) {
-			k = 3;
-			cp = b & 0x07;
-			min = 0x10000;
-		} else
-			return i;
-		if (n - i < k + 1)
-			return i;
-		for (j = 1; j <= k; j++) {
-			if ((p[i + j] & 0xc0) != 0x80)
+#ifdef __SSE2__
+multi:
+#endif
+		/* Byte by byte while not plain ASCII: runs of CJK stay here. */
+		while (i < n && (b = p[i]) - 1u >= 0x7fu) {
+			if (b == 0)
 				return i;
-			cp = (cp << 6) | (p[i + j] & 0x3f);
+			if (b >= 0xc2 && b <= 0xdf) {
+				if (n - i < 2 || (p[i + 1] & 0xc0) != 0x80)
+					return i;
+				i += 2;
+			} else if (b >= 0xe0 && b <= 0xef) {
+				if (n - i < 3)
+					return i;
+				c1 = p[i + 1];
+				if ((c1 & 0xc0) != 0x80 || (p[i + 2] & 0xc0) != 0x80 ||
+				    (b == 0xe0 && c1 < 0xa0) ||	/* overlong */
+				    (b == 0xed && c1 >= 0xa0))	/* surrogate */
+					return i;
+				i += 3;
+			} else if (b >= 0xf0 && b <= 0xf4) {
+				if (n - i < 4)
+					return i;
+				c1 = p[i + 1];
+				if ((c1 & 0xc0) != 0x80 || (p[i + 2] & 0xc0) != 0x80 ||
+				    (p[i + 3] & 0xc0) != 0x80 ||
+				    (b == 0xf0 && c1 < 0x90) ||	/* overlong */
+				    (b == 0xf4 && c1 >= 0x90))	/* past U+10FFFF */
+					return i;
+				i += 4;
+			} else
+				return i;
 		}
-		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			return i;
-		i += k + 1;
 	}
 	return n;
 }
@@ -565,6 +581,13 @@ enc_field(char *o, const struct qp_field *f, int quote)
 int
 qp_csv_write(struct qp_sink *k, const struct qp_field *f, size_t n)
 {
+	return qp_csv_write_plain(k, f, n, 0);
+}
+
+int
+qp_csv_write_plain(struct qp_sink *k, const struct qp_field *f, size_t n,
+    uint64_t plain)
+{
 	char *o, *buf;
 	int quotes[64], *qv = quotes, rc;
 	size_t i, total = 1;
@@ -575,8 +598,13 @@ qp_csv_write(struct qp_sink *k, const struct qp_field *f, size_t n)
 		return qp_sink_write(k, "\"\"\n", 3);
 	if (n > 64 && (qv = malloc(n * sizeof *qv)) == NULL)
 		return -1;
-	for (i = 0; i < n; i++)
-		total += enc_len(&f[i], &qv[i]) + (i > 0);
+	for (i = 0; i < n; i++) {
+		if (i < 64 && (plain >> i & 1)) {
+			qv[i] = 0;
+			total += f[i].len + (i > 0);
+		} else
+			total += enc_len(&f[i], &qv[i]) + (i > 0);
+	}
 	if (total <= QP_BLOCK) {
 		if ((o = buf = qp_sink_reserve(k, total)) == NULL) {
 			rc = -1;

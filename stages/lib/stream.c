@@ -585,13 +585,20 @@ qp_out_tablev(struct qp_out *o, const char *name, unsigned version,
 int
 qp_out_row(struct qp_out *o, const struct qp_field *f, size_t n)
 {
+	return qp_out_row_plain(o, f, n, 0);
+}
+
+int
+qp_out_row_plain(struct qp_out *o, const struct qp_field *f, size_t n,
+    uint64_t plain)
+{
 	if (o->failed)
 		return -1;
 	if (n != o->ncols || o->tables == 0)
 		return out_fail(o, "internal error: a row of %zu fields for a "
 		    "table of %zu columns", n, o->ncols);
 	o->rows++;
-	return out_check(o, qp_csv_write(o->k, f, n));
+	return out_check(o, qp_csv_write_plain(o->k, f, n, plain));
 }
 
 /*

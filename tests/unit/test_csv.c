@@ -57,6 +57,42 @@ encode(const char *const *v, size_t n)
 	return out;
 }
 
+/* The UTF-8 rules spelled out slowly, to check qp_utf8_check() against. */
+static size_t
+utf8_slow(const unsigned char *p, size_t n)
+{
+	size_t i = 0, k, j;
+	unsigned cp, min;
+
+	while (i < n) {
+		if (p[i] == 0)
+			return i;
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (p[i] >= 0xc2 && p[i] <= 0xdf)
+			k = 1, cp = p[i] & 0x1f, min = 0x80;
+		else if (p[i] >= 0xe0 && p[i] <= 0xef)
+			k = 2, cp = p[i] & 0x0f, min = 0x800;
+		else if (p[i] >= 0xf0 && p[i] <= 0xf4)
+			k = 3, cp = p[i] & 0x07, min = 0x10000;
+		else
+			return i;
+		if (n - i < k + 1)
+			return i;
+		for (j = 1; j <= k; j++) {
+			if ((p[i + j] & 0xc0) != 0x80)
+				return i;
+			cp = cp << 6 | (p[i + j] & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return i;
+		i += k + 1;
+	}
+	return n;
+}
+
 int
 main(void)
 {
@@ -89,6 +125,35 @@ main(void)
 	CHECK(strncmp(parse("\xed\xa0\x80\n", 4, 0), "ERR:", 4) == 0);
 	CHECK(strncmp(parse("\xc0\xaf\n", 3, 0), "ERR:", 4) == 0);
 	CHECK(strncmp(parse("\xe4\xb8\n", 3, 0), "ERR:", 4) == 0);
+
+	/* qp_utf8_check() agrees with the rules on random text, mostly valid. */
+	{
+		static const unsigned char pieces[][5] = {
+			"a", " ", "\xc3\xa9", "\xe4\xb8\xad", "\xf0\x9f\x98\x80",
+			"\xe0\xa0\x80", "\xed\x9f\xbf", "\xf4\x8f\xbf\xbf",
+			"\xe0\x9f\xbf", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+			"\xf0\x8f\xbf\xbf", "\xc1\xbf", "\x80", "\xff", "\xe4\xb8"
+		};
+		unsigned char buf[200];
+		size_t len, k, bad = 0;
+
+		for (i = 0; i < 200000; i++) {
+			len = 0;
+			n = (int)test_below(40);
+			for (j = 0; j < n; j++) {
+				/* valid pieces much more often than broken ones */
+				k = test_below(8) ? test_below(8) : test_below(16);
+				memcpy(buf + len, pieces[k], strlen((const char *)pieces[k]));
+				len += strlen((const char *)pieces[k]);
+			}
+			if (test_below(50) == 0)
+				buf[test_below(len + 1) % (len ? len : 1)] = 0;
+			if (test_below(4) == 0 && len > 0)
+				len -= test_below(len);	/* cut anywhere */
+			bad += qp_utf8_check(buf, len) != utf8_slow(buf, len);
+		}
+		CHECK(bad == 0);
+	}
 
 	/* The fast path agrees with libcsv on random well-formed input. */
 	for (i = 0; i < 3000; i++) {
