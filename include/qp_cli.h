@@ -104,6 +104,13 @@ void		 qp_progress(const struct qp_in *in, int done);
  */
 char		**qp_cli_stage_args(int argc, char **argv, int *n);
 
+/*
+ * The index of the column name in in's current table (called table), or
+ * exit 1 with "<input>: the <table> table has no <name> column".
+ */
+int		 qp_cli_col(const struct qp_in *in, const char *table,
+		    const char *name);
+
 /* The program name given to qp_cli_init(). */
 const char	*qp_prog(void);
 

@@ -834,18 +834,14 @@ main(int argc, char **argv)
 					qp_die("out of memory");
 			}
 			d.c.n = nh;
-			d.c.ts = qp_in_col(in, "ts");
-			d.c.gid = qp_in_col(in, "group_id");
-			d.c.kind = qp_in_col(in, "kind");
-			d.c.msg = qp_in_col(in, "msg_id");
+			d.c.ts = qp_cli_col(in, "events", "ts");
+			d.c.gid = qp_cli_col(in, "events", "group_id");
+			d.c.kind = qp_cli_col(in, "events", "kind");
+			d.c.msg = qp_cli_col(in, "events", "msg_id");
 			d.c.user_id = qp_in_col(in, "user_id");
 			d.c.user = qp_in_col(in, "user");
 			d.c.text = qp_in_col(in, "text");
-			d.c.src = qp_in_col(in, "src");
-			if (d.c.ts < 0 || d.c.gid < 0 || d.c.kind < 0 ||
-			    d.c.msg < 0 || d.c.src < 0)
-				qp_die("%s: events needs the columns ts, group_id, "
-				    "kind, msg_id and src", qp_in_name(in));
+			d.c.src = qp_cli_col(in, "events", "src");
 			continue;
 		}
 		if (in_events == -1)

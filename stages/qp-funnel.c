@@ -1228,15 +1228,11 @@ main(int argc, char **argv)
 				qp_die("%s: more than one events table (run "
 				    "qp-dedupe first)", qp_in_name(in));
 			seen = 1;
-			c.gid = qp_in_col(in, "group_id");
-			c.ts = qp_in_col(in, "ts");
-			c.kind = qp_in_col(in, "kind");
-			c.uid = qp_in_col(in, "user_id");
-			c.msg = qp_in_col(in, "msg_id");
-			if (c.gid < 0 || c.ts < 0 || c.kind < 0 || c.uid < 0 ||
-			    c.msg < 0)
-				qp_die("events: needs the columns group_id, ts, "
-				    "kind, user_id and msg_id");
+			c.gid = qp_cli_col(in, "events", "group_id");
+			c.ts = qp_cli_col(in, "events", "ts");
+			c.kind = qp_cli_col(in, "events", "kind");
+			c.uid = qp_cli_col(in, "events", "user_id");
+			c.msg = qp_cli_col(in, "events", "msg_id");
 			c.actor = qp_in_col(in, "actor");
 			c.media = qp_in_col(in, "media");
 			c.text = qp_in_col(in, "text");

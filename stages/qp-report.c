@@ -1230,6 +1230,26 @@ section_funnel(void)
 	}
 }
 
+/* A list's table header, written before its first row, if it has one. */
+static const char *pending;
+
+static int
+row_begin(void)
+{
+	if (pending != NULL)
+		mdf("%s", pending);
+	pending = NULL;
+	return 1;
+}
+
+static void
+list_end(void)
+{
+	if (pending != NULL)
+		mdf("%s", T("\n无。\n", "\nNone.\n"));
+	pending = NULL;
+}
+
 static const char *
 member_name(const struct tab *m, size_t r)
 {
@@ -1295,10 +1315,10 @@ section_members(void)
 
 	/* the operator's to-do lists, per group */
 	mdf(T("\n## 待办\n", "\n## To do\n"));
-	mdf(T("\n### 入群超过 72 小时仍未发言（去提醒）\n\n| 群 | 成员 | 入群 |\n"
-	    "|---|---|---|\n",
-	    "\n### Joined over 72 hours ago and not yet active (remind them)\n\n"
-	    "| group | member | joined |\n|---|---|---|\n"));
+	mdf(T("\n### 入群超过 72 小时仍未发言（去提醒）\n",
+	    "\n### Joined over 72 hours ago and not yet active (remind them)\n"));
+	pending = T("\n| 群 | 成员 | 入群 |\n|---|---|---|\n",
+	    "\n| group | member | joined |\n|---|---|---|\n");
 	n = 0;
 	for (i = 0; m != NULL && i < m->nrows; i++) {
 		long long j = parse_day(m->rows[i][cj]);
@@ -1307,42 +1327,46 @@ section_members(void)
 		    m->rows[i][ca][0] != '0' || !in_period(j) || j + 3 > E ||
 		    num(m->rows[i][cmsg]) > 0)
 			continue;
-		if (n++ < LIST)
+		if (n++ < LIST && row_begin())
 			mdf("| %s | %s | %s |\n", mdcell(group_label(m->rows[i][cg])),
 			    mdcell(member_name(m, i)), m->rows[i][cj]);
 	}
+	list_end();
 	if (n > LIST)
 		mdf(T("\n…还有 %zu 人（members.csv）\n", "\n… and %zu more "
 		    "(members.csv)\n"), n - LIST);
-	mdf(T("\n### 核心成员沉默 14 天（流失风险）\n\n| 群 | 成员 | 分层 | 最后发言 |\n"
-	    "|---|---|---|---|\n",
-	    "\n### Core members silent for 14 days (at risk)\n\n| group | "
-	    "member | tier | last spoke |\n|---|---|---|---|\n"));
+	mdf(T("\n### 核心成员沉默 14 天（流失风险）\n",
+	    "\n### Core members silent for 14 days (at risk)\n"));
+	pending = T("\n| 群 | 成员 | 分层 | 最后发言 |\n|---|---|---|---|\n",
+	    "\n| group | member | tier | last spoke |\n|---|---|---|---|\n");
 	n = 0;
 	for (i = 0; m != NULL && i < m->nrows; i++) {
 		if (strcmp(m->rows[i][cg], "*") == 0 || m->rows[i][car][0] != '1')
 			continue;
-		if (n++ < LIST)
+		if (n++ < LIST && row_begin())
 			mdf("| %s | %s | %s | %s |\n",
 			    mdcell(group_label(m->rows[i][cg])),
 			    mdcell(member_name(m, i)), m->rows[i][ct],
 			    *m->rows[i][clm] ? m->rows[i][clm] : "—");
 	}
+	list_end();
 	if (n > LIST)
 		mdf(T("\n…还有 %zu 人（members.csv）\n", "\n… and %zu more "
 		    "(members.csv)\n"), n - LIST);
-	mdf(T("\n### 潜水成员（入群 7 天以上从未发言）\n\n| 群 | 人数 |\n|---|---:|\n",
-	    "\n### Lurkers (members for 7 days who never spoke)\n\n| group | "
-	    "lurkers |\n|---|---:|\n"));
+	mdf(T("\n### 潜水成员（入群 7 天以上从未发言）\n",
+	    "\n### Lurkers (members for 7 days who never spoke)\n"));
+	pending = T("\n| 群 | 人数 |\n|---|---:|\n",
+	    "\n| group | lurkers |\n|---|---:|\n");
 	for (i = 0; m != NULL && i < m->nrows; ) {
 		const char *g = m->rows[i][cg];
 		unsigned long long c = 0;
 
 		for (; i < m->nrows && strcmp(m->rows[i][cg], g) == 0; i++)
 			c += m->rows[i][clk][0] == '1' && !*m->rows[i][cl];
-		if (strcmp(g, "*") != 0 && c > 0)
+		if (strcmp(g, "*") != 0 && c > 0 && row_begin())
 			mdf("| %s | %llu |\n", mdcell(group_label(g)), c);
 	}
+	list_end();
 	/* anniversaries in the month after the period */
 	if (E != NODAY) {
 		long long end = to != NODAY ? to : E, lo = end + 1;
@@ -1362,10 +1386,10 @@ section_members(void)
 			hi = qp_days_from_civil(m2 == 12 ? y2 + 1 : y2,
 			    m2 == 12 ? 1 : m2 + 1, 1) - 1;
 		}
-		mdf(T("\n### 下期入群纪念日（30 天 / 90 天 / 1 年）\n\n"
-		    "| 群 | 成员 | 纪念 | 日期 |\n|---|---|---|---|\n",
-		    "\n### Anniversaries next period (1 month, 3 months, 1 year)\n\n"
-		    "| group | member | milestone | date |\n|---|---|---|---|\n"));
+		mdf(T("\n### 下期入群纪念日（30 天 / 90 天 / 1 年）\n",
+		    "\n### Anniversaries next period (1 month, 3 months, 1 year)\n"));
+		pending = T("\n| 群 | 成员 | 纪念 | 日期 |\n|---|---|---|---|\n",
+		    "\n| group | member | milestone | date |\n|---|---|---|---|\n");
 		n = 0;
 		for (i = 0; m != NULL && i < m->nrows; i++) {
 			long long j = parse_day(m->rows[i][cj]);
@@ -1379,7 +1403,7 @@ section_members(void)
 
 				if (j + ms[k] < lo || j + ms[k] > hi)
 					continue;
-				if (n++ >= LIST)
+				if (n++ >= LIST || !row_begin())
 					continue;
 				qp_day_format(date, j + ms[k]);
 				mdf("| %s | %s | %s | %s |\n",
@@ -1390,6 +1414,7 @@ section_members(void)
 				    date);
 			}
 		}
+		list_end();
 		if (n > LIST)
 			mdf(T("\n…还有 %zu 个（members.csv）\n", "\n… and %zu more "
 			    "(members.csv)\n"), n - LIST);

@@ -230,16 +230,12 @@ main(int argc, char **argv)
 				continue;
 			}
 			seen = 1;
-			c_gid = qp_in_col(in, "group_id");
-			c_ts = qp_in_col(in, "ts");
-			c_kind = qp_in_col(in, "kind");
-			c_user = qp_in_col(in, "user_id");
-			c_msg = qp_in_col(in, "msg_id");
+			c_gid = qp_cli_col(in, "events", "group_id");
+			c_ts = qp_cli_col(in, "events", "ts");
+			c_kind = qp_cli_col(in, "events", "kind");
+			c_user = qp_cli_col(in, "events", "user_id");
+			c_msg = qp_cli_col(in, "events", "msg_id");
 			c_sess = qp_in_col(in, "session");
-			if (c_gid < 0 || c_ts < 0 || c_kind < 0 || c_user < 0 ||
-			    c_msg < 0)
-				qp_die("events: needs the columns group_id, ts, "
-				    "kind, user_id and msg_id");
 			ncols = r->n + (c_sess < 0);
 			if (ncols > 256)
 				qp_die("events: too many columns");

@@ -274,3 +274,14 @@ qp_progress(const struct qp_in *in, int done)
 	fprintf(stderr, "\r%s: %llu rows, %.1f MB read%s", prog,
 	    qp_in_nrows(in), (double)qp_in_nbytes(in) / 1e6, done ? "\n" : "");
 }
+
+int
+qp_cli_col(const struct qp_in *in, const char *table, const char *name)
+{
+	int c = qp_in_col(in, name);
+
+	if (c < 0)
+		qp_die("%s: the %s table has no %s column", qp_in_name(in),
+		    table, name);
+	return c;
+}

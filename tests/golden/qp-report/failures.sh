@@ -14,5 +14,14 @@ cat precious/file
 mkdir bin; for p in qp-report; do ln -s "$(command -v $p)" bin/; done
 PATH=$PWD/bin qp-report --tz UTC -o r2 s.gz || echo "exit $?"
 PATH=$PWD/bin qp-report --tz UTC --no-charts -o r2 s.gz && ls r2
+echo "a gnuplot that fails: exit 1, the old report kept:"
+printf '#!/bin/sh\necho "gnuplot: broken" >&2\nexit 1\n' > bin/gnuplot
+chmod +x bin/gnuplot
+PATH=$PWD/bin qp-report --tz UTC -o r s.gz || echo "exit $?"
+cat r/marker
+echo "a full disk (a file-size limit): exit 1, the old report kept:"
+(ulimit -f 4; qp-report --tz UTC --no-charts -o r s.gz) 2>err || echo "exit $?"
+sed 's/tmp-[A-Za-z0-9]*/tmp-XXXXXX/' err
+cat r/marker; ls | grep tmp || echo "no temporary directory left"
 qp-cat -c e.csv | qp-report -o r3 || echo "exit $?"
 qp-report s.gz || echo "exit $?"

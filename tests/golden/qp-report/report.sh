@@ -21,6 +21,15 @@ grep -A3 '^### 预警\|^### Warnings' out/report.md
 echo "first bytes of members.csv, and its formula-looking name:"
 head -c 3 out/members.csv | od -An -tx1
 grep -c "\"'=cmd" out/members.csv
+echo "charts: PNG and SVG, each a real image:"
+for f in out/*.png; do
+	[ "$(head -c 8 "$f" | od -An -tx1 | tr -d ' ')" = 89504e470d0a1a0a ] &&
+	    [ $(wc -c < "$f") -gt 5000 ] || echo "bad $f"
+done
+for f in out/*.svg; do
+	grep -q '</svg>' "$f" && [ $(wc -c < "$f") -gt 2000 ] || echo "bad $f"
+done
+ls out/*.png | wc -l
 echo "the same stream, the same files:"
 qp-report --tz Asia/Shanghai -o again s.gz
 for f in out/*; do cmp "$f" "again/${f#out/}"; done && echo same
