@@ -341,8 +341,9 @@ add(struct dd *d, const struct qp_row *row, int64_t ts, uint32_t input)
 	for (i = 0; i < row->n; i++)
 		need += 4 + row->f[i].len;
 	need = (need + 7) & ~(size_t)7;
-	/* -m covers the records and their sort entries. */
-	if (d->len + need + (d->nrec + 1) * sizeof(struct ent) > d->limit &&
+	/* -m covers the records, their sort entries and the sort's copy of
+	 * them (qsort merges through a second array). */
+	if (d->len + need + 2 * (d->nrec + 1) * sizeof(struct ent) > d->limit &&
 	    d->nrec > 0)
 		spill(d);
 	if (d->len + need > d->cap) {
