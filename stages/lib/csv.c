@@ -332,6 +332,78 @@ split_fast(struct qp_csv *c, char *s, size_t len)
 	return 0;
 }
 
+/*
+ * A line with quotes but no line break inside them, split in place: each
+ * quoted field loses its quotes and "" becomes ".  Returns 1 when done, 0
+ * when the line needs libcsv (a quoted field runs past the line, or the
+ * line breaks the strict rules, whose message libcsv gives), -1 on ENOMEM.
+ * The line is checked whole before it is changed.
+ */
+static int
+split_quoted(struct qp_csv *c, char *s, size_t len)
+{
+	char *end = s + len, *p = s, *q, *w, *start;
+	size_t n = 0;
+
+	for (;;) {		/* check */
+		if (p < end && *p == '"') {
+			for (p++;; p = q + 2) {
+				if ((q = memchr(p, '"', (size_t)(end - p))) == NULL)
+					return 0;
+				if (q + 1 >= end || q[1] != '"')
+					break;
+			}
+			p = q + 1;
+			if (p < end && *p != ',')
+				return 0;
+		} else {
+			if ((q = memchr(p, ',', (size_t)(end - p))) == NULL)
+				q = end;
+			if (memchr(p, '"', (size_t)(q - p)) != NULL)
+				return 0;
+			p = q;
+		}
+		n++;
+		if (p == end)
+			break;
+		p++;
+	}
+	if (n > c->fcap && grow_fields(c, n) == -1)
+		return -1;
+	for (p = w = s, n = 0;;) {	/* split */
+		start = w;
+		if (p < end && *p == '"') {
+			for (p++;;) {
+				q = memchr(p, '"', (size_t)(end - p));
+				memmove(w, p, (size_t)(q - p));
+				w += q - p;
+				if (q + 1 < end && q[1] == '"') {
+					*w++ = '"';
+					p = q + 2;
+				} else {
+					p = q + 1;
+					break;
+				}
+			}
+		} else {
+			if ((q = memchr(p, ',', (size_t)(end - p))) == NULL)
+				q = end;
+			memmove(w, p, (size_t)(q - p));
+			w += q - p;
+			p = q;
+		}
+		c->f[n].s = start;
+		c->f[n].len = (size_t)(w - start);
+		n++;
+		*w++ = '\0';	/* w <= p + 1: nothing unread is lost */
+		if (p >= end)
+			break;
+		p++;
+	}
+	c->row.n = n;
+	return 1;
+}
+
 static void
 cb_field(void *s, size_t len, void *data)
 {
@@ -463,6 +535,14 @@ qp_csv_next(struct qp_csv *c, const struct qp_row **row)
 				break;
 			}
 			c->row.plain = 0;
+			if (!c->slow) {
+				r = split_quoted(c, line, body);
+				if (r == -1)
+					return csv_failf(c, c->lineno,
+					    "out of memory");
+				if (r == 1)
+					break;
+			}
 			if (!c->pinit) {
 				if (csv_init(&c->p, CSV_STRICT |
 				    CSV_STRICT_FINI) != 0)

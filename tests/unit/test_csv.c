@@ -171,6 +171,63 @@ main(void)
 	}
 	CHECK(same == 3000);
 
+	/* With quotes anywhere, well-formed or not, split in place or by
+	 * libcsv, the fields and the errors are libcsv's. */
+	{
+		static const char qalpha[] = "ab,\"\"\"\n\r #x";
+
+		for (i = same = 0; i < 20000; i++) {
+			n = 0;
+			for (j = 0; j < 30; j++)
+				text[n++] = qalpha[test_below(sizeof qalpha - 1)];
+			text[n] = '\0';
+			snprintf(a, sizeof a, "%s", parse(text, (size_t)n, 0));
+			same += strcmp(a, parse(text, (size_t)n, 1)) == 0;
+		}
+		CHECK(same == 20000);
+		/* well-formed lines with quoted fields, now and then spanning
+		 * a line break */
+		for (i = same = 0; i < 20000; i++) {
+			static const char falpha[] = "ab, #\r\"x\xc3\xa9";
+			int lines = 1 + (int)test_below(3), l, f, k;
+
+			n = 0;
+			for (l = 0; l < lines; l++) {
+				int nf = 1 + (int)test_below(5);
+
+				for (f = 0; f < nf; f++) {
+					char fld[16];
+					int fl = (int)test_below(8), q = test_below(2);
+
+					for (k = 0; k < fl; k++) {
+						fld[k] = falpha[test_below(sizeof falpha - 1)];
+						if (fld[k] == '"' || fld[k] == ',' ||
+						    fld[k] == '\r')
+							q = 1;
+					}
+					if (q && test_below(20) == 0)
+						fld[fl++] = '\n';
+					if (f > 0)
+						text[n++] = ',';
+					if (q)
+						text[n++] = '"';
+					for (k = 0; k < fl; k++) {
+						if (q && fld[k] == '"')
+							text[n++] = '"';
+						text[n++] = fld[k];
+					}
+					if (q)
+						text[n++] = '"';
+				}
+				text[n++] = '\n';
+			}
+			text[n] = '\0';
+			snprintf(a, sizeof a, "%s", parse(text, (size_t)n, 0));
+			same += strcmp(a, parse(text, (size_t)n, 1)) == 0;
+		}
+		CHECK(same == 20000);
+	}
+
 	/* Writing. */
 	v[0] = "plain";
 	v[1] = "a,b";
