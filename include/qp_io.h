@@ -103,6 +103,14 @@ int		 qp_sink_finish(struct qp_sink *k);
 void		 qp_sink_free(struct qp_sink *k);
 
 /*
+ * A new temporary file in $TMPDIR (else /tmp), named after tag, already
+ * unlinked so that it is gone whenever the program exits, even killed.
+ * Returns its descriptor, or -1 with errno set.  qp_tmpdir() is the folder.
+ */
+int		 qp_tmpfd(const char *tag);
+const char	*qp_tmpdir(void);
+
+/*
  * Temporary files to remove if a signal ends the program (qp_cli installs
  * the handler that calls qp_tmp_cleanup()).  The path is copied;
  * qp_tmp_forget() drops it again.  Returns 0, or -1 when the table is full.

@@ -817,16 +817,7 @@ ing_bad(struct ing *g, struct ing_text *x, const char *fmt, ...)
 int
 ing_spool(void)
 {
-	const char *dir = getenv("TMPDIR");
-	char path[4096];
-	int fd;
-
-	snprintf(path, sizeof path, "%s/qp-ingest.XXXXXX",
-	    dir && *dir ? dir : "/tmp");
-	if ((fd = mkstemp(path)) == -1)
-		return -1;
-	unlink(path);
-	return fd;
+	return qp_tmpfd("qp-ingest");
 }
 
 static int

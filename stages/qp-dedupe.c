@@ -297,19 +297,14 @@ latest_name(const struct dd *d, const char *id, size_t len)
 static void
 spill(struct dd *d)
 {
-	const char *dir = getenv("TMPDIR");
-	char path[4096];
 	FILE *f, **runs;
 	size_t i;
 	int fd;
 
 	sort_dd = d;
 	qsort(d->idx, d->nrec, sizeof *d->idx, idx_cmp);
-	snprintf(path, sizeof path, "%s/qp-dedupe.XXXXXX", dir && *dir ? dir :
-	    "/tmp");
-	if ((fd = mkstemp(path)) == -1)
-		qp_die("%s: %s", path, strerror(errno));
-	unlink(path);	/* removed on every exit, even a kill */
+	if ((fd = qp_tmpfd("qp-dedupe")) == -1)
+		qp_die("spill file in %s: %s", qp_tmpdir(), strerror(errno));
 	if ((f = fdopen(fd, "w+")) == NULL)
 		qp_die("spill file: %s", strerror(errno));
 	setvbuf(f, NULL, _IOFBF, 1 << 20);
@@ -317,11 +312,11 @@ spill(struct dd *d)
 		const struct rec *r = (const struct rec *)(d->buf + d->idx[i].off);
 
 		if (fwrite(r, r->size, 1, f) != 1)
-			qp_die("spill file in %s: %s", dir && *dir ? dir : "/tmp",
+			qp_die("spill file in %s: %s", qp_tmpdir(),
 			    strerror(errno));
 	}
 	if (fflush(f) == EOF || fseek(f, 0, SEEK_SET) == -1)
-		qp_die("spill file in %s: %s", dir && *dir ? dir : "/tmp",
+		qp_die("spill file in %s: %s", qp_tmpdir(),
 		    strerror(errno));
 	if ((runs = realloc(d->runs, (d->nruns + 1) * sizeof *runs)) == NULL)
 		qp_die("out of memory");

@@ -1197,18 +1197,9 @@ main(int argc, char **argv)
 	out = qp_cli_stage(&com, "qp-funnel", argc, argv, optind, &in);
 	if ((uids = qp_strmap_new()) == NULL || (gids = qp_strmap_new()) == NULL)
 		qp_die("out of memory");
-	{
-		const char *dir = getenv("TMPDIR");
-		char path[4096];
-
-		snprintf(path, sizeof path, "%s/qp-funnel.XXXXXX",
-		    dir && *dir ? dir : "/tmp");
-		if ((fd = mkstemp(path)) == -1)
-			qp_die("%s: %s", path, strerror(errno));
-		unlink(path);	/* gone whenever we exit */
-		if ((spill = fdopen(fd, "w+")) == NULL)
-			qp_die("%s: %s", path, strerror(errno));
-	}
+	if ((fd = qp_tmpfd("qp-funnel")) == -1 ||
+	    (spill = fdopen(fd, "w+")) == NULL)
+		qp_die("temporary file in %s: %s", qp_tmpdir(), strerror(errno));
 	memset(&c, -1, sizeof c);
 	while ((rc = qp_in_next(in)) > 0) {
 		r = qp_in_row(in);

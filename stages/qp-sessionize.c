@@ -200,16 +200,8 @@ main(int argc, char **argv)
 			qp_usage_error("unknown option");
 	}
 	out = qp_cli_stage(&com, "qp-sessionize", argc, argv, optind, &in);
-	{
-		const char *dir = getenv("TMPDIR");
-		char path[4096];
-
-		snprintf(path, sizeof path, "%s/qp-sessions.XXXXXX",
-		    dir && *dir ? dir : "/tmp");
-		if ((fd = mkstemp(path)) == -1)
-			qp_die("%s: %s", path, strerror(errno));
-		unlink(path);	/* gone whenever we exit */
-	}
+	if ((fd = qp_tmpfd("qp-sessions")) == -1)
+		qp_die("temporary file in %s: %s", qp_tmpdir(), strerror(errno));
 	if ((st.spill = qp_sink_open_fd(fd, -1)) == NULL)
 		qp_die("out of memory");
 	while ((rc = qp_in_next(in)) > 0) {

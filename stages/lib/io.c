@@ -944,3 +944,28 @@ qp_sink_textlen(const struct qp_sink *k)
 {
 	return k->textlen;
 }
+
+const char *
+qp_tmpdir(void)
+{
+	const char *dir = getenv("TMPDIR");
+
+	return dir != NULL && *dir != '\0' ? dir : "/tmp";
+}
+
+int
+qp_tmpfd(const char *tag)
+{
+	char path[4096];
+	int fd;
+
+	if ((size_t)snprintf(path, sizeof path, "%s/%s.XXXXXX", qp_tmpdir(),
+	    tag) >= sizeof path) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	if ((fd = mkstemp(path)) == -1)
+		return -1;
+	unlink(path);
+	return fd;
+}
