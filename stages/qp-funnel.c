@@ -694,15 +694,28 @@ feed(struct mem *m, const struct fev *e, int what)
 
 struct cursor {
 	off_t		 off, end;
-	struct fev	 buf[128];
-	size_t		 i, n;
+	struct fev	*buf;
+	size_t		 cap, i, n;
 };
+
+/* A cursor over records [off, end), with a buffer of its share of 8 MB. */
+static void
+cur_init(struct cursor *c, off_t off, off_t end, size_t ncursors)
+{
+	size_t cap = (8u << 20) / sizeof(struct fev) / (ncursors ? ncursors : 1);
+
+	c->off = off;
+	c->end = end;
+	c->cap = cap < 128 ? 128 : cap > 65536 ? 65536 : cap;
+	c->buf = xcalloc(c->cap, sizeof *c->buf);
+	c->i = c->n = 0;
+}
 
 static const struct fev *
 cur_peek(struct cursor *c)
 {
 	if (c->i == c->n) {
-		size_t want = sizeof c->buf;
+		size_t want = c->cap * sizeof *c->buf;
 		ssize_t got;
 
 		if (c->off >= c->end)
@@ -964,8 +977,8 @@ star(struct qp_out *out, size_t nusers)
 	for (i = 0; i < nsegs; i++) {
 		size_t c, p;
 
-		cs[i].off = segs[i].off;
-		cs[i].end = segs[i].off + (off_t)(segs[i].n * sizeof(struct fev));
+		cur_init(&cs[i], segs[i].off, segs[i].off +
+		    (off_t)(segs[i].n * sizeof(struct fev)), nsegs);
 		if (cur_peek(&cs[i]) == NULL)
 			continue;
 		heap[c = nh++] = i;
@@ -1037,6 +1050,8 @@ star(struct qp_out *out, size_t nusers)
 	for (i = 0; i < nusers; i++)
 		mem_reset(&m[i], 0);
 	free(m);
+	for (i = 0; i < nsegs; i++)
+		free(cs[i].buf);
 	free(cs);
 	free(heap);
 }
@@ -1052,9 +1067,8 @@ groups(struct qp_out *out, size_t nusers)
 	const struct fev *e;
 
 	for (s = 0; s < nsegs; s++) {
-		memset(&c, 0, sizeof c);
-		c.off = segs[s].off;
-		c.end = segs[s].off + (off_t)(segs[s].n * sizeof(struct fev));
+		cur_init(&c, segs[s].off, segs[s].off +
+		    (off_t)(segs[s].n * sizeof(struct fev)), 1);
 		gi = 0;
 		for (;;) {
 			struct fev ev;
@@ -1091,6 +1105,7 @@ groups(struct qp_out *out, size_t nusers)
 			mem_reset(&m[i], 0);
 		}
 		nm = 0;
+		free(c.buf);
 	}
 	free(m);
 	free(idx);
