@@ -73,6 +73,12 @@ int		 qp_parse_ll(const char *s, long long min, long long max, long long *v);
  */
 int		 qp_parse_size(const char *s, unsigned long long *v);
 
+/*
+ * Parse a duration: a whole number and s, m, h or d ("90s", "30m", "72h",
+ * "30d"), from one second to 366 days.  Returns 0 and sets *secs, or -1.
+ */
+int		 qp_parse_duration(const char *s, long long *secs);
+
 struct qp_out;
 
 /*

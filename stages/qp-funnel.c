@@ -220,24 +220,12 @@ monthof(long long day)
 static long long
 duration(const char *what, const char *s)
 {
-	char *end;
-	long long n;
+	long long v;
 
-	errno = 0;
-	n = strtoll(s, &end, 10);
-	if (errno == 0 && end != s && n > 0 && n < 1000000) {
-		switch (*end) {
-		case 's': break;
-		case 'm': n *= 60; break;
-		case 'h': n *= 3600; break;
-		case 'd': n *= 86400; break;
-		default: n = -1;
-		}
-		if (n > 0 && end[1] == '\0')
-			return n;
-	}
-	qp_usage_error("%s: want a duration such as 90s, 30m, 72h or 30d, not "
-	    "'%s'", what, s);
+	if (qp_parse_duration(s, &v) == -1)
+		qp_usage_error("%s: want a duration such as 90s, 30m, 72h or 30d, "
+		    "not '%s'", what, s);
+	return v;
 }
 
 /* ---- steps ---- */

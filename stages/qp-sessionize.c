@@ -75,29 +75,6 @@ struct state {
 };
 
 static int
-parse_gap(const char *s, long long *v)
-{
-	char *end;
-	long long n;
-
-	errno = 0;
-	n = strtoll(s, &end, 10);
-	if (errno != 0 || end == s || n <= 0)
-		return -1;
-	switch (*end) {
-	case 's': break;
-	case 'm': n *= 60; break;
-	case 'h': n *= 3600; break;
-	case 'd': n *= 86400; break;
-	default: return -1;
-	}
-	if (end[1] != '\0' || n > 366LL * 86400)
-		return -1;
-	*v = n;
-	return 0;
-}
-
-static int
 add_speaker(struct session *s, const char *user)
 {
 	uint64_t h = qp_hash(user, strlen(user)) | 1;	/* 0 marks empty */
@@ -193,7 +170,7 @@ main(int argc, char **argv)
 		if (qp_cli_common(ch, &com))
 			continue;
 		if (ch == OPT_GAP) {
-			if (parse_gap(optarg, &st.gap) == -1)
+			if (qp_parse_duration(optarg, &st.gap) == -1)
 				qp_usage_error("--gap: want a duration such as 90s, "
 				    "30m, 2h or 1d, not '%s'", optarg);
 		} else

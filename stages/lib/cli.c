@@ -221,6 +221,31 @@ qp_parse_size(const char *s, unsigned long long *v)
 	return 0;
 }
 
+int
+qp_parse_duration(const char *s, long long *secs)
+{
+	char *end;
+	long long n;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	n = strtoll(s, &end, 10);
+	if (errno != 0 || n <= 0 || n > 366LL * 86400)
+		return -1;
+	switch (*end) {
+	case 's': break;
+	case 'm': n *= 60; break;
+	case 'h': n *= 3600; break;
+	case 'd': n *= 86400; break;
+	default: return -1;
+	}
+	if (end[1] != '\0' || n > 366LL * 86400)
+		return -1;
+	*secs = n;
+	return 0;
+}
+
 struct qp_out *
 qp_cli_stage(const struct qp_common *c, const char *name, int argc,
     char **argv, int first, struct qp_in **in)
