@@ -22,6 +22,8 @@ LIBSRC	= $(wildcard stages/lib/*.c)
 LIBOBJ	= $(LIBSRC:stages/lib/%.c=$(B)/lib/%.o)
 # qp-ingest's parsers, one file per format, beside it.
 INGOBJ	= $(patsubst stages/%.c,$(B)/%.o,$(wildcard stages/ingest*.c))
+# qp-funnel's step parser, apart so that it can be fuzzed.
+FUNOBJ	= $(B)/funnel_steps.o
 UNITS	= $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 FUZZERS	= $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 HDRS	= $(wildcard include/*.h stages/lib/*.h stages/*.h)
@@ -62,6 +64,10 @@ $(BIN)/qp-ingest: $(B)/qp-ingest.o $(B)/ingest.a $(B)/libqp.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/ingest.a $(B)/libqp.a $(LDLIBS)
 
+$(BIN)/qp-funnel: $(B)/qp-funnel.o $(FUNOBJ) $(B)/libqp.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(FUNOBJ) $(B)/libqp.a $(LDLIBS)
+
 $(BIN)/%: $(B)/%.o $(B)/libqp.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libqp.a $(LDLIBS)
@@ -70,9 +76,9 @@ $(B)/unit/%: tests/unit/%.c tests/unit/test.h $(B)/libqp.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $(WARN) -o $@ $< $(B)/libqp.a $(LDLIBS)
 
-$(B)/replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(B)/ingest.a $(B)/libqp.a
+$(B)/replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(B)/ingest.a $(FUNOBJ) $(B)/libqp.a
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) -Istages $(CFLAGS) $(WARN) -o $@ $< tests/fuzz/replay.c $(B)/ingest.a $(B)/libqp.a $(LDLIBS)
+	$(CC) $(CPPFLAGS) -Istages $(CFLAGS) $(WARN) -o $@ $< tests/fuzz/replay.c $(B)/ingest.a $(FUNOBJ) $(B)/libqp.a $(LDLIBS)
 
 unit: $(UNITS:%=$(B)/unit/%) $(FUZZERS:%=$(B)/replay/%) $(B)/gen-chat
 
@@ -97,11 +103,13 @@ fuzz:
 	@$(MAKE) --no-print-directory B=build/fuzz/obj CC=clang \
 	    CFLAGS='-O1 -g -fsanitize=fuzzer-no-link,address,undefined' build/fuzz/obj/libqp.a
 	@$(MAKE) --no-print-directory B=build/fuzz/obj CC=clang \
-	    CFLAGS='-O1 -g -fsanitize=fuzzer-no-link,address,undefined' build/fuzz/obj/ingest.a
+	    CFLAGS='-O1 -g -fsanitize=fuzzer-no-link,address,undefined' build/fuzz/obj/ingest.a \
+	    build/fuzz/obj/funnel_steps.o
 	@for f in $(FUZZERS); do \
 	    echo "clang $$f"; \
 	    clang $(CPPFLAGS) -Istages $(FUZZFLAGS) -o build/fuzz/$$f tests/fuzz/$$f.c \
-	        build/fuzz/obj/ingest.a build/fuzz/obj/libqp.a $(LDLIBS) || exit 1; \
+	        build/fuzz/obj/ingest.a build/fuzz/obj/funnel_steps.o \
+	        build/fuzz/obj/libqp.a $(LDLIBS) || exit 1; \
 	done
 	@echo 'run one: build/fuzz/fuzz_stream tests/fuzz/corpus/stream -max_total_time=60'
 

@@ -26,6 +26,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "funnel_steps.h"
 #include "qp_cli.h"
 #include "qp_csv.h"
 #include "qp_events.h"
@@ -87,23 +88,7 @@ static const struct option longopts[] = {
 #define MAXSTEPS	16
 #define STAR		UINT32_MAX	/* the community scope */
 
-enum { K_ANY, K_MESSAGE, K_JOIN, K_LEAVE, K_REMOVE, K_RENAME, K_SYSTEM,
-    K_CUSTOM, K_OTHER };
-static const char *const kinds[] = { "", "message", "join", "leave",
-    "remove", "rename", "system", "custom" };
-
 enum { M_DEFAULT, M_STRICT_ORDER, M_STRICT_DEDUP };
-
-struct step {
-	char		*name;
-	int		 kind;		/* K_ANY or a kind */
-	char		*media, *cname;	/* NULL: any */
-	regex_t		 re;
-	int		 has_re;
-	unsigned	 core;		/* the Nth+ message of its week; 0 none */
-	int		 ugc;
-	long long	 within;	/* seconds after the previous step; 0 none */
-};
 
 static struct step steps[MAXSTEPS];
 static size_t nsteps;
@@ -230,89 +215,19 @@ duration(const char *what, const char *s)
 
 /* ---- steps ---- */
 
-static char *
-xstrndup(const char *s, size_t n)
-{
-	char *p = strndup(s, n);
-
-	if (p == NULL)
-		qp_die("out of memory");
-	return p;
-}
-
 /* Parse "NAME:COND ..." into the next step; where names the source. */
 static void
 add_step(const char *spec, const char *where)
 {
-	struct step *st = &steps[nsteps];
-	const char *p = spec, *colon = strchr(spec, ':'), *end;
-	char cond[256];
-	size_t n;
+	char err[512];
+	int rc;
 
 	if (nsteps == MAXSTEPS)
 		qp_usage_error("%s: at most %d steps", where, MAXSTEPS);
-	memset(st, 0, sizeof *st);
-	if (colon == NULL || colon == spec || strcspn(spec, " \t") <
-	    (size_t)(colon - spec))
-		qp_usage_error("%s: want a step as NAME:CONDITION ..., not '%s'",
-		    where, spec);
-	st->name = xstrndup(spec, (size_t)(colon - spec));
-	p = colon + 1;
-	for (;;) {
-		p += strspn(p, " \t");
-		if (*p == '\0')
-			break;
-		if (strncmp(p, "text~", 5) == 0) {
-			int e = regcomp(&st->re, p + 5, REG_EXTENDED | REG_NOSUB);
-
-			if (e != 0) {
-				char msg[256];
-
-				regerror(e, &st->re, msg, sizeof msg);
-				qp_usage_error("%s: step %s: text~%s: %s", where,
-				    st->name, p + 5, msg);
-			}
-			st->has_re = 1;
-			break;
-		}
-		n = strcspn(p, " \t");
-		end = p + n;
-		if (n >= sizeof cond)
-			qp_usage_error("%s: step %s: condition too long", where,
-			    st->name);
-		memcpy(cond, p, n);
-		cond[n] = '\0';
-		p = end;
-		if (strncmp(cond, "kind=", 5) == 0) {
-			size_t k;
-
-			for (k = 1; k < sizeof kinds / sizeof kinds[0]; k++)
-				if (strcmp(cond + 5, kinds[k]) == 0)
-					st->kind = (int)k;
-			if (st->kind == K_ANY)
-				qp_usage_error("%s: step %s: no kind '%s'", where,
-				    st->name, cond + 5);
-		} else if (strncmp(cond, "media=", 6) == 0)
-			st->media = xstrndup(cond + 6, n - 6);
-		else if (strncmp(cond, "name=", 5) == 0)
-			st->cname = xstrndup(cond + 5, n - 5);
-		else if (strcmp(cond, "core_week") == 0)
-			st->core = 3;
-		else if (strncmp(cond, "core_week=", 10) == 0) {
-			long long v;
-
-			if (qp_parse_ll(cond + 10, 1, 1000000, &v) == -1)
-				qp_usage_error("%s: step %s: core_week wants a "
-				    "number, not '%s'", where, st->name, cond + 10);
-			st->core = (unsigned)v;
-		} else if (strcmp(cond, "ugc") == 0)
-			st->ugc = 1;
-		else if (strncmp(cond, "within=", 7) == 0)
-			st->within = duration(where, cond + 7);
-		else
-			qp_usage_error("%s: step %s: unknown condition '%s'",
-			    where, st->name, cond);
-	}
+	if ((rc = step_parse(&steps[nsteps], spec, err, sizeof err)) == -2)
+		qp_die("out of memory");
+	if (rc == -1)
+		qp_usage_error("%s: %s", where, err);
 	nsteps++;
 }
 
@@ -355,17 +270,6 @@ fld(const struct qp_row *r, int c, size_t *len)
 	}
 	*len = r->f[c].len;
 	return r->f[c].s;
-}
-
-static int
-kind_code(const char *k)
-{
-	size_t i;
-
-	for (i = 1; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (strcmp(k, kinds[i]) == 0)
-			return (int)i;
-	return K_OTHER;
 }
 
 static uint32_t
@@ -419,7 +323,7 @@ event(const struct qp_in *in, const struct cols *c)
 		last_day = day;
 	if (row->f[c->uid].len == 0)
 		return;
-	kc = kind_code(kind);
+	kc = step_kind(kind);
 	paid = kc == K_CUSTOM && strcmp(fld(row, c->name, &len), "paid") == 0;
 	any_paid |= paid;
 	memset(&e, 0, sizeof e);
@@ -1286,13 +1190,8 @@ main(int argc, char **argv)
 	qp_out_free(out);
 	qp_in_close(in);
 	fclose(spill);
-	for (i = 0; i < nsteps; i++) {
-		free(steps[i].name);
-		free(steps[i].media);
-		free(steps[i].cname);
-		if (steps[i].has_re)
-			regfree(&steps[i].re);
-	}
+	for (i = 0; i < nsteps; i++)
+		step_free(&steps[i]);
 	free(res);
 	free(segs);
 	free(nogroup);
