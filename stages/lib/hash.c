@@ -75,9 +75,11 @@ qp_hash_hex(char *buf, uint64_t h)
 	static const char hex[] = "0123456789abcdef";
 	int i;
 
-	for (i = 15; i >= 0; i--) {
-		buf[i] = hex[h & 0xf];
-		h >>= 4;
+	/* A byte, two digits, at a time, from the last. */
+	for (i = 14; i >= 0; i -= 2) {
+		buf[i] = hex[h >> 4 & 0xf];
+		buf[i + 1] = hex[h & 0xf];
+		h >>= 8;
 	}
 	buf[16] = '\0';
 }
