@@ -117,6 +117,11 @@ char		**qp_cli_stage_args(int argc, char **argv, int *n);
 int		 qp_cli_col(const struct qp_in *in, const char *table,
 		    const char *name);
 
+/* malloc and friends that exit with "out of memory" instead of failing. */
+void		*qp_xrealloc(void *p, size_t n, size_t size);
+void		*qp_xcalloc(size_t n, size_t size);
+char		*qp_xstrdup(const char *s);
+
 /* The program name given to qp_cli_init(). */
 const char	*qp_prog(void);
 

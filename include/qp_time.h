@@ -58,6 +58,16 @@ void		 qp_day_isoweek(long long day, int *year, unsigned *week);
 void		 qp_day_weekfmt(char *buf, long long day);
 /* Day of week, 1 = Monday .. 7 = Sunday. */
 unsigned	 qp_day_wday(long long day);
+/* a / b rounded down (b > 0), for days and weeks before 1970 too. */
+long long	 qp_fdiv(long long a, long long b);
+/* Weeks since the Monday 1969-12-29, and that number's Monday. */
+long long	 qp_day_week(long long day);
+long long	 qp_week_monday(long long week);
+/* A month number, year * 12 + month - 1, and "YYYY-MM" of one (8 bytes). */
+long long	 qp_day_month(long long day);
+void		 qp_month_format(char *buf, long long month);
+/* "YYYY-MM-DD", a real date, to a day.  Returns 0, or -1. */
+int		 qp_day_parse(const char *s, long long *day);
 
 /*
  * Load the zone name ("Asia/Shanghai", "UTC", ":Europe/Berlin" or a POSIX

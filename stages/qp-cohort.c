@@ -207,53 +207,10 @@ static struct set allpairs;
 static long long E = NODAY;
 static long long last_day = NODAY;
 
-static void *
-xrealloc(void *p, size_t n, size_t size)
-{
-	if (size != 0 && n > SIZE_MAX / size)
-		qp_die("out of memory");
-	if ((p = realloc(p, n * size)) == NULL && n != 0)
-		qp_die("out of memory");
-	return p;
-}
-
-static void *
-xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size);
-
-	if (p == NULL)
-		qp_die("out of memory");
-	return p;
-}
-
-static long long
-fdiv(long long a, long long b)
-{
-	return a / b - (a % b != 0 && (a < 0) != (b < 0));
-}
-
-/* Week number: weeks since the Monday 1969-12-29. */
-static long long
-weekof(long long day)
-{
-	return fdiv(day + 3, 7);
-}
-
-static long long
-monthof(long long day)
-{
-	int y;
-	unsigned m, d;
-
-	qp_civil_from_days(day, &y, &m, &d);
-	return (long long)y * 12 + (m - 1);
-}
-
 static long long
 periodof(long long day)
 {
-	return o.by_month ? monthof(day) : weekof(day);
+	return o.by_month ? qp_day_month(day) : qp_day_week(day);
 }
 
 static long long
@@ -271,14 +228,14 @@ bits_cover(struct bits *b, long long lo, long long hi)
 	size_t need;
 
 	if (b->w == NULL) {
-		b->base = fdiv(lo, 64) * 64;
-		b->w = xcalloc(1, sizeof *b->w);
+		b->base = qp_fdiv(lo, 64) * 64;
+		b->w = qp_xcalloc(1, sizeof *b->w);
 		b->nw = 1;
 	}
 	if (lo < b->base) {
-		size_t add = (size_t)((b->base - fdiv(lo, 64) * 64) / 64);
+		size_t add = (size_t)((b->base - qp_fdiv(lo, 64) * 64) / 64);
 
-		b->w = xrealloc(b->w, b->nw + add, sizeof *b->w);
+		b->w = qp_xrealloc(b->w, b->nw + add, sizeof *b->w);
 		memmove(b->w + add, b->w, b->nw * sizeof *b->w);
 		memset(b->w, 0, add * sizeof *b->w);
 		b->nw += add;
@@ -288,7 +245,7 @@ bits_cover(struct bits *b, long long lo, long long hi)
 	if (need > b->nw) {
 		size_t nw = need + b->nw / 4;
 
-		b->w = xrealloc(b->w, nw, sizeof *b->w);
+		b->w = qp_xrealloc(b->w, nw, sizeof *b->w);
 		memset(b->w + b->nw, 0, (nw - b->nw) * sizeof *b->w);
 		b->nw = nw;
 	}
@@ -365,13 +322,13 @@ counts_at(struct counts *c, long long k)
 {
 	if (c->v == NULL) {
 		c->base = k;
-		c->v = xcalloc(1, sizeof *c->v);
+		c->v = qp_xcalloc(1, sizeof *c->v);
 		c->n = 1;
 	}
 	if (k < c->base) {
 		size_t add = (size_t)(c->base - k);
 
-		c->v = xrealloc(c->v, c->n + add, sizeof *c->v);
+		c->v = qp_xrealloc(c->v, c->n + add, sizeof *c->v);
 		memmove(c->v + add, c->v, c->n * sizeof *c->v);
 		memset(c->v, 0, add * sizeof *c->v);
 		c->n += add;
@@ -380,7 +337,7 @@ counts_at(struct counts *c, long long k)
 	if ((size_t)(k - c->base) >= c->n) {
 		size_t n = (size_t)(k - c->base) + 1 + c->n / 4;
 
-		c->v = xrealloc(c->v, n, sizeof *c->v);
+		c->v = qp_xrealloc(c->v, n, sizeof *c->v);
 		memset(c->v + c->n, 0, (n - c->n) * sizeof *c->v);
 		c->n = n;
 	}
@@ -410,7 +367,7 @@ set_add(struct set *s, uint64_t k)
 
 	if ((s->n + 1) * 2 > s->cap) {
 		size_t cap = s->cap ? s->cap * 2 : 64, j;
-		uint64_t *n = xcalloc(cap, sizeof *n);
+		uint64_t *n = qp_xcalloc(cap, sizeof *n);
 
 		for (j = 0; j < s->cap; j++)
 			if (s->k[j] != 0) {
@@ -452,8 +409,8 @@ rgen_put(struct rgen *g, uint64_t k, uint32_t v)
 
 	if ((g->n + 1) * 2 > g->cap) {
 		size_t cap = g->cap ? g->cap * 2 : 1024, j;
-		uint64_t *nk = xcalloc(cap, sizeof *nk);
-		uint32_t *nv = xcalloc(cap, sizeof *nv);
+		uint64_t *nk = qp_xcalloc(cap, sizeof *nk);
+		uint32_t *nv = qp_xcalloc(cap, sizeof *nv);
 
 		for (j = 0; j < g->cap; j++)
 			if (g->k[j] != 0) {
@@ -529,7 +486,7 @@ record(uint32_t user)
 
 		while (n <= user)
 			n *= 2;
-		cur = xrealloc(cur, n, sizeof *cur);
+		cur = qp_xrealloc(cur, n, sizeof *cur);
 		memset(cur + capcur, 0, (n - capcur) * sizeof *cur);
 		capcur = n;
 	}
@@ -537,7 +494,7 @@ record(uint32_t user)
 		return &recs[cur[user] - 1];
 	if (nrecs == caprecs) {
 		caprecs = caprecs ? caprecs * 2 : 1024;
-		recs = xrealloc(recs, caprecs, sizeof *recs);
+		recs = qp_xrealloc(recs, caprecs, sizeof *recs);
 	}
 	r = &recs[nrecs++];
 	memset(r, 0, sizeof *r);
@@ -557,7 +514,7 @@ span_open(struct rec *r, long long ts, int by_join, uint32_t via,
 
 	if (r->nsp == r->capsp) {
 		r->capsp = r->capsp ? r->capsp * 2 : 1;
-		r->sp = xrealloc(r->sp, r->capsp, sizeof *r->sp);
+		r->sp = qp_xrealloc(r->sp, r->capsp, sizeof *r->sp);
 	}
 	s = &r->sp[r->nsp++];
 	s->start = ts;
@@ -590,7 +547,7 @@ new_group(const char *gid, size_t len)
 	}
 	if (ngroups == capgroups) {
 		capgroups = capgroups ? capgroups * 2 : 16;
-		groups = xrealloc(groups, capgroups, sizeof *groups);
+		groups = qp_xrealloc(groups, capgroups, sizeof *groups);
 	}
 	memset(&groups[ngroups], 0, sizeof groups[ngroups]);
 	groups[ngroups].id = (uint32_t)id;
@@ -613,7 +570,7 @@ user_of(const char *id, size_t len)
 	while ((size_t)u >= nusers) {
 		if (nusers == capusers) {
 			capusers = capusers ? capusers * 2 : 1024;
-			users = xrealloc(users, capusers, sizeof *users);
+			users = qp_xrealloc(users, capusers, sizeof *users);
 		}
 		memset(&users[nusers], 0, sizeof users[nusers]);
 		users[nusers].name_ts = NODAY;
@@ -697,7 +654,7 @@ message(struct group *g, struct rec *r, uint32_t un, const struct qp_row *row,
 	if (r->last_msg == NODAY || ts > r->last_msg)
 		r->last_msg = ts;
 	bits_set(&r->days, day);
-	sat_add(counts_at(&r->weeks, weekof(day)), 1);
+	sat_add(counts_at(&r->weeks, qp_day_week(day)), 1);
 	/* R9 */
 	s = fld(row, c->media, &len);
 	ugc = strcmp(s, "link") == 0 || strcmp(s, "file") == 0;
@@ -707,7 +664,7 @@ message(struct group *g, struct rec *r, uint32_t un, const struct qp_row *row,
 	if (r->ring == NULL) {
 		size_t k;
 
-		r->ring = xcalloc(1, sizeof *r->ring);
+		r->ring = qp_xcalloc(1, sizeof *r->ring);
 		for (k = 0; k < RING; k++)
 			r->ring->day[k] = NODAY;
 	}
@@ -903,8 +860,8 @@ ranges(const struct rec *r, int by_week, long long lo, long long hi,
 		long long a = dayof(r->sp[i].start), b = span_eday(&r->sp[i]);
 
 		if (by_week) {
-			a = weekof(a);
-			b = weekof(b);
+			a = qp_day_week(a);
+			b = qp_day_week(b);
 		}
 		if (a < lo)
 			a = lo;
@@ -932,7 +889,7 @@ member_ranges(const struct rec *r, int by_week, long long lo, long long hi)
 {
 	if (r->nsp > rcap) {
 		rcap = r->nsp;
-		rbuf = xrealloc(rbuf, rcap, sizeof *rbuf);
+		rbuf = qp_xrealloc(rbuf, rcap, sizeof *rbuf);
 	}
 	return ranges(r, by_week, lo, hi, rbuf, rcap);
 }
@@ -964,10 +921,10 @@ daily(struct qp_out *out, const struct scope *sc)
 	if (sc->fday == NODAY)
 		return;
 	nd = (size_t)(sc->lday - sc->fday + 1);
-	mem = xcalloc(nd + 1, sizeof *mem);
-	jn = xcalloc(nd, sizeof *jn);
-	lv = xcalloc(nd, sizeof *lv);
-	spk = xcalloc(nd, sizeof *spk);
+	mem = qp_xcalloc(nd + 1, sizeof *mem);
+	jn = qp_xcalloc(nd, sizeof *jn);
+	lv = qp_xcalloc(nd, sizeof *lv);
+	spk = qp_xcalloc(nd, sizeof *spk);
 	for (i = 0; i < sc->n; i++) {
 		const struct rec *r = &sc->r[i];
 		size_t nr = member_ranges(r, 0, sc->fday, sc->lday);
@@ -1023,17 +980,17 @@ weekly(struct qp_out *out, const struct scope *sc)
 
 	if (sc->fday == NODAY)
 		return;
-	w0 = weekof(sc->fday);
-	w1 = weekof(sc->lday);
+	w0 = qp_day_week(sc->fday);
+	w1 = qp_day_week(sc->lday);
 	nw = (size_t)(w1 - w0 + 1);
-	mem = xcalloc(nw + 1, sizeof *mem);
-	spk = xcalloc(nw, sizeof *spk);
-	core = xcalloc(nw, sizeof *core);
-	jn = xcalloc(nw, sizeof *jn);
-	lv = xcalloc(nw, sizeof *lv);
-	msgs = xcalloc(nw, sizeof *msgs);
+	mem = qp_xcalloc(nw + 1, sizeof *mem);
+	spk = qp_xcalloc(nw, sizeof *spk);
+	core = qp_xcalloc(nw, sizeof *core);
+	jn = qp_xcalloc(nw, sizeof *jn);
+	lv = qp_xcalloc(nw, sizeof *lv);
+	msgs = qp_xcalloc(nw, sizeof *msgs);
 	for (d = sc->fday; d <= sc->lday; d++)
-		msgs[weekof(d) - w0] += counts_get(sc->msgs, d);
+		msgs[qp_day_week(d) - w0] += counts_get(sc->msgs, d);
 	for (i = 0; i < sc->n; i++) {
 		const struct rec *r = &sc->r[i];
 		size_t nr = member_ranges(r, 1, w0, w1);
@@ -1043,19 +1000,19 @@ weekly(struct qp_out *out, const struct scope *sc)
 			mem[rbuf[k][1] - w0 + 1]--;
 		}
 		for (k = 0; k < r->nsp; k++) {
-			w = weekof(dayof(r->sp[k].start));
+			w = qp_day_week(dayof(r->sp[k].start));
 			if (r->sp[k].by_join && w >= w0 && w <= w1)
 				jn[w - w0]++;
 			if (r->sp[k].end != OPEN) {
-				w = weekof(dayof(r->sp[k].end));
+				w = qp_day_week(dayof(r->sp[k].end));
 				if (w >= w0 && w <= w1)
 					lv[w - w0]++;
 			}
 		}
 		pw = NODAY;
-		for (d = bits_next(&r->days, w0 * 7 - 3); d != NODAY &&
-		    weekof(d) <= w1; d = bits_next(&r->days, d + 1)) {
-			w = weekof(d);
+		for (d = bits_next(&r->days, qp_week_monday(w0)); d != NODAY &&
+		    qp_day_week(d) <= w1; d = bits_next(&r->days, d + 1)) {
+			w = qp_day_week(d);
 			if (w != pw)
 				spk[w - w0]++;
 			pw = w;
@@ -1067,7 +1024,7 @@ weekly(struct qp_out *out, const struct scope *sc)
 	for (j = 0; j < nw; j++) {
 		if (j > 0)
 			mem[j] += mem[j - 1];
-		qp_day_weekfmt(label, (w0 + (long long)j) * 7 - 3);
+		qp_day_weekfmt(label, qp_week_monday(w0 + (long long)j));
 		v[0] = label;
 		v[1] = sc->id;
 		v[2] = fmt_u(b[0], (unsigned long long)mem[j]);
@@ -1185,7 +1142,7 @@ cm_cmp(const void *a, const void *b)
 static struct cm *
 cohort_members(const struct scope *sc, int by_period, size_t *n)
 {
-	struct cm *c = xcalloc(sc->n, sizeof *c);
+	struct cm *c = qp_xcalloc(sc->n, sizeof *c);
 	size_t i, k = 0;
 
 	for (i = 0; i < sc->n; i++) {
@@ -1193,21 +1150,12 @@ cohort_members(const struct scope *sc, int by_period, size_t *n)
 			continue;
 		c[k].r = &sc->r[i];
 		c[k].j = dayof(sc->r[i].sp[0].start);
-		c[k].key = by_period ? periodof(c[k].j) : monthof(c[k].j);
+		c[k].key = by_period ? periodof(c[k].j) : qp_day_month(c[k].j);
 		k++;
 	}
 	qsort(c, k, sizeof *c, cm_cmp);
 	*n = k;
 	return c;
-}
-
-/* "YYYY-MM" of a month number (year * 12 + month - 1), into 32 bytes. */
-static void
-month_label(char *buf, long long m)
-{
-	int y = (int)fdiv(m, 12);
-
-	snprintf(buf, 32, "%04d-%02d", y, (int)(m - (long long)y * 12) + 1);
 }
 
 static const char *const variants[] = { "D", "D+", "M" };
@@ -1269,7 +1217,7 @@ retention(struct qp_out *out, const struct scope *sc)
 	for (i = 0; i < n; i = j) {
 		for (j = i; j < n && c[j].key == c[i].key; j++)
 			;
-		month_label(label, c[i].key);
+		qp_month_format(label, c[i].key);
 		retention_rows(out, sc, label, c + i, j - i);
 	}
 	free(c);
@@ -1279,9 +1227,9 @@ static void
 period_label(char *buf, long long p)
 {
 	if (o.by_month)
-		month_label(buf, p);
+		qp_month_format(buf, p);
 	else
-		qp_day_weekfmt(buf, p * 7 - 3);
+		qp_day_weekfmt(buf, qp_week_monday(p));
 }
 
 /* R17 */
@@ -1299,7 +1247,7 @@ cohort(struct qp_out *out, const struct scope *sc)
 		for (j = i; j < n && c[j].key == c[i].key; j++)
 			;
 		np = c[i].key <= pe ? (size_t)(pe - c[i].key + 1) : 0;
-		act = xcalloc(np, sizeof *act);
+		act = qp_xcalloc(np, sizeof *act);
 		for (k = i; k < j; k++) {
 			pp = NODAY;
 			for (d = bits_next(&c[k].r->days, c[k].j); d != NODAY &&
@@ -1355,7 +1303,7 @@ health(struct qp_out *out, const struct scope *sc)
 			dead = sc->fday;
 	} else if (E - sc->last_msg_day >= o.dead)
 		dead = sc->last_msg_day + 1;
-	sp = xcalloc(sc->n, sizeof *sp);
+	sp = qp_xcalloc(sc->n, sizeof *sp);
 	for (i = 0; i < sc->n; i++)
 		if (sc->r[i].messages > 0)
 			sp[ns++] = &sc->r[i];
@@ -1434,7 +1382,7 @@ merge_person(struct rec *p, const struct rec *r, size_t n)
 	p->first_msg = p->last_msg = NODAY;
 	for (i = 0; i < n; i++)
 		m += r[i].nsp;
-	p->sp = xcalloc(m, sizeof *p->sp);
+	p->sp = qp_xcalloc(m, sizeof *p->sp);
 	for (i = 0; i < n; i++) {
 		memcpy(p->sp + p->nsp, r[i].sp, r[i].nsp * sizeof *p->sp);
 		p->nsp += r[i].nsp;
@@ -1601,19 +1549,11 @@ main(int argc, char **argv)
 		case OPT_TZ:
 			zone = optarg;
 			break;
-		case OPT_ASOF: {
-			int y, n;
-			unsigned m, d;
-			char buf[16];
-
-			if (sscanf(optarg, "%4d-%2u-%2u%n", &y, &m, &d, &n) != 3 ||
-			    optarg[n] != '\0' || m < 1 || m > 12 || d < 1 ||
-			    (o.asof = qp_days_from_civil(y, m, d),
-			    qp_day_format(buf, o.asof), strcmp(buf, optarg) != 0))
+		case OPT_ASOF:
+			if (qp_day_parse(optarg, &o.asof) == -1)
 				qp_usage_error("--asof: want a date YYYY-MM-DD, "
 				    "not '%s'", optarg);
 			break;
-		}
 		case OPT_BY:
 			if (strcmp(optarg, "week") == 0)
 				o.by_month = 0;
@@ -1737,7 +1677,7 @@ main(int argc, char **argv)
 
 	/* Scopes: "*" first, then the groups (already in group_id order). */
 	nsc = ngroups + 1;
-	sc = xcalloc(nsc, sizeof *sc);
+	sc = qp_xcalloc(nsc, sizeof *sc);
 	sc[0].fday = sc[0].lday = sc[0].last_msg_day = NODAY;
 	for (i = 0; i < ngroups; i++) {
 		struct group *g = &groups[i];
@@ -1772,18 +1712,18 @@ main(int argc, char **argv)
 	/* "*": one record per person, from all their groups' records. */
 	{
 		struct rec *all;
-		struct counts *msgs = xcalloc(1, sizeof *msgs);
+		struct counts *msgs = qp_xcalloc(1, sizeof *msgs);
 		size_t n = 0;
 		long long d;
 
 		for (i = 1; i < nsc; i++)
 			n += sc[i].n;
-		all = xcalloc(n, sizeof *all);
+		all = qp_xcalloc(n, sizeof *all);
 		for (i = 1, n = 0; i < nsc; i++)
 			for (j = 0; j < sc[i].n; j++)
 				all[n++] = sc[i].r[j];
 		qsort(all, n, sizeof *all, rec_by_user);
-		people = xcalloc(n, sizeof *people);
+		people = qp_xcalloc(n, sizeof *people);
 		for (i = npeople = 0; i < n; i = j) {
 			for (j = i; j < n && all[j].user == all[i].user; j++)
 				;

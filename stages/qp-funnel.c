@@ -160,46 +160,10 @@ static unsigned char *mst;	/* user -> membership state, current group */
 static uint32_t *touched;
 static size_t ntouched, captouched, capmst;
 
-static void *
-xrealloc(void *p, size_t n, size_t size)
-{
-	if (size != 0 && n > SIZE_MAX / size)
-		qp_die("out of memory");
-	if ((p = realloc(p, n * size)) == NULL && n != 0)
-		qp_die("out of memory");
-	return p;
-}
-
-static void *
-xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size);
-
-	if (p == NULL)
-		qp_die("out of memory");
-	return p;
-}
-
-static long long
-fdiv(long long a, long long b)
-{
-	return a / b - (a % b != 0 && (a < 0) != (b < 0));
-}
-
 static long long
 dayof(long long t)
 {
 	return qp_tz_day(o.tz, t);
-}
-
-static long long
-monthof(long long day)
-{
-	int y;
-	unsigned m, d;
-
-	qp_civil_from_days(day, &y, &m, &d);
-	return (long long)y * 12 + (m - 1);
 }
 
 static long long
@@ -364,7 +328,7 @@ event(const struct qp_in *in, const struct cols *c)
 		/* R11: paid with no group counts in every group of the user */
 		if (nnogroup == capnogroup) {
 			capnogroup = capnogroup ? capnogroup * 2 : 64;
-			nogroup = xrealloc(nogroup, capnogroup, sizeof *nogroup);
+			nogroup = qp_xrealloc(nogroup, capnogroup, sizeof *nogroup);
 		}
 		e.group = STAR;
 		e.seq = (uint32_t)nnogroup;
@@ -381,7 +345,7 @@ event(const struct qp_in *in, const struct cols *c)
 		ntouched = 0;
 		if (nsegs == capsegs) {
 			capsegs = capsegs ? capsegs * 2 : 16;
-			segs = xrealloc(segs, capsegs, sizeof *segs);
+			segs = qp_xrealloc(segs, capsegs, sizeof *segs);
 		}
 		segs[nsegs].off = spilled;
 		segs[nsegs].n = 0;
@@ -394,14 +358,14 @@ event(const struct qp_in *in, const struct cols *c)
 
 		while (n <= e.user)
 			n *= 2;
-		mst = xrealloc(mst, n, 1);
+		mst = qp_xrealloc(mst, n, 1);
 		memset(mst + capmst, 0, n - capmst);
 		capmst = n;
 	}
 	if (mst[e.user] == 0) {
 		if (ntouched == captouched) {
 			captouched = captouched ? captouched * 2 : 1024;
-			touched = xrealloc(touched, captouched, sizeof *touched);
+			touched = qp_xrealloc(touched, captouched, sizeof *touched);
 		}
 		touched[ntouched++] = e.user;
 	}
@@ -469,7 +433,7 @@ chain(struct mem *m, long long ts, unsigned match)
 				continue;	/* the same chain again */
 			if (m->na == m->capa) {
 				m->capa = m->capa ? m->capa * 2 : 2;
-				m->a = xrealloc(m->a, m->capa, sizeof *m->a);
+				m->a = qp_xrealloc(m->a, m->capa, sizeof *m->a);
 			}
 			a = &m->a[m->na++];
 			memset(a, 0, sizeof *a);
@@ -522,7 +486,7 @@ span_add(struct mem *m, long long start, long long end)
 {
 	if (m->nsp == m->capsp) {
 		m->capsp = m->capsp ? m->capsp * 2 : 1;
-		m->sp = xrealloc(m->sp, m->capsp, sizeof *m->sp);
+		m->sp = qp_xrealloc(m->sp, m->capsp, sizeof *m->sp);
 	}
 	m->sp[m->nsp].start = start;
 	m->sp[m->nsp].end = end;
@@ -555,7 +519,7 @@ feed(struct mem *m, const struct fev *e, int what)
 		m->inv_ts = e->ts;
 	}
 	if (e->flags & F_MSG) {
-		long long w = fdiv(dayof(e->ts) + 3, 7);
+		long long w = qp_fdiv(dayof(e->ts) + 3, 7);
 
 		if (m->inviter != 0 && e->ts >= m->inv_ts &&
 		    e->ts - m->inv_ts <= o.activation)
@@ -599,7 +563,7 @@ cur_init(struct cursor *c, off_t off, off_t end, size_t ncursors)
 	c->off = off;
 	c->end = end;
 	c->cap = cap < 128 ? 128 : cap > 65536 ? 65536 : cap;
-	c->buf = xcalloc(c->cap, sizeof *c->buf);
+	c->buf = qp_xcalloc(c->cap, sizeof *c->buf);
 	c->i = c->n = 0;
 }
 
@@ -664,9 +628,9 @@ collect(struct mem *m)
 		return;
 	if (nres == capres) {
 		capres = capres ? capres * 2 : 1024;
-		res = xrealloc(res, capres, sizeof *res);
+		res = qp_xrealloc(res, capres, sizeof *res);
 	}
-	res[nres].month = monthof(dayof(m->first_anchor));
+	res[nres].month = qp_day_month(dayof(m->first_anchor));
 	res[nres].best = m->best;
 	nres++;
 }
@@ -714,7 +678,7 @@ funnel_rows(struct qp_out *out, const char *scope, const char *cohort,
     const struct result *r, size_t n)
 {
 	unsigned long long reached[MAXSTEPS] = { 0 };
-	long long *d = xcalloc(n, sizeof *d);
+	long long *d = qp_xcalloc(n, sizeof *d);
 	char b[5][40], sn[8];
 	const char *v[8];
 	size_t i, k, nd;
@@ -748,7 +712,7 @@ funnel_rows(struct qp_out *out, const char *scope, const char *cohort,
 				long long s = d[nd / 2 - 1] + d[nd / 2];
 
 				snprintf(b[3], sizeof b[3], s % 2 ? "%lld.5" : "%lld",
-				    fdiv(s, 2));
+				    qp_fdiv(s, 2));
 			}
 			v[7] = b[3];
 		}
@@ -768,12 +732,9 @@ scope_funnel(struct qp_out *out, const char *scope)
 	funnel_rows(out, scope, "*", res, nres);
 	if (o.by_month)
 		for (i = 0; i < nres; i = j) {
-			int y = (int)fdiv(res[i].month, 12);
-
 			for (j = i; j < nres && res[j].month == res[i].month; j++)
 				;
-			snprintf(label, sizeof label, "%04d-%02d", y,
-			    (int)(res[i].month - (long long)y * 12) + 1);
+			qp_month_format(label, res[i].month);
 			funnel_rows(out, scope, label, res + i, j - i);
 		}
 	nres = 0;
@@ -793,7 +754,7 @@ frow(const struct fis *f)
 {
 	if (nfrows == capfrows) {
 		capfrows = capfrows ? capfrows * 2 : 256;
-		frows = xrealloc(frows, capfrows, sizeof *frows);
+		frows = qp_xrealloc(frows, capfrows, sizeof *frows);
 	}
 	frows[nfrows++] = *f;
 }
@@ -802,7 +763,7 @@ frow(const struct fis *f)
 static void
 scope_fission(uint32_t scope, struct mem *m, size_t n)
 {
-	struct fis *f = xcalloc(n, sizeof *f), all = { scope, 0, 0, 0, 0 };
+	struct fis *f = qp_xcalloc(n, sizeof *f), all = { scope, 0, 0, 0, 0 };
 	size_t i, j, nf = 0;
 
 	for (i = 0; i < n; i++) {
@@ -857,9 +818,9 @@ mem_reset(struct mem *m, uint32_t user)
 static void
 star(struct qp_out *out, size_t nusers)
 {
-	struct cursor *cs = xcalloc(nsegs, sizeof *cs);
-	size_t *heap = xcalloc(nsegs + 1, sizeof *heap), nh = 0, i, gi = 0;
-	struct mem *m = xcalloc(nusers, sizeof *m);
+	struct cursor *cs = qp_xcalloc(nsegs, sizeof *cs);
+	size_t *heap = qp_xcalloc(nsegs + 1, sizeof *heap), nh = 0, i, gi = 0;
+	struct mem *m = qp_xcalloc(nusers, sizeof *m);
 	const struct fev *e;
 
 	for (i = 0; i < nusers; i++)
@@ -952,7 +913,7 @@ star(struct qp_out *out, size_t nusers)
 static void
 groups(struct qp_out *out, size_t nusers)
 {
-	uint32_t *idx = xcalloc(nusers, sizeof *idx);	/* user -> member + 1 */
+	uint32_t *idx = qp_xcalloc(nusers, sizeof *idx);	/* user -> member + 1 */
 	struct mem *m = NULL;
 	size_t nm = 0, capm = 0, s, i, gi;
 	struct cursor c;
@@ -980,7 +941,7 @@ groups(struct qp_out *out, size_t nusers)
 			if (idx[e->user] == 0) {
 				if (nm == capm) {
 					capm = capm ? capm * 2 : 256;
-					m = xrealloc(m, capm, sizeof *m);
+					m = qp_xrealloc(m, capm, sizeof *m);
 				}
 				memset(&m[nm], 0, sizeof m[nm]);
 				m[nm].user = e->user;
@@ -1042,19 +1003,11 @@ main(int argc, char **argv)
 		case OPT_TZ:
 			zone = optarg;
 			break;
-		case OPT_ASOF: {
-			int y, n;
-			unsigned mo, d;
-			char buf[16];
-
-			if (sscanf(optarg, "%4d-%2u-%2u%n", &y, &mo, &d, &n) != 3 ||
-			    optarg[n] != '\0' || mo < 1 || mo > 12 || d < 1 ||
-			    (o.asof = qp_days_from_civil(y, mo, d),
-			    qp_day_format(buf, o.asof), strcmp(buf, optarg) != 0))
+		case OPT_ASOF:
+			if (qp_day_parse(optarg, &o.asof) == -1)
 				qp_usage_error("--asof: want a date YYYY-MM-DD, "
 				    "not '%s'", optarg);
 			break;
-		}
 		case OPT_WINDOW:
 			o.window = duration("--window", optarg);
 			break;

@@ -80,47 +80,13 @@ static const struct option longopts[] = {
 
 /* ---- small helpers ---- */
 
-static void *
-xrealloc(void *p, size_t n, size_t size)
-{
-	if (size != 0 && n > SIZE_MAX / size)
-		qp_die("out of memory");
-	if ((p = realloc(p, n * size)) == NULL && n != 0)
-		qp_die("out of memory");
-	return p;
-}
-
-static char *
-xstrdup(const char *s)
-{
-	char *p = strdup(s);
-
-	if (p == NULL)
-		qp_die("out of memory");
-	return p;
-}
-
-static long long
-fdiv(long long a, long long b)
-{
-	return a / b - (a % b != 0 && (a < 0) != (b < 0));
-}
-
 /* "YYYY-MM-DD" to a day, or NODAY. */
 static long long
 parse_day(const char *s)
 {
-	int y, n = 0;
-	unsigned m, d;
-	char buf[16];
 	long long day;
 
-	if (sscanf(s, "%4d-%2u-%2u%n", &y, &m, &d, &n) != 3 || s[n] != '\0' ||
-	    m < 1 || m > 12 || d < 1)
-		return NODAY;
-	day = qp_days_from_civil(y, m, d);
-	qp_day_format(buf, day);
-	return strcmp(buf, s) == 0 ? day : NODAY;
+	return qp_day_parse(s, &day) == 0 ? day : NODAY;
 }
 
 /* The Monday of "YYYY-Www", or NODAY. */
@@ -299,11 +265,11 @@ events_row(const struct qp_row *r, const int *c)
 	if (*gid && (ngnames == 0 || strcmp(gnames[ngnames - 1].id, gid) != 0)) {
 		if (ngnames == capgnames) {
 			capgnames = capgnames ? capgnames * 2 : 16;
-			gnames = xrealloc(gnames, capgnames, sizeof *gnames);
+			gnames = qp_xrealloc(gnames, capgnames, sizeof *gnames);
 		}
-		gnames[ngnames].id = xstrdup(gid);
-		gnames[ngnames].name = xstrdup(c[2] >= 0 ? r->f[c[2]].s : "");
-		gnames[ngnames].platform = xstrdup(c[3] >= 0 ? r->f[c[3]].s : "");
+		gnames[ngnames].id = qp_xstrdup(gid);
+		gnames[ngnames].name = qp_xstrdup(c[2] >= 0 ? r->f[c[2]].s : "");
+		gnames[ngnames].platform = qp_xstrdup(c[3] >= 0 ? r->f[c[3]].s : "");
 		ngnames++;
 	}
 	if (c[5] < 0 || strcmp(r->f[c[5]].s, "message") != 0 ||
@@ -315,7 +281,7 @@ events_row(const struct qp_row *r, const int *c)
 	{
 		long long lt = t + qp_tz_offset(tz, t);
 
-		hours[qp_day_wday(day) - 1][fdiv(lt, 3600) - fdiv(lt, 86400) * 24]++;
+		hours[qp_day_wday(day) - 1][qp_fdiv(lt, 3600) - qp_fdiv(lt, 86400) * 24]++;
 	}
 	if (c[4] >= 0 && r->f[c[4]].len > 0) {
 		long u = qp_strmap_add(speakers, r->f[c[4]].s, r->f[c[4]].len);
@@ -325,7 +291,7 @@ events_row(const struct qp_row *r, const int *c)
 		if ((size_t)u >= capspoke) {
 			size_t n = capspoke ? capspoke * 2 : 1024;
 
-			spoke = xrealloc(spoke, n, sizeof *spoke);
+			spoke = qp_xrealloc(spoke, n, sizeof *spoke);
 			memset(spoke + capspoke, 0, (n - capspoke) * sizeof *spoke);
 			capspoke = n;
 		}
@@ -551,7 +517,7 @@ dat_path(const char *name)
 	if (ndat == sizeof datfiles / sizeof datfiles[0] ||
 	    qp_tmp_register(p) == -1)
 		qp_die("%s: too many files", p);
-	datfiles[ndat++] = xstrdup(p);
+	datfiles[ndat++] = qp_xstrdup(p);
 	return p;
 }
 
@@ -1095,7 +1061,7 @@ section_retention(void)
 			return;
 		FOR_SCOPE(c, i, kg, "*")
 			if (nl == 0 || strcmp(labels[nl - 1], c->rows[i][kc]) != 0) {
-				labels = xrealloc(labels, nl + 1, sizeof *labels);
+				labels = qp_xrealloc(labels, nl + 1, sizeof *labels);
 				labels[nl++] = c->rows[i][kc];
 			}
 		if (nl == 0) {
@@ -1206,7 +1172,7 @@ section_funnel(void)
 			return;
 		FOR_SCOPE(fi, i, fg, "*")
 			if (strcmp(fi->rows[i][fin], "*") != 0) {
-				idx = xrealloc(idx, ni + 1, sizeof *idx);
+				idx = qp_xrealloc(idx, ni + 1, sizeof *idx);
 				idx[ni++] = i;
 			}
 		/* by invitees, then as the table has them (by inviter) */
@@ -1506,7 +1472,7 @@ section_health(void)
 			continue;
 #define WARN(...) do { \
 	if (asprintf(&w, __VA_ARGS__) == -1) qp_die("out of memory"); \
-	warn = xrealloc(warn, nw + 1, sizeof *warn); warn[nw++] = w; \
+	warn = qp_xrealloc(warn, nw + 1, sizeof *warn); warn[nw++] = w; \
 } while (0)
 		if (*h->rows[i][hd] && num(h->rows[i][hd]) < 0.5)
 			WARN(T("**%s**：第一周后消息量掉到 %s（第 8–30 天日均 ÷ 前 7 天日均），"
@@ -1560,7 +1526,7 @@ section_health(void)
 		for (i = 0; i < h->nrows; i++) {
 			if (strcmp(h->rows[i][hg], "*") == 0)
 				continue;
-			big = xrealloc(big, nb + 1, sizeof *big);
+			big = qp_xrealloc(big, nb + 1, sizeof *big);
 			big[nb++] = i;
 		}
 		sort_rows(h, hm, big, nb);
@@ -1706,11 +1672,11 @@ store_row(struct tab *t, const struct qp_row *r)
 
 	if (t->nrows == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 64;
-		t->rows = xrealloc(t->rows, t->cap, sizeof *t->rows);
+		t->rows = qp_xrealloc(t->rows, t->cap, sizeof *t->rows);
 	}
 	for (i = 0; i < t->ncol; i++)
 		len += r->f[i].len + 1;
-	v = xrealloc(NULL, 1, t->ncol * sizeof *v + len);
+	v = qp_xrealloc(NULL, 1, t->ncol * sizeof *v + len);
 	p = (char *)(v + t->ncol);
 	for (i = 0; i < t->ncol; i++) {
 		v[i] = p;
@@ -1859,7 +1825,7 @@ main(int argc, char **argv)
 		zone = NULL;
 	if ((tz = qp_tz_load(zone ? zone : "UTC")) == NULL)
 		qp_usage_error("--tz: unknown time zone '%s'", zone);
-	outdir = xstrdup(com.out);
+	outdir = qp_xstrdup(com.out);
 	while (strlen(outdir) > 1 && outdir[strlen(outdir) - 1] == '/')
 		outdir[strlen(outdir) - 1] = '\0';
 	if (asprintf(&tmpdir, "%s.tmp-XXXXXX", outdir) == -1)
@@ -1902,7 +1868,7 @@ main(int argc, char **argv)
 				    qp_in_name(in), t->name);
 			if (qp_strmap_add(seen, t->name, strlen(t->name)) < 0)
 				qp_die("out of memory");
-			h = xrealloc(NULL, r->n, sizeof *h);
+			h = qp_xrealloc(NULL, r->n, sizeof *h);
 			for (i = 0; i < r->n; i++)
 				h[i] = (char *)r->f[i].s;
 			if (!kept(t->name)) {
@@ -1919,11 +1885,11 @@ main(int argc, char **argv)
 			cur = calloc(1, sizeof *cur);
 			if (cur == NULL)
 				qp_die("out of memory");
-			cur->name = xstrdup(t->name);
+			cur->name = qp_xstrdup(t->name);
 			cur->ncol = r->n;
-			cur->hdr = xrealloc(NULL, r->n, sizeof *cur->hdr);
+			cur->hdr = qp_xrealloc(NULL, r->n, sizeof *cur->hdr);
 			for (i = 0; i < r->n; i++)
-				cur->hdr[i] = xstrdup(r->f[i].s);
+				cur->hdr[i] = qp_xstrdup(r->f[i].s);
 			cur->next = tabs;
 			tabs = cur;
 			continue;

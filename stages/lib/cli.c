@@ -310,3 +310,33 @@ qp_cli_col(const struct qp_in *in, const char *table, const char *name)
 		    table, name);
 	return c;
 }
+
+void *
+qp_xrealloc(void *p, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		qp_die("out of memory");
+	if ((p = realloc(p, n * size)) == NULL && n * size != 0)
+		qp_die("out of memory");
+	return p;
+}
+
+void *
+qp_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		qp_die("out of memory");
+	return p;
+}
+
+char *
+qp_xstrdup(const char *s)
+{
+	char *p = strdup(s);
+
+	if (p == NULL)
+		qp_die("out of memory");
+	return p;
+}

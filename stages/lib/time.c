@@ -25,6 +25,63 @@ fdiv(long long a, long long b)
 }
 
 long long
+qp_fdiv(long long a, long long b)
+{
+	return fdiv(a, b);
+}
+
+long long
+qp_day_week(long long day)
+{
+	return fdiv(day + 3, 7);
+}
+
+long long
+qp_week_monday(long long week)
+{
+	return week * 7 - 3;
+}
+
+long long
+qp_day_month(long long day)
+{
+	int y;
+	unsigned m, d;
+
+	qp_civil_from_days(day, &y, &m, &d);
+	return (long long)y * 12 + (m - 1);
+}
+
+void
+qp_month_format(char *buf, long long month)
+{
+	long long y = fdiv(month, 12);
+	unsigned mm = (unsigned)(month - y * 12) % 12 + 1;
+
+	y = y < 0 ? 0 : y > 9999 ? 9999 : y;	/* as qp_day_format() clamps */
+	snprintf(buf, 8, "%04u-%02u", (unsigned)y % 10000, mm);
+}
+
+int
+qp_day_parse(const char *s, long long *day)
+{
+	char buf[16];
+	long long d;
+	int y, n = 0;
+	unsigned m, dd;
+
+	if (strlen(s) != 10 || sscanf(s, "%4d-%2u-%2u%n", &y, &m, &dd, &n) != 3 ||
+	    n != 10 || m < 1 || m > 12 || dd < 1)
+		return -1;
+	d = qp_days_from_civil(y, m, dd);
+	qp_day_format(buf, d);
+	if (strcmp(buf, s) != 0)
+		return -1;	/* 2024-02-30 */
+	*day = d;
+	return 0;
+}
+
+long long
 qp_days_from_civil(int y, unsigned m, unsigned d)
 {
 	long long yy = y - (m <= 2), era, yoe, doy, doe;

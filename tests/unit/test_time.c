@@ -159,5 +159,27 @@ main(void)
 	r = qp_tz_load("");	/* UTC */
 	CHECK(r != NULL && qp_tz_offset(r, 0) == 0);
 	qp_tz_free(r);
+	/* Days, weeks and months as the stages count them. */
+	{
+		long long dd;
+		char mf[8];
+
+		CHECK(qp_day_parse("2024-02-29", &dd) == 0 &&
+		    dd == qp_days_from_civil(2024, 2, 29));
+		CHECK(qp_day_parse("2023-02-29", &dd) == -1);
+		CHECK(qp_day_parse("2024-2-29", &dd) == -1);
+		CHECK(qp_day_parse("2024-02-29x", &dd) == -1);
+		CHECK(qp_day_parse("1969-12-31", &dd) == 0 && dd == -1);
+		CHECK(qp_fdiv(-1, 7) == -1 && qp_fdiv(7, 7) == 1 && qp_fdiv(-7, 7) == -1);
+		dd = qp_days_from_civil(2024, 3, 6);		/* a Wednesday */
+		CHECK(qp_week_monday(qp_day_week(dd)) == dd - 2);
+		CHECK(qp_day_week(qp_days_from_civil(1969, 12, 29)) == 0);
+		CHECK(qp_day_week(qp_days_from_civil(1969, 12, 28)) == -1);
+		CHECK(qp_day_month(dd) == 2024 * 12 + 2);
+		qp_month_format(mf, qp_day_month(dd));
+		CHECK_STR(mf, "2024-03");
+		qp_month_format(mf, 1969 * 12 + 11);
+		CHECK_STR(mf, "1969-12");
+	}
 	return TEST_DONE("test_time");
 }
