@@ -117,6 +117,24 @@ char		**qp_cli_stage_args(int argc, char **argv, int *n);
 int		 qp_cli_col(const struct qp_in *in, const char *table,
 		    const char *name);
 
+/*
+ * The loop of a stage that reads the events and adds tables after them:
+ * copy every table of in to out unchanged, except those named in drop
+ * (NULL-terminated: an earlier run's tables, replaced by this one's);
+ * call header() at the events table's header (to find its columns) and
+ * row() after each events row is written.  Exits 1 on a read or write
+ * error, a second events table, or none (name: what to call the input).
+ */
+struct qp_pass {
+	const char *const *drop;
+	void	(*header)(const struct qp_in *in, void *arg);
+	void	(*row)(const struct qp_in *in, void *arg);
+	void	*arg;
+};
+
+void		 qp_cli_pass(const struct qp_common *c, struct qp_in *in,
+		    struct qp_out *out, const struct qp_pass *p, const char *name);
+
 /* malloc and friends that exit with "out of memory" instead of failing. */
 void		*qp_xrealloc(void *p, size_t n, size_t size);
 void		*qp_xcalloc(size_t n, size_t size);

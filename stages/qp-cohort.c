@@ -92,7 +92,7 @@ static const struct option longopts[] = {
 
 /* The tables this stage writes; an earlier run's are replaced. */
 static const char *const own_tables[] = {
-	"daily", "weekly", "members", "retention", "cohort", "health"
+	"daily", "weekly", "members", "retention", "cohort", "health", NULL
 };
 
 #define OPEN		LLONG_MAX	/* the end of a membership still open */
@@ -1496,6 +1496,31 @@ days_opt(const char *s)
 	free(copy);
 }
 
+static void
+events_header(const struct qp_in *in, void *arg)
+{
+	struct cols *c = arg;
+
+	c->gid = qp_cli_col(in, "events", "group_id");
+	c->ts = qp_cli_col(in, "events", "ts");
+	c->kind = qp_cli_col(in, "events", "kind");
+	c->uid = qp_cli_col(in, "events", "user_id");
+	c->msg = qp_cli_col(in, "events", "msg_id");
+	c->user = qp_in_col(in, "user");
+	c->actor = qp_in_col(in, "actor");
+	c->via = qp_in_col(in, "via");
+	c->reply = qp_in_col(in, "reply_to");
+	c->media = qp_in_col(in, "media");
+	c->text = qp_in_col(in, "text");
+	c->name = qp_in_col(in, "name");
+}
+
+static void
+events_row(const struct qp_in *in, void *arg)
+{
+	event(in, arg);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1518,14 +1543,13 @@ main(int argc, char **argv)
 	struct qp_common com;
 	struct qp_in *in;
 	struct qp_out *out;
-	const struct qp_table *t;
-	const struct qp_row *r;
+	struct qp_pass pass;
 	struct cols c;
 	struct scope *sc;
 	struct rec *people;
-	size_t nsc, npeople, i, j, k, ti;
+	size_t nsc, npeople, i, j, k;
 	const char *zone = NULL;
-	int ch, rc, in_events = 0, skip = 0, seen = 0;
+	int ch;
 	double dv[3];
 
 	memset(&o, 0, sizeof o);
@@ -1613,55 +1637,12 @@ main(int argc, char **argv)
 	    (names = qp_strmap_new()) == NULL || (vias = qp_strmap_new()) == NULL)
 		qp_die("out of memory");
 	memset(&c, -1, sizeof c);
-	while ((rc = qp_in_next(in)) > 0) {
-		r = qp_in_row(in);
-		if (rc == QP_TABLE) {
-			t = qp_in_table(in);
-			in_events = strcmp(t->name, "events") == 0;
-			for (skip = 0, ti = 0; ti < sizeof own_tables /
-			    sizeof own_tables[0]; ti++)
-				skip |= strcmp(t->name, own_tables[ti]) == 0;
-			if (skip)
-				continue;
-			if (qp_out_table(out, t->name, t->version, r->f,
-			    r->n) == -1)
-				break;
-			if (!in_events)
-				continue;
-			if (seen)
-				qp_die("%s: more than one events table (run "
-				    "qp-dedupe first)", qp_in_name(in));
-			seen = 1;
-			c.gid = qp_cli_col(in, "events", "group_id");
-			c.ts = qp_cli_col(in, "events", "ts");
-			c.kind = qp_cli_col(in, "events", "kind");
-			c.uid = qp_cli_col(in, "events", "user_id");
-			c.msg = qp_cli_col(in, "events", "msg_id");
-			c.user = qp_in_col(in, "user");
-			c.actor = qp_in_col(in, "actor");
-			c.via = qp_in_col(in, "via");
-			c.reply = qp_in_col(in, "reply_to");
-			c.media = qp_in_col(in, "media");
-			c.text = qp_in_col(in, "text");
-			c.name = qp_in_col(in, "name");
-			continue;
-		}
-		if (skip)
-			continue;
-		if (qp_out_copy(out, r) == -1)
-			break;
-		if (in_events)
-			event(in, &c);
-		if ((qp_in_nrows(in) & 0xffff) == 0 && qp_cli_want_progress(&com))
-			qp_progress(in, 0);
-	}
-	if (rc < 0)
-		qp_die("%s", qp_in_error(in));
-	if (qp_out_error(out) != NULL)
-		qp_die("%s", qp_out_error(out));
-	if (!seen)
-		qp_die("%s: no events table in the input", optind < argc ?
-		    argv[optind] : "<stdin>");
+	pass.drop = own_tables;
+	pass.header = events_header;
+	pass.row = events_row;
+	pass.arg = &c;
+	qp_cli_pass(&com, in, out, &pass, optind < argc ? argv[optind] :
+	    "<stdin>");
 	if (unresolved > 0)
 		qp_warn("%llu replies to messages more than %u messages back "
 		    "were not resolved: reply_pairs is a lower bound",

@@ -340,3 +340,49 @@ qp_xstrdup(const char *s)
 		qp_die("out of memory");
 	return p;
 }
+
+void
+qp_cli_pass(const struct qp_common *c, struct qp_in *in, struct qp_out *out,
+    const struct qp_pass *p, const char *name)
+{
+	const struct qp_table *t;
+	const struct qp_row *r;
+	int rc, events = 0, skip = 0, seen = 0;
+	size_t i;
+
+	while ((rc = qp_in_next(in)) > 0) {
+		r = qp_in_row(in);
+		if (rc == QP_TABLE) {
+			t = qp_in_table(in);
+			events = strcmp(t->name, "events") == 0;
+			for (skip = 0, i = 0; p->drop != NULL && p->drop[i]; i++)
+				skip |= strcmp(t->name, p->drop[i]) == 0;
+			if (skip)
+				continue;
+			if (qp_out_table(out, t->name, t->version, r->f, r->n) == -1)
+				break;
+			if (!events)
+				continue;
+			if (seen)
+				qp_die("%s: more than one events table (run "
+				    "qp-dedupe first)", qp_in_name(in));
+			seen = 1;
+			p->header(in, p->arg);
+			continue;
+		}
+		if (skip)
+			continue;
+		if (qp_out_copy(out, r) == -1)
+			break;
+		if (events)
+			p->row(in, p->arg);
+		if ((qp_in_nrows(in) & 0xffff) == 0 && qp_cli_want_progress(c))
+			qp_progress(in, 0);
+	}
+	if (rc < 0)
+		qp_die("%s", qp_in_error(in));
+	if (qp_out_error(out) != NULL)
+		qp_die("%s", qp_out_error(out));
+	if (!seen)
+		qp_die("%s: no events table in the input", name);
+}
