@@ -46,4 +46,16 @@ const char	*qp_strmap_str(const struct qp_strmap *m, size_t i);
 size_t		 qp_strmap_count(const struct qp_strmap *m);
 void		 qp_strmap_free(struct qp_strmap *m);
 
+/* A set of nonzero 64-bit keys (zero the struct to start). */
+struct qp_set64 {
+	uint64_t	*k;		/* 0 marks a free slot */
+	size_t		 cap, n;
+};
+
+/* Add k (not 0).  Returns 1 when new, 0 when present, -1 on ENOMEM. */
+int		 qp_set64_add(struct qp_set64 *s, uint64_t k);
+/* Empty it, keeping its memory; free its memory. */
+void		 qp_set64_clear(struct qp_set64 *s);
+void		 qp_set64_free(struct qp_set64 *s);
+
 #endif

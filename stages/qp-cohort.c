@@ -160,19 +160,13 @@ struct rec {
 	unsigned long long win_msgs, win_ugc;	/* in E-27..E, at the end */
 };
 
-/* A set of nonzero 64-bit keys. */
-struct set {
-	uint64_t	*k;
-	size_t		 cap, n;
-};
-
 struct group {
 	uint32_t	 id;		/* group_id number */
 	long long	 fday, lday;	/* first and last event day */
 	struct counts	 msgs;		/* messages per day */
 	unsigned long long nmsgs;
 	long long	 last_msg_day;
-	struct set	 pairs;		/* reply pairs */
+	struct qp_set64	 pairs;		/* reply pairs */
 	size_t		 rec0, nrec;	/* its records, contiguous */
 };
 
@@ -203,7 +197,7 @@ static size_t capcur;
 static struct rgen rnew, rold;
 static int revicted;
 static unsigned long long unresolved;
-static struct set allpairs;
+static struct qp_set64 allpairs;
 static long long E = NODAY;
 static long long last_day = NODAY;
 
@@ -356,40 +350,6 @@ static void
 sat_add(uint32_t *p, uint32_t v)
 {
 	*p = *p > UINT32_MAX - v ? UINT32_MAX : *p + v;
-}
-
-/* ---- sets ---- */
-
-static int
-set_add(struct set *s, uint64_t k)
-{
-	size_t i;
-
-	if ((s->n + 1) * 2 > s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 64, j;
-		uint64_t *n = qp_xcalloc(cap, sizeof *n);
-
-		for (j = 0; j < s->cap; j++)
-			if (s->k[j] != 0) {
-				i = (size_t)(s->k[j] * 0x9e3779b97f4a7c15ULL >> 20) &
-				    (cap - 1);
-				while (n[i] != 0)
-					i = (i + 1) & (cap - 1);
-				n[i] = s->k[j];
-			}
-		free(s->k);
-		s->k = n;
-		s->cap = cap;
-	}
-	i = (size_t)(k * 0x9e3779b97f4a7c15ULL >> 20) & (s->cap - 1);
-	while (s->k[i] != 0) {
-		if (s->k[i] == k)
-			return 0;
-		i = (i + 1) & (s->cap - 1);
-	}
-	s->k[i] = k;
-	s->n++;
-	return 1;
 }
 
 /* ---- replies ---- */
@@ -689,8 +649,9 @@ message(struct group *g, struct rec *r, uint32_t un, const struct qp_row *row,
 			    hi = un < (uint32_t)a ? (uint32_t)a : un;
 			uint64_t k = (uint64_t)(lo + 1) << 32 | (hi + 1);
 
-			set_add(&g->pairs, k);
-			set_add(&allpairs, k);
+			if (qp_set64_add(&g->pairs, k) == -1 ||
+			    qp_set64_add(&allpairs, k) == -1)
+				qp_die("out of memory");
 		}
 	}
 }
@@ -1759,14 +1720,14 @@ main(int argc, char **argv)
 	free(sc);
 	for (i = 0; i < ngroups; i++) {
 		free(groups[i].msgs.v);
-		free(groups[i].pairs.k);
+		qp_set64_free(&groups[i].pairs);
 	}
 	free(groups);
 	free(recs);
 	free(users);
 	free(cur);
 	free(rbuf);
-	free(allpairs.k);
+	qp_set64_free(&allpairs);
 	rgen_free(&rnew);
 	rgen_free(&rold);
 	qp_order_free(&order);

@@ -59,10 +59,9 @@ struct session {
 	unsigned long long	 n;		/* its number in the group */
 	long long		 start, end;
 	int			 start_off, end_off;
-	unsigned long long	 messages, speakers;
+	unsigned long long	 messages;
 	char			*starter;
-	uint64_t		*set;		/* speaker hashes, open addressing */
-	size_t			 setcap;
+	struct qp_set64		 speakers;	/* hashes of their user ids */
 };
 
 struct state {
@@ -77,35 +76,9 @@ struct state {
 static int
 add_speaker(struct session *s, const char *user)
 {
-	uint64_t h = qp_hash(user, strlen(user)) | 1;	/* 0 marks empty */
-	size_t i;
-
-	if ((s->speakers + 1) * 2 > s->setcap) {
-		size_t cap = s->setcap ? s->setcap * 2 : 64, j;
-		uint64_t *n = calloc(cap, sizeof *n);
-
-		if (n == NULL)
-			return -1;
-		for (j = 0; j < s->setcap; j++)
-			if (s->set[j] != 0) {
-				i = s->set[j] & (cap - 1);
-				while (n[i] != 0)
-					i = (i + 1) & (cap - 1);
-				n[i] = s->set[j];
-			}
-		free(s->set);
-		s->set = n;
-		s->setcap = cap;
-	}
-	i = h & (s->setcap - 1);
-	while (s->set[i] != 0) {
-		if (s->set[i] == h)
-			return 0;
-		i = (i + 1) & (s->setcap - 1);
-	}
-	s->set[i] = h;
-	s->speakers++;
-	return 0;
+	/* | 1: the set takes no 0 */
+	return qp_set64_add(&s->speakers, qp_hash(user, strlen(user)) | 1) == -1 ?
+	    -1 : 0;
 }
 
 /* Write the open session to the spill file and close it. */
@@ -124,7 +97,7 @@ close_session(struct state *st)
 	qp_time_format(start, s->start, s->start_off);
 	qp_time_format(end, s->end, s->end_off);
 	snprintf(msgs, sizeof msgs, "%llu", s->messages);
-	snprintf(spk, sizeof spk, "%llu", s->speakers);
+	snprintf(spk, sizeof spk, "%zu", s->speakers.n);
 	v[0] = st->group;
 	v[1] = num;
 	v[2] = start;
@@ -256,10 +229,8 @@ main(int argc, char **argv)
 					st.s.n++;
 					st.s.start = ts;
 					st.s.start_off = off;
-					st.s.messages = st.s.speakers = 0;
-					if (st.s.set != NULL)
-						memset(st.s.set, 0, st.s.setcap *
-						    sizeof *st.s.set);
+					st.s.messages = 0;
+					qp_set64_clear(&st.s.speakers);
 					free(st.s.starter);
 					if ((st.s.starter = strdup(r->f[c_user].s)) == NULL)
 						qp_die("out of memory");
@@ -331,6 +302,6 @@ next:
 	free(st.group);
 	qp_order_free(&st.order);
 	free(st.s.starter);
-	free(st.s.set);
+	qp_set64_free(&st.s.speakers);
 	return QP_EXIT_OK;
 }

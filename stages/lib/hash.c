@@ -212,3 +212,58 @@ qp_strmap_free(struct qp_strmap *m)
 	free(m->arena);
 	free(m);
 }
+
+/* Fibonacci hashing spreads structured keys (pairs of numbers) too. */
+static size_t
+set64_slot(uint64_t k, size_t cap)
+{
+	return (size_t)((k * 0x9e3779b97f4a7c15ULL) >> 20) & (cap - 1);
+}
+
+int
+qp_set64_add(struct qp_set64 *s, uint64_t k)
+{
+	size_t i, j;
+
+	if ((s->n + 1) * 2 > s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 64;
+		uint64_t *n = calloc(cap, sizeof *n);
+
+		if (n == NULL)
+			return -1;
+		for (j = 0; j < s->cap; j++)
+			if (s->k[j] != 0) {
+				i = set64_slot(s->k[j], cap);
+				while (n[i] != 0)
+					i = (i + 1) & (cap - 1);
+				n[i] = s->k[j];
+			}
+		free(s->k);
+		s->k = n;
+		s->cap = cap;
+	}
+	i = set64_slot(k, s->cap);
+	while (s->k[i] != 0) {
+		if (s->k[i] == k)
+			return 0;
+		i = (i + 1) & (s->cap - 1);
+	}
+	s->k[i] = k;
+	s->n++;
+	return 1;
+}
+
+void
+qp_set64_clear(struct qp_set64 *s)
+{
+	if (s->k != NULL)
+		memset(s->k, 0, s->cap * sizeof *s->k);
+	s->n = 0;
+}
+
+void
+qp_set64_free(struct qp_set64 *s)
+{
+	free(s->k);
+	memset(s, 0, sizeof *s);
+}

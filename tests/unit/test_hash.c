@@ -47,5 +47,20 @@ main(void)
 		CHECK_STR(qp_strmap_str(m, 10002), "user9999");
 		qp_strmap_free(m);
 	}
+	{
+		struct qp_set64 set = { 0 };
+		uint64_t k;
+		int bad = 0;
+
+		for (k = 1; k <= 5000; k++)	/* pairs and plain numbers */
+			bad += qp_set64_add(&set, k << 32 | (k + 1)) != 1;
+		for (k = 1; k <= 5000; k++)
+			bad += qp_set64_add(&set, k << 32 | (k + 1)) != 0;
+		CHECK(bad == 0 && set.n == 5000);
+		qp_set64_clear(&set);
+		CHECK(set.n == 0 && qp_set64_add(&set, 7) == 1);
+		qp_set64_free(&set);
+		CHECK(set.k == NULL && set.n == 0);
+	}
 	return TEST_DONE("test_hash");
 }
