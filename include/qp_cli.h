@@ -135,6 +135,23 @@ struct qp_pass {
 void		 qp_cli_pass(const struct qp_common *c, struct qp_in *in,
 		    struct qp_out *out, const struct qp_pass *p, const char *name);
 
+/*
+ * The targets the report judges KPIs by (DESIGN.md section 5), by metric
+ * name; a value below 0 means none.  qp_cli_targets() reads overrides from
+ * a file of "metric value" lines (# comments) and exits 1 on a bad line.
+ */
+struct qp_target {
+	const char	*metric;
+	double		 value;
+};
+
+extern struct qp_target	 qp_targets[];
+extern const size_t	 qp_ntargets;
+
+double		 qp_target(const char *metric);
+int		 qp_target_set(const char *metric, double value);
+void		 qp_cli_targets(const char *path);
+
 /* malloc and friends that exit with "out of memory" instead of failing. */
 void		*qp_xrealloc(void *p, size_t n, size_t size);
 void		*qp_xcalloc(size_t n, size_t size);

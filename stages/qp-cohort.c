@@ -37,11 +37,11 @@ static const char usage[] =
 "                 [--core n] [--ugc-chars n] [--activation duration]\n"
 "                 [--lurker-days n] [--risk-days n] [--dead-days n]\n"
 "                 [--vip tenure,rate,ugc] [--core-tier tenure,rate]\n"
-"                 [file ...]\n"
+"                 [--targets file] [file ...]\n"
 "\n"
 "Community metrics of a sorted stream: add the daily, weekly, members,\n"
 "retention, cohort and health tables, per group and for the whole\n"
-"community (group_id *).\n"
+"community (group_id *), and the targets the report judges them by.\n"
 "\n"
 "      --tz ZONE            zone of local days (default $TZ, else UTC)\n"
 "      --asof DATE          end date YYYY-MM-DD; later events are ignored\n"
@@ -61,6 +61,7 @@ static const char usage[] =
 "                           >= U UGC in the last 4 weeks (default 180,5,3)\n"
 "      --core-tier T,R      core: tenure >= T days and >= R messages a week\n"
 "                           (default 90,3)\n"
+"      --targets FILE       targets for the report: lines 'metric value'\n"
 "  -l, --level N            gzip level of the output, 0-9 (default 1)\n"
 "  -o, --output FILE        write FILE (replaced only on success), not stdout\n"
 "  -q, --quiet              no progress report\n"
@@ -70,7 +71,7 @@ static const char usage[] =
 
 enum {
 	OPT_TZ = QP_OPT_STAGE, OPT_ASOF, OPT_BY, OPT_DAYS, OPT_CORE, OPT_UGC,
-	OPT_ACT, OPT_LURK, OPT_RISK, OPT_DEAD, OPT_VIP, OPT_CORETIER
+	OPT_ACT, OPT_LURK, OPT_RISK, OPT_DEAD, OPT_VIP, OPT_CORETIER, OPT_TARGETS
 };
 
 static const struct option longopts[] = {
@@ -87,12 +88,14 @@ static const struct option longopts[] = {
 	{ "dead-days", required_argument, NULL, OPT_DEAD },
 	{ "vip", required_argument, NULL, OPT_VIP },
 	{ "core-tier", required_argument, NULL, OPT_CORETIER },
+	{ "targets", required_argument, NULL, OPT_TARGETS },
 	{ NULL, 0, NULL, 0 }
 };
 
 /* The tables this stage writes; an earlier run's are replaced. */
 static const char *const own_tables[] = {
-	"daily", "weekly", "members", "retention", "cohort", "health", NULL
+	"daily", "weekly", "members", "retention", "cohort", "health",
+	"targets", NULL
 };
 
 #define OPEN		LLONG_MAX	/* the end of a membership still open */
@@ -1576,6 +1579,9 @@ main(int argc, char **argv)
 			o.vip_rate = dv[1];
 			o.vip_ugc = (unsigned)dv[2];
 			break;
+		case OPT_TARGETS:
+			qp_cli_targets(optarg);
+			break;
 		case OPT_CORETIER:
 			list_opt("--core-tier", optarg, dv, 2);
 			o.core_tenure = (long long)dv[0];
@@ -1703,6 +1709,23 @@ main(int argc, char **argv)
 	out_table(out, "health", health_cols, 9);
 	for (i = 0; i < nsc; i++)
 		health(out, &sc[i]);
+	/* The targets the report will judge these by (--targets). */
+	{
+		static const char *const cols[] = { "metric", "target" };
+		char v[32];
+		const char *row[2];
+
+		out_table(out, "targets", cols, 2);
+		for (i = 0; i < qp_ntargets; i++) {
+			row[0] = qp_targets[i].metric;
+			if (qp_targets[i].value < 0)
+				v[0] = '\0';
+			else
+				snprintf(v, sizeof v, "%g", qp_targets[i].value);
+			row[1] = v;
+			out_row(out, row, 2);
+		}
+	}
 	if (qp_out_finish(out) == -1)
 		qp_die("%s", qp_out_error(out));
 	if (qp_cli_want_progress(&com))

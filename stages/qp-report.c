@@ -322,67 +322,6 @@ group_label(const char *id)
 
 /* ---- targets ---- */
 
-struct target {
-	const char	*key;
-	double		 value;		/* < 0: none */
-};
-
-static struct target targets[] = {
-	{ "speaking_rate", 0.20 }, { "participation", 0.50 },
-	{ "core_members", -1 }, { "retention_30", 0.60 },
-	{ "retention_90", 0.30 }, { "activation_72h", -1 },
-	{ "paid_conversion", -1 }, { "repurchase", -1 },
-	{ "fission_ratio", -1 },
-};
-
-static double
-target(const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof targets / sizeof targets[0]; i++)
-		if (strcmp(targets[i].key, key) == 0)
-			return targets[i].value;
-	return -1;
-}
-
-static void
-read_targets(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char line[512], key[128], *end;
-	size_t lineno = 0, i;
-	double v;
-
-	if (f == NULL)
-		qp_usage_error("--targets: %s: %s", path, strerror(errno));
-	while (fgets(line, sizeof line, f) != NULL) {
-		char *p = line + strspn(line, " \t");
-		int n = 0;
-
-		lineno++;
-		if (*p == '#' || *p == '\n' || *p == '\0')
-			continue;
-		if (sscanf(p, "%127s %n", key, &n) != 1 || p[n] == '\0')
-			qp_die("%s:%zu: want 'metric value'", path, lineno);
-		errno = 0;
-		v = strtod(p + n, &end);
-		end += strspn(end, " \t\r\n");
-		if (errno != 0 || end == p + n || *end != '\0' || v < 0)
-			qp_die("%s:%zu: '%s' is not a number", path, lineno, p + n);
-		for (i = 0; i < sizeof targets / sizeof targets[0]; i++)
-			if (strcmp(targets[i].key, key) == 0)
-				break;
-		if (i == sizeof targets / sizeof targets[0])
-			qp_die("%s:%zu: unknown metric '%s' (known: speaking_rate, "
-			    "participation, core_members, retention_30, "
-			    "retention_90, activation_72h, paid_conversion, "
-			    "repurchase, fission_ratio)", path, lineno, key);
-		targets[i].value = v;
-	}
-	fclose(f);
-}
-
 /* ---- report.md ---- */
 
 static FILE *md;
@@ -635,7 +574,7 @@ struct kpi {
 static void
 kpi_row(const char *name, const char *key, const struct kpi *k, int rate)
 {
-	double tg = target(key);
+	double tg = qp_target(key);
 	char val[64], tgt[64];
 
 	if (!k->has)
@@ -898,7 +837,7 @@ section_activity(void)
 	    "title ");
 	gpq(T("日发言率", "speaking rate"));
 	fprintf(gp, ", %g axes x1y2 with lines dt 2 lc rgb '#54a24b' title ",
-	    target("speaking_rate") >= 0 ? target("speaking_rate") : 0.2);
+	    qp_target("speaking_rate") >= 0 ? qp_target("speaking_rate") : 0.2);
 	gpq(T("目标", "target"));
 	fputs("\n", gp);
 	chart_end("activity");
@@ -1044,7 +983,7 @@ section_retention(void)
 	    "'' index 1 using 1:2 with linespoints lw 2 title 'D+', "
 	    "'' index 2 using 1:2 with linespoints lw 2 title 'M', "
 	    "%g with lines dt 2 lc rgb '#888888' title ", REL(p),
-	    target("retention_30") >= 0 ? target("retention_30") : 0.6);
+	    qp_target("retention_30") >= 0 ? qp_target("retention_30") : 0.6);
 	gpq(T("30 日目标", "30-day target"));
 	fputs("\n", gp);
 	chart_end("retention");
@@ -1691,7 +1630,8 @@ static int
 kept(const char *name)
 {
 	static const char *const k[] = { "daily", "weekly", "members",
-	    "retention", "cohort", "health", "funnel", "fission", "sources" };
+	    "retention", "cohort", "health", "funnel", "fission", "sources",
+	    "targets" };
 	size_t i;
 
 	for (i = 0; i < sizeof k / sizeof k[0]; i++)
@@ -1757,7 +1697,7 @@ main(int argc, char **argv)
 	struct qp_strmap *seen;
 	FILE *pass = NULL, *f;
 	char passname[300];
-	const char *zone = NULL, *lang = NULL, *err;
+	const char *zone = NULL, *lang = NULL, *err, *targets_file = NULL;
 	int ch, rc, ec[6], want_events = 0, in_events = 0;
 	char *script = NULL;
 	size_t i, j;
@@ -1805,7 +1745,7 @@ main(int argc, char **argv)
 				    "'%s'", optarg);
 			break;
 		case OPT_TARGETS:
-			read_targets(optarg);
+			targets_file = optarg;	/* over the stream's, below */
 			break;
 		case OPT_NOCHARTS:
 			charts = 0;
@@ -1926,6 +1866,17 @@ main(int argc, char **argv)
 		out_close(f, cur->name);
 	}
 
+	/* Targets: the defaults, then qp-cohort's, then --targets. */
+	{
+		struct tab *tg = tab_find("targets");
+		int cm = col(tg, "metric"), cv = col(tg, "target");
+
+		for (i = 0; cm >= 0 && cv >= 0 && i < tg->nrows; i++)
+			(void)qp_target_set(tg->rows[i][cm], *tg->rows[i][cv] ?
+			    num(tg->rows[i][cv]) : -1);
+		if (targets_file != NULL)
+			qp_cli_targets(targets_file);
+	}
 	lang_zh = lang != NULL ? strcmp(lang, "zh") == 0 : guess_zh();
 	{
 		struct tab *d = tab_find("daily");

@@ -386,3 +386,70 @@ qp_cli_pass(const struct qp_common *c, struct qp_in *in, struct qp_out *out,
 	if (!seen)
 		qp_die("%s: no events table in the input", name);
 }
+
+struct qp_target qp_targets[] = {
+	{ "speaking_rate", 0.20 }, { "participation", 0.50 },
+	{ "core_members", -1 }, { "retention_30", 0.60 },
+	{ "retention_90", 0.30 }, { "activation_72h", -1 },
+	{ "paid_conversion", -1 }, { "repurchase", -1 },
+	{ "fission_ratio", -1 },
+};
+const size_t qp_ntargets = sizeof qp_targets / sizeof qp_targets[0];
+
+double
+qp_target(const char *metric)
+{
+	size_t i;
+
+	for (i = 0; i < qp_ntargets; i++)
+		if (strcmp(qp_targets[i].metric, metric) == 0)
+			return qp_targets[i].value;
+	return -1;
+}
+
+int
+qp_target_set(const char *metric, double value)
+{
+	size_t i;
+
+	for (i = 0; i < qp_ntargets; i++)
+		if (strcmp(qp_targets[i].metric, metric) == 0) {
+			qp_targets[i].value = value;
+			return 0;
+		}
+	return -1;
+}
+
+void
+qp_cli_targets(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char line[512], key[128], *end;
+	size_t lineno = 0;
+	double v;
+
+	if (f == NULL)
+		qp_usage_error("--targets: %s: %s", path, strerror(errno));
+	while (fgets(line, sizeof line, f) != NULL) {
+		char *p = line + strspn(line, " \t");
+		int n = 0;
+
+		lineno++;
+		line[strcspn(line, "\r\n")] = '\0';
+		if (*p == '#' || *p == '\0')
+			continue;
+		if (sscanf(p, "%127s %n", key, &n) != 1 || p[n] == '\0')
+			qp_die("%s:%zu: want 'metric value'", path, lineno);
+		errno = 0;
+		v = strtod(p + n, &end);
+		end += strspn(end, " \t\r\n");
+		if (errno != 0 || end == p + n || *end != '\0' || v < 0)
+			qp_die("%s:%zu: '%s' is not a number", path, lineno, p + n);
+		if (qp_target_set(key, v) == -1)
+			qp_die("%s:%zu: unknown metric '%s' (known: speaking_rate, "
+			    "participation, core_members, retention_30, "
+			    "retention_90, activation_72h, paid_conversion, "
+			    "repurchase, fission_ratio)", path, lineno, key);
+	}
+	fclose(f);
+}
