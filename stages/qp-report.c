@@ -35,7 +35,8 @@ extern char **environ;
 static const char usage[] =
 "usage: qp-report [-hq] [--progress] -o dir [--lang zh|en] [--tz zone]\n"
 "                 [--period yyyy-mm | --from date --to date]\n"
-"                 [--targets file] [--no-charts] [--events] [file ...]\n"
+"                 [--targets file] [--previous stream] [--no-charts]\n"
+"                 [--events] [file ...]\n"
 "\n"
 "Write the report of a stream into DIR: report.md, charts as PNG and SVG\n"
 "(gnuplot), every table as NAME.csv and provenance.txt.  DIR is replaced\n"
@@ -50,6 +51,7 @@ static const char usage[] =
 "      --from DATE          first day of the period, YYYY-MM-DD\n"
 "      --to DATE            last day of the period, YYYY-MM-DD\n"
 "      --targets FILE       targets: lines 'metric value' (# comments)\n"
+"      --previous STREAM    the last period's stream: how tiers changed\n"
 "      --no-charts          no charts (and no need for gnuplot)\n"
 "      --events             also write events.csv (large)\n"
 "  -q, --quiet              no progress report\n"
@@ -59,7 +61,7 @@ static const char usage[] =
 
 enum {
 	OPT_LANG = QP_OPT_STAGE, OPT_TZ, OPT_PERIOD, OPT_FROM, OPT_TO,
-	OPT_TARGETS, OPT_NOCHARTS, OPT_EVENTS
+	OPT_TARGETS, OPT_NOCHARTS, OPT_EVENTS, OPT_PREVIOUS
 };
 
 static const struct option longopts[] = {
@@ -72,6 +74,7 @@ static const struct option longopts[] = {
 	{ "targets", required_argument, NULL, OPT_TARGETS },
 	{ "no-charts", no_argument, NULL, OPT_NOCHARTS },
 	{ "events", no_argument, NULL, OPT_EVENTS },
+	{ "previous", required_argument, NULL, OPT_PREVIOUS },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -106,6 +109,7 @@ parse_week(const char *s)
 }
 
 static int lang_zh;
+static const char *previous;	/* --previous: the last period's stream */
 #define T(zh, en)	(lang_zh ? (zh) : (en))
 
 /* ---- tables kept in memory ---- */
@@ -1135,6 +1139,88 @@ section_funnel(void)
 	}
 }
 
+/*
+ * How the community's members moved between tiers since the stream given
+ * by --previous: its members table (group_id *) against this one's.
+ */
+static void
+tier_change(const struct tab *m)
+{
+	static const char *const tiers[] = { "VIP", "core", "ordinary" };
+	unsigned long long cnt[5][5] = { { 0 } };	/* from x to */
+	struct qp_strmap *ids;
+	unsigned char *was = NULL;	/* user number -> tier + 1, 4: left */
+	size_t i, j, cap = 0;
+	const char *err;
+	struct qp_in *in;
+	int rc, pg = -1, pu = -1, pt = -1, pl = -1, in_members = 0, mg, mu,
+	    mt, ml;
+
+	if ((ids = qp_strmap_new()) == NULL ||
+	    (in = qp_in_open(&previous, 1, &err)) == NULL)
+		qp_die("--previous: %s", ids == NULL ? "out of memory" : err);
+	while ((rc = qp_in_next(in)) > 0) {
+		const struct qp_row *r = qp_in_row(in);
+		long u;
+
+		if (rc == QP_TABLE) {
+			in_members = strcmp(qp_in_table(in)->name, "members") == 0;
+			if (in_members) {
+				pg = qp_cli_col(in, "members", "group_id");
+				pu = qp_cli_col(in, "members", "user_id");
+				pt = qp_cli_col(in, "members", "tier");
+				pl = qp_cli_col(in, "members", "left");
+			}
+			continue;
+		}
+		if (!in_members || strcmp(r->f[pg].s, "*") != 0)
+			continue;
+		if ((u = qp_strmap_add(ids, r->f[pu].s, r->f[pu].len)) < 0)
+			qp_die("out of memory");
+		if ((size_t)u >= cap) {
+			cap = cap ? cap * 2 : 1024;
+			was = qp_xrealloc(was, cap, 1);
+		}
+		was[u] = 4;
+		for (j = 0; j < 3 && r->f[pl].len == 0; j++)
+			if (strcmp(r->f[pt].s, tiers[j]) == 0)
+				was[u] = (unsigned char)(j + 1);
+	}
+	if (rc < 0)
+		qp_die("--previous: %s", qp_in_error(in));
+	qp_in_close(in);
+	mg = col(m, "group_id");
+	mu = col(m, "user_id");
+	mt = col(m, "tier");
+	ml = col(m, "left");
+	FOR_SCOPE(m, i, mg, "*") {
+		long u = qp_strmap_find(ids, m->rows[i][mu], strlen(m->rows[i][mu]));
+		size_t before = u < 0 ? 0 : was[u], now = 4;
+
+		for (j = 0; j < 3 && !*m->rows[i][ml]; j++)
+			if (strcmp(m->rows[i][mt], tiers[j]) == 0)
+				now = j + 1;
+		cnt[before][now]++;
+	}
+	mdf(T("\n### 分层变化（与 %s 相比）\n\n| 之前 \\ 现在 | VIP | 核心 | 普通 | 已离开 |\n"
+	    "|---|---:|---:|---:|---:|\n",
+	    "\n### Tier changes (since %s)\n\n| before \\ now | VIP | core | "
+	    "ordinary | left |\n|---|---:|---:|---:|---:|\n"), mdcell(previous));
+	for (i = 0; i < 5; i++) {
+		static const char *const zh[] = { "新成员", "VIP", "核心", "普通",
+		    "已离开" };
+		static const char *const en[] = { "new", "VIP", "core",
+		    "ordinary", "left" };
+
+		if (i == 4 && cnt[4][1] + cnt[4][2] + cnt[4][3] + cnt[4][4] == 0)
+			continue;
+		mdf("| %s | %llu | %llu | %llu | %llu |\n", lang_zh ? zh[i] : en[i],
+		    cnt[i][1], cnt[i][2], cnt[i][3], cnt[i][4]);
+	}
+	free(was);
+	qp_strmap_free(ids);
+}
+
 /* A list's table header, written before its first row, if it has one. */
 static const char *pending;
 
@@ -1190,6 +1276,9 @@ section_members(void)
 	    "\n## Member tiers\n\nMembers still in (members.csv, group_id = *, "
 	    "left empty): VIP %llu, core %llu, ordinary %llu; lurkers %llu.\n"),
 	    vip, core, ord, lurk);
+
+	if (previous != NULL)
+		tier_change(m);
 
 	/* top contributors of the period, from the events */
 	if (speakers != NULL && qp_strmap_count(speakers) > 0) {
@@ -1749,6 +1838,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_NOCHARTS:
 			charts = 0;
+			break;
+		case OPT_PREVIOUS:
+			previous = optarg;
 			break;
 		case OPT_EVENTS:
 			want_events = 1;
