@@ -624,6 +624,34 @@ hash_id(char *buf, const char *platform, const char *name)
 	return buf;
 }
 
+/*
+ * hash_id() of a member's name, remembered: a chat's few hundred names
+ * come back on every message.
+ */
+static const char *
+user_hash(struct ing *g, char *buf, const char *name)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a, only to pick a slot */
+	const unsigned char *p;
+	struct ing_uid *u;
+	size_t len;
+
+	for (p = (const unsigned char *)name; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	len = (size_t)((const char *)p - name);
+	u = &g->uids[h & 255];
+	if (len < sizeof u->name && memcmp(u->name, name, len + 1) == 0 &&
+	    *u->plat != '\0' && strcmp(u->plat, g->platform) == 0)
+		return u->id;
+	hash_id(buf, g->platform, name);
+	if (len < sizeof u->name && strlen(g->platform) < sizeof u->plat) {
+		memcpy(u->name, name, len + 1);
+		memcpy(u->id, buf, sizeof u->id);
+		strcpy(u->plat, g->platform);
+	}
+	return buf;
+}
+
 int
 ing_key_load(struct ing *g, const char *path)
 {
@@ -719,8 +747,7 @@ ing_emit(struct ing *g, const struct ing_event *e)
 		v[2] = g->hgid;
 	}
 	(void)gid;
-	v[4] = e->user_id ? e->user_id : *v[5] ? hash_id(uid, g->platform,
-	    v[5]) : "";
+	v[4] = e->user_id ? e->user_id : *v[5] ? user_hash(g, uid, v[5]) : "";
 	v[6] = kind_names[e->kind];
 	v[7] = e->actor_id ? e->actor_id : e->actor && *e->actor ?
 	    hash_id(aid, g->platform, e->actor) : "";

@@ -39,6 +39,12 @@ struct ing {
 	char			 platform_buf[64];
 	char			 hgroup[512], hgplat[32];	/* last hashed group */
 	char			 hgid[17];
+	/* Hashed user ids of recent names (platform, name), direct-mapped. */
+	struct ing_uid {
+		char		 plat[16];	/* "" marks an empty slot */
+		char		 name[48];
+		char		 id[17];
+	}			 uids[256];
 	char			 tbuf[26];	/* last ts text, its day, offset */
 	long long		 tday;
 	int			 toff;
