@@ -116,20 +116,50 @@ struct dd {
 	size_t		 wcap;
 };
 
+/*
+ * A field's length before its bytes: one byte below 255, else 255 and
+ * four bytes.  Most fields are short, so records (and spills) stay small.
+ */
+static size_t
+len_size(size_t l)
+{
+	return l < 255 ? 1 : 5;
+}
+
+static char *
+put_len(char *p, uint32_t l)
+{
+	if (l < 255) {
+		*p = (char)l;
+		return p + 1;
+	}
+	*p = (char)255;
+	memcpy(p + 1, &l, 4);
+	return p + 5;
+}
+
+static const char *
+get_len(const char *p, uint32_t *l)
+{
+	if ((unsigned char)*p < 255) {
+		*l = (unsigned char)*p;
+		return p + 1;
+	}
+	memcpy(l, p + 1, 4);
+	return p + 5;
+}
+
 static const char *
 fld(const struct rec *r, int i, uint32_t *len)
 {
 	const char *p = (const char *)(r + 1);
-	uint32_t l;
 	int k;
 
 	for (k = 0;; k++) {
-		memcpy(&l, p, 4);
-		if (k == i) {
-			*len = l;
-			return p + 4;
-		}
-		p += 4 + l;
+		p = get_len(p, len);
+		if (k == i)
+			return p;
+		p += *len;
 	}
 }
 
@@ -334,7 +364,7 @@ add(struct dd *d, const struct qp_row *row, int64_t ts, uint32_t input)
 	char *p;
 
 	for (i = 0; i < row->n; i++)
-		need += 4 + row->f[i].len;
+		need += len_size(row->f[i].len) + row->f[i].len;
 	need = (need + 7) & ~(size_t)7;
 	/* -m covers the records, their sort entries and the sort's copy of
 	 * them (qsort merges through a second array). */
@@ -372,9 +402,9 @@ add(struct dd *d, const struct qp_row *row, int64_t ts, uint32_t input)
 	for (i = 0; i < row->n; i++) {
 		uint32_t l = (uint32_t)row->f[i].len;
 
-		memcpy(p, &l, 4);
-		memcpy(p + 4, row->f[i].s, l);
-		off = (size_t)(p + 4 - (char *)r);
+		p = put_len(p, l);
+		memcpy(p, row->f[i].s, l);
+		off = (size_t)(p - (char *)r);
 		if ((int)i == d->c.gid) {
 			r->gid = (uint32_t)off;
 			r->gidlen = l;
@@ -385,7 +415,7 @@ add(struct dd *d, const struct qp_row *row, int64_t ts, uint32_t input)
 			r->src = (uint32_t)off;
 			r->srclen = l;
 		}
-		p += 4 + l;
+		p += l;
 	}
 	memset(p, 0, (size_t)((char *)r + need - p));
 	{
@@ -518,10 +548,10 @@ emit(struct dd *d, struct qp_out *out, const struct rec *r)
 		const char *p = (const char *)(r + 1);
 
 		for (i = 0; i < r->nf; i++) {
-			memcpy(&l, p, 4);
-			f[i].s = p + 4;
+			p = get_len(p, &l);
+			f[i].s = p;
 			f[i].len = l;
-			p += 4 + l;
+			p += l;
 		}
 	}
 	/* Field texts are not NUL-terminated: qp_csv_write needs only lengths. */
