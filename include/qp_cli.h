@@ -152,6 +152,14 @@ double		 qp_target(const char *metric);
 int		 qp_target_set(const char *metric, double value);
 void		 qp_cli_targets(const char *path);
 
+/*
+ * The zone of --tz: zone, else $TZ (when set and not empty), else UTC,
+ * with "no --tz and no $TZ: <warning>" on stderr unless warning is NULL or
+ * quiet is set.  An unknown zone is a usage error (exit 2).
+ */
+struct qp_tz;
+struct qp_tz	*qp_cli_tz(const char *zone, const char *warning, int quiet);
+
 /* malloc and friends that exit with "out of memory" instead of failing. */
 void		*qp_xrealloc(void *p, size_t n, size_t size);
 void		*qp_xcalloc(size_t n, size_t size);

@@ -1591,14 +1591,7 @@ main(int argc, char **argv)
 			qp_usage_error("unknown option");
 		}
 	}
-	if (zone == NULL && (zone = getenv("TZ")) != NULL && *zone == '\0')
-		zone = NULL;
-	if (zone == NULL) {
-		zone = "UTC";
-		qp_warn("no --tz and no $TZ: local days are UTC days");
-	}
-	if ((o.tz = qp_tz_load(zone)) == NULL)
-		qp_usage_error("--tz: unknown time zone '%s'", zone);
+	o.tz = qp_cli_tz(zone, "local days are UTC days", com.quiet);
 	out = qp_cli_stage(&com, "qp-cohort", argc, argv, optind, &in);
 	if ((uids = qp_strmap_new()) == NULL || (gids = qp_strmap_new()) == NULL ||
 	    (names = qp_strmap_new()) == NULL || (vias = qp_strmap_new()) == NULL)

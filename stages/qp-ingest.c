@@ -130,13 +130,7 @@ main(int argc, char **argv)
 			qp_usage_error("unknown option");
 		}
 	}
-	if (zone == NULL && (zone = getenv("TZ")) == NULL) {
-		zone = "UTC";
-		if (!com.quiet)
-			qp_warn("no --tz and no $TZ: reading local times as UTC");
-	}
-	if ((tz = qp_tz_load(zone)) == NULL)
-		qp_usage_error("--tz: unknown time zone '%s'", zone);
+	tz = qp_cli_tz(zone, "reading local times as UTC", com.quiet);
 	qp_cli_refuse_tty(&com);
 	if ((k = qp_sink_open(com.out, com.level)) == NULL)
 		qp_die("%s: %s", com.out, strerror(errno));

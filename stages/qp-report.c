@@ -1853,10 +1853,7 @@ main(int argc, char **argv)
 		qp_usage_error("-o DIR is required");
 	if (from != NODAY && to != NODAY && from > to)
 		qp_usage_error("--from is after --to");
-	if (zone == NULL && (zone = getenv("TZ")) != NULL && *zone == '\0')
-		zone = NULL;
-	if ((tz = qp_tz_load(zone ? zone : "UTC")) == NULL)
-		qp_usage_error("--tz: unknown time zone '%s'", zone);
+	tz = qp_cli_tz(zone, NULL, com.quiet);
 	outdir = qp_xstrdup(com.out);
 	while (strlen(outdir) > 1 && outdir[strlen(outdir) - 1] == '/')
 		outdir[strlen(outdir) - 1] = '\0';

@@ -17,6 +17,7 @@
 #include "qp_cli.h"
 #include "qp_io.h"
 #include "qp_stream.h"
+#include "qp_time.h"
 
 static const char *prog = "qp";
 static const char *usage_text = "";
@@ -452,4 +453,21 @@ qp_cli_targets(const char *path)
 			    "repurchase, fission_ratio)", path, lineno, key);
 	}
 	fclose(f);
+}
+
+struct qp_tz *
+qp_cli_tz(const char *zone, const char *warning, int quiet)
+{
+	struct qp_tz *z;
+
+	if (zone == NULL && (zone = getenv("TZ")) != NULL && *zone == '\0')
+		zone = NULL;
+	if (zone == NULL) {
+		zone = "UTC";
+		if (warning != NULL && !quiet)
+			qp_warn("no --tz and no $TZ: %s", warning);
+	}
+	if ((z = qp_tz_load(zone)) == NULL)
+		qp_usage_error("--tz: unknown time zone '%s'", zone);
+	return z;
 }
