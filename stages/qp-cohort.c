@@ -659,9 +659,11 @@ message(struct group *g, struct rec *r, uint32_t un, const struct qp_row *row,
 	}
 }
 
+/* One events row (qp_cli_pass()'s row callback; arg: the columns). */
 static void
-event(const struct qp_in *in, const struct cols *c)
+event(const struct qp_in *in, void *arg)
 {
+	const struct cols *c = arg;
 	const struct qp_row *row = qp_in_row(in);
 	const char *gid = row->f[c->gid].s, *kind = row->f[c->kind].s, *s;
 	size_t gidlen = row->f[c->gid].len, len;
@@ -1479,12 +1481,6 @@ events_header(const struct qp_in *in, void *arg)
 	c->name = qp_in_col(in, "name");
 }
 
-static void
-events_row(const struct qp_in *in, void *arg)
-{
-	event(in, arg);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -1599,7 +1595,7 @@ main(int argc, char **argv)
 	memset(&c, -1, sizeof c);
 	pass.drop = own_tables;
 	pass.header = events_header;
-	pass.row = events_row;
+	pass.row = event;
 	pass.arg = &c;
 	qp_cli_pass(&com, in, out, &pass, optind < argc ? argv[optind] :
 	    "<stdin>");

@@ -240,9 +240,7 @@ stat_of(struct dd *d, const char *src, size_t len)
 			last = i;
 			return &d->st[i];
 		}
-	if ((s = realloc(d->st, (d->nst + 1) * sizeof *s)) == NULL)
-		qp_die("out of memory");
-	d->st = s;
+	d->st = s = qp_xrealloc(d->st, d->nst + 1, sizeof *s);
 	last = d->nst;
 	s = &d->st[d->nst++];
 	memset(s, 0, sizeof *s);
@@ -286,11 +284,7 @@ note_name(struct dd *d, const char *id, const char *name, int64_t ts)
 	}
 	if (m->n == m->cap) {
 		size_t cap = m->cap ? m->cap * 2 : 1024;
-		struct name *v = realloc(m->v, cap * sizeof *v);
-
-		if (v == NULL)
-			qp_die("out of memory");
-		m->v = v;
+		m->v = qp_xrealloc(m->v, cap, sizeof *m->v);
 		m->cap = cap;
 	}
 	memmove(&m->v[lo + 1], &m->v[lo], (m->n - lo) * sizeof *m->v);
@@ -327,7 +321,7 @@ latest_name(const struct dd *d, const char *id, size_t len)
 static void
 spill(struct dd *d)
 {
-	FILE *f, **runs;
+	FILE *f;
 	size_t i;
 	int fd;
 
@@ -348,9 +342,7 @@ spill(struct dd *d)
 	if (fflush(f) == EOF || fseek(f, 0, SEEK_SET) == -1)
 		qp_die("spill file in %s: %s", qp_tmpdir(),
 		    strerror(errno));
-	if ((runs = realloc(d->runs, (d->nruns + 1) * sizeof *runs)) == NULL)
-		qp_die("out of memory");
-	d->runs = runs;
+	d->runs = qp_xrealloc(d->runs, d->nruns + 1, sizeof *d->runs);
 	d->runs[d->nruns++] = f;
 	d->len = d->nrec = 0;
 }
@@ -373,22 +365,15 @@ add(struct dd *d, const struct qp_row *row, int64_t ts, uint32_t input)
 		spill(d);
 	if (d->len + need > d->cap) {
 		size_t cap = d->cap ? d->cap : 1 << 20;
-		char *b;
 
 		while (cap < d->len + need)
 			cap *= 2;
-		if ((b = realloc(d->buf, cap)) == NULL)
-			qp_die("out of memory");
-		d->buf = b;
+		d->buf = qp_xrealloc(d->buf, cap, 1);
 		d->cap = cap;
 	}
 	if (d->nrec == d->idxcap) {
 		size_t cap = d->idxcap ? d->idxcap * 2 : 4096;
-		struct ent *x = realloc(d->idx, cap * sizeof *x);
-
-		if (x == NULL)
-			qp_die("out of memory");
-		d->idx = x;
+		d->idx = qp_xrealloc(d->idx, cap, sizeof *d->idx);
 		d->idxcap = cap;
 	}
 	r = (struct rec *)(d->buf + d->len);
@@ -465,17 +450,8 @@ next_rec(struct reader *rd)
 		rd->cap = 0;
 		return;
 	}
-	if (size > rd->cap) {
-		void *p = realloc(rd->r, size);
-
-		if (p == NULL)
-			qp_die("out of memory");
-		rd->r = p;
-		rd->cap = size;
-	}
-	if (rd->r == NULL) {
-		if ((rd->r = malloc(size)) == NULL)
-			qp_die("out of memory");
+	if (size > rd->cap || rd->r == NULL) {
+		rd->r = qp_xrealloc(rd->r, size, 1);
 		rd->cap = size;
 	}
 	rd->r->size = size;
@@ -668,9 +644,8 @@ flush_window(struct dd *d, struct qp_out *out, struct rec **w, size_t n)
 		free(d->keep);
 		free(d->loose);
 		d->wcap = n * 2;
-		if ((d->keep = malloc(d->wcap * sizeof *d->keep)) == NULL ||
-		    (d->loose = malloc(d->wcap * sizeof *d->loose)) == NULL)
-			qp_die("out of memory");
+		d->keep = qp_xrealloc(NULL, d->wcap, sizeof *d->keep);
+		d->loose = qp_xrealloc(NULL, d->wcap, sizeof *d->loose);
 	}
 	for (i = 0; i < n && !mixed; i++)
 		mixed = coarse(d, w[i]) && !platform_id(d, w[i]);
@@ -723,9 +698,8 @@ merge(struct dd *d, struct qp_out *out)
 	struct rec **grp = NULL;
 	size_t n = d->nruns, i, ng = 0, gcap = 0;
 
-	if ((rd = calloc(n, sizeof *rd)) == NULL ||
-	    (heap = calloc(n, sizeof *heap)) == NULL)
-		qp_die("out of memory");
+	rd = qp_xcalloc(n, sizeof *rd);
+	heap = qp_xcalloc(n, sizeof *heap);
 	for (i = 0; i < n; i++) {
 		rd[i].f = d->runs[i];
 		next_rec(&rd[i]);
@@ -753,15 +727,10 @@ merge(struct dd *d, struct qp_out *out)
 			ng = 0;
 		}
 		if (ng == gcap) {
-			struct rec **g2;
-
 			gcap = gcap ? gcap * 2 : 16;
-			if ((g2 = realloc(grp, gcap * sizeof *g2)) == NULL)
-				qp_die("out of memory");
-			grp = g2;
+			grp = qp_xrealloc(grp, gcap, sizeof *grp);
 		}
-		if ((copy = malloc(r->size)) == NULL)
-			qp_die("out of memory");
+		copy = qp_xrealloc(NULL, r->size, 1);
 		memcpy(copy, r, r->size);
 		grp[ng++] = copy;
 		next_rec(heap[0]);

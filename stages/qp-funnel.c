@@ -257,9 +257,11 @@ put(const struct fev *e)
 static struct qp_order order;
 static int need_group;
 
+/* One events row (qp_cli_pass()'s row callback; arg: the columns). */
 static void
-event(const struct qp_in *in, const struct cols *c)
+event(const struct qp_in *in, void *arg)
 {
+	const struct cols *c = arg;
 	const struct qp_row *row = qp_in_row(in);
 	const char *kind = row->f[c->kind].s, *s, *text;
 	size_t len, tlen, k;
@@ -983,12 +985,6 @@ events_header(const struct qp_in *in, void *arg)
 	c->name = qp_in_col(in, "name");
 }
 
-static void
-events_row(const struct qp_in *in, void *arg)
-{
-	event(in, arg);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -1080,7 +1076,7 @@ main(int argc, char **argv)
 	memset(&c, -1, sizeof c);
 	pass.drop = own_tables;
 	pass.header = events_header;
-	pass.row = events_row;
+	pass.row = event;
 	pass.arg = &c;
 	qp_cli_pass(&com, in, out, &pass, optind < argc ? argv[optind] :
 	    "<stdin>");

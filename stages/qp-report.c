@@ -1282,11 +1282,8 @@ section_members(void)
 
 	/* top contributors of the period, from the events */
 	if (speakers != NULL && qp_strmap_count(speakers) > 0) {
-		size_t ns = qp_strmap_count(speakers), *ord2 = calloc(ns,
+		size_t ns = qp_strmap_count(speakers), *ord2 = qp_xcalloc(ns,
 		    sizeof *ord2), j, k;
-
-		if (ord2 == NULL)
-			qp_die("out of memory");
 		for (j = 0; j < ns; j++)
 			ord2[j] = j;
 		qsort(ord2, ns, sizeof *ord2, by_spoke);
@@ -1911,9 +1908,7 @@ main(int argc, char **argv)
 				continue;
 			}
 			free(h);
-			cur = calloc(1, sizeof *cur);
-			if (cur == NULL)
-				qp_die("out of memory");
+			cur = qp_xcalloc(1, sizeof *cur);
 			cur->name = qp_xstrdup(t->name);
 			cur->ncol = r->n;
 			cur->hdr = qp_xrealloc(NULL, r->n, sizeof *cur->hdr);
