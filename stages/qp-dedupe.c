@@ -58,31 +58,39 @@ struct rec {
 	uint32_t	 size;		/* of the whole record */
 	uint16_t	 nf;
 	uint8_t		 rank;
-	uint8_t		 pad;
+	uint8_t		 plain;		/* no field needs quotes in CSV */
 	uint32_t	 input;		/* which input file: one export read twice is one */
+	uint32_t	 srcno;		/* index in dd.st */
 	int64_t		 ts;
-	uint32_t	 gid, gidlen, msg, msglen, src, srclen;
+	uint32_t	 gid, gidlen, msg, msglen;
+	uint32_t	 user;		/* index in dd.names, or NONE */
 };
+
+#define NONE	UINT32_MAX
 
 struct cols {
 	int	 ts, gid, kind, user_id, user, msg, text, src;
 	size_t	 n;
 };
 
-/* Display name per user_id: the one on the latest event wins. */
+/* Display name per user_id (numbered by ids): the latest event's wins. */
 struct name {
-	char		*id, *name;
+	char		*s;
+	size_t		 len;
 	int64_t		 ts;
+	int		 plain;
 };
 
 struct names {
+	struct qp_strmap *ids;
 	struct name	*v;
-	size_t		 n, cap, last;
+	size_t		 n, cap;
 };
 
 /* Rows in, out and duplicates per src. */
 struct srcstat {
 	char		*src;
+	size_t		 len;
 	unsigned long long in, out;
 	int		 fine;		/* some row has seconds: not minute precision */
 };
@@ -232,11 +240,11 @@ stat_of(struct dd *d, const char *src, size_t len)
 	struct srcstat *s;
 
 	/* Rows come in runs of one src: try the last one first. */
-	if (last < d->nst && strlen(d->st[last].src) == len &&
+	if (last < d->nst && d->st[last].len == len &&
 	    memcmp(d->st[last].src, src, len) == 0)
 		return &d->st[last];
 	for (i = 0; i < d->nst; i++)
-		if (strlen(d->st[i].src) == len && memcmp(d->st[i].src, src, len) == 0) {
+		if (d->st[i].len == len && memcmp(d->st[i].src, src, len) == 0) {
 			last = i;
 			return &d->st[i];
 		}
@@ -246,75 +254,62 @@ stat_of(struct dd *d, const char *src, size_t len)
 	memset(s, 0, sizeof *s);
 	if ((s->src = strndup(src, len)) == NULL)
 		qp_die("out of memory");
+	s->len = len;
 	return s;
 }
 
-/* Remember the user's name if this event is the latest seen. */
-static void
-note_name(struct dd *d, const char *id, const char *name, int64_t ts)
+/* Can the field be written without quotes? */
+static int
+plain_field(const char *s, size_t len)
 {
-	struct names *m = &d->names;
-	size_t lo = 0, hi = m->n, mid;
-	int c;
-
-	if (*id == '\0')
-		return;
-	/* Rows of one user often follow each other: try the last one. */
-	if (m->last < m->n && strcmp(m->v[m->last].id, id) == 0) {
-		lo = m->last;
-		hi = lo + 1;
-	}
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if ((c = strcmp(m->v[mid].id, id)) == 0) {
-			m->last = mid;
-			if (ts >= m->v[mid].ts && strcmp(m->v[mid].name, name) != 0) {
-				free(m->v[mid].name);
-				if ((m->v[mid].name = strdup(name)) == NULL)
-					qp_die("out of memory");
-			}
-			if (ts >= m->v[mid].ts)
-				m->v[mid].ts = ts;
-			return;
-		}
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 1024;
-		m->v = qp_xrealloc(m->v, cap, sizeof *m->v);
-		m->cap = cap;
-	}
-	memmove(&m->v[lo + 1], &m->v[lo], (m->n - lo) * sizeof *m->v);
-	m->n++;
-	if ((m->v[lo].id = strdup(id)) == NULL ||
-	    (m->v[lo].name = strdup(name)) == NULL)
-		qp_die("out of memory");
-	m->v[lo].ts = ts;
-	m->last = lo;
+	if (len > 0 && s[0] == '#')
+		return 0;
+	for (; len > 0; s++, len--)
+		if (*s == ',' || *s == '"' || *s == '\n' || *s == '\r')
+			return 0;
+	return 1;
 }
 
-static const char *
-latest_name(const struct dd *d, const char *id, size_t len)
+/*
+ * Number the user_id and remember the name if this event is the latest
+ * seen; NONE for an empty id.
+ */
+static uint32_t
+note_name(struct dd *d, const struct qp_field *id, const struct qp_field *name,
+    int64_t ts)
 {
-	size_t lo = 0, hi = d->names.n, mid;
-	int c;
+	struct names *m = &d->names;
+	struct name *v;
+	long i;
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		c = strncmp(d->names.v[mid].id, id, len);
-		if (c == 0 && d->names.v[mid].id[len] != '\0')
-			c = 1;
-		if (c == 0)
-			return d->names.v[mid].name;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+	if (id->len == 0)
+		return NONE;
+	if ((i = qp_strmap_add(m->ids, id->s, id->len)) == -1 || i >= NONE)
+		qp_die("out of memory");
+	if ((size_t)i == m->n) {		/* a new user */
+		if (m->n == m->cap) {
+			m->cap = m->cap ? m->cap * 2 : 1024;
+			m->v = qp_xrealloc(m->v, m->cap, sizeof *m->v);
+		}
+		v = &m->v[m->n++];
+		v->s = NULL;
+		v->len = 0;
+		v->ts = ts;
+	} else if (ts >= m->v[i].ts)
+		v = &m->v[i];
+	else
+		return (uint32_t)i;
+	v->ts = ts;
+	if (v->s == NULL || v->len != name->len ||
+	    memcmp(v->s, name->s, name->len) != 0) {
+		free(v->s);
+		v->s = qp_xrealloc(NULL, name->len + 1, 1);
+		memcpy(v->s, name->s, name->len);
+		v->s[name->len] = '\0';
+		v->len = name->len;
+		v->plain = plain_field(name->s, name->len);
 	}
-	return NULL;
+	return (uint32_t)i;
 }
 
 /* Sort the buffer and write it out as a run. */
@@ -347,9 +342,30 @@ spill(struct dd *d)
 	d->len = d->nrec = 0;
 }
 
+/*
+ * Can the row be written back without quoting any field?  A plain row
+ * (read without quotes) can, unless a field starts with '#' or holds a CR.
+ */
+static int
+plain_row(const struct qp_row *row)
+{
+	const char *start, *end;
+	size_t i;
+
+	if (!row->plain || row->n < 2 || row->n > 64)
+		return 0;
+	for (i = 0; i < row->n; i++)
+		if (row->f[i].len > 0 && row->f[i].s[0] == '#')
+			return 0;
+	start = row->f[0].s;
+	end = row->f[row->n - 1].s + row->f[row->n - 1].len;
+	return memchr(start, '\r', (size_t)(end - start)) == NULL;
+}
+
 /* Pack one events row. */
 static void
-add(struct dd *d, const struct qp_row *row, int64_t ts, uint32_t input)
+add(struct dd *d, const struct qp_row *row, int64_t ts, uint32_t input,
+    uint32_t srcno, uint32_t user)
 {
 	size_t need = sizeof(struct rec), i, off;
 	struct rec *r;
@@ -383,6 +399,9 @@ add(struct dd *d, const struct qp_row *row, int64_t ts, uint32_t input)
 	r->rank = (uint8_t)qp_kind_rank(row->f[d->c.kind].s);
 	r->ts = ts;
 	r->input = input;
+	r->srcno = srcno;
+	r->user = user;
+	r->plain = (uint8_t)plain_row(row);
 	p = (char *)(r + 1);
 	for (i = 0; i < row->n; i++) {
 		uint32_t l = (uint32_t)row->f[i].len;
@@ -396,9 +415,6 @@ add(struct dd *d, const struct qp_row *row, int64_t ts, uint32_t input)
 		} else if ((int)i == d->c.msg) {
 			r->msg = (uint32_t)off;
 			r->msglen = l;
-		} else if ((int)i == d->c.src) {
-			r->src = (uint32_t)off;
-			r->srclen = l;
 		}
 		p += l;
 	}
@@ -515,32 +531,31 @@ static void
 emit(struct dd *d, struct qp_out *out, const struct rec *r)
 {
 	struct qp_field f[256];
-	const char *uid, *nm;
-	uint32_t l, ul;
-	int i;
+	const char *p = (const char *)(r + 1);
+	uint64_t plain = r->plain ? ~(uint64_t)0 : 0;
+	uint32_t l;
+	int i, rc;
 
-	{
-		/* One walk over the packed fields. */
-		const char *p = (const char *)(r + 1);
+	/* Field texts are not NUL-terminated: the writer needs only lengths. */
+	for (i = 0; i < r->nf; i++) {
+		p = get_len(p, &l);
+		f[i].s = p;
+		f[i].len = l;
+		p += l;
+	}
+	if (d->c.user >= 0 && r->user != NONE) {
+		const struct name *nm = &d->names.v[r->user];
 
-		for (i = 0; i < r->nf; i++) {
-			p = get_len(p, &l);
-			f[i].s = p;
-			f[i].len = l;
-			p += l;
-		}
+		f[d->c.user].s = nm->s;
+		f[d->c.user].len = nm->len;
+		if (!nm->plain)
+			plain &= ~((uint64_t)1 << d->c.user);
 	}
-	/* Field texts are not NUL-terminated: qp_csv_write needs only lengths. */
-	if (d->c.user >= 0 && d->c.user_id >= 0) {
-		uid = fld(r, d->c.user_id, &ul);
-		if ((nm = latest_name(d, uid, ul)) != NULL) {
-			f[d->c.user].s = nm;
-			f[d->c.user].len = strlen(nm);
-		}
-	}
-	if (qp_out_row(out, f, r->nf) == -1)
+	rc = plain ? qp_out_row_plain(out, f, r->nf, plain) :
+	    qp_out_row(out, f, r->nf);
+	if (rc == -1)
 		qp_die("%s", qp_out_error(out));
-	stat_of(d, (const char *)r + r->src, r->srclen)->out++;
+	d->st[r->srcno].out++;
 }
 
 /* Compare two records field by field, leaving out src (and ts, msg_id). */
@@ -572,9 +587,7 @@ static const struct dd *group_dd;
 static int
 same_src(const struct rec *a, const struct rec *b)
 {
-	return a->input == b->input && a->srclen == b->srclen &&
-	    memcmp((const char *)a + a->src, (const char *)b + b->src,
-	    a->srclen) == 0;
+	return a->input == b->input && a->srcno == b->srcno;
 }
 
 static int64_t
@@ -593,7 +606,7 @@ platform_id(const struct dd *d, const struct rec *r)
 static int
 coarse(struct dd *d, const struct rec *r)
 {
-	struct srcstat *s = stat_of(d, (const char *)r + r->src, r->srclen);
+	const struct srcstat *s = &d->st[r->srcno];
 
 	return !s->fine && s->in >= 20;
 }
@@ -609,12 +622,9 @@ loose_cmp(const void *x, const void *y)
 
 	if (c != 0)
 		return c;
-	c = memcmp((const char *)a + a->src, (const char *)b + b->src,
-	    a->srclen < b->srclen ? a->srclen : b->srclen);
-	if (c != 0)
-		return c;
-	if (a->srclen != b->srclen)
-		return a->srclen < b->srclen ? -1 : 1;
+	if (a->srcno != b->srcno)
+		return strcmp(group_dd->st[a->srcno].src,
+		    group_dd->st[b->srcno].src);
 	return a->input < b->input ? -1 : a->input > b->input;
 }
 
@@ -776,6 +786,8 @@ main(int argc, char **argv)
 
 	memset(&d, 0, sizeof d);
 	d.limit = 256UL << 20;
+	if ((d.names.ids = qp_strmap_new()) == NULL)
+		qp_die("out of memory");
 	qp_cli_init("qp-dedupe", usage, argv, &com);
 	while ((ch = getopt_long(argc, argv, QP_COMMON_SHORT "m:", longopts,
 	    NULL)) != -1) {
@@ -847,7 +859,9 @@ main(int argc, char **argv)
 			continue;
 		}
 		{
+			struct srcstat *ss;
 			long long ts;
+			uint32_t user;
 			int off;
 
 			if (qp_time_parse(r->f[d.c.ts].s, r->f[d.c.ts].len, &ts,
@@ -855,18 +869,16 @@ main(int argc, char **argv)
 				qp_die("%s: record %llu (line %llu): not a time: %s",
 				    qp_in_name(in), r->recno, r->lineno,
 				    r->f[d.c.ts].s);
-			add(&d, r, ts, (uint32_t)qp_in_index(in));
-			{
-				struct srcstat *ss = stat_of(&d, r->f[d.c.src].s,
-				    r->f[d.c.src].len);
-
-				ss->in++;
-				if (ts % 60 != 0)
-					ss->fine = 1;
-			}
+			ss = stat_of(&d, r->f[d.c.src].s, r->f[d.c.src].len);
+			ss->in++;
+			if (ts % 60 != 0)
+				ss->fine = 1;
+			user = NONE;
 			if (d.c.user >= 0 && d.c.user_id >= 0)
-				note_name(&d, r->f[d.c.user_id].s,
-				    r->f[d.c.user].s, ts);
+				user = note_name(&d, &r->f[d.c.user_id],
+				    &r->f[d.c.user], ts);
+			add(&d, r, ts, (uint32_t)qp_in_index(in),
+			    (uint32_t)(ss - d.st), user);
 		}
 		if ((qp_in_nrows(in) & 0xffff) == 0 && qp_cli_want_progress(&com))
 			qp_progress(in, 0);
@@ -909,11 +921,10 @@ main(int argc, char **argv)
 	qp_in_close(in);
 	for (i = 0; i < nh; i++)
 		free((char *)(uintptr_t)hdr[i].s);
-	for (i = 0; i < d.names.n; i++) {
-		free(d.names.v[i].id);
-		free(d.names.v[i].name);
-	}
+	for (i = 0; i < d.names.n; i++)
+		free(d.names.v[i].s);
 	free(d.names.v);
+	qp_strmap_free(d.names.ids);
 	for (i = 0; i < d.nst; i++)
 		free(d.st[i].src);
 	free(d.st);
