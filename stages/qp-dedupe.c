@@ -4,7 +4,7 @@
  *
  * Rows are packed into a buffer of at most -m bytes; a full buffer is
  * sorted and spilled to an unlinked temporary file, and the runs are
- * merged.  Equal sort keys (group_id, ts, kind rank, msg_id) meet in the
+ * merged with the buffer's last rows.  Equal sort keys (group_id, ts, kind rank, msg_id) meet in the
  * merge.  Where msg_id is the platform's, one row per id is kept.  Where it
  * is qunpipe's hash of (group, ts, user, text), identical rows inside one
  * src are distinct messages, so the output keeps, per key, the largest
@@ -115,7 +115,7 @@ struct dd {
 	size_t		 len, cap, limit;
 	struct ent	*idx;		/* one per record, for sorting */
 	size_t		 nrec, idxcap;
-	FILE		**runs;		/* spilled runs */
+	int		*runs;		/* spilled runs: unlinked files */
 	size_t		 nruns;
 	struct names	 names;
 	struct srcstat	*st;
@@ -312,33 +312,60 @@ note_name(struct dd *d, const struct qp_field *id, const struct qp_field *name,
 	return (uint32_t)i;
 }
 
+#define SPILL_BUF	(1 << 20)	/* bytes per write() of a run */
+
+static void
+sort_buffer(struct dd *d)
+{
+	sort_dd = d;
+	qsort(d->idx, d->nrec, sizeof *d->idx, idx_cmp);
+}
+
+static void
+write_all(int fd, const char *p, size_t len)
+{
+	ssize_t w;
+
+	while (len > 0) {
+		if ((w = write(fd, p, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			qp_die("spill file in %s: %s", qp_tmpdir(), strerror(errno));
+		}
+		p += w;
+		len -= (size_t)w;
+	}
+}
+
 /* Sort the buffer and write it out as a run. */
 static void
 spill(struct dd *d)
 {
-	FILE *f;
-	size_t i;
+	char *out = qp_xrealloc(NULL, SPILL_BUF, 1);
+	size_t i, n = 0;
 	int fd;
 
-	sort_dd = d;
-	qsort(d->idx, d->nrec, sizeof *d->idx, idx_cmp);
+	sort_buffer(d);
 	if ((fd = qp_tmpfd("qp-dedupe")) == -1)
 		qp_die("spill file in %s: %s", qp_tmpdir(), strerror(errno));
-	if ((f = fdopen(fd, "w+")) == NULL)
-		qp_die("spill file: %s", strerror(errno));
-	setvbuf(f, NULL, _IOFBF, 1 << 20);
 	for (i = 0; i < d->nrec; i++) {
 		const struct rec *r = (const struct rec *)(d->buf + d->idx[i].off);
 
-		if (fwrite(r, r->size, 1, f) != 1)
-			qp_die("spill file in %s: %s", qp_tmpdir(),
-			    strerror(errno));
+		if (n + r->size > SPILL_BUF) {
+			write_all(fd, out, n);
+			n = 0;
+		}
+		if (r->size > SPILL_BUF)
+			write_all(fd, (const char *)r, r->size);
+		else {
+			memcpy(out + n, r, r->size);
+			n += r->size;
+		}
 	}
-	if (fflush(f) == EOF || fseek(f, 0, SEEK_SET) == -1)
-		qp_die("spill file in %s: %s", qp_tmpdir(),
-		    strerror(errno));
+	write_all(fd, out, n);
+	free(out);
 	d->runs = qp_xrealloc(d->runs, d->nruns + 1, sizeof *d->runs);
-	d->runs[d->nruns++] = f;
+	d->runs[d->nruns++] = fd;
 	d->len = d->nrec = 0;
 }
 
@@ -447,33 +474,62 @@ add(struct dd *d, const struct qp_row *row, int64_t ts, uint32_t input,
 
 /* --- merging ------------------------------------------------------------ */
 
+/* A sorted run being merged: a spill file, or the buffer's last records. */
 struct reader {
-	FILE		*f;
+	int		 fd;		/* -1: the buffer, in d->idx order */
+	off_t		 off;		/* of the next read */
+	char		*buf;
+	size_t		 cap, len, pos;	/* the current record starts at pos */
+	size_t		 next;		/* of d->idx */
 	struct rec	*r;		/* current record, or NULL at the end */
-	size_t		 cap;
 };
 
 static void
-next_rec(struct reader *rd)
+next_rec(const struct dd *d, struct reader *rd)
 {
 	uint32_t size;
+	ssize_t got;
 
-	if (fread(&size, 4, 1, rd->f) != 1) {
-		if (ferror(rd->f))
-			qp_die("spill file: %s", strerror(errno));
-		free(rd->r);	/* the run is done */
-		rd->r = NULL;
-		rd->cap = 0;
+	if (rd->fd == -1) {
+		rd->r = rd->next < d->nrec ?
+		    (struct rec *)(d->buf + d->idx[rd->next++].off) : NULL;
 		return;
 	}
-	if (size > rd->cap || rd->r == NULL) {
-		rd->r = qp_xrealloc(rd->r, size, 1);
-		rd->cap = size;
+	if (rd->r != NULL)
+		rd->pos += rd->r->size;
+	for (;;) {
+		if (rd->len - rd->pos >= 4) {
+			memcpy(&size, rd->buf + rd->pos, 4);
+			if (size < sizeof(struct rec))
+				qp_die("spill file: damaged");
+			if (rd->len - rd->pos >= size)
+				break;
+		} else
+			size = 0;
+		/* Keep the partial record, make room for all of it, read on. */
+		memmove(rd->buf, rd->buf + rd->pos, rd->len - rd->pos);
+		rd->len -= rd->pos;
+		rd->pos = 0;
+		if (size > rd->cap) {
+			rd->buf = qp_xrealloc(rd->buf, size, 1);
+			rd->cap = size;
+		}
+		if ((got = pread(rd->fd, rd->buf + rd->len, rd->cap - rd->len,
+		    rd->off)) == -1) {
+			if (errno == EINTR)
+				continue;
+			qp_die("spill file: %s", strerror(errno));
+		}
+		if (got == 0) {
+			if (rd->len > 0)
+				qp_die("spill file: cut short");
+			rd->r = NULL;	/* the run is done */
+			return;
+		}
+		rd->off += got;
+		rd->len += (size_t)got;
 	}
-	rd->r->size = size;
-	if (fread((char *)rd->r + 4, size - 4, 1, rd->f) != 1)
-		qp_die("spill file: %s", ferror(rd->f) ? strerror(errno) :
-		    "cut short");
+	rd->r = (struct rec *)(rd->buf + rd->pos);
 }
 
 /* A min-heap of readers by their current record. */
@@ -701,21 +757,51 @@ flush_window(struct dd *d, struct qp_out *out, struct rec **w, size_t n)
 		emit(d, out, d->keep[i]);
 }
 
+/* Flush the window: its records, copied into w, as pointers. */
+static void
+flush_copies(struct dd *d, struct qp_out *out, char *w, const size_t *off,
+    size_t n, struct rec ***ptr, size_t *pcap)
+{
+	size_t i;
+
+	if (n > *pcap) {
+		*pcap = n * 2;
+		*ptr = qp_xrealloc(*ptr, *pcap, sizeof **ptr);
+	}
+	for (i = 0; i < n; i++)
+		(*ptr)[i] = (struct rec *)(w + off[i]);
+	flush_window(d, out, *ptr, n);
+}
+
+/*
+ * Merge the spilled runs and the buffer's records, window by window: one
+ * group's rows of one minute, copied out of the readers' buffers.
+ */
 static void
 merge(struct dd *d, struct qp_out *out)
 {
 	struct reader *rd, **heap;
-	struct rec **grp = NULL;
-	size_t n = d->nruns, i, ng = 0, gcap = 0;
+	struct rec **ptr = NULL;
+	char *w = NULL;
+	size_t n = d->nruns + 1, i, ng = 0, ocap = 0, pcap = 0, wlen = 0,
+	    wcap = 0, *off = NULL, share;
+	const struct rec *first;
 
+	/* The read buffers share what -m leaves beside the last records. */
+	share = (d->limit - d->len - d->nrec * sizeof *d->idx) / n;
+	share = share < (64 << 10) ? 64 << 10 : share > SPILL_BUF ? SPILL_BUF :
+	    share;
 	rd = qp_xcalloc(n, sizeof *rd);
 	heap = qp_xcalloc(n, sizeof *heap);
 	for (i = 0; i < n; i++) {
-		rd[i].f = d->runs[i];
-		next_rec(&rd[i]);
-	}
-	for (i = 0; i < n; i++)
+		rd[i].fd = i < d->nruns ? d->runs[i] : -1;
+		if (rd[i].fd != -1) {
+			rd[i].buf = qp_xrealloc(NULL, share, 1);
+			rd[i].cap = share;
+		}
+		next_rec(d, &rd[i]);
 		heap[i] = &rd[i];
+	}
 	/* Drop empty runs, then heapify. */
 	for (i = 0; i < n;)
 		if (heap[i]->r == NULL)
@@ -725,40 +811,47 @@ merge(struct dd *d, struct qp_out *out)
 	for (i = n; i-- > 0;)
 		sift(heap, n, i);
 	while (n > 0) {
-		struct rec *r = heap[0]->r, *copy;
+		const struct rec *r = heap[0]->r;
 
-		/* A window: one group's rows of one minute. */
-		if (ng > 0 && (grp[0]->gidlen != r->gidlen ||
-		    memcmp((char *)grp[0] + grp[0]->gid, (char *)r + r->gid,
-		    r->gidlen) != 0 || minute(grp[0]->ts) != minute(r->ts))) {
-			flush_window(d, out, grp, ng);
-			for (i = 0; i < ng; i++)
-				free(grp[i]);
-			ng = 0;
+		if (ng > 0) {
+			first = (const struct rec *)(w + off[0]);
+			if (first->gidlen != r->gidlen ||
+			    memcmp((const char *)first + first->gid,
+			    (const char *)r + r->gid, r->gidlen) != 0 ||
+			    minute(first->ts) != minute(r->ts)) {
+				flush_copies(d, out, w, off, ng, &ptr, &pcap);
+				ng = wlen = 0;
+			}
 		}
-		if (ng == gcap) {
-			gcap = gcap ? gcap * 2 : 16;
-			grp = qp_xrealloc(grp, gcap, sizeof *grp);
+		if (ng == ocap) {
+			ocap = ocap ? ocap * 2 : 64;
+			off = qp_xrealloc(off, ocap, sizeof *off);
 		}
-		copy = qp_xrealloc(NULL, r->size, 1);
-		memcpy(copy, r, r->size);
-		grp[ng++] = copy;
-		next_rec(heap[0]);
+		if (wlen + r->size > wcap) {
+			wcap = wcap ? wcap : 1 << 16;
+			while (wlen + r->size > wcap)
+				wcap *= 2;
+			w = qp_xrealloc(w, wcap, 1);
+		}
+		memcpy(w + wlen, r, r->size);
+		off[ng++] = wlen;
+		wlen += r->size;
+		next_rec(d, heap[0]);
 		if (heap[0]->r == NULL)
 			heap[0] = heap[--n];
 		sift(heap, n, 0);
 	}
 	if (ng > 0)
-		flush_window(d, out, grp, ng);
-	for (i = 0; i < ng; i++)
-		free(grp[i]);
-	free(grp);
+		flush_copies(d, out, w, off, ng, &ptr, &pcap);
 	for (i = 0; i < d->nruns; i++) {
-		free(rd[i].r);
-		fclose(d->runs[i]);
+		free(rd[i].buf);
+		close(d->runs[i]);
 	}
 	free(rd);
 	free(heap);
+	free(w);
+	free(off);
+	free(ptr);
 }
 
 static int
@@ -887,15 +980,13 @@ main(int argc, char **argv)
 		qp_die("%s", qp_in_error(in));
 	if (!seen)
 		qp_die("%s: no events table in the input", qp_in_name(in));
-	if (d.nrec > 0)
-		spill(&d);
-	free(d.buf);
-	free(d.idx);
-	d.buf = NULL;
-	d.idx = NULL;
+	/* The last records are merged from the buffer, not spilled. */
+	sort_buffer(&d);
 	if (qp_out_table(out, "events", version, hdr, nh) == -1)
 		qp_die("%s", qp_out_error(out));
 	merge(&d, out);
+	free(d.buf);
+	free(d.idx);
 	qsort(d.st, d.nst, sizeof *d.st, stat_cmp);
 	if (qp_out_tablev(out, "dedupe", 1, dcols, 4) == -1)
 		qp_die("%s", qp_out_error(out));
