@@ -106,6 +106,14 @@ int		 qp_out_copy(struct qp_out *o, const struct qp_row *r);
 /* The same with one more field, extra, at the end. */
 int		 qp_out_copy_plus(struct qp_out *o, const struct qp_row *r,
 		    const struct qp_field *extra);
+/*
+ * Write a row given as parts laid end to end, whose fields are joined by
+ * NULs, when the caller knows that no field needs quotes (none holds a
+ * comma, quote, CR or LF, none starts with #, and the row is not one empty
+ * field): the NULs become commas.
+ */
+int		 qp_out_joined(struct qp_out *o, const struct qp_field *parts,
+		    size_t nparts);
 
 /* The sink o writes to (for qp_sink_mem() in tests). */
 struct qp_sink	*qp_out_sink(struct qp_out *o);

@@ -51,8 +51,9 @@ static const struct option longopts[] = {
 };
 
 /*
- * A packed row: this header, then for each field a 32-bit length and its
- * bytes.  The key's parts are found by offset without decoding.
+ * A packed row: this header, then its fields joined by NULs, a NUL, and
+ * zeros to a multiple of 8 bytes.  The key's parts are found by offset
+ * without a walk; a plain row is written back as its bytes.
  */
 struct rec {
 	uint32_t	 size;		/* of the whole record */
@@ -64,6 +65,7 @@ struct rec {
 	int64_t		 ts;
 	uint32_t	 gid, gidlen, msg, msglen;
 	uint32_t	 user;		/* index in dd.names, or NONE */
+	uint32_t	 len;		/* of the fields, joined */
 };
 
 #define NONE	UINT32_MAX
@@ -124,51 +126,22 @@ struct dd {
 	size_t		 wcap;
 };
 
-/*
- * A field's length before its bytes: one byte below 255, else 255 and
- * four bytes.  Most fields are short, so records (and spills) stay small.
- */
-static size_t
-len_size(size_t l)
-{
-	return l < 255 ? 1 : 5;
-}
-
-static char *
-put_len(char *p, uint32_t l)
-{
-	if (l < 255) {
-		*p = (char)l;
-		return p + 1;
-	}
-	*p = (char)255;
-	memcpy(p + 1, &l, 4);
-	return p + 5;
-}
-
+/* The fields, joined by NULs (text holds none: input is checked UTF-8). */
 static const char *
-get_len(const char *p, uint32_t *l)
+joined(const struct rec *r)
 {
-	if ((unsigned char)*p < 255) {
-		*l = (unsigned char)*p;
-		return p + 1;
-	}
-	memcpy(l, p + 1, 4);
-	return p + 5;
+	return (const char *)(r + 1);
 }
 
 static const char *
 fld(const struct rec *r, int i, uint32_t *len)
 {
-	const char *p = (const char *)(r + 1);
-	int k;
+	const char *p = joined(r);
 
-	for (k = 0;; k++) {
-		p = get_len(p, len);
-		if (k == i)
-			return p;
-		p += *len;
-	}
+	for (; i > 0; i--)
+		p += strlen(p) + 1;
+	*len = (uint32_t)strlen(p);
+	return p;
 }
 
 static int
@@ -379,7 +352,7 @@ plain_row(const struct qp_row *row)
 	const char *start, *end;
 	size_t i;
 
-	if (!row->plain || row->n < 2 || row->n > 64)
+	if (!row->plain || row->n < 2)
 		return 0;
 	for (i = 0; i < row->n; i++)
 		if (row->f[i].len > 0 && row->f[i].s[0] == '#')
@@ -394,13 +367,22 @@ static void
 add(struct dd *d, const struct qp_row *row, int64_t ts, uint32_t input,
     uint32_t srcno, uint32_t user)
 {
-	size_t need = sizeof(struct rec), i, off;
+	size_t need, i, len = 0;
 	struct rec *r;
 	char *p;
 
-	for (i = 0; i < row->n; i++)
-		need += len_size(row->f[i].len) + row->f[i].len;
-	need = (need + 7) & ~(size_t)7;
+	/* A row read without quotes lies in its line, fields joined by NULs. */
+	if (row->plain)
+		len = (size_t)(row->f[row->n - 1].s + row->f[row->n - 1].len -
+		    row->f[0].s);
+	else {
+		for (i = 0; i < row->n; i++)
+			len += row->f[i].len + 1;
+		len--;
+	}
+	if (len >= UINT32_MAX - 2 * sizeof *r)
+		qp_die("a row of %zu bytes", len);	/* QP_CSV_MAXREC stops it first */
+	need = (sizeof *r + len + 1 + 7) & ~(size_t)7;
 	/* -m covers the records, their sort entries and the sort's copy of
 	 * them (qsort merges through a second array). */
 	if (d->len + need + 2 * (d->nrec + 1) * sizeof(struct ent) > d->limit &&
@@ -429,22 +411,27 @@ add(struct dd *d, const struct qp_row *row, int64_t ts, uint32_t input,
 	r->srcno = srcno;
 	r->user = user;
 	r->plain = (uint8_t)plain_row(row);
+	r->len = (uint32_t)len;
 	p = (char *)(r + 1);
-	for (i = 0; i < row->n; i++) {
-		uint32_t l = (uint32_t)row->f[i].len;
-
-		p = put_len(p, l);
-		memcpy(p, row->f[i].s, l);
-		off = (size_t)(p - (char *)r);
-		if ((int)i == d->c.gid) {
-			r->gid = (uint32_t)off;
-			r->gidlen = l;
-		} else if ((int)i == d->c.msg) {
-			r->msg = (uint32_t)off;
-			r->msglen = l;
+	if (row->plain) {
+		memcpy(p, row->f[0].s, len);
+		r->gid = (uint32_t)(sizeof *r + (size_t)(row->f[d->c.gid].s -
+		    row->f[0].s));
+		r->msg = (uint32_t)(sizeof *r + (size_t)(row->f[d->c.msg].s -
+		    row->f[0].s));
+		p += len;
+	} else
+		for (i = 0; i < row->n; i++) {
+			if ((int)i == d->c.gid)
+				r->gid = (uint32_t)(p - (char *)r);
+			else if ((int)i == d->c.msg)
+				r->msg = (uint32_t)(p - (char *)r);
+			memcpy(p, row->f[i].s, row->f[i].len);
+			p += row->f[i].len;
+			*p++ = '\0';
 		}
-		p += l;
-	}
+	r->gidlen = (uint32_t)row->f[d->c.gid].len;
+	r->msglen = (uint32_t)row->f[d->c.msg].len;
 	memset(p, 0, (size_t)((char *)r + need - p));
 	{
 		struct ent *e = &d->idx[d->nrec++];
@@ -587,28 +574,42 @@ static void
 emit(struct dd *d, struct qp_out *out, const struct rec *r)
 {
 	struct qp_field f[256];
-	const char *p = (const char *)(r + 1);
-	uint64_t plain = r->plain ? ~(uint64_t)0 : 0;
-	uint32_t l;
+	const struct name *nm = NULL;
+	const char *p = joined(r), *u = NULL;
+	uint32_t ul = 0;
 	int i, rc;
 
-	/* Field texts are not NUL-terminated: the writer needs only lengths. */
-	for (i = 0; i < r->nf; i++) {
-		p = get_len(p, &l);
-		f[i].s = p;
-		f[i].len = l;
-		p += l;
-	}
+	/* The user's latest name, where it differs from the row's. */
 	if (d->c.user >= 0 && r->user != NONE) {
-		const struct name *nm = &d->names.v[r->user];
-
-		f[d->c.user].s = nm->s;
-		f[d->c.user].len = nm->len;
-		if (!nm->plain)
-			plain &= ~((uint64_t)1 << d->c.user);
+		nm = &d->names.v[r->user];
+		u = fld(r, d->c.user, &ul);
+		if (ul == nm->len && memcmp(u, nm->s, ul) == 0)
+			nm = NULL;
 	}
-	rc = plain ? qp_out_row_plain(out, f, r->nf, plain) :
-	    qp_out_row(out, f, r->nf);
+	if (r->plain && (nm == NULL || nm->plain)) {
+		/* Bytes as they came, the name put in. */
+		f[0].s = p;
+		f[0].len = r->len;
+		if (nm != NULL) {
+			f[0].len = (size_t)(u - p);
+			f[1].s = nm->s;
+			f[1].len = nm->len;
+			f[2].s = u + ul;
+			f[2].len = r->len - f[0].len - ul;
+		}
+		rc = qp_out_joined(out, f, nm != NULL ? 3 : 1);
+	} else {
+		for (i = 0; i < r->nf; i++) {
+			f[i].s = p;
+			f[i].len = strlen(p);
+			p += f[i].len + 1;
+		}
+		if (nm != NULL) {
+			f[d->c.user].s = nm->s;
+			f[d->c.user].len = nm->len;
+		}
+		rc = qp_out_row(out, f, r->nf);
+	}
 	if (rc == -1)
 		qp_die("%s", qp_out_error(out));
 	d->st[r->srcno].out++;
@@ -619,16 +620,16 @@ static int
 content_cmp(const struct dd *d, const struct rec *a, const struct rec *b,
     int skip_ts)
 {
-	const char *pa, *pb;
-	uint32_t la, lb;
+	const char *pa = joined(a), *pb = joined(b);
+	size_t la, lb;
 	int i, c;
 
-	for (i = 0; i < a->nf && i < b->nf; i++) {
+	for (i = 0; i < a->nf && i < b->nf; i++, pa += la + 1, pb += lb + 1) {
+		la = strlen(pa);
+		lb = strlen(pb);
 		/* Without ts, also without the msg_id hashed from it. */
 		if (i == d->c.src || (skip_ts && (i == d->c.ts || i == d->c.msg)))
 			continue;
-		pa = fld(a, i, &la);
-		pb = fld(b, i, &lb);
 		if ((c = memcmp(pa, pb, la < lb ? la : lb)) != 0)
 			return c;
 		if (la != lb)

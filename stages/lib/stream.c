@@ -667,6 +667,48 @@ qp_out_copy_plus(struct qp_out *o, const struct qp_row *r,
 }
 
 int
+qp_out_joined(struct qp_out *o, const struct qp_field *parts, size_t nparts)
+{
+	char *buf, *p, *end;
+	size_t i, len = 0, n = 1;
+	int rc;
+
+	if (o->failed)
+		return -1;
+	for (i = 0; i < nparts; i++)
+		len += parts[i].len;
+	if (len + 1 <= QP_BLOCK)
+		buf = qp_sink_reserve(o->k, len + 1);
+	else
+		buf = malloc(len + 1);
+	if (buf == NULL)
+		return out_check(o, -1);
+	for (p = buf, i = 0; i < nparts; i++) {
+		memcpy(p, parts[i].s, parts[i].len);
+		p += parts[i].len;
+	}
+	*p = '\n';
+	for (end = p, p = buf; (p = memchr(p, '\0', (size_t)(end - p))) != NULL;
+	    n++)
+		*p++ = ',';
+	if (n != o->ncols || o->tables == 0) {
+		if (len + 1 > QP_BLOCK)
+			free(buf);
+		return out_fail(o, "internal error: a row of %zu fields for a "
+		    "table of %zu columns", n, o->ncols);
+	}
+	if (len + 1 <= QP_BLOCK) {
+		qp_sink_commit(o->k, len + 1);
+		rc = 0;
+	} else {
+		rc = qp_sink_write(o->k, buf, len + 1);
+		free(buf);
+	}
+	o->rows++;
+	return out_check(o, rc);
+}
+
+int
 qp_out_rowv(struct qp_out *o, const char *const *v, size_t n)
 {
 	struct qp_field f[256];

@@ -328,5 +328,47 @@ main(void)
 		free(a);
 		free(b);
 	}
+	/* qp_out_joined() writes what qp_out_row() writes for plain fields. */
+	{
+		static const char *const cols[] = { "a", "b", "c" };
+		static char big[70000];
+		struct qp_out *o1 = qp_out_new(qp_sink_open_mem(-1), NULL, NULL,
+		    NULL, 0, NULL);
+		struct qp_out *o2 = qp_out_new(qp_sink_open_mem(-1), NULL, NULL,
+		    NULL, 0, NULL);
+		struct qp_field rf[3] = { { "1", 1 }, { "two", 3 }, { "", 0 } };
+		struct qp_field jp[2] = { { "1\0t", 3 }, { "wo\0", 3 } };
+		const char *m1, *m2;
+		size_t l1, l2;
+
+		memset(big, 'x', sizeof big - 1);
+		CHECK(qp_out_tablev(o1, "t", 1, cols, 3) == 0);
+		CHECK(qp_out_tablev(o2, "t", 1, cols, 3) == 0);
+		CHECK(qp_out_row(o1, rf, 3) == 0);
+		CHECK(qp_out_joined(o2, jp, 2) == 0);	/* parts split a field */
+		rf[1].s = big;
+		rf[1].len = sizeof big - 1;		/* past one gzip member */
+		CHECK(qp_out_row(o1, rf, 3) == 0);
+		jp[0].s = "1";
+		jp[0].len = 2;				/* with its NUL */
+		jp[1].s = big;
+		jp[1].len = sizeof big;			/* and the empty c */
+		CHECK(qp_out_joined(o2, jp, 2) == 0);
+		CHECK(qp_out_finish(o1) == 0 && qp_out_finish(o2) == 0);
+		m1 = qp_sink_mem(qp_out_sink(o1), &l1);
+		m2 = qp_sink_mem(qp_out_sink(o2), &l2);
+		CHECK(m1 != NULL && m2 != NULL && l1 == l2 &&
+		    memcmp(m1, m2, l1) == 0);
+		qp_out_free(o1);
+		qp_out_free(o2);
+		/* A row with another number of fields is refused. */
+		o1 = qp_out_new(qp_sink_open_mem(-1), NULL, NULL, NULL, 0, NULL);
+		CHECK(qp_out_tablev(o1, "t", 1, cols, 3) == 0);
+		jp[0].s = "1\0002";
+		jp[0].len = 3;
+		CHECK(qp_out_joined(o1, jp, 1) == -1);
+		CHECK(strstr(qp_out_error(o1), "2 fields") != NULL);
+		qp_out_free(o1);
+	}
 	return TEST_DONE("test_stream");
 }
