@@ -4,15 +4,15 @@
  *
  * Rows are packed into a buffer of at most -m bytes; a full buffer is
  * sorted and spilled to an unlinked temporary file, and the runs are
- * merged with the buffer's last rows.  Equal sort keys (group_id, ts, kind rank, msg_id) meet in the
- * merge.  Where msg_id is the platform's, one row per id is kept.  Where it
- * is qunpipe's hash of (group, ts, user, text), identical rows inside one
- * src are distinct messages, so the output keeps, per key, the largest
- * number of copies any single src holds.  The latest display name of each
- * user_id replaces older ones.  Exports of minute precision match exports
- * with seconds within the minute.  Other tables pass through in order,
- * before events; a dedupe table (src, rows_in, rows_out, duplicates)
- * follows.
+ * merged with the buffer's last rows.  Equal sort keys (group_id, ts, kind
+ * rank, msg_id) meet in the merge.  Where msg_id is the platform's, one
+ * row per id is kept.  Where it is qunpipe's hash of (group, ts, user,
+ * text), identical rows inside one src are distinct messages, so the
+ * output keeps, per key, the largest number of copies any single src
+ * holds.  The latest display name of each user_id replaces older ones.
+ * Exports of minute precision match exports with seconds within the
+ * minute.  Other tables pass through in order, before events; a dedupe
+ * table (src, rows_in, rows_out, duplicates) follows.
  */
 #include <errno.h>
 #include <stdint.h>
