@@ -788,8 +788,10 @@ merge(struct dd *d, struct qp_out *out)
 	    wcap = 0, *off = NULL, share;
 	const struct rec *first;
 
-	/* The read buffers share what -m leaves beside the last records. */
-	share = (d->limit - d->len - d->nrec * sizeof *d->idx) / n;
+	/* The read buffers share what -m leaves beside the last records
+	 * (nothing when one record outgrew -m). */
+	share = d->len + d->nrec * sizeof *d->idx;
+	share = share < d->limit ? (d->limit - share) / n : 0;
 	share = share < (64 << 10) ? 64 << 10 : share > SPILL_BUF ? SPILL_BUF :
 	    share;
 	rd = qp_xcalloc(n, sizeof *rd);
