@@ -816,37 +816,98 @@ mem_reset(struct mem *m, uint32_t user)
 	m->user = user;
 }
 
+/*
+ * A tournament (loser) tree over the groups' cursors: the next record of
+ * all groups in ceil(log2 k) comparisons of cached heads, where a binary
+ * heap takes twice that.  node[0] is the winner, node[1..k-1] the losers.
+ * An empty cursor's head is a record after every real one (ts LLONG_MAX).
+ */
+struct tourney {
+	struct cursor	*cs;
+	struct fev	*head;		/* each cursor's next record */
+	size_t		*node, k;
+};
+
+static int
+t_before(const struct tourney *t, size_t a, size_t b)
+{
+	return fev_before(&t->head[a], &t->head[b]);
+}
+
+static void
+t_load(struct tourney *t, size_t i)
+{
+	const struct fev *e = cur_peek(&t->cs[i]);
+
+	if (e != NULL)
+		t->head[i] = *e;
+	else {
+		memset(&t->head[i], 0xff, sizeof t->head[i]);
+		t->head[i].ts = LLONG_MAX;
+	}
+}
+
+/* The winner of the subtree at node n (leaves are n >= k), losers kept. */
+static size_t
+t_build(struct tourney *t, size_t n)
+{
+	size_t a, b;
+
+	if (n >= t->k)
+		return n - t->k;
+	a = t_build(t, 2 * n);
+	b = 2 * n + 1 < 2 * t->k ? t_build(t, 2 * n + 1) : a;
+	if (t_before(t, a, b)) {
+		t->node[n] = b;
+		return a;
+	}
+	t->node[n] = a;
+	return b;
+}
+
+/* Take the winner's record and replay its path to the root. */
+static void
+t_next(struct tourney *t)
+{
+	size_t w = t->node[0], n, x;
+
+	t->cs[w].i++;
+	t_load(t, w);
+	for (n = (w + t->k) / 2; n > 0; n /= 2)
+		if (t_before(t, t->node[n], w)) {
+			x = t->node[n];
+			t->node[n] = w;
+			w = x;
+		}
+	t->node[0] = w;
+}
+
 /* The community: every person's records of all groups, in time order. */
 static void
 star(struct qp_out *out, size_t nusers)
 {
-	struct cursor *cs = qp_xcalloc(nsegs, sizeof *cs);
-	size_t *heap = qp_xcalloc(nsegs + 1, sizeof *heap), nh = 0, i, gi = 0;
+	struct tourney t;
+	size_t i, gi = 0;
 	struct mem *m = qp_xcalloc(nusers, sizeof *m);
 	const struct fev *e;
 
 	for (i = 0; i < nusers; i++)
 		m[i].user = (uint32_t)i;
-	/* a binary heap of cursors by their next record */
-#define HEAD(i)	(cur_peek(&cs[heap[i]]))
-	for (i = 0; i < nsegs; i++) {
-		size_t c, p;
-
-		cur_init(&cs[i], segs[i].off, segs[i].off +
-		    (off_t)(segs[i].n * sizeof(struct fev)), nsegs);
-		if (cur_peek(&cs[i]) == NULL)
-			continue;
-		heap[c = nh++] = i;
-		while (c > 0 && fev_before(HEAD(c), HEAD(p = (c - 1) / 2))) {
-			size_t t = heap[c];
-
-			heap[c] = heap[p];
-			heap[p] = t;
-			c = p;
-		}
+	t.k = nsegs > 0 ? nsegs : 1;
+	t.cs = qp_xcalloc(t.k, sizeof *t.cs);
+	t.head = qp_xcalloc(t.k, sizeof *t.head);
+	t.node = qp_xcalloc(t.k, sizeof *t.node);
+	for (i = 0; i < t.k; i++) {
+		if (i < nsegs)
+			cur_init(&t.cs[i], segs[i].off, segs[i].off +
+			    (off_t)(segs[i].n * sizeof(struct fev)), nsegs);
+		t_load(&t, i);
 	}
+	t.node[0] = t.k > 1 ? t_build(&t, 1) : 0;
 	for (;;) {
-		const struct fev *h = nh > 0 ? HEAD(0) : NULL;
+		size_t w = t.node[0];
+		const struct fev *h = t.head[w].ts == LLONG_MAX ? NULL :
+		    &t.head[w];
 		struct fev ev;
 		struct mem *pm;
 		int what = QP_M_NONE;
@@ -854,27 +915,8 @@ star(struct qp_out *out, size_t nusers)
 		if (gi < nnogroup && (h == NULL || fev_before(&nogroup[gi], h)))
 			ev = nogroup[gi++];
 		else if (h != NULL) {
-			size_t c = 0, l;
-
 			ev = *h;
-			cs[heap[0]].i++;
-			if (cur_peek(&cs[heap[0]]) == NULL)
-				heap[0] = heap[--nh];
-			for (;;) {	/* sift down */
-				size_t best = c, t;
-
-				l = 2 * c + 1;
-				if (l < nh && fev_before(HEAD(l), HEAD(best)))
-					best = l;
-				if (l + 1 < nh && fev_before(HEAD(l + 1), HEAD(best)))
-					best = l + 1;
-				if (best == c)
-					break;
-				t = heap[c];
-				heap[c] = heap[best];
-				heap[best] = t;
-				c = best;
-			}
+			t_next(&t);
 		} else
 			break;
 		e = &ev;
@@ -897,7 +939,6 @@ star(struct qp_out *out, size_t nusers)
 		}
 		feed(pm, e, what);
 	}
-#undef HEAD
 	for (i = 0; i < nusers; i++)
 		collect(&m[i]);
 	scope_funnel(out, "*");
@@ -905,10 +946,11 @@ star(struct qp_out *out, size_t nusers)
 	for (i = 0; i < nusers; i++)
 		mem_reset(&m[i], 0);
 	free(m);
-	for (i = 0; i < nsegs; i++)
-		free(cs[i].buf);
-	free(cs);
-	free(heap);
+	for (i = 0; i < t.k; i++)
+		free(t.cs[i].buf);
+	free(t.cs);
+	free(t.head);
+	free(t.node);
 }
 
 /* Each group: its records, with the paid events that have no group. */
