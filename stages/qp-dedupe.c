@@ -26,6 +26,7 @@
 #include "qp_events.h"
 #include "qp_hash.h"
 #include "qp_io.h"
+#include "qp_merge.h"
 #include "qp_stream.h"
 #include "qp_time.h"
 
@@ -519,25 +520,15 @@ next_rec(const struct dd *d, struct reader *rd)
 	rd->r = (struct rec *)(rd->buf + rd->pos);
 }
 
-/* A min-heap of readers by their current record. */
-static void
-sift(struct reader **h, size_t n, size_t i)
+/* For qp_tourney: does reader a's record come first?  Done ones last. */
+static int
+reader_before(void *ctx, size_t a, size_t b)
 {
-	for (;;) {
-		size_t l = 2 * i + 1, m = i;
-		struct reader *t;
+	const struct reader *rd = ctx;
 
-		if (l < n && rec_cmp_total(h[l]->r, h[m]->r) < 0)
-			m = l;
-		if (l + 1 < n && rec_cmp_total(h[l + 1]->r, h[m]->r) < 0)
-			m = l + 1;
-		if (m == i)
-			return;
-		t = h[i];
-		h[i] = h[m];
-		h[m] = t;
-		i = m;
-	}
+	if (rd[a].r == NULL || rd[b].r == NULL)
+		return rd[b].r == NULL && rd[a].r != NULL;
+	return rec_cmp_total(rd[a].r, rd[b].r) < 0;
 }
 
 /* Is msg_id our hash of the row (no platform id)? */
@@ -781,11 +772,12 @@ flush_copies(struct dd *d, struct qp_out *out, char *w, const size_t *off,
 static void
 merge(struct dd *d, struct qp_out *out)
 {
-	struct reader *rd, **heap;
+	struct reader *rd;
+	struct qp_tourney t;
 	struct rec **ptr = NULL;
 	char *w = NULL;
 	size_t n = d->nruns + 1, i, ng = 0, ocap = 0, pcap = 0, wlen = 0,
-	    wcap = 0, *off = NULL, share;
+	    wcap = 0, *off = NULL, share, top;
 	const struct rec *first;
 
 	/* The read buffers share what -m leaves beside the last records
@@ -795,7 +787,6 @@ merge(struct dd *d, struct qp_out *out)
 	share = share < (64 << 10) ? 64 << 10 : share > SPILL_BUF ? SPILL_BUF :
 	    share;
 	rd = qp_xcalloc(n, sizeof *rd);
-	heap = qp_xcalloc(n, sizeof *heap);
 	for (i = 0; i < n; i++) {
 		rd[i].fd = i < d->nruns ? d->runs[i] : -1;
 		if (rd[i].fd != -1) {
@@ -803,18 +794,12 @@ merge(struct dd *d, struct qp_out *out)
 			rd[i].cap = share;
 		}
 		next_rec(d, &rd[i]);
-		heap[i] = &rd[i];
 	}
-	/* Drop empty runs, then heapify. */
-	for (i = 0; i < n;)
-		if (heap[i]->r == NULL)
-			heap[i] = heap[--n];
-		else
-			i++;
-	for (i = n; i-- > 0;)
-		sift(heap, n, i);
-	while (n > 0) {
-		const struct rec *r = heap[0]->r;
+	if (qp_tourney_init(&t, n, reader_before, rd) == -1)
+		qp_die("out of memory");
+	for (top = qp_tourney_top(&t); rd[top].r != NULL;
+	    top = qp_tourney_next(&t)) {
+		const struct rec *r = rd[top].r;
 
 		if (ng > 0) {
 			first = (const struct rec *)(w + off[0]);
@@ -839,10 +824,7 @@ merge(struct dd *d, struct qp_out *out)
 		memcpy(w + wlen, r, r->size);
 		off[ng++] = wlen;
 		wlen += r->size;
-		next_rec(d, heap[0]);
-		if (heap[0]->r == NULL)
-			heap[0] = heap[--n];
-		sift(heap, n, 0);
+		next_rec(d, &rd[top]);
 	}
 	if (ng > 0)
 		flush_copies(d, out, w, off, ng, &ptr, &pcap);
@@ -851,7 +833,7 @@ merge(struct dd *d, struct qp_out *out)
 		close(d->runs[i]);
 	}
 	free(rd);
-	free(heap);
+	qp_tourney_free(&t);
 	free(w);
 	free(off);
 	free(ptr);

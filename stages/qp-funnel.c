@@ -31,6 +31,7 @@
 #include "qp_csv.h"
 #include "qp_events.h"
 #include "qp_hash.h"
+#include "qp_merge.h"
 #include "qp_io.h"
 #include "qp_stream.h"
 #include "qp_time.h"
@@ -816,98 +817,58 @@ mem_reset(struct mem *m, uint32_t user)
 	m->user = user;
 }
 
-/*
- * A tournament (loser) tree over the groups' cursors: the next record of
- * all groups in ceil(log2 k) comparisons of cached heads, where a binary
- * heap takes twice that.  node[0] is the winner, node[1..k-1] the losers.
- * An empty cursor's head is a record after every real one (ts LLONG_MAX).
- */
-struct tourney {
+/* The groups' cursors and their next records, for qp_tourney. */
+struct heads {
 	struct cursor	*cs;
-	struct fev	*head;		/* each cursor's next record */
-	size_t		*node, k;
+	struct fev	*head;		/* a done cursor's is after all: ts LLONG_MAX */
 };
 
 static int
-t_before(const struct tourney *t, size_t a, size_t b)
+head_before(void *ctx, size_t a, size_t b)
 {
-	return fev_before(&t->head[a], &t->head[b]);
+	const struct heads *h = ctx;
+
+	return fev_before(&h->head[a], &h->head[b]);
 }
 
 static void
-t_load(struct tourney *t, size_t i)
+head_load(struct heads *h, size_t i)
 {
-	const struct fev *e = cur_peek(&t->cs[i]);
+	const struct fev *e = cur_peek(&h->cs[i]);
 
 	if (e != NULL)
-		t->head[i] = *e;
+		h->head[i] = *e;
 	else {
-		memset(&t->head[i], 0xff, sizeof t->head[i]);
-		t->head[i].ts = LLONG_MAX;
+		memset(&h->head[i], 0xff, sizeof h->head[i]);
+		h->head[i].ts = LLONG_MAX;
 	}
-}
-
-/* The winner of the subtree at node n (leaves are n >= k), losers kept. */
-static size_t
-t_build(struct tourney *t, size_t n)
-{
-	size_t a, b;
-
-	if (n >= t->k)
-		return n - t->k;
-	a = t_build(t, 2 * n);
-	b = 2 * n + 1 < 2 * t->k ? t_build(t, 2 * n + 1) : a;
-	if (t_before(t, a, b)) {
-		t->node[n] = b;
-		return a;
-	}
-	t->node[n] = a;
-	return b;
-}
-
-/* Take the winner's record and replay its path to the root. */
-static void
-t_next(struct tourney *t)
-{
-	size_t w = t->node[0], n, x;
-
-	t->cs[w].i++;
-	t_load(t, w);
-	for (n = (w + t->k) / 2; n > 0; n /= 2)
-		if (t_before(t, t->node[n], w)) {
-			x = t->node[n];
-			t->node[n] = w;
-			w = x;
-		}
-	t->node[0] = w;
 }
 
 /* The community: every person's records of all groups, in time order. */
 static void
 star(struct qp_out *out, size_t nusers)
 {
-	struct tourney t;
-	size_t i, gi = 0;
+	struct qp_tourney t;
+	struct heads hs;
+	size_t i, k = nsegs > 0 ? nsegs : 1, w, gi = 0;
 	struct mem *m = qp_xcalloc(nusers, sizeof *m);
 	const struct fev *e;
 
 	for (i = 0; i < nusers; i++)
 		m[i].user = (uint32_t)i;
-	t.k = nsegs > 0 ? nsegs : 1;
-	t.cs = qp_xcalloc(t.k, sizeof *t.cs);
-	t.head = qp_xcalloc(t.k, sizeof *t.head);
-	t.node = qp_xcalloc(t.k, sizeof *t.node);
-	for (i = 0; i < t.k; i++) {
+	hs.cs = qp_xcalloc(k, sizeof *hs.cs);
+	hs.head = qp_xcalloc(k, sizeof *hs.head);
+	for (i = 0; i < k; i++) {
 		if (i < nsegs)
-			cur_init(&t.cs[i], segs[i].off, segs[i].off +
+			cur_init(&hs.cs[i], segs[i].off, segs[i].off +
 			    (off_t)(segs[i].n * sizeof(struct fev)), nsegs);
-		t_load(&t, i);
+		head_load(&hs, i);
 	}
-	t.node[0] = t.k > 1 ? t_build(&t, 1) : 0;
-	for (;;) {
-		size_t w = t.node[0];
-		const struct fev *h = t.head[w].ts == LLONG_MAX ? NULL :
-		    &t.head[w];
+	if (qp_tourney_init(&t, k, head_before, &hs) == -1)
+		qp_die("out of memory");
+	for (w = qp_tourney_top(&t);;) {
+		const struct fev *h = hs.head[w].ts == LLONG_MAX ? NULL :
+		    &hs.head[w];
 		struct fev ev;
 		struct mem *pm;
 		int what = QP_M_NONE;
@@ -916,7 +877,9 @@ star(struct qp_out *out, size_t nusers)
 			ev = nogroup[gi++];
 		else if (h != NULL) {
 			ev = *h;
-			t_next(&t);
+			hs.cs[w].i++;
+			head_load(&hs, w);
+			w = qp_tourney_next(&t);
 		} else
 			break;
 		e = &ev;
@@ -946,11 +909,11 @@ star(struct qp_out *out, size_t nusers)
 	for (i = 0; i < nusers; i++)
 		mem_reset(&m[i], 0);
 	free(m);
-	for (i = 0; i < t.k; i++)
-		free(t.cs[i].buf);
-	free(t.cs);
-	free(t.head);
-	free(t.node);
+	for (i = 0; i < k; i++)
+		free(hs.cs[i].buf);
+	free(hs.cs);
+	free(hs.head);
+	qp_tourney_free(&t);
 }
 
 /* Each group: its records, with the paid events that have no group. */
