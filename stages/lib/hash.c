@@ -256,7 +256,13 @@ qp_set64_add(struct qp_set64 *s, uint64_t k)
 void
 qp_set64_clear(struct qp_set64 *s)
 {
-	if (s->k != NULL)
+	/* Slots far beyond what the set held go back, so that a clear costs
+	 * about what was added since the last, not the largest set ever. */
+	if (s->cap > 64 && s->n * 8 <= s->cap) {
+		free(s->k);
+		s->k = NULL;
+		s->cap = 0;
+	} else if (s->k != NULL)
 		memset(s->k, 0, s->cap * sizeof *s->k);
 	s->n = 0;
 }

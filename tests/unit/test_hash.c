@@ -58,7 +58,11 @@ main(void)
 			bad += qp_set64_add(&set, k << 32 | (k + 1)) != 0;
 		CHECK(bad == 0 && set.n == 5000);
 		qp_set64_clear(&set);
-		CHECK(set.n == 0 && qp_set64_add(&set, 7) == 1);
+		CHECK(set.n == 0 && set.cap >= 10000 && qp_set64_add(&set, 7) == 1);
+		/* a clear after a small set gives the big table back */
+		qp_set64_clear(&set);
+		CHECK(set.n == 0 && set.cap == 0 && qp_set64_add(&set, 7) == 1 &&
+		    qp_set64_add(&set, 7) == 0 && set.n == 1 && set.cap == 64);
 		qp_set64_free(&set);
 		CHECK(set.k == NULL && set.n == 0);
 	}
