@@ -31,8 +31,8 @@
 #include "qp_csv.h"
 #include "qp_events.h"
 #include "qp_hash.h"
-#include "qp_merge.h"
 #include "qp_io.h"
+#include "qp_merge.h"
 #include "qp_stream.h"
 #include "qp_time.h"
 
