@@ -85,4 +85,14 @@ int		 qp_csv_write_plain(struct qp_sink *k, const struct qp_field *f,
 /* The same for NUL-terminated strings. */
 int		 qp_csv_writev(struct qp_sink *k, const char *const *v, size_t n);
 
+/* Is the field written without quotes (no comma, quote, CR, LF, leading #)? */
+int		 qp_csv_plain(const char *s, size_t len);
+
+/*
+ * Can r be written back as its bytes?  It was read without quotes (its
+ * fields lie in one line, joined by NULs), no field needs quotes, and it
+ * is not one empty field (written as "").
+ */
+int		 qp_row_verbatim(const struct qp_row *r);
+
 #endif

@@ -102,6 +102,9 @@ int		 qp_sink_finish(struct qp_sink *k);
  */
 void		 qp_sink_free(struct qp_sink *k);
 
+/* Write all of p to fd, again after EINTR and short writes; 0, or -1 with errno. */
+int		 qp_write_all(int fd, const void *p, size_t len);
+
 /*
  * A new temporary file in $TMPDIR (else /tmp), named after tag, already
  * unlinked so that it is gone whenever the program exits, even killed.

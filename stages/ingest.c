@@ -847,23 +847,6 @@ ing_spool(void)
 	return qp_tmpfd("qp-ingest");
 }
 
-static int
-write_all(int fd, const char *p, size_t n)
-{
-	ssize_t w;
-
-	while (n > 0) {
-		if ((w = write(fd, p, n)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 /* Which encoding: "UTF-8", "UTF-16LE", "UTF-16BE" or "GB18030". */
 static const char *
 guess_encoding(const unsigned char *p, size_t n)
@@ -944,7 +927,7 @@ transcode(int fd, const char *from, const char *name)
 					ip++;
 					il--;
 				} else if (errno == EINVAL && r > 0) {
-					if (write_all(sp, out, (size_t)(op - out)))
+					if (qp_write_all(sp, out, (size_t)(op - out)))
 						goto fail;
 					break;	/* need more input */
 				} else if (errno != E2BIG && !(errno == EINVAL && r == 0))
@@ -953,7 +936,7 @@ transcode(int fd, const char *from, const char *name)
 					il = 0;	/* cut sequence at the end */
 				}
 			}
-			if (write_all(sp, out, (size_t)(op - out)))
+			if (qp_write_all(sp, out, (size_t)(op - out)))
 				goto fail;
 			if (errno == EINVAL && r > 0 && il > 0)
 				break;
@@ -1293,7 +1276,7 @@ parse_archive(struct ing *g, int fd, const char *name, int depth)
 				    "(%llu bytes); refused", member, g->max_member);
 				break;
 			}
-			if (write_all(sp, buf, (size_t)r) == -1) {
+			if (qp_write_all(sp, buf, (size_t)r) == -1) {
 				qp_warn("%s: temporary file: %s", member,
 				    strerror(errno));
 				r = -2;
@@ -1381,7 +1364,7 @@ ing_input_depth(struct ing *g, const char *path, int depth)
 		while ((r = read(STDIN_FILENO, buf, sizeof buf)) != 0) {
 			if (r < 0 && errno == EINTR)
 				continue;
-			if (r < 0 || write_all(fd, buf, (size_t)r) == -1) {
+			if (r < 0 || qp_write_all(fd, buf, (size_t)r) == -1) {
 				qp_warn("<stdin>: %s", strerror(errno));
 				close(fd);
 				return -1;

@@ -24,6 +24,7 @@
 #include "ingest_json.h"
 #include "qp_cli.h"
 #include "qp_hash.h"
+#include "qp_io.h"
 #include "qp_time.h"
 
 #define F	256
@@ -63,7 +64,7 @@ spool(struct archive *a, const char *name, unsigned long long max)
 			close(fd);
 			return -1;
 		}
-		if (write(fd, buf, (size_t)r) != r) {
+		if (qp_write_all(fd, buf, (size_t)r) == -1) {
 			qp_warn("%s: temporary file: %s", name, strerror(errno));
 			close(fd);
 			return -1;

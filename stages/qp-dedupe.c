@@ -232,18 +232,6 @@ stat_of(struct dd *d, const char *src, size_t len)
 	return s;
 }
 
-/* Can the field be written without quotes? */
-static int
-plain_field(const char *s, size_t len)
-{
-	if (len > 0 && s[0] == '#')
-		return 0;
-	for (; len > 0; s++, len--)
-		if (*s == ',' || *s == '"' || *s == '\n' || *s == '\r')
-			return 0;
-	return 1;
-}
-
 /*
  * Number the user_id and remember the name if this event is the latest
  * seen; NONE for an empty id.
@@ -281,7 +269,7 @@ note_name(struct dd *d, const struct qp_field *id, const struct qp_field *name,
 		memcpy(v->s, name->s, name->len);
 		v->s[name->len] = '\0';
 		v->len = name->len;
-		v->plain = plain_field(name->s, name->len);
+		v->plain = qp_csv_plain(name->s, name->len);
 	}
 	return (uint32_t)i;
 }
@@ -295,20 +283,12 @@ sort_buffer(struct dd *d)
 	qsort(d->idx, d->nrec, sizeof *d->idx, idx_cmp);
 }
 
+/* Write to a spill file, or stop. */
 static void
-write_all(int fd, const char *p, size_t len)
+spill_write(int fd, const void *p, size_t len)
 {
-	ssize_t w;
-
-	while (len > 0) {
-		if ((w = write(fd, p, len)) == -1) {
-			if (errno == EINTR)
-				continue;
-			qp_die("spill file in %s: %s", qp_tmpdir(), strerror(errno));
-		}
-		p += w;
-		len -= (size_t)w;
-	}
+	if (qp_write_all(fd, p, len) == -1)
+		qp_die("spill file in %s: %s", qp_tmpdir(), strerror(errno));
 }
 
 /* Sort the buffer and write it out as a run. */
@@ -326,41 +306,21 @@ spill(struct dd *d)
 		const struct rec *r = (const struct rec *)(d->buf + d->idx[i].off);
 
 		if (n + r->size > SPILL_BUF) {
-			write_all(fd, out, n);
+			spill_write(fd, out, n);
 			n = 0;
 		}
 		if (r->size > SPILL_BUF)
-			write_all(fd, (const char *)r, r->size);
+			spill_write(fd, (const char *)r, r->size);
 		else {
 			memcpy(out + n, r, r->size);
 			n += r->size;
 		}
 	}
-	write_all(fd, out, n);
+	spill_write(fd, out, n);
 	free(out);
 	d->runs = qp_xrealloc(d->runs, d->nruns + 1, sizeof *d->runs);
 	d->runs[d->nruns++] = fd;
 	d->len = d->nrec = 0;
-}
-
-/*
- * Can the row be written back without quoting any field?  A plain row
- * (read without quotes) can, unless a field starts with '#' or holds a CR.
- */
-static int
-plain_row(const struct qp_row *row)
-{
-	const char *start, *end;
-	size_t i;
-
-	if (!row->plain || row->n < 2)
-		return 0;
-	for (i = 0; i < row->n; i++)
-		if (row->f[i].len > 0 && row->f[i].s[0] == '#')
-			return 0;
-	start = row->f[0].s;
-	end = row->f[row->n - 1].s + row->f[row->n - 1].len;
-	return memchr(start, '\r', (size_t)(end - start)) == NULL;
 }
 
 /* Pack one events row. */
@@ -411,7 +371,7 @@ add(struct dd *d, const struct qp_row *row, int64_t ts, uint32_t input,
 	r->input = input;
 	r->srcno = srcno;
 	r->user = user;
-	r->plain = (uint8_t)plain_row(row);
+	r->plain = (uint8_t)qp_row_verbatim(row);
 	r->len = (uint32_t)len;
 	p = (char *)(r + 1);
 	if (row->plain) {

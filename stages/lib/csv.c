@@ -694,6 +694,35 @@ qp_csv_write(struct qp_sink *k, const struct qp_field *f, size_t n)
 }
 
 int
+qp_csv_plain(const char *s, size_t len)
+{
+	struct qp_field f;
+	int quote;
+
+	f.s = s;
+	f.len = len;
+	(void)enc_len(&f, &quote);
+	return !quote;
+}
+
+int
+qp_row_verbatim(const struct qp_row *r)
+{
+	const char *start, *end;
+	size_t i;
+
+	if (!r->plain || r->n == 0 || (r->n == 1 && r->f[0].len == 0))
+		return 0;
+	for (i = 0; i < r->n; i++)
+		if (r->f[i].len > 0 && r->f[i].s[0] == '#')
+			return 0;
+	/* a plain line has no comma, quote or LF inside a field; a CR may be */
+	start = r->f[0].s;
+	end = r->f[r->n - 1].s + r->f[r->n - 1].len;
+	return memchr(start, '\r', (size_t)(end - start)) == NULL;
+}
+
+int
 qp_csv_write_plain(struct qp_sink *k, const struct qp_field *f, size_t n,
     uint64_t plain)
 {

@@ -566,9 +566,6 @@ worker(void *arg)
 static int
 write_all(struct qp_sink *k, const void *p, size_t len)
 {
-	const char *c = p;
-	ssize_t w;
-
 	if (k->fd == -1) {
 		if (k->mlen + len > k->mcap) {
 			size_t cap = k->mcap ? k->mcap : 4096;
@@ -585,13 +582,24 @@ write_all(struct qp_sink *k, const void *p, size_t len)
 		k->mlen += len;
 		return 0;
 	}
+	if (qp_write_all(k->fd, p, len) == -1)
+		return sink_fail(k, "%s: write error: %s", sink_name(k),
+		    strerror(errno));
+	return 0;
+}
+
+int
+qp_write_all(int fd, const void *p, size_t len)
+{
+	const char *c = p;
+	ssize_t w;
+
 	while (len > 0) {
-		w = write(k->fd, c, len);
-		if (w == -1 && errno == EINTR)
-			continue;
-		if (w == -1)
-			return sink_fail(k, "%s: write error: %s", sink_name(k),
-			    strerror(errno));
+		if ((w = write(fd, c, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
 		c += w;
 		len -= (size_t)w;
 	}

@@ -612,18 +612,12 @@ copy_row(struct qp_out *o, const struct qp_row *r, const struct qp_field *x)
 	char *b;
 	size_t i, len, xlen = x ? x->len + 1 : 0;
 
-	if (!r->plain || r->n == 0 || (r->n == 1 && r->f[0].len == 0 && !x))
-		return -1;	/* a lone empty field is written as "" */
-	for (i = 0; i < r->n; i++)
-		if (r->f[i].len > 0 && r->f[i].s[0] == '#')
-			return -1;	/* gets quoted */
-	if (x != NULL && ((x->len > 0 && x->s[0] == '#') ||
-	    strpbrk(x->s, ",\"\r\n") != NULL))
+	if (!qp_row_verbatim(r) || (x != NULL && !qp_csv_plain(x->s, x->len)))
 		return -1;
 	start = r->f[0].s;
 	end = r->f[r->n - 1].s + r->f[r->n - 1].len;
 	len = (size_t)(end - start);
-	if (len + xlen + 1 > QP_BLOCK || memchr(start, '\r', len) != NULL ||
+	if (len + xlen + 1 > QP_BLOCK ||
 	    (b = qp_sink_reserve(o->k, len + xlen + 1)) == NULL)
 		return -1;
 	memcpy(b, start, len);

@@ -244,5 +244,13 @@ main(void)
 	v[0] = "a#b";
 	v[1] = " #";
 	CHECK_STR(encode(v, 2), "a#b, #\n");
+	/* qp_csv_plain: the writer's quoting rule, field by field */
+	CHECK(qp_csv_plain("abc", 3) && qp_csv_plain("", 0) &&
+	    qp_csv_plain("x#", 2) && qp_csv_plain("中文", 6));
+	CHECK(!qp_csv_plain("a,b", 3) && !qp_csv_plain("#x", 2) &&
+	    !qp_csv_plain("a\rb", 3) && !qp_csv_plain("a\nb", 3) &&
+	    !qp_csv_plain("say \"hi\"", 8));
+	CHECK(!qp_csv_plain("a long field of text, past 16", 29) &&
+	    qp_csv_plain("a long field of text past 16 too", 32));
 	return TEST_DONE("test_csv");
 }
