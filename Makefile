@@ -7,7 +7,7 @@ MANDIR	?= $(PREFIX)/share/man/man1
 CC	?= cc
 CFLAGS	?= -O2 -g
 WARN	= -Wall -Wextra -Wshadow -Wmissing-prototypes -Wformat=2 -Wvla
-CPPFLAGS += -Iinclude -D_GNU_SOURCE
+CPPFLAGS += -Iinclude -Istages/ingest -D_GNU_SOURCE
 LDLIBS	?= -lcsv -lz -larchive -lxxhash -lsodium -lpthread
 
 -include config.mk
@@ -20,13 +20,13 @@ BIN	?= bin
 PROGS	= qp-cat qp-ingest qp-dedupe qp-sessionize qp-cohort qp-funnel qp-report
 LIBSRC	= $(wildcard stages/lib/*.c)
 LIBOBJ	= $(LIBSRC:stages/lib/%.c=$(B)/lib/%.o)
-# qp-ingest's parsers, one file per format, beside it.
-INGOBJ	= $(patsubst stages/%.c,$(B)/%.o,$(wildcard stages/ingest*.c))
+# qp-ingest's input walker and parsers, one file per format, in stages/ingest/.
+INGOBJ	= $(patsubst stages/%.c,$(B)/%.o,$(wildcard stages/ingest/*.c))
 # qp-funnel's step parser, apart so that it can be fuzzed.
 FUNOBJ	= $(B)/funnel_steps.o
 UNITS	= $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 FUZZERS	= $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
-HDRS	= $(wildcard include/*.h stages/lib/*.h stages/*.h)
+HDRS	= $(wildcard include/*.h stages/lib/*.h stages/*.h stages/ingest/*.h)
 
 .PHONY: all test check unit asan fuzz fuzz-run demo bench install clean regen help
 .SUFFIXES:

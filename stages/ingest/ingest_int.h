@@ -1,5 +1,5 @@
 /*
- * ingest_int.h: the ingest context, for qp-ingest.c and ingest.c only;
+ * ingest_int.h: the ingest context, for qp-ingest.c and walk.c only;
  * parsers see it through the functions of ingest.h.
  */
 #ifndef QP_INGEST_INT_H
@@ -71,7 +71,7 @@ int	ing_write_sources(struct ing *g);
 /* Record the input just read (its counts are g->cur). */
 void	ing_add_source(struct ing *g, const char *input, const char *format);
 
-/* Slack export zips (ingest_slack.c). */
+/* Slack export zips (slack.c). */
 int	ing_slack_detect(int fd, char *prefix, size_t cap);
 int	ing_slack_archive(struct ing *g, int fd, const char *name,
 	    const char *prefix);

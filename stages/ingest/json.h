@@ -1,5 +1,5 @@
 /*
- * ingest_json.h: a streaming JSON reader for qp-ingest's JSON formats.
+ * json.h: a streaming JSON reader for qp-ingest's JSON formats.
  *
  * It yields one token at a time from a file descriptor, in memory bounded
  * by the longest string, so a 2 GB export reads like a small one.  Strings

@@ -138,7 +138,7 @@ int	ing_csv_parse(struct ing *, struct ing_text *);
  */
 int	ing_parse_time(const struct ing *g, const char *s, long long *t, int *off);
 
-/* Helpers shared by parsers (ingest.c). */
+/* Helpers shared by parsers (walk.c). */
 
 /*
  * The exporter's offset from a pair of clocks: naive local time lt and

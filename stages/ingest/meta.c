@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "ingest.h"
-#include "ingest_json.h"
+#include "json.h"
 #include "qp_csv.h"
 #include "qp_time.h"
 

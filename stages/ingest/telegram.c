@@ -19,7 +19,7 @@
 #include <string.h>
 
 #include "ingest.h"
-#include "ingest_json.h"
+#include "json.h"
 #include "qp_time.h"
 
 #define MAXMEMBERS	64

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ingest_json.h"
+#include "json.h"
 
 #define INBUF		65536
 #define MAXDEPTH	512

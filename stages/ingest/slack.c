@@ -21,7 +21,7 @@
 
 #include "ingest.h"
 #include "ingest_int.h"
-#include "ingest_json.h"
+#include "json.h"
 #include "qp_cli.h"
 #include "qp_hash.h"
 #include "qp_io.h"
