@@ -130,6 +130,13 @@ struct span {
 	long long	 start, end;
 };
 
+/* An invitation credited to its inviter (R19). */
+struct inv {
+	uint32_t	 inviter;	/* user + 1 */
+	int		 act;		/* the invitee spoke within --activation */
+	long long	 ts;
+};
+
 /* A member of the scope being computed. */
 struct mem {
 	uint32_t	 user;
@@ -141,9 +148,8 @@ struct mem {
 	long long	 week;
 	unsigned	 wcount;
 	int		 done, started;
-	uint32_t	 inviter;	/* user + 1 */
-	long long	 inv_ts;
-	int		 inv_act;
+	struct inv	*inv;
+	size_t		 ninv, capinv;
 	struct span	*sp;
 	size_t		 nsp, capsp;
 };
@@ -155,6 +161,7 @@ static struct fev *nogroup;	/* paid events without a group, in order */
 static size_t nnogroup, capnogroup;
 static FILE *spill;
 static off_t spilled;
+static int in_star;		/* the scope being fed is the community */
 static int any_paid;
 static long long last_day = NODAY, E;
 static unsigned char *mst;	/* user -> membership state, current group */
@@ -515,18 +522,36 @@ feed(struct mem *m, const struct fev *e, int what)
 		span_add(m, e->ts, e->ts);
 		break;
 	}
-	/* R19: the first invitation */
+	/*
+	 * R19: in a group, its first invitation; in the community, every
+	 * invitation that starts a community membership, once per inviter.
+	 */
 	if (what == QP_M_JOIN && e->actor != 0 && e->actor - 1 != e->user &&
-	    m->inviter == 0) {
-		m->inviter = e->actor;
-		m->inv_ts = e->ts;
+	    (in_star || m->ninv == 0)) {
+		size_t i;
+
+		for (i = 0; i < m->ninv && m->inv[i].inviter != e->actor; i++)
+			;
+		if (i == m->ninv) {
+			if (m->ninv == m->capinv) {
+				m->capinv = m->capinv ? m->capinv * 2 : 1;
+				m->inv = qp_xrealloc(m->inv, m->capinv,
+				    sizeof *m->inv);
+			}
+			m->inv[m->ninv].inviter = e->actor;
+			m->inv[m->ninv].ts = e->ts;
+			m->inv[m->ninv].act = 0;
+			m->ninv++;
+		}
 	}
 	if (e->flags & F_MSG) {
 		long long w = qp_fdiv(dayof(e->ts) + 3, 7);
+		size_t i;
 
-		if (m->inviter != 0 && e->ts >= m->inv_ts &&
-		    e->ts - m->inv_ts <= o.activation)
-			m->inv_act = 1;
+		for (i = 0; i < m->ninv; i++)
+			if (e->ts >= m->inv[i].ts &&
+			    e->ts - m->inv[i].ts <= o.activation)
+				m->inv[i].act = 1;
 		if (w != m->week || m->wcount == 0) {
 			m->week = w;
 			m->wcount = 0;
@@ -766,28 +791,30 @@ frow(const struct fis *f)
 static void
 scope_fission(uint32_t scope, struct mem *m, size_t n)
 {
-	struct fis *f = qp_xcalloc(n, sizeof *f), all = { scope, 0, 0, 0, 0 };
-	size_t i, j, nf = 0;
+	struct fis *f, all = { scope, 0, 0, 0, 0 };
+	size_t i, j, k, nf = 0;
 
-	for (i = 0; i < n; i++) {
-		long long j30;
-		int ret = 0;
+	for (i = 0; i < n; i++)
+		nf += m[i].ninv;
+	f = qp_xcalloc(nf ? nf : 1, sizeof *f);
+	for (i = nf = 0; i < n; i++)
+		for (k = 0; k < m[i].ninv; k++) {
+			const struct inv *v = &m[i].inv[k];
+			long long j30 = dayof(v->ts) + 30;
+			int ret = 0;
 
-		if (m[i].inviter == 0)
-			continue;
-		j30 = dayof(m[i].inv_ts) + 30;
-		if (j30 <= E)
-			for (j = 0; j < m[i].nsp; j++)
-				ret |= dayof(m[i].sp[j].start) <= j30 &&
-				    (m[i].sp[j].end == OPEN ? E :
-				    dayof(m[i].sp[j].end)) >= j30;
-		f[nf].scope = scope;
-		f[nf].inviter = m[i].inviter;
-		f[nf].invitees = 1;
-		f[nf].act = (unsigned)m[i].inv_act;
-		f[nf].ret = (unsigned)ret;
-		nf++;
-	}
+			if (j30 <= E)
+				for (j = 0; j < m[i].nsp; j++)
+					ret |= dayof(m[i].sp[j].start) <= j30 &&
+					    (m[i].sp[j].end == OPEN ? E :
+					    dayof(m[i].sp[j].end)) >= j30;
+			f[nf].scope = scope;
+			f[nf].inviter = v->inviter;
+			f[nf].invitees = 1;
+			f[nf].act = (unsigned)v->act;
+			f[nf].ret = (unsigned)ret;
+			nf++;
+		}
 	qsort(f, nf, sizeof *f, fis_cmp);
 	for (i = 0; i < nf; i++) {
 		all.invitees += f[i].invitees;
@@ -813,6 +840,7 @@ mem_reset(struct mem *m, uint32_t user)
 {
 	free(m->a);
 	free(m->sp);
+	free(m->inv);
 	memset(m, 0, sizeof *m);
 	m->user = user;
 }
@@ -866,6 +894,7 @@ star(struct qp_out *out, size_t nusers)
 	}
 	if (qp_tourney_init(&t, k, head_before, &hs) == -1)
 		qp_die("out of memory");
+	in_star = 1;
 	for (w = qp_tourney_top(&t);;) {
 		const struct fev *h = hs.head[w].ts == LLONG_MAX ? NULL :
 		    &hs.head[w];
@@ -906,6 +935,7 @@ star(struct qp_out *out, size_t nusers)
 		collect(&m[i]);
 	scope_funnel(out, "*");
 	scope_fission(STAR, m, nusers);
+	in_star = 0;
 	for (i = 0; i < nusers; i++)
 		mem_reset(&m[i], 0);
 	free(m);

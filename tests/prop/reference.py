@@ -356,13 +356,16 @@ for sc in scopes:
             opened = {e["seq"] for e in evs if what.get(e["seq"]) == "join"}
         wcount = defaultdict(int)
         marks = []      # (t, set of step indexes met)
-        inv = None
+        invs = {}      # inviter -> instant of the invitation credited
         for e in evs:
             met = set()
             if e["seq"] in opened:
                 met.add(0)
-                if inv is None and e["actor"] and e["actor"] != u:
-                    inv = (e["actor"], e["t"])
+                # R19: a group's first invitation; in "*" each invitation
+                # that starts a community membership, once per inviter
+                if e["actor"] and e["actor"] != u and \
+                        (sc.id == "*" or not invs):
+                    invs.setdefault(e["actor"], e["t"])
             if e["kind"] == "message":
                 wcount[week(e["day"])] += 1
                 met.add(1)
@@ -374,12 +377,12 @@ for sc in scopes:
                 met.add(4)
             marks.append((e["t"], met))
         anchors = [i for i, (_, met) in enumerate(marks) if 0 in met]
-        if inv is not None:
-            act = any(e["kind"] == "message" and inv[1] <= e["t"] <= inv[1] + ACT for e in evs)
-            j30 = lday(inv[1]) + 30
+        for inviter, t in invs.items():
+            act = any(e["kind"] == "message" and t <= e["t"] <= t + ACT for e in evs)
+            j30 = lday(t) + 30
             sp = community_spans(u) if sc.id == "*" else spans[(sc.id, u)]
             ret = j30 <= E and any(lday(s[0]) <= j30 <= eday(s) for s in sp)
-            f = fis[inv[0]]
+            f = fis[inviter]
             f[0] += 1
             f[1] += act
             f[2] += ret
