@@ -155,7 +155,9 @@ void		 qp_cli_targets(const char *path);
 /*
  * The zone of --tz: zone, else $TZ (when set and not empty), else UTC,
  * with "no --tz and no $TZ: <warning>" on stderr unless warning is NULL or
- * quiet is set.  An unknown zone is a usage error (exit 2).
+ * quiet is set.  An unknown zone is a usage error (exit 2), and so is a
+ * POSIX fixed offset such as "CST-8" (qp_tz_posix_offset()): the message
+ * names the IANA zone, or the "UTC+8" form, to write instead.
  */
 struct qp_tz;
 struct qp_tz	*qp_cli_tz(const char *zone, const char *warning, int quiet);

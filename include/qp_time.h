@@ -70,11 +70,20 @@ void		 qp_month_format(char *buf, long long month);
 int		 qp_day_parse(const char *s, long long *day);
 
 /*
- * Load the zone name ("Asia/Shanghai", "UTC", ":Europe/Berlin" or a POSIX
- * TZ string).  Returns NULL with errno set (ENOENT: unknown zone, EINVAL:
- * malformed file or rule).
+ * Load the zone name ("Asia/Shanghai", "UTC", ":Europe/Berlin", a fixed
+ * offset written as people write it, "UTC+8", "GMT-3", "UTC+05:30" or
+ * "UTC+0530" (east of UTC is +, up to 14 hours), or a POSIX TZ string,
+ * whose offsets count the other way: "CST-8" is UTC+8).  Returns NULL
+ * with errno set (ENOENT: unknown zone, EINVAL: malformed file or rule).
  */
 struct qp_tz	*qp_tz_load(const char *name);
+/*
+ * Whether name is a POSIX TZ string of a fixed offset other than 0 and
+ * not in the "UTC+8" form above ("CST-8", "<+08>-8", "EST5"): returns 0
+ * and sets *east to its offset in seconds east of UTC, else -1.  Stages
+ * refuse these, since "CST+8" is easily meant as UTC+8.
+ */
+int		 qp_tz_posix_offset(const char *name, int *east);
 /* A zone from the bytes of a TZif file (for tests and fuzzing). */
 struct qp_tz	*qp_tz_load_mem(const void *buf, size_t len, const char *name);
 const char	*qp_tz_name(const struct qp_tz *z);

@@ -455,19 +455,56 @@ qp_cli_targets(const char *path)
 	fclose(f);
 }
 
+/* An IANA zone to suggest for a fixed offset (seconds east). */
+static const struct {
+	int		 east;
+	const char	*zone;
+} offset_zones[] = {
+	{ 8 * 3600, "Asia/Shanghai" }, { 9 * 3600, "Asia/Tokyo" },
+	{ 7 * 3600, "Asia/Bangkok" }, { 19800, "Asia/Kolkata" },
+	{ 10 * 3600, "Australia/Brisbane" }, { 3 * 3600, "Europe/Moscow" },
+	{ 2 * 3600, "Europe/Athens" }, { 1 * 3600, "Europe/Berlin" },
+	{ -3 * 3600, "America/Sao_Paulo" }, { -5 * 3600, "America/New_York" },
+	{ -6 * 3600, "America/Chicago" }, { -7 * 3600, "America/Denver" },
+	{ -8 * 3600, "America/Los_Angeles" },
+};
+
 struct qp_tz *
 qp_cli_tz(const char *zone, const char *warning, int quiet)
 {
+	const char *from = "--tz", *iana = "Region/City";
 	struct qp_tz *z;
+	char hm[16];
+	size_t i;
+	int east, a;
 
-	if (zone == NULL && (zone = getenv("TZ")) != NULL && *zone == '\0')
-		zone = NULL;
+	if (zone == NULL) {
+		from = "$TZ";
+		if ((zone = getenv("TZ")) != NULL && *zone == '\0')
+			zone = NULL;
+	}
 	if (zone == NULL) {
 		zone = "UTC";
 		if (warning != NULL && !quiet)
 			qp_warn("no --tz and no $TZ: %s", warning);
 	}
+	if (qp_tz_posix_offset(zone, &east) == 0) {
+		/* POSIX counts hours west: "CST+8" would be UTC-8. */
+		for (i = 0; i < sizeof offset_zones / sizeof offset_zones[0]; i++)
+			if (offset_zones[i].east == east)
+				iana = offset_zones[i].zone;
+		a = east < 0 ? -east : east;
+		if (a % 3600)
+			snprintf(hm, sizeof hm, "%c%02d:%02d", east < 0 ? '-' : '+',
+			    a / 3600, a % 3600 / 60);
+		else
+			snprintf(hm, sizeof hm, "%c%d", east < 0 ? '-' : '+',
+			    a / 3600);
+		qp_usage_error("%s: '%s' is a POSIX TZ string, which counts hours "
+		    "west of UTC: it means UTC%s; write an IANA zone such as %s, or "
+		    "UTC%s", from, zone, hm, iana, hm);
+	}
 	if ((z = qp_tz_load(zone)) == NULL)
-		qp_usage_error("--tz: unknown time zone '%s'", zone);
+		qp_usage_error("%s: unknown time zone '%s'", from, zone);
 	return z;
 }

@@ -620,6 +620,62 @@ load_file(struct qp_tz *z, const char *path)
 	return rc;
 }
 
+/*
+ * "UTC+8", "GMT+8", "UTC+05:30", "UTC-0330": a fixed offset east of UTC
+ * in the sign people write it.  As a POSIX TZ string "UTC+8" would be 8
+ * hours west, which moves every time by 16 hours; nobody means that.
+ * Returns 0 and sets *off (seconds east); -2 for "UTC+" or "GMT-" with
+ * anything else after it ("UTC+15", "UTC+8x"), which no reading makes
+ * right; -1 for other names.
+ */
+static int
+human_offset(const char *s, int *off)
+{
+	int sign, h = 0, m = 0, nd = 0;
+
+	if (strncmp(s, "UTC", 3) != 0 && strncmp(s, "GMT", 3) != 0)
+		return -1;
+	s += 3;
+	if (*s != '+' && *s != '-')
+		return -1;
+	sign = *s++ == '-' ? -1 : 1;
+	for (; *s >= '0' && *s <= '9' && nd < 4; s++, nd++)
+		h = h * 10 + (*s - '0');
+	if (nd == 4) {		/* HHMM */
+		m = h % 100;
+		h /= 100;
+	} else if (nd == 0 || nd > 2)
+		return -2;
+	else if (*s == ':') {
+		if (s[1] < '0' || s[1] > '9' || s[2] < '0' || s[2] > '9')
+			return -2;
+		m = (s[1] - '0') * 10 + (s[2] - '0');
+		s += 3;
+	}
+	if (*s != '\0' || h > 14 || m > 59 || (h == 14 && m > 0))
+		return -2;
+	*off = sign * (h * 3600 + m * 60);
+	return 0;
+}
+
+int
+qp_tz_posix_offset(const char *name, int *east)
+{
+	struct posix_rule r;
+	int off;
+
+	if (name == NULL)
+		return -1;
+	if (*name == ':')
+		name++;
+	if (human_offset(name, &off) != -1 ||
+	    strpbrk(name, "0123456789") == NULL ||
+	    parse_rule(name, &r) == -1 || r.has_dst || r.std == 0)
+		return -1;
+	*east = r.std;
+	return 0;
+}
+
 struct qp_tz *
 qp_tz_load(const char *name)
 {
@@ -641,6 +697,15 @@ qp_tz_load(const char *name)
 	    strcmp(name, "GMT") == 0 || strcmp(name, "Etc/UTC") == 0) {
 		z->has_rule = 1;	/* std offset 0, no DST */
 		return z;
+	}
+	switch (human_offset(name, &z->rule.std)) {
+	case 0:
+		z->has_rule = 1;
+		return z;
+	case -2:
+		qp_tz_free(z);
+		errno = ENOENT;
+		return NULL;
 	}
 	if ((dir = getenv("TZDIR")) == NULL || *dir == '\0')
 		dir = "/usr/share/zoneinfo";

@@ -151,6 +151,49 @@ main(void)
 	r = qp_tz_load("CST-8");
 	CHECK(r != NULL && qp_tz_offset(r, 0) == 28800);
 	qp_tz_free(r);
+	/* "UTC+8" as people mean it: east of UTC (POSIX would read west). */
+	{
+		static const struct { const char *name; int off; } hz[] = {
+			{ "UTC+8", 28800 }, { "GMT+8", 28800 },
+			{ "UTC-3", -10800 }, { "UTC+05:30", 19800 },
+			{ "UTC+0530", 19800 }, { "GMT-03:30", -12600 },
+			{ "UTC+14", 50400 }, { "UTC-0", 0 }, { ":UTC+8", 28800 },
+		};
+		static const char *const bad[] = { "UTC+15", "UTC+8x",
+		    "UTC+", "UTC+123", "UTC+8:3", "UTC+08:60", "GMT+14:30" };
+		size_t i;
+		int east;
+
+		for (i = 0; i < sizeof hz / sizeof hz[0]; i++) {
+			r = qp_tz_load(hz[i].name);
+			CHECK(r != NULL && qp_tz_offset(r, 0) == hz[i].off &&
+			    qp_tz_offset(r, 1720000000) == hz[i].off);
+			CHECK(qp_tz_posix_offset(hz[i].name, &east) == -1);
+			qp_tz_free(r);
+		}
+		for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+			CHECK(qp_tz_load(bad[i]) == NULL);
+			CHECK(qp_tz_posix_offset(bad[i], &east) == -1);
+		}
+		/* The local day of 20:00Z is the next day in UTC+8. */
+		r = qp_tz_load("UTC+8");
+		CHECK(r != NULL);
+		if (r != NULL) {
+			qp_day_format(buf, qp_tz_day(r, iso("2024-01-01T20:00:00Z")));
+			CHECK_STR(buf, "2024-01-02");
+		}
+		qp_tz_free(r);
+		/* POSIX fixed offsets are recognised, for the stages to refuse. */
+		CHECK(qp_tz_posix_offset("CST-8", &east) == 0 && east == 28800);
+		CHECK(qp_tz_posix_offset("CST+8", &east) == 0 && east == -28800);
+		CHECK(qp_tz_posix_offset("<+0530>-5:30", &east) == 0 &&
+		    east == 19800);
+		CHECK(qp_tz_posix_offset("EST5", &east) == 0 && east == -18000);
+		CHECK(qp_tz_posix_offset("EST5EDT,M3.2.0,M11.1.0", &east) == -1);
+		CHECK(qp_tz_posix_offset("GMT0", &east) == -1);
+		CHECK(qp_tz_posix_offset("Asia/Shanghai", &east) == -1);
+		CHECK(qp_tz_posix_offset("Etc/GMT-8", &east) == -1);
+	}
 	r = qp_tz_load(":UTC");
 	CHECK(r != NULL && qp_tz_offset(r, 1700000000) == 0);
 	qp_tz_free(r);
