@@ -162,6 +162,16 @@ void		 qp_cli_targets(const char *path);
 struct qp_tz;
 struct qp_tz	*qp_cli_tz(const char *zone, const char *warning, int quiet);
 
+/*
+ * Refuse (exit 1) an --asof day outside the data: before the first event's
+ * day, or more than QP_ASOF_LATE days after the last one's (an old export
+ * read for a month it does not hold).  The message names both days.  first
+ * and last are the days of all events, also those after asof; a stream
+ * without events (first > last) passes.
+ */
+#define QP_ASOF_LATE	31
+void		 qp_cli_asof(long long asof, long long first, long long last);
+
 /* malloc and friends that exit with "out of memory" instead of failing. */
 void		*qp_xrealloc(void *p, size_t n, size_t size);
 void		*qp_xcalloc(size_t n, size_t size);

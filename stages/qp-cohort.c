@@ -203,6 +203,7 @@ static unsigned long long unresolved;
 static struct qp_set64 allpairs;
 static long long E = NODAY;
 static long long last_day = NODAY;
+static long long data_first = LLONG_MAX, data_last = LLONG_MIN; /* all */
 
 static long long
 periodof(long long day)
@@ -684,6 +685,10 @@ event(const struct qp_in *in, void *arg)
 	if (ng == 1)
 		need_group = 1;
 	day = dayof(ts);
+	if (data_first > day)
+		data_first = day;
+	if (data_last < day)
+		data_last = day;
 	if (o.asof != NODAY && day > o.asof)
 		return;		/* R2: as of E */
 	if (last_day == NODAY || day > last_day)
@@ -1603,6 +1608,8 @@ main(int argc, char **argv)
 		qp_warn("%llu replies to messages more than %u messages back "
 		    "were not resolved: reply_pairs is a lower bound",
 		    unresolved, REPLY_GEN);
+	if (o.asof != NODAY)
+		qp_cli_asof(o.asof, data_first, data_last);
 	E = o.asof != NODAY ? o.asof : last_day;
 
 	/* Records with no membership (only paid events) get no row. */

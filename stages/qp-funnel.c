@@ -164,6 +164,7 @@ static off_t spilled;
 static int in_star;		/* the scope being fed is the community */
 static int any_paid;
 static long long last_day = NODAY, E;
+static long long data_first = LLONG_MAX, data_last = LLONG_MIN; /* all */
 static unsigned char *mst;	/* user -> membership state, current group */
 static uint32_t *touched;
 static size_t ntouched, captouched, capmst;
@@ -291,6 +292,10 @@ event(const struct qp_in *in, void *arg)
 	if (ng == 1)
 		need_group = 1;
 	day = dayof(ts);
+	if (data_first > day)
+		data_first = day;
+	if (data_last < day)
+		data_last = day;
 	if (o.asof != NODAY && day > o.asof)
 		return;
 	if (last_day == NODAY || day > last_day)
@@ -1117,6 +1122,8 @@ main(int argc, char **argv)
 	    "<stdin>");
 	if (fflush(spill) == EOF)
 		qp_die("temporary file: %s", strerror(errno));
+	if (o.asof != NODAY)
+		qp_cli_asof(o.asof, data_first, data_last);
 	E = o.asof != NODAY ? o.asof : last_day;
 	out_steps = nsteps;
 	if (default_steps && !any_paid)

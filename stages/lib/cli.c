@@ -508,3 +508,20 @@ qp_cli_tz(const char *zone, const char *warning, int quiet)
 		qp_usage_error("%s: unknown time zone '%s'", from, zone);
 	return z;
 }
+
+void
+qp_cli_asof(long long asof, long long first, long long last)
+{
+	char a[11], f[11], l[11];
+
+	if (first > last || (asof >= first && asof <= last + QP_ASOF_LATE))
+		return;
+	qp_day_format(a, asof);
+	qp_day_format(f, first);
+	qp_day_format(l, last);
+	if (asof < first)
+		qp_die("--asof %s is before the data, whose events run from %s "
+		    "to %s", a, f, l);
+	qp_die("--asof %s is more than %d days after the data, whose events "
+	    "run from %s to %s: is the export old?", a, QP_ASOF_LATE, f, l);
+}
