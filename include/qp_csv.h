@@ -85,6 +85,21 @@ int		 qp_csv_write_plain(struct qp_sink *k, const struct qp_field *f,
 /* The same for NUL-terminated strings. */
 int		 qp_csv_writev(struct qp_sink *k, const char *const *v, size_t n);
 
+/*
+ * Does the field look like a spreadsheet formula (it starts with = + - @,
+ * a tab or CR)?  Excel would run it; Excel-bound CSV makes it text.
+ */
+int		 qp_csv_formula(const char *s, size_t len);
+/*
+ * Append one record for Excel: as qp_csv_write(), but each field that
+ * qp_csv_formula() flags is written as text, a ' before it, quoted.  The
+ * caller writes the UTF-8 byte order mark (QP_CSV_BOM) at the start of
+ * the file, which Excel needs to read UTF-8.  Returns 0 or -1.
+ */
+#define QP_CSV_BOM	"\xef\xbb\xbf"
+int		 qp_csv_write_excel(struct qp_sink *k, const struct qp_field *f,
+		    size_t n);
+
 /* Is the field written without quotes (no comma, quote, CR, LF, leading #)? */
 int		 qp_csv_plain(const char *s, size_t len);
 

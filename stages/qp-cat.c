@@ -1,5 +1,11 @@
 /*
  * qp-cat: a qunpipe stream as plain CSV, or plain CSV as a stream.
+ *
+ * Tables printed with -t or --split get names beside their ids (group
+ * beside group_id, user beside user_id, inviter_name beside inviter,
+ * starter_name beside starter), so that each stands on its own.  The names
+ * come from the events table, which comes first in a stream: the latest
+ * name of each id, held in memory (one entry per group and per user).
  */
 #include <sys/stat.h>
 
@@ -10,12 +16,15 @@
 
 #include "qp_cli.h"
 #include "qp_csv.h"
+#include "qp_hash.h"
 #include "qp_io.h"
 #include "qp_stream.h"
+#include "qp_time.h"
 
 static const char usage[] =
-"usage: qp-cat [-hq] [--progress] [-o out] [-t table] [file ...]\n"
-"       qp-cat [-hq] [--progress] --split dir [file ...]\n"
+"usage: qp-cat [-hq] [--progress] [--ids] [--excel] [-o out] [-t table]\n"
+"              [file ...]\n"
+"       qp-cat [-hq] [--progress] [--ids] [--excel] --split dir [file ...]\n"
 "       qp-cat [-hq] [--progress] [-o out] --stats [file ...]\n"
 "       qp-cat -c [-hq] [-l level] [-o out] [-t table] [file ...]\n"
 "\n"
@@ -26,6 +35,11 @@ static const char usage[] =
 "                     the name of the table to make (default events)\n"
 "      --split DIR    write each table to DIR/NAME.csv\n"
 "      --stats        list the tables as CSV: table,schema,columns,rows\n"
+"      --ids          print tables as the stream holds them, without the\n"
+"                     names qp-cat adds beside ids (group beside group_id,\n"
+"                     user beside user_id, inviter_name beside inviter)\n"
+"      --excel        CSV for Excel: a UTF-8 byte order mark, and cells that\n"
+"                     look like formulas (= + - @ first) made text with '\n"
 "  -c, --create       read CSV files (a header row, then rows) and write a\n"
 "                     stream holding them as one table\n"
 "  -l, --level N      gzip level of the stream -c writes, 0-9 (default 1)\n"
@@ -35,7 +49,7 @@ static const char usage[] =
 "  -h, --help         print this help and exit\n"
 "      --version      print the version and exit\n";
 
-enum { OPT_SPLIT = QP_OPT_STAGE, OPT_STATS };
+enum { OPT_SPLIT = QP_OPT_STAGE, OPT_STATS, OPT_IDS, OPT_EXCEL };
 
 static const struct option longopts[] = {
 	QP_COMMON_LONG,
@@ -43,6 +57,8 @@ static const struct option longopts[] = {
 	{ "split", required_argument, NULL, OPT_SPLIT },
 	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "create", no_argument, NULL, 'c' },
+	{ "ids", no_argument, NULL, OPT_IDS },
+	{ "excel", no_argument, NULL, OPT_EXCEL },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -50,7 +66,7 @@ struct opts {
 	struct qp_common	 com;
 	const char		*table;
 	const char		*split;
-	int			 stats, create, progress;
+	int			 stats, create, progress, ids, excel;
 	char			**files;
 	size_t			 nfiles;
 };
@@ -64,6 +80,147 @@ struct seen {
 	struct qp_sink		*k;
 	char			*hdr;	/* header as one string, to compare */
 };
+
+/* The latest name of each id, from the events table. */
+struct names {
+	struct qp_strmap	*ids;
+	char			**name;
+	long long		*ts;
+	size_t			 cap;
+};
+
+static struct names gnames, unames;
+
+/* Which name goes beside which id column (unless the table has it). */
+static const struct {
+	const char	*id, *name;
+	struct names	*from;
+} beside[] = {
+	{ "group_id", "group", &gnames },
+	{ "user_id", "user", &unames },
+	{ "inviter", "inviter_name", &unames },
+	{ "starter", "starter_name", &unames },
+};
+#define NBESIDE (sizeof beside / sizeof beside[0])
+
+/* A column printed: input column col, or the name of the id in it. */
+struct ocol {
+	int			 col;
+	const struct names	*from;
+	const char		*title;	/* a name column's header */
+};
+
+static void
+learn(struct names *m, const struct qp_field *id, const struct qp_field *name,
+    long long ts)
+{
+	long i;
+
+	if (id->len == 0 || name->len == 0)
+		return;
+	if ((m->ids == NULL && (m->ids = qp_strmap_new()) == NULL) ||
+	    (i = qp_strmap_add(m->ids, id->s, id->len)) < 0)
+		qp_die("out of memory");
+	if ((size_t)i >= m->cap) {
+		size_t n = m->cap ? m->cap * 2 : 256;
+
+		m->name = qp_xrealloc(m->name, n, sizeof *m->name);
+		m->ts = qp_xrealloc(m->ts, n, sizeof *m->ts);
+		memset(m->name + m->cap, 0, (n - m->cap) * sizeof *m->name);
+		m->cap = n;
+	}
+	if (m->name[i] != NULL && ts < m->ts[i])
+		return;		/* the latest event's name (stream order on ties) */
+	if (m->name[i] == NULL || strcmp(m->name[i], name->s) != 0) {
+		free(m->name[i]);
+		m->name[i] = qp_xstrdup(name->s);
+	}
+	m->ts[i] = ts;
+}
+
+static const char *
+name_of(const struct names *m, const struct qp_field *id)
+{
+	long i;
+
+	if (id->len == 1 && id->s[0] == '*')
+		return "*";	/* the community, or all inviters */
+	if (m->ids == NULL || (i = qp_strmap_find(m->ids, id->s, id->len)) < 0)
+		return "";
+	return m->name[i] != NULL ? m->name[i] : "";
+}
+
+static void
+names_free(struct names *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++)
+		free(m->name[i]);
+	free(m->name);
+	free(m->ts);
+	qp_strmap_free(m->ids);
+}
+
+static int
+col_of(const struct qp_row *h, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++)
+		if (strcmp(h->f[i].s, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/*
+ * The columns to print for a table with header h: its own, and a name
+ * beside each id column whose name column it lacks.  Returns how many.
+ */
+static size_t
+plan(const struct qp_row *h, int names, struct ocol *oc)
+{
+	size_t i, k, n = 0;
+
+	for (i = 0; i < h->n; i++) {
+		oc[n].col = (int)i;
+		oc[n++].from = NULL;
+		for (k = 0; k < NBESIDE && names; k++)
+			if (strcmp(h->f[i].s, beside[k].id) == 0 &&
+			    col_of(h, beside[k].name) < 0) {
+				oc[n].col = (int)i;
+				oc[n].from = beside[k].from;
+				oc[n++].title = beside[k].name;
+			}
+	}
+	return n;
+}
+
+/* One row (or the header) through the plan, plain or for Excel. */
+static int
+put_row(const struct opts *o, struct qp_sink *k, const struct qp_row *r,
+    const struct ocol *oc, size_t n, int header)
+{
+	struct qp_field fs[64], *g = fs;
+	size_t i;
+	int rc;
+
+	if (n > 64)
+		g = qp_xcalloc(n, sizeof *g);
+	for (i = 0; i < n; i++) {
+		if (oc[i].from == NULL)
+			g[i] = r->f[oc[i].col];
+		else {
+			g[i].s = header ? oc[i].title :
+			    name_of(oc[i].from, &r->f[oc[i].col]);
+			g[i].len = strlen(g[i].s);
+		}
+	}
+	rc = o->excel ? qp_csv_write_excel(k, g, n) : qp_csv_write(k, g, n);
+	if (g != fs)
+		free(g);
+	return rc;
+}
 
 static char *
 join_header(const struct qp_row *h)
@@ -113,13 +270,23 @@ run_print(struct opts *o, struct qp_in *in)
 	struct seen *seen = NULL, *cur = NULL;
 	const struct qp_table *t;
 	const struct qp_row *r;
-	size_t nseen = 0, i;
+	struct ocol *oc = NULL;
+	size_t nseen = 0, i, noc = 0, capoc = 0;
 	char *h, path[4096];
 	int rc, ret = QP_EXIT_DATA, want = qp_cli_want_progress(&o->com);
+	/* names: wanted unless --ids or -t events; known once events came */
+	int names = !o->ids && (o->table == NULL ||
+	    strcmp(o->table, "events") != 0), known = 0, learning = 0;
+	int ev[5] = { -1, -1, -1, -1, -1 };	/* ts group_id group user_id user */
 
 	if (o->split == NULL && (k = qp_sink_open(o->com.out, -1)) == NULL) {
 		qp_warn("%s: %s", o->com.out, strerror(errno));
 		return QP_EXIT_DATA;
+	}
+	if (o->split == NULL && o->table != NULL && o->excel &&
+	    qp_sink_write(k, QP_CSV_BOM, 3) == -1) {
+		ret = sink_err(k);
+		goto done;
 	}
 	if (o->split == NULL && o->table == NULL &&
 	    (out = qp_out_new(k, in, NULL, NULL, 0, NULL)) == NULL) {
@@ -141,7 +308,19 @@ run_print(struct opts *o, struct qp_in *in)
 			continue;
 		}
 		if (rc == QP_ROW) {
-			if (cur != NULL && qp_csv_write(cur->k, r->f, r->n) == -1) {
+			if (learning) {
+				long long ts = 0;
+				int off;
+
+				if (ev[0] < 0 || qp_time_parse(r->f[ev[0]].s,
+				    r->f[ev[0]].len, &ts, &off) == -1)
+					ts = 0;
+				if (ev[1] >= 0 && ev[2] >= 0)
+					learn(&gnames, &r->f[ev[1]], &r->f[ev[2]], ts);
+				if (ev[3] >= 0 && ev[4] >= 0)
+					learn(&unames, &r->f[ev[3]], &r->f[ev[4]], ts);
+			}
+			if (cur != NULL && put_row(o, cur->k, r, oc, noc, 0) == -1) {
 				ret = sink_err(cur->k);
 				goto done;
 			}
@@ -149,8 +328,23 @@ run_print(struct opts *o, struct qp_in *in)
 		}
 		t = qp_in_table(in);
 		cur = NULL;
+		learning = names && strcmp(t->name, "events") == 0;
+		if (learning) {
+			/* the source of names, printed as it is */
+			ev[0] = col_of(r, "ts");
+			ev[1] = col_of(r, "group_id");
+			ev[2] = col_of(r, "group");
+			ev[3] = col_of(r, "user_id");
+			ev[4] = col_of(r, "user");
+			known = 1;
+		}
 		if (o->table != NULL && strcmp(t->name, o->table) != 0)
 			continue;
+		if (r->n * (NBESIDE + 1) > capoc) {
+			capoc = r->n * (NBESIDE + 1);
+			oc = qp_xrealloc(oc, capoc, sizeof *oc);
+		}
+		noc = plan(r, names && known && !learning, oc);
 		if ((h = join_header(r)) == NULL) {
 			qp_warn("out of memory");
 			goto done;
@@ -184,9 +378,13 @@ run_print(struct opts *o, struct qp_in *in)
 				qp_warn("%s: %s", path, strerror(errno));
 				goto done;
 			}
+			if (o->excel && qp_sink_write(cur->k, QP_CSV_BOM, 3) == -1) {
+				ret = sink_err(cur->k);
+				goto done;
+			}
 		} else
 			cur->k = k;
-		if (cur->name == NULL || qp_csv_write(cur->k, r->f, r->n) == -1) {
+		if (cur->name == NULL || put_row(o, cur->k, r, oc, noc, 1) == -1) {
 			ret = sink_err(cur->k);
 			goto done;
 		}
@@ -218,6 +416,9 @@ run_print(struct opts *o, struct qp_in *in)
 	}
 	ret = QP_EXIT_OK;
 done:
+	free(oc);
+	names_free(&gnames);
+	names_free(&unames);
 	if (o->split != NULL)
 		free_seen(seen, nseen);
 	else {
@@ -440,6 +641,12 @@ main(int argc, char **argv)
 		case OPT_STATS:
 			o.stats = 1;
 			break;
+		case OPT_IDS:
+			o.ids = 1;
+			break;
+		case OPT_EXCEL:
+			o.excel = 1;
+			break;
 		default:
 			qp_usage_error("unknown option");
 		}
@@ -450,6 +657,10 @@ main(int argc, char **argv)
 		qp_usage_error("-c, --split and --stats exclude each other");
 	if (o.table != NULL && (o.split != NULL || o.stats))
 		qp_usage_error("-t does not go with --split or --stats");
+	if ((o.ids || o.excel) && o.table == NULL && o.split == NULL)
+		qp_usage_error("--ids and --excel go with -t or --split");
+	if ((o.ids || o.excel) && o.create)
+		qp_usage_error("--ids and --excel do not go with -c");
 	if (o.split != NULL && o.com.out != NULL)
 		qp_usage_error("-o does not go with --split");
 	if (o.create)

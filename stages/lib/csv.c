@@ -706,6 +706,48 @@ qp_csv_plain(const char *s, size_t len)
 }
 
 int
+qp_csv_formula(const char *s, size_t len)
+{
+	return len > 0 && strchr("=+-@\t\r", s[0]) != NULL;
+}
+
+int
+qp_csv_write_excel(struct qp_sink *k, const struct qp_field *f, size_t n)
+{
+	struct qp_field fs[32], *g = fs;
+	char *buf = NULL, *p;
+	size_t i, extra = 0;
+	int rc = -1;
+
+	for (i = 0; i < n; i++)
+		if (qp_csv_formula(f[i].s, f[i].len))
+			extra += f[i].len + 2;
+	if (extra == 0)
+		return qp_csv_write(k, f, n);
+	if ((n > 32 && (g = malloc(n * sizeof *g)) == NULL) ||
+	    (p = buf = malloc(extra)) == NULL)
+		goto out;
+	for (i = 0; i < n; i++) {
+		g[i] = f[i];
+		if (!qp_csv_formula(f[i].s, f[i].len))
+			continue;
+		/* '=1+2: the ' makes it text */
+		g[i].s = p;
+		g[i].len = f[i].len + 1;
+		*p++ = '\'';
+		memcpy(p, f[i].s, f[i].len);
+		p += f[i].len;
+		*p++ = '\0';
+	}
+	rc = qp_csv_write(k, g, n);
+out:
+	free(buf);
+	if (g != fs)
+		free(g);
+	return rc;
+}
+
+int
 qp_row_verbatim(const struct qp_row *r)
 {
 	const char *start, *end;

@@ -11,7 +11,7 @@ qp-cat -t events s.gz > events.csv
 python3 "$QP_TOP/tests/prop/reference.py" Asia/Shanghai events.csv ref
 n=0
 for t in daily weekly members retention cohort health funnel fission; do
-	qp-cat -t $t s.gz | tail -n +2 > ours.csv
+	qp-cat --ids -t $t s.gz | tail -n +2 > ours.csv
 	if ! cmp -s ours.csv ref/$t.csv; then
 		echo "crosscheck: $t differs from the reference:"
 		diff ours.csv ref/$t.csv | head -10

@@ -25,10 +25,10 @@ ts,group_id,user_id,user,kind,actor,via,msg_id,name,src
 E
 qp-cat -c -l 0 e.csv | qp-dedupe -l 0 > s.gz
 qp-cohort --tz Europe/Berlin -l 0 s.gz > c.gz
-for t in daily members retention; do qp-cat -t $t c.gz; done
-qp-cat -t weekly c.gz | grep '^2024-W13,\*'
+for t in daily members retention; do qp-cat --ids -t $t c.gz; done
+qp-cat --ids -t weekly c.gz | grep '^2024-W13,\*'
 echo "as of 2024-04-02, later events are ignored:"
-qp-cohort --tz Europe/Berlin --asof 2024-04-02 s.gz | qp-cat -t members |
+qp-cohort --tz Europe/Berlin --asof 2024-04-02 s.gz | qp-cat --ids -t members |
     grep '^\*'
 echo "in UTC, p2 joins on 03-31:"
-qp-cohort --tz UTC s.gz | qp-cat -t members | grep '^ga,p2'
+qp-cohort --tz UTC s.gz | qp-cat --ids -t members | grep '^ga,p2'

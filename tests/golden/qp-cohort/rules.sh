@@ -31,12 +31,12 @@ qp-cat -c -l 0 e.csv | qp-dedupe -l 0 | qp-cohort --tz UTC -l 0 > c.gz
 # the group column: 2nd in daily and weekly, 1st elsewhere
 col() { case $1 in daily|weekly) echo 2;; *) echo 1;; esac; }
 for t in daily weekly members retention cohort health; do
-	qp-cat -t $t c.gz | awk -F, -v c=$(col $t) '$c != "*"'
+	qp-cat --ids -t $t c.gz | awk -F, -v c=$(col $t) '$c != "*"'
 done
 echo "* equals g1 in every table:"
 for t in daily weekly members retention cohort health; do
-	qp-cat -t $t c.gz | awk -F, -v OFS=, -v c=$(col $t) \
+	qp-cat --ids -t $t c.gz | awk -F, -v OFS=, -v c=$(col $t) \
 	    'NR > 1 && $c == "*" { $c = "g1"; print }' > star
-	qp-cat -t $t c.gz | awk -F, -v c=$(col $t) '$c == "g1"' | cmp - star &&
+	qp-cat --ids -t $t c.gz | awk -F, -v c=$(col $t) '$c == "g1"' | cmp - star &&
 	    echo "$t ok"
 done

@@ -34,5 +34,5 @@ E
 qp-cat -c -l 0 e.csv | qp-dedupe -l 0 |
     qp-funnel --tz UTC --by none -s join:kind=join \
     -s spoke:'kind=message within=72h' -l 0 > f.gz
-qp-cat -t fission f.gz
-qp-cat -t funnel f.gz | grep -e '^group_id' -e '^\*'
+qp-cat --ids -t fission f.gz
+qp-cat --ids -t funnel f.gz | grep -e '^group_id' -e '^\*'

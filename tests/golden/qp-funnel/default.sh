@@ -36,9 +36,9 @@ ts,group_id,user_id,kind,actor,via,msg_id,media,text,name,src
 2024-03-10T11:00:00Z,g2,e,join,a,invite,3,,,,y
 E
 qp-cat -c -l 0 e.csv | qp-dedupe -l 0 | qp-funnel --tz UTC -l 0 > f.gz
-qp-cat -t funnel f.gz
-qp-cat -t fission f.gz
+qp-cat --ids -t funnel f.gz
+qp-cat --ids -t fission f.gz
 echo "without paid events the paid step is dropped; --by none: only *:"
 grep -v paid e.csv > n.csv
 qp-cat -c -l 0 n.csv | qp-dedupe -l 0 | qp-funnel --tz UTC --by none |
-    qp-cat -t funnel | grep '^\*'
+    qp-cat --ids -t funnel | grep '^\*'

@@ -23,11 +23,11 @@ for mode in default strict_order strict_deduplication; do
 	echo "$mode:"
 	qp-funnel --tz UTC --by none --mode $mode -s 'a:text~^A$' \
 	    -s 'b:text~^B$' -s 'c:kind=message text~^C$' s.gz |
-	    qp-cat -t funnel | grep '^g,' | cut -d, -f3-
+	    qp-cat --ids -t funnel | grep '^g,' | cut -d, -f3-
 done
 echo "--window 40d:"
 qp-funnel --tz UTC --by none --window 40d -s 'a:text~^A$' -s 'b:text~^B$' \
-    -s 'c:text~^C$' s.gz | qp-cat -t funnel | grep '^g,' | cut -d, -f3-
+    -s 'c:text~^C$' s.gz | qp-cat --ids -t funnel | grep '^g,' | cut -d, -f3-
 echo "a training camp from a spec file:"
 cat > e2.csv <<'E'
 ts,group_id,user_id,kind,msg_id,text,src
@@ -48,4 +48,4 @@ cat > camp.funnel <<'E'
 结营: kind=message text~^结营
 E
 qp-cat -c -l 0 e2.csv | qp-dedupe -l 0 | qp-funnel --tz Asia/Shanghai \
-    -f camp.funnel | qp-cat -t funnel
+    -f camp.funnel | qp-cat --ids -t funnel

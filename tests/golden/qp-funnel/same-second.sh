@@ -13,4 +13,4 @@ ts,group_id,user_id,kind,msg_id,text
 2024-06-03T11:00:00Z,g,b,message,5,two
 2024-06-03T11:00:00Z,g,b,message,6,$long
 E
-qp-cat -c -l 0 e.csv | qp-funnel --tz UTC --by none | qp-cat -t funnel | grep '^g,'
+qp-cat -c -l 0 e.csv | qp-funnel --tz UTC --by none | qp-cat --ids -t funnel | grep '^g,'

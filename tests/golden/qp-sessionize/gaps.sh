@@ -2,4 +2,4 @@ printf 'ts,group_id,user_id,kind,msg_id\n2024-01-01T10:00:00Z,g1,a,message,1\n20
 # gap 30m: g1 splits at 11:20 (31 min after 10:49); g2 splits at 09:31
 qp-cat -c -l 0 e.csv | qp-sessionize | qp-cat
 # a longer gap joins them; a second run replaces the column and the table
-qp-cat -c e.csv | qp-sessionize -l 0 | qp-sessionize --gap 1h | qp-cat -t sessions
+qp-cat -c e.csv | qp-sessionize -l 0 | qp-sessionize --gap 1h | qp-cat --ids -t sessions
