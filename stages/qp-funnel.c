@@ -40,7 +40,7 @@ static const char usage[] =
 "usage: qp-funnel [-hq] [--progress] [-l level] [-o out] [--tz zone]\n"
 "                 [--asof date] [-s step]... [-f file] [--window duration]\n"
 "                 [--mode mode] [--by month|none] [--activation duration]\n"
-"                 [file ...]\n"
+"                 [--group id|name] [file ...]\n"
 "\n"
 "Conversion funnels and invitation fission of a sorted stream: add the\n"
 "funnel and fission tables, per group and for the community (group_id *).\n"
@@ -55,6 +55,8 @@ static const char usage[] =
 "      --by month|none      cohorts by the month of the first step 1, or\n"
 "                           only the whole (default month)\n"
 "      --activation DUR     fission: invitees active within DUR (default 72h)\n"
+"      --group ID|NAME      only this group's funnel and fission (a camp's),\n"
+"                           no community (*) or other groups' rows\n"
 "      --tz ZONE            zone of local days (default $TZ, else UTC)\n"
 "      --asof DATE          end date YYYY-MM-DD; later events are ignored\n"
 "  -l, --level N            gzip level of the output, 0-9 (default 1)\n"
@@ -68,7 +70,8 @@ static const char usage[] =
 "dropped when the stream has no paid event).\n";
 
 enum {
-	OPT_TZ = QP_OPT_STAGE, OPT_ASOF, OPT_WINDOW, OPT_MODE, OPT_BY, OPT_ACT
+	OPT_TZ = QP_OPT_STAGE, OPT_ASOF, OPT_WINDOW, OPT_MODE, OPT_BY, OPT_ACT,
+	OPT_GROUP
 };
 
 static const struct option longopts[] = {
@@ -81,6 +84,7 @@ static const struct option longopts[] = {
 	{ "mode", required_argument, NULL, OPT_MODE },
 	{ "by", required_argument, NULL, OPT_BY },
 	{ "activation", required_argument, NULL, OPT_ACT },
+	{ "group", required_argument, NULL, OPT_GROUP },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -100,6 +104,8 @@ static struct {
 	long long	 asof, window, activation;
 	int		 mode, by_month;
 	unsigned	 ugc_chars;
+	const char	*group;		/* --group: its id or name */
+	char		*group_id;	/* the group_id it matched */
 } o;
 
 /* The record of one event in the temporary file. */
@@ -231,8 +237,31 @@ read_steps(const char *path)
 /* ---- the pass over the stream ---- */
 
 struct cols {
-	int gid, ts, kind, uid, actor, msg, media, text, name;
+	int gid, ts, kind, uid, actor, msg, media, text, name, gname;
 };
+
+/*
+ * --group: is this row of the group asked for?  The group matches by
+ * group_id or by name; a name two groups share is refused.
+ */
+static int
+wanted(const struct qp_in *in, const struct qp_row *row, const struct cols *c)
+{
+	const struct qp_field *id = &row->f[c->gid];
+
+	if (o.group == NULL || id->len == 0)
+		return 1;
+	if (strcmp(id->s, o.group) != 0 && (c->gname < 0 ||
+	    strcmp(row->f[c->gname].s, o.group) != 0))
+		return 0;
+	if (o.group_id == NULL)
+		o.group_id = qp_xstrdup(id->s);
+	else if (strcmp(o.group_id, id->s) != 0)
+		qp_die("%s: --group %s: two groups have that name (group_id %s "
+		    "and %s): give the group_id", qp_in_name(in), o.group,
+		    o.group_id, id->s);
+	return 1;
+}
 
 static const char *
 fld(const struct qp_row *r, int c, size_t *len)
@@ -300,7 +329,7 @@ event(const struct qp_in *in, void *arg)
 		return;
 	if (last_day == NODAY || day > last_day)
 		last_day = day;
-	if (row->f[c->uid].len == 0)
+	if (row->f[c->uid].len == 0 || !wanted(in, row, c))
 		return;
 	kc = step_kind(kind);
 	paid = kc == K_CUSTOM && strcmp(fld(row, c->name, &len), "paid") == 0;
@@ -1023,6 +1052,7 @@ events_header(const struct qp_in *in, void *arg)
 	c->media = qp_in_col(in, "media");
 	c->text = qp_in_col(in, "text");
 	c->name = qp_in_col(in, "name");
+	c->gname = qp_in_col(in, "group");
 }
 
 int
@@ -1073,6 +1103,12 @@ main(int argc, char **argv)
 			break;
 		case OPT_ACT:
 			o.activation = duration("--activation", optarg);
+			break;
+		case OPT_GROUP:
+			if (*optarg == '\0' || strcmp(optarg, "*") == 0)
+				qp_usage_error("--group: want a group_id or a "
+				    "group's name, not '%s'", optarg);
+			o.group = optarg;
 			break;
 		case OPT_MODE:
 			if (strcmp(optarg, "default") == 0)
@@ -1129,9 +1165,12 @@ main(int argc, char **argv)
 	if (default_steps && !any_paid)
 		out_steps--;	/* R18: paid dropped when there is none */
 
+	if (o.group != NULL && o.group_id == NULL)
+		qp_die("--group %s: no group has that group_id or name", o.group);
 	if (qp_out_tablev(out, "funnel", 1, funnel_cols, 8) == -1)
 		qp_die("%s", qp_out_error(out));
-	star(out, qp_strmap_count(uids));
+	if (o.group == NULL)
+		star(out, qp_strmap_count(uids));
 	groups(out, qp_strmap_count(uids));
 	if (qp_out_tablev(out, "fission", 1, fission_cols, 5) == -1)
 		qp_die("%s", qp_out_error(out));
@@ -1170,5 +1209,6 @@ main(int argc, char **argv)
 	qp_strmap_free(uids);
 	qp_strmap_free(gids);
 	qp_tz_free(o.tz);
+	free(o.group_id);
 	return QP_EXIT_OK;
 }
