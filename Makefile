@@ -3,6 +3,7 @@
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
 MANDIR	?= $(PREFIX)/share/man/man1
+MAN7DIR	?= $(PREFIX)/share/man/man7
 
 CC	?= cc
 CFLAGS	?= -O2 -g
@@ -41,7 +42,7 @@ help:
 	@echo 'make fuzz       build libFuzzer targets (clang) into build/fuzz'
 	@echo 'make demo       run the pipeline on samples/ into out/'
 	@echo 'make bench      generate 1M and 10M messages and time every program'
-	@echo 'make install    install programs and man pages under PREFIX'
+	@echo 'make install    install programs and man pages (qp-*.1, qunpipe.7) under PREFIX'
 	@echo 'make regen      rewrite golden expectations (review the diff!)'
 
 $(B)/lib/%.o: stages/lib/%.c $(HDRS)
@@ -123,11 +124,12 @@ regen: all unit
 	@B=$(B) BIN=$(BIN) QP_REGEN=1 sh tests/run
 
 install: all
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(MAN7DIR)
 	for p in $(PROGS); do \
 	    install -m 755 $(BIN)/$$p $(DESTDIR)$(BINDIR)/$$p && \
 	    install -m 644 stages/$$p.1 $(DESTDIR)$(MANDIR)/$$p.1 || exit 1; \
 	done
+	install -m 644 stages/qunpipe.7 $(DESTDIR)$(MAN7DIR)/qunpipe.7
 
 clean:
 	rm -rf build bin

@@ -1,4 +1,4 @@
-# Every export in ../shared/fixtures is read by qp-ingest with no
+# Every export in $QP_SHARED/fixtures is read by qp-ingest with no
 # unreadable line, except the two that are not chat exports (a Telethon
 # dump and a deliberately malformed Telegram file), which are refused or
 # reported.

@@ -1,4 +1,4 @@
-# qp-ingest on the DiscordChatExporter JSON of ../shared/fixtures/discord,
+# qp-ingest on the DiscordChatExporter JSON of $QP_SHARED/fixtures/discord,
 # read in place, against fixtures/PROVENANCE.md.
 fx=${QP_SHARED:?}/fixtures/discord
 rows() {	# file -> msg_id,group_id,group,user_id,user,kind,reply_to,ts

@@ -1,5 +1,5 @@
 # qp-ingest on the Messenger, Instagram and Signal exports of
-# ../shared/fixtures, read in place, against fixtures/PROVENANCE.md.
+# $QP_SHARED/fixtures, read in place, against fixtures/PROVENANCE.md.
 fx=${QP_SHARED:?}/fixtures
 rows() {	# file -> platform,user,kind,media,ts
 	qp-ingest -q --tz UTC "$fx/$1" | qp-cat -t events |

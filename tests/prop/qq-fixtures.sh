@@ -1,4 +1,4 @@
-# qp-ingest on the QQ exports of ../shared/fixtures/qq, read in place, and
+# qp-ingest on the QQ exports of $QP_SHARED/fixtures/qq, read in place, and
 # what fixtures/PROVENANCE.md records of them.
 fx=${QP_SHARED:?}/fixtures/qq
 qp-ingest -q --tz UTC "$fx/qq-chat-history_minimal_header.txt" | qp-cat -t events |

@@ -1,4 +1,4 @@
-# qp-ingest on the Slack export zip of ../shared/fixtures/slack, read in
+# qp-ingest on the Slack export zip of $QP_SHARED/fixtures/slack, read in
 # place: LangChain's loader test finds 5 messages (general 2,
 # example-channel 2, random 1) and "Example message" among them.
 fx=${QP_SHARED:?}/fixtures/slack/langchain_slack_export.zip

@@ -1,4 +1,4 @@
-# qp-ingest on the Telegram exports of ../shared/fixtures/telegram, read in
+# qp-ingest on the Telegram exports of $QP_SHARED/fixtures/telegram, read in
 # place, against what fixtures/PROVENANCE.md records of them.
 fx=${QP_SHARED:?}/fixtures/telegram
 rows() {	# file -> msg_id,group_id,group,user_id,user,kind,ts

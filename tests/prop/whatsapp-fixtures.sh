@@ -1,4 +1,4 @@
-# qp-ingest on the real WhatsApp exports of ../shared/fixtures/whatsapp, read
+# qp-ingest on the real WhatsApp exports of $QP_SHARED/fixtures/whatsapp, read
 # in place: the counts, authors and instants their own tools' tests expect
 # (fixtures/PROVENANCE.md).  Columns compared: ts,user,kind.
 fx=${QP_SHARED:?}/fixtures/whatsapp
