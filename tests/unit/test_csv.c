@@ -244,6 +244,26 @@ main(void)
 	v[0] = "a#b";
 	v[1] = " #";
 	CHECK_STR(encode(v, 2), "a#b, #\n");
+	/* For Excel: formula-like cells become text, the rest as ever. */
+	CHECK(qp_csv_formula("=1+2", 4) && qp_csv_formula("+86", 3) &&
+	    qp_csv_formula("-1", 2) && qp_csv_formula("@all", 4) &&
+	    qp_csv_formula("\tx", 2) && !qp_csv_formula("", 0) &&
+	    !qp_csv_formula("a=b", 3) && !qp_csv_formula("中文", 6));
+	{
+		struct qp_sink *k = qp_sink_open_mem(-1);
+		struct qp_field f[3] = { { "=SUM(A1)", 8 }, { "a,\"b", 4 },
+		    { "-1,2", 4 } };
+		const char *m;
+		size_t len;
+
+		CHECK(qp_csv_write_excel(k, f, 3) == 0 &&
+		    qp_csv_write_excel(k, f + 1, 1) == 0);
+		qp_sink_flush(k);
+		m = qp_sink_mem(k, &len);
+		CHECK(len == 34 && memcmp(m, "'=SUM(A1),\"a,\"\"b\",\"'-1,2\"\n"
+		    "\"a,\"\"b\"\n", 34) == 0);
+		qp_sink_free(k);
+	}
 	/* qp_csv_plain: the writer's quoting rule, field by field */
 	CHECK(qp_csv_plain("abc", 3) && qp_csv_plain("", 0) &&
 	    qp_csv_plain("x#", 2) && qp_csv_plain("中文", 6));

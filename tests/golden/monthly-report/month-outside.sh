@@ -6,6 +6,8 @@ cp "$QP_TOP/scripts/monthly-report" .
 cat > 'WhatsApp Chat with Club.txt' <<'E'
 01/05/2024, 10:00 - Ann created group "Club"
 01/05/2024, 10:01 - Ann: hello
+01/05/2024, 10:02 - Ann added Bo
+01/05/2024, 10:03 - Bo: hi
 24/06/2024, 10:00 - Ann: still here
 E
 mkdir -p out/2099-01 out/2099-01.streams
