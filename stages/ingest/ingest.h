@@ -125,7 +125,7 @@ const char	*ing_dir_next(const struct ing_dir *d, size_t *pos, int *type);
 /*
  * The folder's own name; for the top of an archive, the archive's name
  * without its extension ("WhatsApp Chat - Ana" for "WhatsApp Chat -
- * Ana.zip"), "" for the top of a folder named on the command line.
+ * Ana.zip").
  */
 const char	*ing_dir_name(const struct ing_dir *d);
 /* Whether a file's name says it is a picture, a sound, a video or an office document. */

@@ -37,7 +37,8 @@ struct ing_tree *
 ing_tree_new(const char *name, char sep)
 {
 	struct ing_tree *t;
-	char *p;
+	const char *p;
+	char *s;
 	int i;
 
 	if ((t = calloc(1, sizeof *t)) == NULL)
@@ -47,18 +48,19 @@ ing_tree_new(const char *name, char sep)
 		return NULL;
 	}
 	t->sep = sep;
-	/* What an archive unpacks to is a folder named as it is. */
-	if (sep == '!') {
-		p = strrchr(name, '/');
-		snprintf(t->stem, sizeof t->stem, "%s", p ? p + 1 : name);
-		for (i = 0; i < 2 && (p = strrchr(t->stem, '.')) != NULL &&
-		    p != t->stem; i++) {
-			*p = '\0';
+	/* The top's name; an archive's, as the folder it unpacks to. */
+	p = name + strlen(name);
+	while (p > name && p[-1] != '/' && p[-1] != '!')
+		p--;
+	snprintf(t->stem, sizeof t->stem, "%s", p);
+	if (sep == '!')
+		for (i = 0; i < 2 && (s = strrchr(t->stem, '.')) != NULL &&
+		    s != t->stem; i++) {
+			*s = '\0';
 			if (strchr(t->stem, '.') == NULL ||
 			    strcmp(strrchr(t->stem, '.'), ".tar") != 0)
 				break;
 		}
-	}
 	return t;
 }
 
