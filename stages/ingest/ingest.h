@@ -187,8 +187,8 @@ int	ing_signal_parse(struct ing *, struct ing_text *);
 int	ing_csv_sniff(const char *, const char *, size_t);
 int	ing_csv_parse(struct ing *, struct ing_text *);
 
-/* Whether a folder of a Telegram Desktop export holds its media or HTML's. */
-int	ing_telegram_folder(const char *name);
+/* A folder of a Telegram Desktop export: media (ING_ATTACH), HTML's (ING_SKIP). */
+enum ing_role	ing_telegram_folder(const char *name);
 extern const struct ing_bundle ing_whatsapp_bundle, ing_slack_bundle,
 	    ing_telegram_bundle, ing_telegram_html_bundle, ing_meta_bundle;
 

@@ -489,22 +489,26 @@ ing_telegram_parse(struct ing *g, struct ing_text *x)
 
 /* --- the export folder ------------------------------------------------- */
 
-/* Folders Telegram Desktop writes beside the chat: media, and the HTML's. */
+/* Folders Telegram Desktop writes beside the chat: media, then the HTML's. */
 static const char *const tg_folders[] = {
 	"files", "photos", "video_files", "voice_messages",
 	"round_video_messages", "stickers", "contacts", "profile_pictures",
-	"stories", "css", "js", "images", "lists", NULL
+	"stories", NULL, "css", "js", "images", "lists", NULL
 };
 
-int
+enum ing_role
 ing_telegram_folder(const char *name)
 {
+	enum ing_role r = ING_ATTACH;
 	int i;
 
-	for (i = 0; tg_folders[i] != NULL; i++)
-		if (strcmp(name, tg_folders[i]) == 0)
-			return 1;
-	return 0;
+	for (i = 0; r == ING_ATTACH || tg_folders[i] != NULL; i++) {
+		if (tg_folders[i] == NULL)
+			r = ING_SKIP;
+		else if (strcmp(name, tg_folders[i]) == 0)
+			return r;
+	}
+	return ING_NOT;
 }
 
 static int
@@ -520,8 +524,8 @@ tg_role(const struct ing_dir *d, const char *rel, int type, int *rank)
 	(void)d;
 	(void)rank;
 	if (type == 'd')
-		return ing_telegram_folder(rel) || strcmp(rel, "chats") == 0 ?
-		    ING_ATTACH : ING_NOT;
+		return strcmp(rel, "chats") == 0 ? ING_ATTACH :
+		    ing_telegram_folder(rel);
 	if (strcmp(rel, "result.json") == 0)
 		return ING_CHAT;
 	if (strncmp(rel, "messages", 8) == 0 &&

@@ -271,7 +271,7 @@ tgh_role(const struct ing_dir *d, const char *rel, int type, int *rank)
 	if (strchr(rel, '/') != NULL)
 		return ING_NOT;
 	if (type == 'd')
-		return ing_telegram_folder(rel) ? ING_ATTACH : ING_NOT;
+		return ing_telegram_folder(rel);
 	if (strncmp(rel, "messages", 8) == 0 && page_name(rel) &&
 	    ing_dir_has(d, "messages.html") == 'f')
 		return ING_CHAT;

@@ -192,7 +192,8 @@ ing_tree_finish(struct ing_tree *t)
 		}
 		free(p);
 	}
-	qsort(t->e, t->n, sizeof *t->e, cmp_ent);
+	if (t->n > 1)
+		qsort(t->e, t->n, sizeof *t->e, cmp_ent);
 	/* One entry per folder; two members of one name stay two files. */
 	for (i = 0, w = 0; i < t->n; i++) {
 		if (w > 0 && t->e[i].type == 'd' &&

@@ -1497,6 +1497,10 @@ read_bundle(struct ing *g, struct ing_tree *t, long b, int depth)
 		else
 			rc = dispatch(g, fd, name, depth);
 	}
+	if (bu->pack != -1) {
+		close(bu->pack);	/* read: a download of many chats needs no more fds */
+		bu->pack = -1;
+	}
 	return rc;
 }
 

@@ -924,7 +924,8 @@ wa_role(const struct ing_dir *d, const char *rel, int type, int *rank)
 	(void)rank;
 	if (type != 'f' || strchr(rel, '/') != NULL)
 		return ING_NOT;
-	if (strcmp(rel, wa_chat(d)) == 0)
+	/* wa_chat() looks at every file: only for those it might pick. */
+	if (wa_chat_name(rel) && strcmp(rel, wa_chat(d)) == 0)
 		return ING_CHAT;
 	if (wa_media_name(rel) || ing_media_name(rel))
 		return ING_ATTACH;
