@@ -133,7 +133,7 @@ struct ing_tree	*ing_tree_new(const char *name, char sep);
 struct ing_tree	*ing_tree_disk(const char *path);
 /* Add an entry (archives); then ing_tree_finish() sorts.  0 or -1. */
 int		 ing_tree_add(struct ing_tree *t, const char *path, int type,
-		    long long idx);
+		    int what, long long idx);
 int		 ing_tree_finish(struct ing_tree *t);
 /* Find the bundles (only: --format's).  0, or -1 on ENOMEM. */
 int		 ing_tree_plan(struct ing_tree *t, const struct ing_format *only);

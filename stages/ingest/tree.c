@@ -83,9 +83,11 @@ ing_tree_free(struct ing_tree *t)
 }
 
 int
-ing_tree_add(struct ing_tree *t, const char *path, int type, long long idx)
+ing_tree_add(struct ing_tree *t, const char *path, int type, int what,
+    long long idx)
 {
 	struct ing_ent *e;
+	size_t n;
 
 	while (path[0] == '/' || (path[0] == '.' && path[1] == '/'))
 		path += path[0] == '/' ? 1 : 2;
@@ -104,9 +106,14 @@ ing_tree_add(struct ing_tree *t, const char *path, int type, long long idx)
 	if ((e->path = strdup(path)) == NULL)
 		return -1;
 	/* A folder member of a tar ends in '/'. */
-	if (e->path[strlen(e->path) - 1] == '/')
-		e->path[strlen(e->path) - 1] = '\0';
+	for (n = strlen(e->path); n > 0 && e->path[n - 1] == '/'; n--)
+		e->path[n - 1] = '\0';
+	if (n == 0) {
+		free(e->path);
+		return 0;
+	}
 	e->type = type;
+	e->what = what;
 	e->idx = idx;
 	e->bundle = -1;
 	t->n++;
@@ -184,7 +191,7 @@ ing_tree_finish(struct ing_tree *t)
 			return -1;
 		for (s = strchr(p, '/'); s != NULL; s = strchr(s + 1, '/')) {
 			*s = '\0';
-			if (ing_tree_add(t, p, 'd', -1) == -1) {
+			if (ing_tree_add(t, p, 'd', 0, -1) == -1) {
 				free(p);
 				return -1;
 			}
@@ -399,12 +406,9 @@ list_dir(struct ing_tree *t, int dfd, const char *rel, int depth)
 		}
 		type = S_ISDIR(st.st_mode) ? 'd' : S_ISREG(st.st_mode) ? 'f' :
 		    'o';
-		if ((rc = ing_tree_add(t, p, type, -1)) == -1)
+		if ((rc = ing_tree_add(t, p, type, S_ISLNK(st.st_mode) ? 'l' :
+		    S_ISFIFO(st.st_mode) ? 'p' : 0, -1)) == -1)
 			break;
-		if (type == 'o')
-			t->e[t->n - 1].what = S_ISLNK(st.st_mode) ? 'l' :
-			    S_ISFIFO(st.st_mode) ? 'p' : S_ISSOCK(st.st_mode) ?
-			    's' : 'c';
 		if (type != 'd')
 			continue;
 		if (depth >= MAXDEPTH) {

@@ -3,6 +3,13 @@
  * standard input), their encoding, the choice of parser, and the events
  * table they write.
  *
+ * A folder or archive is first listed and planned as a tree (tree.c): the
+ * formats' bundle detectors say which folders are one export and what each
+ * file in them is; then its files are read in the input's own order, a
+ * bundle's chat files kept until its last and read as one export.  An
+ * input named on the command line that yields no chat is an error, said
+ * with what it held instead.
+ *
  * Every input ends up as a seekable UTF-8 byte source: a regular UTF-8
  * file is read in place; anything else (standard input, an archive member,
  * UTF-16 or GB18030 text) is first copied, decoded, into an unlinked
@@ -1703,12 +1710,10 @@ parse_archive(struct ing *g, int fd, const char *name, int depth)
 			rc = g->strict ? -1 : 0;
 			break;
 		}
-		if ((p = member_path(a, e, &type, &what)) != NULL) {
-			if (ing_tree_add(t, p, type, idx) == -1) {
-				rc = -1;
-				break;
-			}
-			t->e[t->n - 1].what = what;
+		if ((p = member_path(a, e, &type, &what)) != NULL &&
+		    ing_tree_add(t, p, type, what, idx) == -1) {
+			rc = -1;
+			break;
 		}
 		idx++;
 		if (archive_format(a) == ARCHIVE_FORMAT_RAW)
