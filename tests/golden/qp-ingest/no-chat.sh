@@ -23,3 +23,6 @@ run mixed
 # Several inputs: each is read, the run fails for the one without a chat.
 run mixed/chat.txt empty media.zip
 : | run
+# A run that reads no events at all fails too.
+printf 'ts,user,event\n' > orders.csv
+run --events orders.csv
