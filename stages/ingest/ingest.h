@@ -124,11 +124,11 @@ int		 ing_dir_has(const struct ing_dir *d, const char *rel);
 const char	*ing_dir_next(const struct ing_dir *d, size_t *pos, int *type);
 /*
  * The folder's own name; for the top of an archive, the archive's name
- * without its extension ("WhatsApp Chat - Ana" for "WhatsApp Chat -
- * Ana.zip").
+ * without its extension, as the folder it unpacks to ("WhatsApp Chat -
+ * Ana" for "WhatsApp Chat - Ana.zip").
  */
 const char	*ing_dir_name(const struct ing_dir *d);
-/* Whether a file's name says it is a picture, a sound, a video or an office document. */
+/* Whether a file's name says it is a picture, sound, video or document. */
 int		 ing_media_name(const char *name);
 
 enum ing_role {
@@ -136,7 +136,8 @@ enum ing_role {
 	ING_IN,		/* a folder of the bundle: its entries are asked */
 	ING_CHAT,	/* a file of the chat, read by the format */
 	ING_ATTACH,	/* an attachment (a folder: all in it): counted */
-	ING_NAMED,	/* an attachment if a chat file names it, else ING_NOT */
+	ING_NAMED,	/* an attachment if a chat file's text names it
+			   ("plan.txt (file attached)"), else ING_NOT */
 	ING_SKIP	/* the exporter's, without events: ignored */
 };
 
@@ -153,7 +154,9 @@ struct ing_bundle {
 	 * NULL: each chat file goes through the format's parser.  Else the
 	 * reader of a bundle whose files share state: called for each chat
 	 * file with its path below the bundle, *state NULL at the first, and
-	 * once more with x NULL at the end to free it.  0, or -1 (fatal).
+	 * once more with x NULL at the end to free it.  0, or -1 when the
+	 * file could not be read (counted; the end of the run under
+	 * --strict or when the output failed).
 	 */
 	int		(*read)(struct ing *g, struct ing_text *x,
 			    const char *rel, void **state);
