@@ -22,12 +22,13 @@ static const char usage[] =
 "\n"
 "Read chat exports and write a qunpipe stream with their events table.\n"
 "Folders are read recursively, archives (zip, tar, 7z, gz, xz, zst) member\n"
-"by member; - or no input reads standard input.\n"
+"by member, an export's zip or folder as one export; - or no input reads\n"
+"standard input.  An input without a chat export fails the run (exit 1).\n"
 "\n"
 "      --format NAME        read every input as NAME instead of detecting\n"
 "                           it: whatsapp, qq, wechat, wechat-txt, telegram,\n"
-"                           telegram-html, discord, messenger, signal, csv\n"
-"                           (Slack zips and folders are always recognised)\n"
+"                           telegram-html, discord, messenger, signal, csv,\n"
+"                           slack\n"
 "      --map SPEC           with --format csv: which CSV column holds each\n"
 "                           events column, as ts=Date,user=Author,text=Msg\n"
 "      --events FILE        add FILE's rows (ts, user_id or user, event) as\n"
@@ -80,7 +81,7 @@ main(int argc, char **argv)
 	const char *zone = NULL, *map = NULL, *keyfile = NULL, *events[16];
 	size_t nevents = 0, e;
 	char **args;
-	int ch, i, n, strict = 0, no_text = 0, all_chats = 0, rc = 0;
+	int ch, i, n, r, strict = 0, no_text = 0, all_chats = 0, rc = 0;
 	unsigned long long maxmem = 1ULL << 30;
 
 	qp_cli_init("qp-ingest", usage, argv, &com);
@@ -156,11 +157,17 @@ main(int argc, char **argv)
 		rc = -1;	/* names to ids, only when --events needs them */
 	else if (ing_start(&g) == -1)
 		rc = -1;
-	for (i = optind; rc == 0 && (i < argc || (i == optind && nevents == 0));
+	/* An input without a chat is said and fails the run, after the rest. */
+	for (i = optind; rc != -1 && (i < argc || (i == optind && nevents == 0));
 	    i++)
-		rc = ing_input(&g, i < argc ? argv[i] : "-");
+		if ((r = ing_input(&g, i < argc ? argv[i] : "-")) != 0)
+			rc = r == -1 ? -1 : 1;
 	for (e = 0; rc == 0 && e < nevents; e++)
 		rc = ing_events_file(&g, events[e]);
+	if (rc == 0 && ing_nevents(&g) == 0) {
+		qp_warn("no events read");
+		rc = -1;
+	}
 	if (rc == 0)
 		rc = ing_write_sources(&g);
 	if (rc == 0 && qp_out_error(out) != NULL)

@@ -105,10 +105,68 @@ typedef int	(*ing_parser)(struct ing *g, struct ing_text *x);
 /* How sure a parser is that the first bytes are its format: 0 no, 100 yes. */
 typedef int	(*ing_sniffer)(const char *name, const char *head, size_t len);
 
+/*
+ * An export bundle: a folder (on disk or in an archive) that is one export,
+ * such as a WhatsApp zip (_chat.txt and its media) or a Slack workspace.
+ * The walker asks every format whether a folder is its bundle, then what
+ * each file and folder below it is; it reads the chat files (in rank, then
+ * name order, digits by value) as one export, counts the attachments, and
+ * walks whatever is not part of the bundle as it would any folder.
+ */
+struct ing_dir;		/* a folder being looked at */
+
+/* What rel is to a bundle: 'f' a file, 'd' a folder, 0 not there. */
+int		 ing_dir_has(const struct ing_dir *d, const char *rel);
+/*
+ * The entries right in the folder, one per call from *pos = 0: the name,
+ * and its type in *type ('f' or 'd'); NULL after the last.
+ */
+const char	*ing_dir_next(const struct ing_dir *d, size_t *pos, int *type);
+/*
+ * The folder's own name; for the top of an archive, the archive's name
+ * without its extension, as the folder it unpacks to ("WhatsApp Chat -
+ * Ana" for "WhatsApp Chat - Ana.zip").
+ */
+const char	*ing_dir_name(const struct ing_dir *d);
+/* Whether a file's name says it is a picture, sound, video or document. */
+int		 ing_media_name(const char *name);
+
+enum ing_role {
+	ING_NOT,	/* not the bundle's: read or walked on its own */
+	ING_IN,		/* a folder of the bundle: its entries are asked */
+	ING_CHAT,	/* a file of the chat, read by the format */
+	ING_ATTACH,	/* an attachment (a folder: all in it): counted */
+	ING_NAMED,	/* an attachment if a chat file's text names it
+			   ("plan.txt (file attached)"), else ING_NOT */
+	ING_SKIP	/* the exporter's, without events: ignored */
+};
+
+struct ing_bundle {
+	/* Whether folder d is one export of this format. */
+	int		(*is)(const struct ing_dir *d);
+	/*
+	 * What rel (a path below d, type 'f' or 'd') is; a chat file may set
+	 * *rank (0 at the call) to be read after those of lower rank.
+	 */
+	enum ing_role	(*role)(const struct ing_dir *d, const char *rel,
+			    int type, int *rank);
+	/*
+	 * NULL: each chat file goes through the format's parser.  Else the
+	 * reader of a bundle whose files share state: called for each chat
+	 * file with its path below the bundle, *state NULL at the first, and
+	 * once more with x NULL at the end to free it.  0, or -1 when the
+	 * file could not be read (counted; the end of the run under
+	 * --strict or when the output failed).
+	 */
+	int		(*read)(struct ing *g, struct ing_text *x,
+			    const char *rel, void **state);
+};
+
 struct ing_format {
-	const char	*name;
-	ing_sniffer	 sniff;
-	ing_parser	 parse;
+	const char		*name;
+	ing_sniffer		 sniff;		/* NULL: read only as a bundle */
+	ing_parser		 parse;
+	const struct ing_bundle	*bundle;	/* NULL: a single file */
 };
 
 int	ing_whatsapp_sniff(const char *, const char *, size_t);
@@ -131,6 +189,11 @@ int	ing_signal_sniff(const char *, const char *, size_t);
 int	ing_signal_parse(struct ing *, struct ing_text *);
 int	ing_csv_sniff(const char *, const char *, size_t);
 int	ing_csv_parse(struct ing *, struct ing_text *);
+
+/* A folder of a Telegram Desktop export: media (ING_ATTACH), HTML's (ING_SKIP). */
+enum ing_role	ing_telegram_folder(const char *name);
+extern const struct ing_bundle ing_whatsapp_bundle, ing_slack_bundle,
+	    ing_telegram_bundle, ing_telegram_html_bundle, ing_meta_bundle;
 
 /*
  * A time as ISO 8601 with an offset, a naive local time (in --tz, "/" or

@@ -21,6 +21,14 @@ struct ing_source {
 	struct ing_stats	 st;
 };
 
+/* What one command-line input held, to say so when it held no chat. */
+struct ing_found {
+	unsigned long long	 chats, dups, media, unknown, blank, empty, bad,
+				 other, broken, refused;
+	const char		*empty_format;	/* of the last empty one */
+	int			 named_unknown;	/* the input itself is no chat */
+};
+
 struct ing {
 	struct qp_out		*out;
 	const struct qp_tz	*tz;
@@ -33,6 +41,7 @@ struct ing {
 	unsigned long long	*seen;		/* content hashes read */
 	size_t			 nseen;
 	struct ing_stats	 cur, total;
+	struct ing_found	 found;
 	char			*map[ING_NCOLS];	/* --map: CSV column per events column */
 	struct ing_names	*everyone;	/* name -> "platform\x1fid", for --events */
 	char			 last_user[256];	/* cache for everyone */
@@ -58,8 +67,13 @@ void	ing_init(struct ing *g, struct qp_out *out, const struct qp_tz *tz);
 /* Write the events table header. */
 int	ing_start(struct ing *g);
 /* Read one command-line input: file, folder, archive or "-". */
+/*
+ * Read one command-line input: file, folder, archive, FIFO or "-".  0, 1
+ * when it held no chat export (said why), -1 on a fatal error.
+ */
 int	ing_input(struct ing *g, const char *path);
-int	ing_input_depth(struct ing *g, const char *path, int depth);
+/* Events read so far, chats and --events files together. */
+unsigned long long ing_nevents(const struct ing *g);
 void	ing_free(struct ing *g);
 /* --map SPEC; 0, or -1 when malformed or without ts and user. */
 int	ing_map_parse(struct ing *g, const char *spec);
@@ -71,13 +85,6 @@ int	ing_write_sources(struct ing *g);
 /* Record the input just read (its counts are g->cur). */
 void	ing_add_source(struct ing *g, const char *input, const char *format);
 
-/* Slack export zips (slack.c). */
-int	ing_slack_detect(int fd, char *prefix, size_t cap);
-int	ing_slack_archive(struct ing *g, int fd, const char *name,
-	    const char *prefix);
-/* Unzipped Slack export folders. */
-int	ing_slack_is_dir(const char *dir);
-int	ing_slack_dir(struct ing *g, const char *dir);
 /* An unlinked temporary file, or -1. */
 int	ing_spool(void);
 
@@ -85,5 +92,51 @@ int	ing_spool(void);
 int	ing_key_load(struct ing *g, const char *path);
 /* --events FILE, after the chats. */
 int	ing_events_file(struct ing *g, const char *path);
+
+/*
+ * The tree of an input (tree.c): a folder on disk or an archive, listed,
+ * then planned: which bundle takes each entry, in what role.
+ */
+struct ing_ent {
+	char			*path;	/* below the top, '/' between names */
+	long long		 idx;	/* member number in an archive, or -1 */
+	int			 type;	/* 'f' file, 'd' folder, 'o' neither */
+	int			 what;	/* for 'o': 'l' link, 'p' FIFO, ... */
+	enum ing_role		 role;	/* ING_NOT: no bundle's */
+	int			 rank;
+	long			 bundle;	/* index in b, or -1 */
+	unsigned long long	 off, len;	/* in the bundle's pack */
+};
+
+struct ing_bund {
+	const struct ing_format	*f;
+	long			 root;	/* entry of its folder, -1: the top */
+	size_t			 nchat, nattach, nnamed;
+	long			 last;	/* chat or named file met last */
+	int			 pack;	/* archives: its chat and named files */
+	unsigned long long	 packlen;
+};
+
+struct ing_tree {
+	char			*name;	/* the input's name */
+	char			 sep;	/* '/' a folder, '!' an archive */
+	char			 stem[256];	/* archives: name sans extension */
+	int			 failed;
+	struct ing_ent		*e;	/* sorted by path */
+	size_t			 n, cap;
+	struct ing_bund		*b;
+	size_t			 nb;
+};
+
+struct ing_tree	*ing_tree_new(const char *name, char sep);
+/* A folder on disk, listed without following links; NULL on ENOMEM. */
+struct ing_tree	*ing_tree_disk(const char *path);
+/* Add an entry (archives); then ing_tree_finish() sorts.  0 or -1. */
+int		 ing_tree_add(struct ing_tree *t, const char *path, int type,
+		    int what, long long idx);
+int		 ing_tree_finish(struct ing_tree *t);
+/* Find the bundles (only: --format's).  0, or -1 on ENOMEM. */
+int		 ing_tree_plan(struct ing_tree *t, const struct ing_format *only);
+void		 ing_tree_free(struct ing_tree *t);
 
 #endif

@@ -239,3 +239,81 @@ bad:
 	json_free(j);
 	return -1;
 }
+
+/* --- the download ------------------------------------------------------ */
+
+/* Where "Download your information" puts the chats, by year of layout. */
+static const char *const meta_tops[] = {
+	"messages", "your_activity_across_facebook/messages",
+	"your_instagram_activity/messages", NULL
+};
+
+/* Folders of chats below messages/. */
+static const char *const meta_boxes[] = {
+	"inbox", "archived_threads", "filtered_threads", "message_requests",
+	"e2ee_cutover", NULL
+};
+
+static int
+in_list(const char *s, const char *const *v)
+{
+	for (; *v != NULL; v++)
+		if (strcmp(s, *v) == 0)
+			return 1;
+	return 0;
+}
+
+/* A chat's folder (message_1.json ...), or the download holding them. */
+static int
+meta_is(const struct ing_dir *d)
+{
+	char p[256];
+	int i;
+
+	if (ing_dir_has(d, "message_1.json") == 'f')
+		return 1;
+	for (i = 0; meta_tops[i] != NULL; i++) {
+		snprintf(p, sizeof p, "%s/inbox", meta_tops[i]);
+		if (ing_dir_has(d, p) == 'd')
+			return 1;
+	}
+	return 0;
+}
+
+static enum ing_role
+meta_role(const struct ing_dir *d, const char *rel, int type, int *rank)
+{
+	const char *s = strrchr(rel, '/');
+	size_t n;
+	int i;
+
+	(void)rank;
+	if (ing_dir_has(d, "message_1.json") == 'f') {
+		/* A chat: its pages, its media. */
+		if (s != NULL)
+			return ING_NOT;
+		if (type == 'd')
+			return strcmp(rel, "photos") == 0 ||
+			    strcmp(rel, "videos") == 0 ||
+			    strcmp(rel, "audio") == 0 ||
+			    strcmp(rel, "files") == 0 ||
+			    strcmp(rel, "gifs") == 0 ? ING_ATTACH : ING_NOT;
+		return strncmp(rel, "message_", 8) == 0 &&
+		    strcmp(rel + strlen(rel) - 5, ".json") == 0 ?
+		    ING_CHAT : ING_NOT;
+	}
+	/* The download: each chat folder is a bundle of its own; the rest is not chats. */
+	for (i = 0; meta_tops[i] != NULL; i++) {
+		n = strlen(meta_tops[i]);
+		if (type == 'd' && strncmp(meta_tops[i], rel, strlen(rel)) == 0 &&
+		    (meta_tops[i][strlen(rel)] == '\0' ||
+		    meta_tops[i][strlen(rel)] == '/'))
+			return ING_IN;
+		if (type == 'd' && strncmp(rel, meta_tops[i], n) == 0 &&
+		    rel[n] == '/' && in_list(rel + n + 1, meta_boxes))
+			return ING_NOT;
+	}
+	return ING_SKIP;
+}
+
+const struct ing_bundle ing_meta_bundle = { meta_is, meta_role, NULL };

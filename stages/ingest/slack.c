@@ -1,6 +1,7 @@
 /*
- * Slack workspace export (a zip): users.json, channels.json and one folder
- * per channel with a JSON array of messages per day.  Each channel is a
+ * Slack workspace export (a zip or its folder): users.json, channels.json
+ * and one folder per channel with a JSON array of messages per day, read
+ * as one bundle (ingest.h).  Each channel is a
  * group (its id from channels.json); names come from users.json (display
  * name, else real name, else handle).  Subtypes: channel_join is a join
  * (actor: the inviter when the export names one), channel_leave a leave,
@@ -8,23 +9,13 @@
  * message (thread_ts, which is also that message's ts, our msg_id).
  * Times are Unix seconds (ts), read with the offset of --tz.
  */
-#include <dirent.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
-#include <archive.h>
-#include <archive_entry.h>
 
 #include "ingest.h"
-#include "ingest_int.h"
 #include "json.h"
 #include "qp_cli.h"
-#include "qp_hash.h"
-#include "qp_io.h"
 #include "qp_time.h"
 
 #define F	256
@@ -33,7 +24,6 @@ struct sl {
 	struct ing		*g;
 	struct ing_names	*users;		/* id -> name */
 	struct ing_names	*chans;		/* name -> id */
-	char			 prefix[512];	/* folder of channels.json */
 	unsigned long long	 n;
 };
 
@@ -43,41 +33,6 @@ struct smsg {
 	int	 nfiles;
 	char	*text;
 };
-
-/* Read an entry's bytes into an unlinked temporary file. */
-static int
-spool(struct archive *a, const char *name, unsigned long long max)
-{
-	char buf[65536];
-	la_ssize_t r;
-	unsigned long long size = 0;
-	int fd;
-
-	if ((fd = ing_spool()) == -1) {
-		qp_warn("%s: temporary file: %s", name, strerror(errno));
-		return -1;
-	}
-	while ((r = archive_read_data(a, buf, sizeof buf)) > 0) {
-		size += (unsigned long long)r;
-		if (size > max) {
-			qp_warn("%s: expands past --max-member-size; refused", name);
-			close(fd);
-			return -1;
-		}
-		if (qp_write_all(fd, buf, (size_t)r) == -1) {
-			qp_warn("%s: temporary file: %s", name, strerror(errno));
-			close(fd);
-			return -1;
-		}
-	}
-	if (r < 0) {
-		qp_warn("%s: %s", name, archive_error_string(a));
-		close(fd);
-		return -1;
-	}
-	lseek(fd, 0, SEEK_SET);
-	return fd;
-}
 
 /* users.json: [{"id", "name", "real_name", "profile": {"display_name", ...}}] */
 static int
@@ -313,277 +268,91 @@ bad:
 	return -1;
 }
 
-static struct archive *
-reopen(int fd, const char *name)
-{
-	struct archive *a = archive_read_new();
+/* --- the bundle ---------------------------------------------------- */
 
-	if (a == NULL)
-		return NULL;
-	archive_read_support_filter_all(a);
-	archive_read_support_format_all(a);
-	lseek(fd, 0, SEEK_SET);
-	if (archive_read_open_fd(a, fd, 65536) != ARCHIVE_OK) {
-		qp_warn("%s: %s", name, archive_error_string(a));
-		archive_read_free(a);
-		return NULL;
-	}
-	return a;
-}
-
-/* The folder holding channels.json and users.json, if both are there. */
-int
-ing_slack_detect(int fd, char *prefix, size_t cap)
-{
-	struct archive *a = archive_read_new();
-	struct archive_entry *e;
-	char users[512], chans[512];
-	const char *p, *b;
-	int hu = 0, hc = 0;
-
-	if (a == NULL)
-		return 0;
-	archive_read_support_filter_all(a);
-	archive_read_support_format_all(a);
-	lseek(fd, 0, SEEK_SET);
-	if (archive_read_open_fd(a, fd, 65536) == ARCHIVE_OK)
-		while (archive_read_next_header(a, &e) == ARCHIVE_OK) {
-			if ((p = archive_entry_pathname(e)) == NULL)
-				continue;
-			b = strrchr(p, '/');
-			b = b ? b + 1 : p;
-			if (strcmp(b, "users.json") == 0 && !hu) {
-				snprintf(users, sizeof users, "%.*s", (int)(b - p), p);
-				hu = 1;
-			} else if (strcmp(b, "channels.json") == 0 && !hc) {
-				snprintf(chans, sizeof chans, "%.*s", (int)(b - p), p);
-				hc = 1;
-			}
-		}
-	archive_read_free(a);
-	lseek(fd, 0, SEEK_SET);
-	if (!hu || !hc || strcmp(users, chans) != 0)
-		return 0;
-	snprintf(prefix, cap, "%s", users);
-	return 1;
-}
-
-/* Read a Slack export zip open on fd (not closed here). */
-int
-ing_slack_archive(struct ing *g, int fd, const char *name, const char *prefix)
-{
-	struct sl s;
-	struct archive *a;
-	struct archive_entry *e;
-	char where[1024], chan[F];
-	const char *p, *rest, *slash;
-	size_t pl = strlen(prefix);
-	int pass, rc = 0, efd, h;
-
-	memset(&s, 0, sizeof s);
-	s.g = g;
-	snprintf(s.prefix, sizeof s.prefix, "%s", prefix);
-	if ((s.users = ing_names_new()) == NULL ||
-	    (s.chans = ing_names_new()) == NULL) {
-		ing_names_free(s.users);
-		return -1;
-	}
-	ing_platform(g, "slack");
-	/* Pass 1: users and channels; pass 2: the day files. */
-	for (pass = 1; pass <= 2 && rc == 0; pass++) {
-		if ((a = reopen(fd, name)) == NULL) {
-			rc = -1;
-			break;
-		}
-		while (rc == 0 && (h = archive_read_next_header(a, &e)) != ARCHIVE_EOF) {
-			if (h < ARCHIVE_WARN) {
-				qp_warn("%s: %s", name, archive_error_string(a));
-				rc = -1;
-				break;
-			}
-			p = archive_entry_pathname(e);
-			if (p == NULL || archive_entry_filetype(e) != AE_IFREG ||
-			    strncmp(p, prefix, pl) != 0)
-				continue;
-			rest = p + pl;
-			snprintf(where, sizeof where, "%s!%s", name, p);
-			slash = strchr(rest, '/');
-			if (pass == 1 ? (strcmp(rest, "users.json") != 0 &&
-			    strcmp(rest, "channels.json") != 0) :
-			    (slash == NULL || strchr(slash + 1, '/') != NULL ||
-			    strlen(slash + 1) < 6 ||
-			    strcmp(slash + strlen(slash) - 5, ".json") != 0))
-				continue;
-			if ((efd = spool(a, where, g->max_member)) == -1) {
-				rc = g->strict ? -1 : 0;
-				continue;
-			}
-			if (pass == 1)
-				rc = strcmp(rest, "users.json") == 0 ?
-				    read_users(&s, efd, where) :
-				    read_channels(&s, efd, where);
-			else {
-				snprintf(chan, sizeof chan, "%.*s",
-				    (int)(slash - rest), rest);
-				rc = read_day(&s, efd, chan, where);
-			}
-			close(efd);
-		}
-		archive_read_free(a);
-	}
-	ing_names_free(s.users);
-	ing_names_free(s.chans);
-	return rc;
-}
-
-/* --- an unzipped export folder ----------------------------------------- */
-
+/* A Slack export: users.json and channels.json side by side. */
 static int
-is_json_file(const struct dirent *d)
+slack_is(const struct ing_dir *d)
 {
-	size_t n = strlen(d->d_name);
-
-	return d->d_name[0] != '.' && n > 5 && strcmp(d->d_name + n - 5, ".json") == 0;
+	return ing_dir_has(d, "users.json") == 'f' &&
+	    ing_dir_has(d, "channels.json") == 'f';
 }
 
 static int
-is_subdir(const struct dirent *d)
+is_json(const char *s)
 {
-	return d->d_name[0] != '.' && (d->d_type == DT_DIR || d->d_type == DT_UNKNOWN);
+	size_t n = strlen(s);
+
+	return n > 5 && strcmp(s + n - 5, ".json") == 0;
 }
 
-int
-ing_slack_is_dir(const char *dir)
+/*
+ * Its own JSON files at the top (users and channels read first), a folder
+ * per channel or conversation with a JSON file per day.
+ */
+static enum ing_role
+slack_role(const struct ing_dir *d, const char *rel, int type, int *rank)
 {
-	char p[4096];
+	const char *slash = strchr(rel, '/');
 
-	snprintf(p, sizeof p, "%s/users.json", dir);
-	if (access(p, R_OK) != 0)
-		return 0;
-	snprintf(p, sizeof p, "%s/channels.json", dir);
-	return access(p, R_OK) == 0;
-}
-
-/* Call fn for every channel/day.json below dir, in name order. */
-static int
-each_day(const char *dir, int (*fn)(void *, const char *, const char *),
-    void *arg)
-{
-	struct dirent **subs, **days;
-	char p[4096];
-	int ns, nd, i, k, rc = 0;
-
-	if ((ns = scandir(dir, &subs, is_subdir, alphasort)) < 0)
-		ns = 0;
-	for (i = 0; i < ns; i++) {
-		snprintf(p, sizeof p, "%s/%s", dir, subs[i]->d_name);
-		if ((nd = scandir(p, &days, is_json_file, alphasort)) < 0)
-			nd = 0;
-		for (k = 0; k < nd; k++) {
-			snprintf(p, sizeof p, "%s/%s/%s", dir, subs[i]->d_name,
-			    days[k]->d_name);
-			if (rc == 0)
-				rc = fn(arg, subs[i]->d_name, p);
-			free(days[k]);
-		}
-		if (nd > 0)
-			free(days);
-		free(subs[i]);
+	(void)d;
+	if (type == 'd')
+		return slash == NULL ? ING_IN : ING_NOT;
+	if (slash == NULL) {
+		if (strcmp(rel, "users.json") == 0 ||
+		    strcmp(rel, "channels.json") == 0 ||
+		    strcmp(rel, "groups.json") == 0 ||
+		    strcmp(rel, "mpims.json") == 0)
+			return ING_CHAT;
+		return is_json(rel) ? ING_SKIP : ING_NOT;
 	}
-	if (ns > 0)
-		free(subs);
-	return rc;
+	if (strchr(slash + 1, '/') != NULL || !is_json(slash + 1))
+		return ING_NOT;
+	*rank = 1;
+	return ING_CHAT;
 }
 
-struct dirhash {
-	struct qp_hasher	*h;
-	size_t			 skip;	/* length of the folder's own path */
-};
-
+/* The files of one export share its users and channels. */
 static int
-hash_day(void *arg, const char *chan, const char *path)
+slack_read(struct ing *g, struct ing_text *x, const char *rel, void **state)
 {
-	struct dirhash *dh = arg;
-	char buf[65536];
-	ssize_t r;
+	struct sl *s = *state;
+	const char *slash;
+	char chan[F];
 	int fd;
 
-	(void)chan;
-	qp_hasher_add(dh->h, path + dh->skip, strlen(path + dh->skip));
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) != -1) {
-		while ((r = read(fd, buf, sizeof buf)) > 0)
-			qp_hasher_add(dh->h, buf, (size_t)r);
-		close(fd);
-	}
-	return 0;
-}
-
-/* Hash every day file (name and bytes, in name order): the src id. */
-static unsigned long long
-dir_hash(const char *dir)
-{
-	struct dirhash dh;
-
-	if ((dh.h = qp_hasher_new()) == NULL)
-		return 0;
-	dh.skip = strlen(dir);
-	qp_hasher_add(dh.h, "slack", 5);
-	(void)each_day(dir, hash_day, &dh);
-	return qp_hasher_end(dh.h);
-}
-
-static int
-read_day_file(void *arg, const char *chan, const char *path)
-{
-	int fd, rc;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
-		qp_warn("%s: %s", path, strerror(errno));
+	if (x == NULL) {
+		if (s != NULL) {
+			ing_names_free(s->users);
+			ing_names_free(s->chans);
+			free(s);
+		}
+		*state = NULL;
 		return 0;
 	}
-	rc = read_day(arg, fd, chan, path);
-	close(fd);
-	return rc;
-}
-
-/* Read a Slack export folder: users.json, channels.json, channel/day.json. */
-int
-ing_slack_dir(struct ing *g, const char *dir)
-{
-	struct sl s;
-	char p[4096];
-	int fd, rc = 0;
-
-	memset(&s, 0, sizeof s);
-	s.g = g;
-	if ((s.users = ing_names_new()) == NULL ||
-	    (s.chans = ing_names_new()) == NULL) {
-		ing_names_free(s.users);
-		return -1;
+	if (s == NULL) {
+		if ((s = calloc(1, sizeof *s)) == NULL ||
+		    (s->users = ing_names_new()) == NULL ||
+		    (s->chans = ing_names_new()) == NULL) {
+			if (s != NULL)
+				ing_names_free(s->users);
+			free(s);
+			qp_warn("out of memory");
+			return -1;
+		}
+		s->g = g;
+		*state = s;
 	}
-	qp_hash_hex(p, dir_hash(dir));
-	memcpy(g->src, p, 12);
-	g->src[12] = '\0';
 	ing_platform(g, "slack");
-	snprintf(p, sizeof p, "%s/users.json", dir);
-	if ((fd = open(p, O_RDONLY | O_CLOEXEC)) == -1 ||
-	    read_users(&s, fd, p) == -1)
-		rc = -1;
-	if (fd != -1)
-		close(fd);
-	snprintf(p, sizeof p, "%s/channels.json", dir);
-	if (rc == 0) {
-		if ((fd = open(p, O_RDONLY | O_CLOEXEC)) == -1 ||
-		    read_channels(&s, fd, p) == -1)
-			rc = -1;
-		if (fd != -1)
-			close(fd);
-	}
-	if (rc == -1 && fd == -1)
-		qp_warn("%s: %s", p, strerror(errno));
-	if (rc == 0)
-		rc = each_day(dir, read_day_file, &s);
-	ing_names_free(s.users);
-	ing_names_free(s.chans);
-	return rc;
+	fd = ing_fd(x);
+	if ((slash = strchr(rel, '/')) == NULL)
+		return strcmp(rel, "users.json") == 0 ?
+		    read_users(s, fd, ing_name(x)) :
+		    read_channels(s, fd, ing_name(x));
+	snprintf(chan, sizeof chan, "%.*s", (int)(slash - rel), rel);
+	return read_day(s, fd, chan, ing_name(x));
 }
+
+const struct ing_bundle ing_slack_bundle = {
+	slack_is, slack_role, slack_read
+};

@@ -486,3 +486,52 @@ ing_telegram_parse(struct ing *g, struct ing_text *x)
 	ing_names_free(t.names);
 	return rc < 0 ? -1 : 0;
 }
+
+/* --- the export folder ------------------------------------------------- */
+
+/* Folders Telegram Desktop writes beside the chat: media, then the HTML's. */
+static const char *const tg_folders[] = {
+	"files", "photos", "video_files", "voice_messages",
+	"round_video_messages", "stickers", "contacts", "profile_pictures",
+	"stories", NULL, "css", "js", "images", "lists", NULL
+};
+
+enum ing_role
+ing_telegram_folder(const char *name)
+{
+	enum ing_role r = ING_ATTACH;
+	int i;
+
+	for (i = 0; r == ING_ATTACH || tg_folders[i] != NULL; i++) {
+		if (tg_folders[i] == NULL)
+			r = ING_SKIP;
+		else if (strcmp(name, tg_folders[i]) == 0)
+			return r;
+	}
+	return ING_NOT;
+}
+
+static int
+tg_is(const struct ing_dir *d)
+{
+	return ing_dir_has(d, "result.json") == 'f';
+}
+
+/* result.json holds the chats; HTML written beside it is the same again. */
+static enum ing_role
+tg_role(const struct ing_dir *d, const char *rel, int type, int *rank)
+{
+	(void)d;
+	(void)rank;
+	if (type == 'd')
+		return strcmp(rel, "chats") == 0 ? ING_ATTACH :
+		    ing_telegram_folder(rel);
+	if (strcmp(rel, "result.json") == 0)
+		return ING_CHAT;
+	if (strncmp(rel, "messages", 8) == 0 &&
+	    strcmp(rel + strlen(rel) - 5, ".html") == 0)
+		return ING_SKIP;
+	return strcmp(rel, "export_results.html") == 0 ? ING_SKIP : ING_NOT;
+}
+
+const struct ing_bundle ing_telegram_bundle = { tg_is, tg_role, NULL };

@@ -243,3 +243,39 @@ ing_telegram_html_parse(struct ing *g, struct ing_text *x)
 	ing_buf_free(&m.text);
 	return rc < 0 ? -1 : 0;
 }
+
+/* --- the export folder ------------------------------------------------- */
+
+/* messages.html, messages2.html, ...: one chat in pages. */
+static int
+page_name(const char *s)
+{
+	s += strncmp(s, "messages", 8) == 0 ? 8 : 0;
+	while (*s >= '0' && *s <= '9')
+		s++;
+	return strcmp(s, ".html") == 0;
+}
+
+/* A chat's folder, or the top of an account's export (chats/ below). */
+static int
+tgh_is(const struct ing_dir *d)
+{
+	return ing_dir_has(d, "messages.html") == 'f' ||
+	    ing_dir_has(d, "export_results.html") == 'f';
+}
+
+static enum ing_role
+tgh_role(const struct ing_dir *d, const char *rel, int type, int *rank)
+{
+	(void)rank;
+	if (strchr(rel, '/') != NULL)
+		return ING_NOT;
+	if (type == 'd')
+		return ing_telegram_folder(rel);
+	if (strncmp(rel, "messages", 8) == 0 && page_name(rel) &&
+	    ing_dir_has(d, "messages.html") == 'f')
+		return ING_CHAT;
+	return strcmp(rel, "export_results.html") == 0 ? ING_SKIP : ING_NOT;
+}
+
+const struct ing_bundle ing_telegram_html_bundle = { tgh_is, tgh_role, NULL };

@@ -3,12 +3,20 @@
  * standard input), their encoding, the choice of parser, and the events
  * table they write.
  *
+ * A folder or archive is first listed and planned as a tree (tree.c): the
+ * formats' bundle detectors say which folders are one export and what each
+ * file in them is; then its files are read in the input's own order, a
+ * bundle's chat files kept until its last and read as one export.  An
+ * input named on the command line that yields no chat is an error, said
+ * with what it held instead.
+ *
  * Every input ends up as a seekable UTF-8 byte source: a regular UTF-8
  * file is read in place; anything else (standard input, an archive member,
  * UTF-16 or GB18030 text) is first copied, decoded, into an unlinked
  * temporary file, so parsers may read twice in bounded memory and nothing
  * is left on disk.
  */
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -1047,37 +1055,35 @@ summary(struct ing *g, const char *name, const char *format)
 		    c->replaced);
 }
 
-/*
- * Set g->src to a hash of fd's bytes, so that the same export is one src
- * wherever it comes from.  Returns 0, 1 when the same bytes were read
- * before (skip them), or -1 on a read error.
- */
+/* Add fd's bytes (from its start) to a hash.  0, or -1 on a read error. */
 static int
-src_id(struct ing *g, int fd, const char *name)
+hash_fd(struct qp_hasher *hs, int fd)
 {
 	static char buf[1 << 16];
-	struct qp_hasher *hs;
-	unsigned long long h;
-	char src[QP_HASH_HEX + 1];
 	ssize_t r;
 
-	if ((hs = qp_hasher_new()) == NULL) {
-		qp_warn("out of memory");
-		return -1;
-	}
 	lseek(fd, 0, SEEK_SET);
 	while ((r = read(fd, buf, sizeof buf)) > 0)
 		qp_hasher_add(hs, buf, (size_t)r);
-	h = qp_hasher_end(hs);
 	lseek(fd, 0, SEEK_SET);
-	if (r < 0) {
-		qp_warn("%s: read error: %s", name, strerror(errno));
-		return -1;
-	}
+	return r < 0 ? -1 : 0;
+}
+
+/*
+ * Set g->src to h, the hash of an export's bytes, so that the same export
+ * is one src wherever it comes from.  Returns 0, or 1 when the same bytes
+ * were read before (skip them).
+ */
+static int
+set_src(struct ing *g, unsigned long long h, const char *name)
+{
+	char src[QP_HASH_HEX + 1];
+
 	if (seen_before(g, h)) {
 		if (!g->quiet)
 			qp_warn("%s: same bytes as an earlier input; skipped",
 			    name);
+		g->found.dups++;
 		return 1;
 	}
 	qp_hash_hex(src, h);
@@ -1086,19 +1092,109 @@ src_id(struct ing *g, int fd, const char *name)
 	return 0;
 }
 
+/* src of one file: 0, 1 when read before, -1 on a read error. */
+static int
+src_id(struct ing *g, int fd, const char *name)
+{
+	struct qp_hasher *hs;
+
+	if ((hs = qp_hasher_new()) == NULL) {
+		qp_warn("out of memory");
+		return -1;
+	}
+	if (hash_fd(hs, fd) == -1) {
+		qp_warn("%s: read error: %s", name, strerror(errno));
+		(void)qp_hasher_end(hs);
+		return -1;
+	}
+	return set_src(g, qp_hasher_end(hs), name);
+}
+
 /*
- * Parse one seekable input.  fd is owned from here on.  Returns 0, or -1
- * on a fatal error (output failure, --strict).
+ * The text of the input open on fd (owned from here on): read in place
+ * when it is UTF-8, else decoded into a spool.  head gets its first bytes
+ * (*hn of them) for format detection.  NULL when it cannot be (said).
+ */
+static struct ing_text *
+text_open(int fd, const char *name, char *head, size_t cap, size_t *hn)
+{
+	struct ing_text *x;
+	const char *enc;
+	ssize_t n;
+	int dfd;
+
+	lseek(fd, 0, SEEK_SET);
+	if ((n = read(fd, head, cap)) < 0)
+		n = 0;
+	enc = guess_encoding((unsigned char *)head, (size_t)n);
+	if (strcmp(enc, "UTF-8") != 0) {
+		lseek(fd, 0, SEEK_SET);
+		dfd = transcode(fd, enc, name);
+		close(fd);
+		if (dfd == -1)
+			return NULL;
+		fd = dfd;
+		if ((n = read(fd, head, cap)) < 0)
+			n = 0;
+	}
+	lseek(fd, 0, SEEK_SET);
+	*hn = (size_t)n;
+	if ((x = text_new(name, fd)) == NULL) {
+		close(fd);
+		qp_warn("out of memory");
+	}
+	return x;
+}
+
+/* What the export just read gave, for "no chat export found". */
+static void
+found_source(struct ing *g, const struct ing_format *f)
+{
+	unsigned long long n = 0;
+	int k;
+
+	for (k = 0; k < ING_NKINDS; k++)
+		n += g->cur.kinds[k];
+	if (n > 0)
+		g->found.chats++;
+	else {
+		g->found.empty++;
+		g->found.bad += g->cur.bad;
+		g->found.empty_format = f->name;
+	}
+}
+
+/* After the parser of x: a read error, the summary, the source row. */
+static int
+read_done(struct ing *g, struct ing_text *x, const char *name,
+    const struct ing_format *f, int rc)
+{
+	g->cur.replaced += x->replaced;
+	if (rc == 0 && x->failed) {
+		qp_warn("%s: read error: %s", x->name, strerror(errno));
+		rc = g->strict ? -1 : 0;
+	}
+	if (name != NULL) {
+		summary(g, name, *g->platform ? g->platform : f->name);
+		found_source(g, f);
+	}
+	return rc;
+}
+
+/*
+ * Parse one seekable file, as format f (NULL: --format's, else the one
+ * its first bytes say).  fd is owned from here on; attach: media files of
+ * its bundle.  Returns 0, or -1 on a fatal error (output, --strict).
  */
 static int
-parse_fd(struct ing *g, int fd, const char *name, int depth)
+parse_fd(struct ing *g, int fd, const char *name, int depth,
+    const struct ing_format *f, unsigned long long attach)
 {
 	char head[8192];
-	const struct ing_format *f = NULL, *c;
-	const char *enc;
+	const struct ing_format *c;
 	struct ing_text *x;
-	ssize_t n;
-	int best = 0, s, rc, dfd;
+	size_t n;
+	int best = 0, s, rc;
 
 	switch (src_id(g, fd, name)) {
 	case -1:
@@ -1108,53 +1204,35 @@ parse_fd(struct ing *g, int fd, const char *name, int depth)
 		close(fd);
 		return 0;
 	}
-	lseek(fd, 0, SEEK_SET);
-	n = read(fd, head, sizeof head);
-	if (n < 0)
-		n = 0;
-	enc = guess_encoding((unsigned char *)head, (size_t)n);
-	if (strcmp(enc, "UTF-8") != 0) {
-		lseek(fd, 0, SEEK_SET);
-		dfd = transcode(fd, enc, name);
-		close(fd);
-		if (dfd == -1)
-			return g->strict ? -1 : 0;
-		fd = dfd;
-		n = read(fd, head, sizeof head);
-		if (n < 0)
-			n = 0;
-	}
-	lseek(fd, 0, SEEK_SET);
-	if (g->format != NULL)
-		f = g->format;
-	else
+	if ((x = text_open(fd, name, head, sizeof head, &n)) == NULL)
+		return g->strict ? -1 : 0;
+	if (f == NULL && (f = g->format) == NULL)
 		for (c = ing_formats; c->name != NULL; c++)
-			if ((s = c->sniff(name, head, (size_t)n)) > best) {
+			if (c->sniff != NULL &&
+			    (s = c->sniff(name, head, n)) > best) {
 				best = s;
 				f = c;
 			}
-	if (f == NULL) {
-		/* Named on the command line: an error; found in a folder: skipped. */
-		qp_warn("%s: not a chat export qp-ingest knows (--format names "
-		    "one)%s", name, depth > 0 && !g->strict ? "; skipped" : "");
-		close(fd);
+	if (f == NULL || f->parse == NULL) {
+		text_free(x);
 		g->total.unknown++;
-		return depth > 0 && !g->strict ? 0 : -1;
-	}
-	if ((x = text_new(name, fd)) == NULL) {
-		close(fd);
-		qp_warn("out of memory");
-		return -1;
+		if (depth == 0) {
+			/* The input says what it held. */
+			g->found.named_unknown = n > 0;
+			return 0;
+		}
+		if (n == 0)
+			g->found.blank++;
+		else
+			g->found.unknown++;
+		qp_warn("%s: %s; skipped", name, n == 0 ? "empty" :
+		    "not a chat export qp-ingest knows (--format names one)");
+		return g->strict ? -1 : 0;
 	}
 	memset(&g->cur, 0, sizeof g->cur);
+	g->cur.attachments = attach;
 	g->curname = x->name;
-	rc = f->parse(g, x);
-	g->cur.replaced = x->replaced;
-	if (rc == 0 && x->failed) {
-		qp_warn("%s: read error: %s", name, strerror(errno));
-		rc = g->strict ? -1 : 0;
-	}
-	summary(g, name, *g->platform ? g->platform : f->name);
+	rc = read_done(g, x, name, f, f->parse(g, x));
 	text_free(x);
 	return rc;
 }
@@ -1193,113 +1271,482 @@ static const char *const media_sfx[] = {
 	NULL
 };
 
+int
+ing_media_name(const char *name)
+{
+	return has_suffix(name, media_sfx);
+}
+
 static int dispatch(struct ing *g, int fd, const char *name, int depth);
 
-/* Read every member of the archive open on fd (owned). */
+/* A file of a walked folder, never a link, FIFO or device: fd or -1. */
 static int
-parse_archive(struct ing *g, int fd, const char *name, int depth)
+open_regular(const char *path)
 {
-	struct archive *a;
-	struct archive_entry *e;
-	char member[4096], buf[65536];
-	unsigned long long media = 0, size;
-	la_ssize_t r;
-	int rc = 0, sp, raw;
+	struct stat st;
+	int fd;
 
-	if (ing_slack_detect(fd, member, sizeof member)) {
-		switch (src_id(g, fd, name)) {
-		case 0:
-			memset(&g->cur, 0, sizeof g->cur);
-			g->curname = name;
-			rc = ing_slack_archive(g, fd, name, member);
-			summary(g, name, "slack");
-			break;
-		case -1:
-			rc = g->strict ? -1 : 0;
-			break;
-		}
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY |
+	    O_CLOEXEC)) == -1)
+		return -1;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
 		close(fd);
-		return rc;
+		errno = EINVAL;	/* replaced since it was listed */
+		return -1;
 	}
-	if ((a = archive_read_new()) == NULL) {
-		close(fd);
+	return fd;
+}
+
+/* The name of entry k as the user sees it: dir/path or archive!path. */
+static void
+ent_name(char *buf, size_t cap, const struct ing_tree *t, long k)
+{
+	if (k < 0)
+		snprintf(buf, cap, "%s", t->name);
+	else
+		snprintf(buf, cap, "%s%c%s", t->name, t->sep, t->e[k].path);
+}
+
+/* Chat file k of a bundle as a file of its own (owned by the caller), or -1. */
+static int
+member_fd(const struct ing_tree *t, const struct ing_ent *e, const char *name)
+{
+	char buf[65536], path[8192];
+	unsigned long long off = e->off, left = e->len;
+	ssize_t r;
+	int fd;
+
+	if (t->sep == '/') {
+		snprintf(path, sizeof path, "%s/%s", t->name, e->path);
+		if ((fd = open_regular(path)) == -1)
+			qp_warn("%s: %s", name, strerror(errno));
+		return fd;
+	}
+	if ((fd = ing_spool()) == -1) {
+		qp_warn("%s: temporary file: %s", name, strerror(errno));
+		return -1;
+	}
+	while (left > 0) {
+		r = pread(t->b[e->bundle].pack, buf, left < sizeof buf ?
+		    (size_t)left : sizeof buf, (off_t)off);
+		if (r <= 0 || qp_write_all(fd, buf, (size_t)r) == -1) {
+			qp_warn("%s: temporary file: %s", name, r < 0 ?
+			    strerror(errno) : "short read");
+			close(fd);
+			return -1;
+		}
+		off += (unsigned long long)r;
+		left -= (unsigned long long)r;
+	}
+	lseek(fd, 0, SEEK_SET);
+	return fd;
+}
+
+static int
+cmp_chat(const void *x, const void *y)
+{
+	const struct ing_ent *a = *(const struct ing_ent *const *)x;
+	const struct ing_ent *b = *(const struct ing_ent *const *)y;
+
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	return strverscmp(a->path, b->path);	/* messages2 before messages10 */
+}
+
+/*
+ * The chat files of bundle b, in order, as one export: one src from their
+ * names and bytes, one source row named after the bundle (or its only
+ * chat file).
+ */
+static int
+read_chat(struct ing *g, struct ing_tree *t, long b, int depth)
+{
+	const struct ing_bund *bu = &t->b[b];
+	const struct ing_format *f = bu->f;
+	struct ing_ent **v;
+	struct ing_text *x;
+	struct qp_hasher *hs;
+	char root[4096], name[8192], head[8192];
+	size_t i, nv = 0, plen;
+	void *state = NULL;
+	int rc = 0, fd;
+
+	if ((v = calloc(bu->nchat, sizeof *v)) == NULL) {
 		qp_warn("out of memory");
 		return -1;
+	}
+	for (i = 0; i < t->n; i++)
+		if (t->e[i].bundle == b && t->e[i].role == ING_CHAT)
+			v[nv++] = &t->e[i];
+	qsort(v, nv, sizeof *v, cmp_chat);
+	ent_name(root, sizeof root, t, bu->root);
+	plen = bu->root < 0 ? 0 : strlen(t->e[bu->root].path) + 1;
+	if (nv == 1 && f->bundle->read == NULL) {
+		const struct ing_ent *e = v[0];
+
+		free(v);
+		ent_name(name, sizeof name, t, e - t->e);
+		if ((fd = member_fd(t, e, name)) == -1)
+			return g->strict ? -1 : 0;
+		return parse_fd(g, fd, name, depth, f, bu->nattach);
+	}
+	/* The src: the format, then each chat file's path and bytes. */
+	if ((hs = qp_hasher_new()) == NULL) {
+		free(v);
+		qp_warn("out of memory");
+		return -1;
+	}
+	qp_hasher_add(hs, f->name, strlen(f->name) + 1);
+	for (i = 0; i < nv; i++) {
+		ent_name(name, sizeof name, t, v[i] - t->e);
+		qp_hasher_add(hs, v[i]->path + plen, strlen(v[i]->path + plen) + 1);
+		if ((fd = member_fd(t, v[i], name)) == -1)
+			continue;
+		if (hash_fd(hs, fd) == -1)
+			qp_warn("%s: read error: %s", name, strerror(errno));
+		close(fd);
+	}
+	if (set_src(g, qp_hasher_end(hs), root) == 1) {
+		free(v);
+		return 0;
+	}
+	memset(&g->cur, 0, sizeof g->cur);
+	g->cur.attachments = bu->nattach;
+	for (i = 0; i < nv && rc == 0; i++) {
+		size_t hn;
+
+		ent_name(name, sizeof name, t, v[i] - t->e);
+		if ((fd = member_fd(t, v[i], name)) == -1 ||
+		    (x = text_open(fd, name, head, sizeof head, &hn)) == NULL) {
+			g->cur.bad++;
+			rc = g->strict ? -1 : 0;
+			continue;
+		}
+		g->curname = x->name;
+		rc = read_done(g, x, NULL, f, f->bundle->read ?
+		    f->bundle->read(g, x, v[i]->path + plen, &state) :
+		    f->parse(g, x));
+		text_free(x);
+		/* A file it could not read: counted, and on to the next. */
+		if (rc == -1 && !g->strict && !ing_out_failed(g)) {
+			g->cur.bad++;
+			rc = 0;
+		}
+	}
+	if (f->bundle->read != NULL)
+		(void)f->bundle->read(g, NULL, NULL, &state);
+	summary(g, root, *g->platform ? g->platform : f->name);
+	found_source(g, f);
+	free(v);
+	return rc;
+}
+
+/* Whether a chat file of bundle b names the file at e (by its base name). */
+static int
+named(const struct ing_tree *t, long b, const struct ing_ent *e)
+{
+	const char *base = strrchr(e->path, '/'), *hit, *p;
+	struct stat st;
+	size_t i, n;
+	char *map;
+	int fd, yes = 0;
+
+	base = base ? base + 1 : e->path;
+	n = strlen(base);
+	for (i = 0; i < t->n && !yes; i++) {
+		if (t->e[i].bundle != b || t->e[i].role != ING_CHAT)
+			continue;
+		if ((fd = member_fd(t, &t->e[i], t->e[i].path)) == -1)
+			continue;
+		if (fstat(fd, &st) == 0 && st.st_size > 0 && (map = mmap(NULL,
+		    (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0)) !=
+		    MAP_FAILED) {
+			/* A whole name: not the tail of a longer one. */
+			for (p = map; !yes && (hit = memmem(p, (size_t)st.st_size -
+			    (size_t)(p - map), base, n)) != NULL; p = hit + 1)
+				yes = hit == map || strchr(" \t\n:<>\xa0\x8e",
+				    hit[-1]) != NULL;
+			munmap(map, (size_t)st.st_size);
+		}
+		close(fd);
+	}
+	return yes;
+}
+
+/*
+ * Read bundle b of t as one export: its chat files in order, one src from
+ * their names and bytes, one source row named after the bundle (or its
+ * only chat file).  Then the files it might have named but did not, each
+ * on its own.
+ */
+static int
+read_bundle(struct ing *g, struct ing_tree *t, long b, int depth)
+{
+	struct ing_bund *bu = &t->b[b];
+	char name[8192];
+	size_t i;
+	int rc, fd;
+
+	for (i = 0; i < t->n; i++)
+		if (t->e[i].bundle == b && t->e[i].role == ING_NAMED &&
+		    named(t, b, &t->e[i])) {
+			t->e[i].role = ING_ATTACH;
+			bu->nattach++;
+		}
+	g->found.media += bu->nattach;
+	rc = bu->nchat > 0 ? read_chat(g, t, b, depth) : 0;
+	for (i = 0; rc == 0 && i < t->n; i++) {
+		if (t->e[i].bundle != b || t->e[i].role != ING_NAMED)
+			continue;
+		ent_name(name, sizeof name, t, (long)i);
+		if ((fd = member_fd(t, &t->e[i], name)) == -1)
+			rc = g->strict ? -1 : 0;
+		else
+			rc = dispatch(g, fd, name, depth);
+	}
+	if (bu->pack != -1) {
+		close(bu->pack);	/* read: a download of many chats needs no more fds */
+		bu->pack = -1;
+	}
+	return rc;
+}
+
+/* Copy the archive's current member into fd; 0, or -1 (said). */
+static int
+copy_member(struct ing *g, struct archive *a, int fd, const char *name,
+    unsigned long long *size)
+{
+	char buf[65536];
+	la_ssize_t r;
+
+	*size = 0;
+	while ((r = archive_read_data(a, buf, sizeof buf)) > 0) {
+		*size += (unsigned long long)r;
+		if (*size > g->max_member) {
+			qp_warn("%s: expands past --max-member-size "
+			    "(%llu bytes); refused", name, g->max_member);
+			g->found.refused++;
+			return -1;
+		}
+		if (qp_write_all(fd, buf, (size_t)r) == -1) {
+			qp_warn("%s: temporary file: %s", name, strerror(errno));
+			return -2;
+		}
+	}
+	if (r < 0) {
+		qp_warn("%s: %s", name, archive_error_string(a));
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Entry k of t, met in the input's order (a: the archive positioned at
+ * it, NULL on disk): a loose file is read, a bundle's chat file kept
+ * until the bundle's last.
+ */
+static int
+visit(struct ing *g, struct ing_tree *t, long k, struct archive *a, int depth,
+    unsigned long long *media)
+{
+	struct ing_ent *e = &t->e[k];
+	struct ing_bund *bu;
+	unsigned long long size;
+	char name[8192];
+	const char *base;
+	int fd, r;
+
+	ent_name(name, sizeof name, t, k);
+	if (e->type == 'o') {
+		g->found.other++;
+		qp_warn("%s: %s", name, e->what == 'l' ?
+		    "a symbolic link; not followed" : e->what == 'p' ?
+		    "a FIFO; skipped" : "neither a file nor a folder; skipped");
+		return 0;
+	}
+	if (e->type != 'f')
+		return 0;
+	if (e->bundle != -1 && e->role != ING_NOT) {
+		bu = &t->b[e->bundle];
+		if (e->role != ING_CHAT && e->role != ING_NAMED)
+			return 0;
+		if (a != NULL) {
+			if (bu->pack == -1 && (bu->pack = ing_spool()) == -1) {
+				qp_warn("%s: temporary file: %s", name,
+				    strerror(errno));
+				return -1;
+			}
+			e->off = bu->packlen;
+			lseek(bu->pack, (off_t)bu->packlen, SEEK_SET);
+			r = copy_member(g, a, bu->pack, name, &size);
+			if (r == -2)
+				return -1;
+			if (r == -1) {
+				/* Read without it: a chat file cut short. */
+				if (e->role == ING_CHAT)
+					bu->nchat--;
+				e->role = ING_SKIP;
+				size = 0;
+				if (g->strict)
+					return -1;
+			}
+			e->len = size;
+			bu->packlen += size;
+		}
+		if (k != bu->last)
+			return 0;
+		return read_bundle(g, t, e->bundle, depth);
+	}
+	base = strrchr(e->path, '/');
+	base = base ? base + 1 : e->path;
+	if (has_suffix(base, media_sfx)) {
+		(*media)++;
+		g->found.media++;
+		return 0;
+	}
+	if (a == NULL) {
+		if ((fd = open_regular(name)) == -1) {
+			qp_warn("%s: %s", name, strerror(errno));
+			return g->strict ? -1 : 0;
+		}
+		return dispatch(g, fd, name, depth);
+	}
+	if ((fd = ing_spool()) == -1) {
+		qp_warn("%s: temporary file: %s", name, strerror(errno));
+		return -1;
+	}
+	if ((r = copy_member(g, a, fd, name, &size)) < 0) {
+		close(fd);
+		return r == -2 || g->strict ? -1 : 0;
+	}
+	lseek(fd, 0, SEEK_SET);
+	return dispatch(g, fd, name, depth);
+}
+
+static struct archive *
+archive_open(int fd, const char *name)
+{
+	struct archive *a;
+
+	if ((a = archive_read_new()) == NULL) {
+		qp_warn("out of memory");
+		return NULL;
 	}
 	archive_read_support_filter_all(a);
 	archive_read_support_format_all(a);
 	archive_read_support_format_raw(a);
+	lseek(fd, 0, SEEK_SET);
 	if (archive_read_open_fd(a, fd, 65536) != ARCHIVE_OK) {
 		qp_warn("%s: %s", name, archive_error_string(a));
 		archive_read_free(a);
-		close(fd);
-		return g->strict ? -1 : 0;
+		return NULL;
 	}
-	for (;;) {
-		int h = archive_read_next_header(a, &e);
+	return a;
+}
 
-		if (h == ARCHIVE_EOF)
-			break;
+/* The path of the archive's current member in the tree, or NULL to leave it. */
+static const char *
+member_path(struct archive *a, struct archive_entry *e, int *type, int *what)
+{
+	const char *p = archive_entry_pathname(e), *base;
+
+	*what = 0;
+	if (archive_format(a) == ARCHIVE_FORMAT_RAW) {
+		*type = 'f';
+		return "(decompressed)";
+	}
+	if (p == NULL)
+		return NULL;
+	base = strrchr(p, '/');
+	base = base && base[1] != '\0' ? base + 1 : p;
+	if (strncmp(p, "__MACOSX/", 9) == 0 || base[0] == '.')
+		return NULL;
+	switch (archive_entry_filetype(e)) {
+	case AE_IFREG:
+		*type = 'f';
+		break;
+	case AE_IFDIR:
+		*type = 'd';
+		break;
+	default:
+		*type = 'o';
+		*what = archive_entry_filetype(e) == AE_IFLNK ? 'l' :
+		    archive_entry_filetype(e) == AE_IFIFO ? 'p' : 'c';
+	}
+	return p;
+}
+
+/*
+ * Read the archive open on fd (owned): list its members, find its
+ * bundles, then read it through once more in its own order.
+ */
+static int
+parse_archive(struct ing *g, int fd, const char *name, int depth)
+{
+	struct ing_tree *t;
+	struct archive *a;
+	struct archive_entry *e;
+	unsigned long long media = 0;
+	long long idx = 0, listed, i;
+	long *map = NULL;
+	const char *p;
+	int h, type, what, rc = 0;
+	size_t k;
+
+	if ((t = ing_tree_new(name, '!')) == NULL) {
+		close(fd);
+		qp_warn("out of memory");
+		return -1;
+	}
+	if ((a = archive_open(fd, name)) == NULL) {
+		g->found.broken++;
+		rc = g->strict ? -1 : 0;
+		goto out;
+	}
+	while ((h = archive_read_next_header(a, &e)) != ARCHIVE_EOF) {
 		if (h < ARCHIVE_WARN) {
 			qp_warn("%s: %s", name, archive_error_string(a));
+			g->found.broken++;
 			rc = g->strict ? -1 : 0;
 			break;
 		}
-		raw = archive_format(a) == ARCHIVE_FORMAT_RAW;
-		if (!raw && archive_entry_filetype(e) != AE_IFREG)
-			continue;
-		{
-			const char *p = archive_entry_pathname(e);
-			const char *base = p ? strrchr(p, '/') : NULL;
-
-			base = base ? base + 1 : p ? p : "data";
-			if (p != NULL && (strncmp(p, "__MACOSX/", 9) == 0 ||
-			    base[0] == '.'))
-				continue;
-			if (has_suffix(base, media_sfx)) {
-				media++;
-				continue;
-			}
-			snprintf(member, sizeof member, "%s!%s", name,
-			    raw ? "(decompressed)" : p);
-		}
-		if ((sp = ing_spool()) == -1) {
-			qp_warn("%s: temporary file: %s", member, strerror(errno));
+		if ((p = member_path(a, e, &type, &what)) != NULL &&
+		    ing_tree_add(t, p, type, what, idx) == -1) {
 			rc = -1;
 			break;
 		}
-		size = 0;
-		while ((r = archive_read_data(a, buf, sizeof buf)) > 0) {
-			size += (unsigned long long)r;
-			if (size > g->max_member) {
-				qp_warn("%s: expands past --max-member-size "
-				    "(%llu bytes); refused", member, g->max_member);
-				break;
-			}
-			if (qp_write_all(sp, buf, (size_t)r) == -1) {
-				qp_warn("%s: temporary file: %s", member,
-				    strerror(errno));
-				r = -2;
-				break;
-			}
-		}
-		if (r < 0 || size > g->max_member) {
-			if (r == -1 || r < -2)
-				qp_warn("%s: %s", member, archive_error_string(a));
-			close(sp);
-			if (r == -2 || g->strict) {
-				rc = -1;
-				break;
-			}
-			continue;
-		}
-		lseek(sp, 0, SEEK_SET);
-		if ((rc = dispatch(g, sp, member, depth + 1)) == -1)
-			break;
+		idx++;
+		if (archive_format(a) == ARCHIVE_FORMAT_RAW)
+			break;	/* one stream, read below */
 	}
+	archive_read_free(a);
+	listed = idx;
+	if (rc == -1 || ing_tree_finish(t) == -1 ||
+	    ing_tree_plan(t, g->format) == -1 ||
+	    (map = malloc(((size_t)listed + 1) * sizeof *map)) == NULL) {
+		qp_warn("out of memory");
+		rc = -1;
+		goto out;
+	}
+	for (i = 0; i < listed; i++)
+		map[i] = -1;
+	for (k = 0; k < t->n; k++)
+		if (t->e[k].idx >= 0)
+			map[t->e[k].idx] = (long)k;
+	if (listed == 0 || (a = archive_open(fd, name)) == NULL)
+		goto out;
+	for (i = 0; rc == 0 && i < listed; i++) {
+		if (archive_read_next_header(a, &e) < ARCHIVE_WARN)
+			break;	/* said when listing */
+		if (map[i] != -1)
+			rc = visit(g, t, map[i], a, depth + 1, &media);
+	}
+	archive_read_free(a);
 	if (media > 0 && !g->quiet)
 		qp_warn("%s: %llu media files counted, not read", name, media);
-	archive_read_free(a);
+out:
+	free(map);
+	ing_tree_free(t);
 	close(fd);
 	return rc;
 }
@@ -1317,95 +1764,162 @@ dispatch(struct ing *g, int fd, const char *name, int depth)
 		if (depth >= 4) {
 			qp_warn("%s: archives nested too deep; skipped", name);
 			close(fd);
+			g->found.broken++;
 			return g->strict ? -1 : 0;
 		}
 		return parse_archive(g, fd, name, depth);
 	}
-	return parse_fd(g, fd, name, depth);
+	return parse_fd(g, fd, name, depth, NULL, 0);
 }
 
+/* A folder on disk: listed, planned, then read in name order. */
 static int
-walk_dir(struct ing *g, const char *path, int depth)
+walk_dir(struct ing *g, const char *path)
 {
-	struct dirent **ents;
-	char sub[4096];
-	int i, n, rc = 0;
+	struct ing_tree *t;
+	unsigned long long media = 0;
+	size_t i;
+	int rc = 0;
 
-	if (depth > 32 || (n = scandir(path, &ents, NULL, alphasort)) < 0) {
-		qp_warn("%s: %s", path, depth > 32 ? "folders nested too deep" :
-		    strerror(errno));
-		return g->strict ? -1 : 0;
+	if ((t = ing_tree_disk(path)) == NULL ||
+	    ing_tree_plan(t, g->format) == -1) {
+		ing_tree_free(t);
+		qp_warn("out of memory");
+		return -1;
 	}
-	for (i = 0; i < n; i++) {
-		if (rc == 0 && ents[i]->d_name[0] != '.') {
-			snprintf(sub, sizeof sub, "%s/%s", path, ents[i]->d_name);
-			rc = ing_input_depth(g, sub, depth + 1);
-		}
-		free(ents[i]);
-	}
-	free(ents);
+	if (t->failed)
+		rc = -1;
+	for (i = 0; rc == 0 && i < t->n; i++)
+		rc = visit(g, t, (long)i, NULL, 1, &media);
+	if (media > 0 && !g->quiet)
+		qp_warn("%s: %llu media files counted, not read", t->name, media);
+	ing_tree_free(t);
 	return rc;
 }
 
-int
-ing_input_depth(struct ing *g, const char *path, int depth)
+/* A stream (standard input, a FIFO): copied so that parsers can rewind. */
+static int
+read_stream(struct ing *g, int in, const char *name)
 {
-	struct stat st;
 	char buf[65536];
 	ssize_t r;
 	int fd;
 
-	if (strcmp(path, "-") == 0) {
-		/* Standard input: copy it so parsers can read twice. */
-		if ((fd = ing_spool()) == -1) {
-			qp_warn("temporary file: %s", strerror(errno));
+	if ((fd = ing_spool()) == -1) {
+		qp_warn("temporary file: %s", strerror(errno));
+		return -1;
+	}
+	while ((r = read(in, buf, sizeof buf)) != 0) {
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0 || qp_write_all(fd, buf, (size_t)r) == -1) {
+			qp_warn("%s: %s", name, strerror(errno));
+			close(fd);
 			return -1;
 		}
-		while ((r = read(STDIN_FILENO, buf, sizeof buf)) != 0) {
-			if (r < 0 && errno == EINTR)
-				continue;
-			if (r < 0 || qp_write_all(fd, buf, (size_t)r) == -1) {
-				qp_warn("<stdin>: %s", strerror(errno));
-				close(fd);
-				return -1;
-			}
-		}
-		lseek(fd, 0, SEEK_SET);
-		return dispatch(g, fd, "<stdin>", 0);
 	}
+	lseek(fd, 0, SEEK_SET);
+	return dispatch(g, fd, name, 0);
+}
+
+static int
+input(struct ing *g, const char *path, const char **what)
+{
+	struct stat st;
+	int fd, rc;
+
+	*what = "an empty file";
+	if (strcmp(path, "-") == 0) {
+		*what = "empty input";
+		return read_stream(g, STDIN_FILENO, "<stdin>");
+	}
+	/* Named by the user: a link is followed, as any program would. */
 	if (stat(path, &st) == -1) {
 		qp_warn("%s: %s", path, strerror(errno));
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		if (depth > 0 && has_suffix(path, media_sfx))
-			return 0;
-		if (ing_slack_is_dir(path)) {
-			int rc;
-
-			memset(&g->cur, 0, sizeof g->cur);
-			g->curname = path;
-			rc = ing_slack_dir(g, path);
-			summary(g, path, "slack");
-			return rc == -1 && (g->strict || ing_out_failed(g)) ? -1 : 0;
-		}
-		return walk_dir(g, path, depth);
-	}
-	if (depth > 0 && has_suffix(path, media_sfx)) {
-		g->total.attachments++;
-		return 0;
+		*what = "an empty folder";
+		return walk_dir(g, path);
 	}
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
 		qp_warn("%s: %s", path, strerror(errno));
 		return -1;
 	}
-	return dispatch(g, fd, path, depth);
+	if (S_ISREG(st.st_mode))
+		return dispatch(g, fd, path, 0);
+	/* A FIFO, /dev/fd/N of a pipe (<(zcat x.gz)): read as stdin is. */
+	*what = "empty input";
+	rc = read_stream(g, fd, path);
+	close(fd);
+	return rc;
+}
+
+/* Append "n thing(s)" to a list being built in buf. */
+static void
+say(char *buf, size_t cap, unsigned long long n, const char *one,
+    const char *many)
+{
+	size_t len = strlen(buf);
+
+	if (n == 0)
+		return;
+	snprintf(buf + len, cap - len, "%s%llu %s", len ? ", " : "", n,
+	    n == 1 ? one : many);
 }
 
 int
 ing_input(struct ing *g, const char *path)
 {
-	return ing_input_depth(g, path, 0);
+	const struct ing_found *f = &g->found;
+	const char *what;
+	char why[512] = "", fmt[128];
+	int rc;
+
+	memset(&g->found, 0, sizeof g->found);
+	if ((rc = input(g, path, &what)) == -1)
+		return -1;
+	if (f->chats > 0 || f->dups > 0)
+		return 0;
+	if (f->named_unknown)
+		what = "a file in no known format";
+	say(why, sizeof why, f->media, "media file", "media files");
+	say(why, sizeof why, f->unknown, "file in no known format",
+	    "files in no known format");
+	if (f->empty > 0) {
+		say(why, sizeof why, f->empty, "file", "files");
+		snprintf(fmt, sizeof fmt, " read as %s with no events",
+		    f->empty_format);
+		strncat(why, fmt, sizeof why - strlen(why) - 1);
+		if (f->bad > 0)
+			say(why, sizeof why, f->bad, "unreadable line",
+			    "unreadable lines");
+	}
+	say(why, sizeof why, f->blank, "empty file", "empty files");
+	say(why, sizeof why, f->other, "entry neither a file nor a folder",
+	    "entries neither files nor folders");
+	say(why, sizeof why, f->refused, "file larger than --max-member-size",
+	    "files larger than --max-member-size");
+	say(why, sizeof why, f->broken, "unreadable archive",
+	    "unreadable archives");
+	qp_warn("%s: no chat export found (%s%s)", strcmp(path, "-") == 0 ?
+	    "<stdin>" : path, *why ? why : what, f->unknown ||
+	    f->named_unknown ?
+	    "; --format names one" : "");
+	return 1;
+}
+
+unsigned long long
+ing_nevents(const struct ing *g)
+{
+	unsigned long long n = 0;
+	size_t i;
+	int k;
+
+	for (i = 0; i < g->nsources; i++)
+		for (k = 0; k < ING_NKINDS; k++)
+			n += g->sources[i].st.kinds[k];
+	return n;
 }
 
 void

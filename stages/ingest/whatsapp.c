@@ -823,3 +823,113 @@ parse_as(struct ing *g, struct ing_text *x, const char *platform)
 	ing_buf_free(&w.msg);
 	return rc < 0 ? -1 : 0;
 }
+
+/* --- the export zip ---------------------------------------------------- */
+
+/* An attachment's name: 00000012-PHOTO-2023-08-05-....jpg (iOS), IMG-20230805-WA0001.jpg (Android). */
+static int
+wa_media_name(const char *s)
+{
+	int i;
+
+	for (i = 0; i < 8 && isdigit((unsigned char)s[i]); i++)
+		continue;
+	if (i == 8 && s[8] == '-')
+		return 1;
+	for (i = 0; i < 3 && isupper((unsigned char)s[i]); i++)
+		continue;
+	if (i < 3 || s[3] != '-')
+		return 0;
+	for (i = 4; i < 12 && isdigit((unsigned char)s[i]); i++)
+		continue;
+	return i == 12 && strncmp(s + 12, "-WA", 3) == 0;
+}
+
+/*
+ * The chat's text as the exporter names it: _chat.txt (iOS), else
+ * "WhatsApp Chat with X.txt" in the phone's language ("WhatsApp-Chat mit
+ * X.txt", "Chat de WhatsApp con X.txt", ...).
+ */
+static int
+wa_chat_name(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (strcmp(s, "_chat.txt") == 0)
+		return 2;
+	return n > 4 && strcasecmp(s + n - 4, ".txt") == 0 &&
+	    strcasestr(s, "whatsapp") != NULL && !wa_media_name(s);
+}
+
+/*
+ * The folder's chat text: _chat.txt, else the one "WhatsApp Chat with
+ * X.txt", else the one named as the folder (or zip) itself: a chat sent
+ * as a document in another is that one's attachment.
+ */
+static const char *
+wa_chat(const struct ing_dir *d)
+{
+	const char *s, *chat = NULL, *own = NULL, *dir = ing_dir_name(d);
+	size_t pos = 0, dn = strlen(dir);
+	int type, n = 0;
+
+	while ((s = ing_dir_next(d, &pos, &type)) != NULL) {
+		if (type != 'f')
+			continue;
+		switch (wa_chat_name(s)) {
+		case 2:
+			return s;
+		case 1:
+			chat = s;
+			n++;
+			if (dn > 0 && strncmp(s, dir, dn) == 0 &&
+			    strcmp(s + dn, ".txt") == 0)
+				own = s;
+		}
+	}
+	return n == 1 ? chat : own;
+}
+
+/*
+ * _chat.txt is an export; "WhatsApp Chat with X.txt" is one when the
+ * folder (or zip) is named as it or holds media named by WhatsApp: else
+ * it is a chat among others in someone's folder.
+ */
+static int
+wa_is(const struct ing_dir *d)
+{
+	const char *chat = wa_chat(d), *dir = ing_dir_name(d), *s;
+	size_t pos = 0, dn = strlen(dir);
+	int type;
+
+	if (chat == NULL)
+		return 0;
+	if (strcmp(chat, "_chat.txt") == 0 || (dn > 0 &&
+	    strncmp(chat, dir, dn) == 0 && strcmp(chat + dn, ".txt") == 0))
+		return 1;
+	while ((s = ing_dir_next(d, &pos, &type)) != NULL)
+		if (type == 'f' && wa_media_name(s))
+			return 1;
+	return 0;
+}
+
+/*
+ * The chat text and, beside it, its media: by the exporter's names for
+ * them, or because the chat names them ("report.pdf (file attached)",
+ * "<attached: 00000004-notes.zip>").  Anything else is not the export's.
+ */
+static enum ing_role
+wa_role(const struct ing_dir *d, const char *rel, int type, int *rank)
+{
+	(void)rank;
+	if (type != 'f' || strchr(rel, '/') != NULL)
+		return ING_NOT;
+	/* wa_chat() looks at every file: only for those it might pick. */
+	if (wa_chat_name(rel) && strcmp(rel, wa_chat(d)) == 0)
+		return ING_CHAT;
+	if (wa_media_name(rel) || ing_media_name(rel))
+		return ING_ATTACH;
+	return ING_NAMED;
+}
+
+const struct ing_bundle ing_whatsapp_bundle = { wa_is, wa_role, NULL };

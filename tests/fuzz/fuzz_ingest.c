@@ -1,8 +1,10 @@
 /*
- * Fuzz qp-ingest's input path: encoding detection, archives, format
- * detection and every parser, on one input held in a memory file.  A first
- * byte below 0x10 picks a parser (byte % number of formats) instead of
- * detection, so each parser is fuzzed on its own too.
+ * Fuzz qp-ingest's input path: encoding detection, archives, export
+ * bundles (an archive's tree, each format's bundle detector and the roles
+ * it gives: the bundle-*.zip and .tar seeds), format detection and every
+ * parser, on one input held in a memory file.  A first byte below 0x10
+ * picks a format (byte % number of formats) instead of detection, so each
+ * parser and bundle detector is fuzzed on its own too.
  */
 #include <sys/mman.h>
 

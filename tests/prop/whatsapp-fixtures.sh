@@ -74,6 +74,13 @@ for f in wordle-parser_german_ios_2messages_continuation-line.txt wordle-parser_
 	n=$((n + 1))
 done
 count wordle-parser_german_ios_4messages_multiline.txt message 4
+# pustur's iOS zip with media: one export of 48 messages; the zip sent in
+# the chat (00000004-whatsapp-chat-parser-example.zip) is an attachment.
+f=pustur-website_example_ios_with-media_2024.zip
+count $f message 48
+[ "$(qp-ingest -q --tz UTC "$fx/$f" | qp-cat -t sources | wc -l)" = 2 ] ||
+    { echo "$f: read as more than one export"; exit 1; }
+n=$((n + 1))
 # emmaakachukwu: Android and iOS lines in one file, each with its own order.
 has whatsapp-chat-parser-rb_mixed-android-ios_12h.txt '2025-12-15T10:32:03+00:00,Alice,message' \
     '2025-12-15T10:30:00+00:00,John Doe,message' '2025-12-15T10:34:00+00:00,Charlie,message'
