@@ -7,7 +7,7 @@ MANDIR	?= $(PREFIX)/share/man/man1
 CC	?= cc
 CFLAGS	?= -O2 -g
 WARN	= -Wall -Wextra -Wshadow -Wmissing-prototypes -Wformat=2 -Wvla
-CPPFLAGS += -Iinclude -Istages/ingest -D_GNU_SOURCE
+CPPFLAGS += -Iinclude -Istages/ingest -Istages/report -D_GNU_SOURCE
 LDLIBS	?= -lcsv -lz -larchive -lxxhash -lsodium -lpthread
 
 -include config.mk
@@ -22,11 +22,14 @@ LIBSRC	= $(wildcard stages/lib/*.c)
 LIBOBJ	= $(LIBSRC:stages/lib/%.c=$(B)/lib/%.o)
 # qp-ingest's input walker and parsers, one file per format, in stages/ingest/.
 INGOBJ	= $(patsubst stages/%.c,$(B)/%.o,$(wildcard stages/ingest/*.c))
+# qp-report's sections and their helpers, one file each, in stages/report/.
+RPTOBJ	= $(patsubst stages/%.c,$(B)/%.o,$(wildcard stages/report/*.c))
 # qp-funnel's step parser, apart so that it can be fuzzed.
 FUNOBJ	= $(B)/funnel_steps.o
 UNITS	= $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 FUZZERS	= $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
-HDRS	= $(wildcard include/*.h stages/lib/*.h stages/*.h stages/ingest/*.h)
+HDRS	= $(wildcard include/*.h stages/lib/*.h stages/*.h stages/ingest/*.h \
+	    stages/report/*.h)
 
 .PHONY: all test check unit asan fuzz fuzz-run demo bench install clean regen help
 .SUFFIXES:
@@ -63,6 +66,14 @@ $(B)/ingest.a: $(INGOBJ)
 $(BIN)/qp-ingest: $(B)/qp-ingest.o $(B)/ingest.a $(B)/libqp.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/ingest.a $(B)/libqp.a $(LDLIBS)
+
+$(B)/report.a: $(RPTOBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BIN)/qp-report: $(B)/qp-report.o $(B)/report.a $(B)/libqp.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/report.a $(B)/libqp.a $(LDLIBS)
 
 $(BIN)/qp-funnel: $(B)/qp-funnel.o $(FUNOBJ) $(B)/libqp.a
 	@mkdir -p $(@D)
@@ -132,7 +143,7 @@ install: all
 clean:
 	rm -rf build bin
 
-.PRECIOUS: $(B)/%.o $(B)/lib/%.o $(B)/ingest.a
+.PRECIOUS: $(B)/%.o $(B)/lib/%.o $(B)/ingest.a $(B)/report.a
 
 $(B)/gen-chat: scripts/gen-chat.c $(B)/libqp.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -o $@ $< $(B)/libqp.a $(LDLIBS)

@@ -1,0 +1,73 @@
+/*
+ * The funnel of the community: each step reached, its conversions and
+ * median time, and its chart.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qp_cli.h"
+#include "qp_hash.h"
+#include "qp_time.h"
+
+#include "report.h"
+
+static void
+section_funnel(struct report *rp)
+{
+	struct tab *t = tab_find(rp, "funnel");
+	int cg = col(t, "group_id"), cc = col(t, "cohort"), cn = col(t, "name"),
+	    cr = col(t, "reached"), cp = col(t, "conv_prev"),
+	    cf = col(t, "conv_first"), cm = col(t, "median_s");
+	size_t i, n = 0;
+	FILE *f = NULL;
+	char *p = NULL;
+
+	if (cr < 0)
+		return;
+	mdf(rp, T("\n## 转化漏斗\n\n| 步骤 | 到达 | 上一步转化 | 总转化 | 中位用时 |\n"
+	    "|---|---:|---:|---:|---:|\n",
+	    "\n## Funnel\n\n| step | reached | from previous | from first | "
+	    "median time |\n|---|---:|---:|---:|---:|\n"));
+	if (rp->charts && (f = fopen(p = dat_path(rp, "funnel.dat"), "w")) == NULL)
+		qp_die("%s: %s", p, strerror(errno));
+	FOR_SCOPE(t, i, cg, "*") {
+		double s = num(t->rows[i][cm]);
+		char med[32] = "";
+
+		if (strcmp(t->rows[i][cc], "*") != 0)
+			continue;
+		if (*t->rows[i][cm])
+			snprintf(med, sizeof med, s >= 86400 ? "%.1f d" :
+			    s >= 3600 ? "%.1f h" : "%.0f min", s >= 86400 ?
+			    s / 86400 : s >= 3600 ? s / 3600 : s / 60);
+		mdf(rp, "| %s | %s | %s | %s | %s |\n", mdcell(t->rows[i][cn]),
+		    t->rows[i][cr], *t->rows[i][cp] ? pct(num(t->rows[i][cp])) :
+		    "—", *t->rows[i][cf] ? pct(num(t->rows[i][cf])) : "—", med);
+		if (f != NULL) {
+			datq(f, t->rows[i][cn]);
+			fprintf(f, "\t%s\t%s\n", t->rows[i][cr],
+			    *t->rows[i][cf] ? t->rows[i][cf] : "0");
+		}
+		n++;
+	}
+	if (f != NULL) {
+		out_close(rp, f, "funnel.dat");
+		if (n > 0) {
+			chart_begin(rp, "funnel", T("转化漏斗（全部社群）",
+			    "Funnel (all groups)"));
+			fprintf(rp->gp, "set style fill solid 0.6\nset boxwidth 0.6\n"
+			    "set yrange [0:*]\nunset key\n"
+			    "plot '%s' using 0:2:xtic(1) with boxes lc rgb "
+			    "'#4c78a8', '' using 0:2:(sprintf('%%.1f%%%%', "
+			    "$3 * 100)) with labels offset 0,1\n", rel(rp, p));
+			chart_end(rp, "funnel");
+		}
+		free(p);
+	}
+}
+
+const struct section sec_funnel = {
+	"funnel", { "funnel", NULL }, section_funnel
+};

@@ -1,0 +1,161 @@
+/*
+ * Group health: per group members, messages, decay, top share and churn,
+ * silence; warnings; the lifecycle chart of the largest groups.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qp_cli.h"
+#include "qp_hash.h"
+#include "qp_time.h"
+
+#include "report.h"
+
+static void
+section_health(struct report *rp)
+{
+	struct tab *h = tab_find(rp, "health"), *d = tab_find(rp, "daily");
+	int hg = col(h, "group_id"), hd = col(h, "decay_7d"),
+	    hs = col(h, "top_share"), hc = col(h, "top_churn"),
+	    hdead = col(h, "dead_since"), hm = col(h, "messages"),
+	    hp = col(h, "reply_pairs"), dg = col(d, "group_id"),
+	    dm = col(d, "members"), dd = col(d, "date"), dmsg = col(d, "messages");
+	size_t i, j, nw = 0;
+	char **warn = NULL;
+
+	if (hg < 0)
+		return;
+	mdf(rp, T("\n## 社群健康\n\n| 群 | 成员 | 本期消息 | 第 8–30 天 / 前 7 天 | "
+	    "头部占比 | 头部流失 | 沉寂自 | 回复对 |\n"
+	    "|---|---:|---:|---:|---:|---:|---|---:|\n",
+	    "\n## Group health\n\n| group | members | messages in period | "
+	    "days 8–30 vs 1–7 | top share | top churn | silent since | reply "
+	    "pairs |\n|---|---:|---:|---:|---:|---:|---|---:|\n"));
+	for (i = 0; i < h->nrows; i++) {
+		const char *g = h->rows[i][hg], *members = "0";
+		unsigned long long msgs = 0;
+		const struct gname *gn = group_find(rp, g);
+		char *w;
+
+		FOR_SCOPE(d, j, dg, g) {
+			members = d->rows[j][dm];
+			if (in_period(rp, parse_day(d->rows[j][dd])))
+				msgs += (unsigned long long)num(d->rows[j][dmsg]);
+		}
+		mdf(rp, "| %s | %s | %llu | %s | %s | %s | %s | %s |\n",
+		    mdcell(group_label(rp, g)), members, msgs,
+		    *h->rows[i][hd] ? h->rows[i][hd] : "—",
+		    *h->rows[i][hs] ? pct(num(h->rows[i][hs])) : "—",
+		    *h->rows[i][hc] ? pct(num(h->rows[i][hc])) : "—",
+		    *h->rows[i][hdead] ? h->rows[i][hdead] : "—", h->rows[i][hp]);
+		if (strcmp(g, "*") == 0)
+			continue;
+#define WARN(...) do { \
+	if (asprintf(&w, __VA_ARGS__) == -1) qp_die("out of memory"); \
+	warn = qp_xrealloc(warn, nw + 1, sizeof *warn); warn[nw++] = w; \
+} while (0)
+		if (*h->rows[i][hd] && num(h->rows[i][hd]) < 0.5)
+			WARN(T("**%s**：第一周后消息量掉到 %s（第 8–30 天日均 ÷ 前 7 天日均），"
+			    "典型的“热闹一周就沉寂”。", "**%s**: after the first week "
+			    "messages fell to %s of their level (mean of days 8–30 ÷ "
+			    "days 1–7): loud for a week, then quiet."),
+			    mdcell(group_label(rp, g)), pct(num(h->rows[i][hd])));
+		if (*h->rows[i][hs] && num(h->rows[i][hs]) > 0.5)
+			WARN(T("**%s**：一个人发了 %s 的消息，一言堂。",
+			    "**%s**: one member sent %s of the messages: one voice "
+			    "dominates."), mdcell(group_label(rp, g)),
+			    pct(num(h->rows[i][hs])));
+		if (*h->rows[i][hc] && num(h->rows[i][hc]) >= 0.5 &&
+		    num(h->rows[i][hm]) > 0)
+			WARN(T("**%s**：最活跃的 10%% 成员中 %s 已离开或沉默 14 天。",
+			    "**%s**: %s of the top 10%% of speakers have left or "
+			    "been silent for 14 days."), mdcell(group_label(rp, g)),
+			    pct(num(h->rows[i][hc])));
+		if (*h->rows[i][hdead])
+			WARN(T("**%s**：自 %s 起无人发言。", "**%s**: nobody has "
+			    "spoken since %s."), mdcell(group_label(rp, g)),
+			    h->rows[i][hdead]);
+		if (gn != NULL && strcmp(gn->platform, "wechat") == 0 &&
+		    num(members) >= 450)
+			WARN(T("**%s**：%s 人，接近微信群 500 人上限。", "**%s**: "
+			    "%s members, near WeChat's cap of 500."),
+			    mdcell(group_label(rp, g)), members);
+		else if (num(members) > 200)
+			WARN(T("**%s**：%s 人，超过社群手册建议的 200 人。",
+			    "**%s**: %s members, past the 200 that community "
+			    "handbooks advise."), mdcell(group_label(rp, g)), members);
+#undef WARN
+	}
+	if (nw > 0) {
+		mdf(rp, T("\n### 预警\n\n", "\n### Warnings\n\n"));
+		for (i = 0; i < nw; i++) {
+			mdf(rp, "- %s\n", warn[i]);
+			free(warn[i]);
+		}
+	}
+	free(warn);
+
+	/* lifecycle: messages per day since each of the 8 largest groups began */
+	if (!rp->charts || d == NULL)
+		return;
+	{
+		size_t *big = NULL, nb = 0, k;
+		FILE *f;
+		char *p;
+
+		for (i = 0; i < h->nrows; i++) {
+			if (strcmp(h->rows[i][hg], "*") == 0)
+				continue;
+			big = qp_xrealloc(big, nb + 1, sizeof *big);
+			big[nb++] = i;
+		}
+		sort_rows(h, hm, big, nb);
+		if (nb > 8)
+			nb = 8;
+		if (nb == 0) {
+			free(big);
+			return;
+		}
+		f = fopen(p = dat_path(rp, "lifecycle.dat"), "w");
+		if (f == NULL)
+			qp_die("%s: %s", p, strerror(errno));
+		for (k = 0; k < nb; k++) {
+			const char *g = h->rows[big[k]][hg];
+			long long first = NODAY;
+
+			FOR_SCOPE(d, j, dg, g) {
+				long long day = parse_day(d->rows[j][dd]);
+
+				if (first == NODAY)
+					first = day;
+				if (day - first > 90)
+					break;
+				fprintf(f, "%lld\t%s\n", day - first + 1,
+				    d->rows[j][dmsg]);
+			}
+			fputs("\n\n", f);
+		}
+		out_close(rp, f, "lifecycle.dat");
+		chart_begin(rp, "lifecycle", T("生命周期：建群后每天的消息数（前 90 天）",
+		    "Lifecycle: messages per day since each group began (90 days)"));
+		fputs("set xlabel ", rp->gp);
+		gpq(rp, T("第几天", "day"));
+		fputs("\nset key outside right top vertical\nplot ", rp->gp);
+		for (k = 0; k < nb; k++) {
+			fprintf(rp->gp, "%s'%s' index %zu using 1:2 with lines lw 2 title ",
+			    k ? ", " : "", rel(rp, p), k);
+			gpq(rp, group_label(rp, h->rows[big[k]][hg]));
+		}
+		fputs("\n", rp->gp);
+		chart_end(rp, "lifecycle");
+		free(big);
+		free(p);
+	}
+}
+
+
+const struct section sec_health = {
+	"health", { "health", "daily", NULL }, section_health
+};

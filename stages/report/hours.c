@@ -1,0 +1,62 @@
+/*
+ * When people talk: messages by weekday and hour, from the events.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qp_cli.h"
+#include "qp_hash.h"
+#include "qp_time.h"
+
+#include "report.h"
+
+static void
+section_hours(struct report *rp)
+{
+	FILE *f;
+	char *p;
+	int d, h;
+	unsigned long long total = 0;
+
+	for (d = 0; d < 7; d++)
+		for (h = 0; h < 24; h++)
+			total += rp->hours[d][h];
+	if (!rp->charts || total == 0)
+		return;
+	mdf(rp, T("\n## 发言时段\n", "\n## When people talk\n"));
+	f = fopen(p = dat_path(rp, "hours.dat"), "w");
+	if (f == NULL)
+		qp_die("%s: %s", p, strerror(errno));
+	for (d = 0; d < 7; d++)
+		for (h = 0; h < 24; h++)
+			fprintf(f, "%d\t%d\t%llu\n", h, d, rp->hours[d][h]);
+	out_close(rp, f, "hours.dat");
+	chart_begin(rp, "hours", T("各时段消息数（按星期与小时）",
+	    "Messages by weekday and hour"));
+	fputs("set palette defined (0 '#ffffff', 1 '#fdae61', 2 '#d7191c')\n"
+	    "set xrange [-0.5:23.5]\nset yrange [6.5:-0.5]\n"
+	    "set xtics 0,2,23\nunset key\nset ytics (", rp->gp);
+	for (d = 0; d < 7; d++) {
+		static const char *const zh[] = { "周一", "周二", "周三", "周四",
+		    "周五", "周六", "周日" };
+		static const char *const en[] = { "Mon", "Tue", "Wed", "Thu",
+		    "Fri", "Sat", "Sun" };
+
+		if (d > 0)
+			fputs(", ", rp->gp);
+		gpq(rp, rp->lang_zh ? zh[d] : en[d]);
+		fprintf(rp->gp, " %d", d);
+	}
+	fprintf(rp->gp, ")\nset xlabel ");
+	gpq(rp, T("小时", "hour"));
+	fprintf(rp->gp, "\nplot '%s' using 1:2:3 with image\n", rel(rp, p));
+	chart_end(rp, "hours");
+	free(p);
+}
+
+
+const struct section sec_hours = {
+	"hours", { NULL }, section_hours
+};

@@ -1,0 +1,338 @@
+/*
+ * The report's output: files in the temporary directory (renamed into
+ * place by commit_dir), CSV for Excel, markdown, and the gnuplot script
+ * that draws every chart in one run.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <spawn.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "qp_cli.h"
+#include "qp_io.h"
+
+#include "report.h"
+
+extern char **environ;
+
+static const char font[] = "WenQuanYi Micro Hei";
+
+char *
+path_in(struct report *rp, const char *name)
+{
+	char *p;
+
+	if (asprintf(&p, "%s/%s", rp->tmpdir, name) == -1)
+		qp_die("out of memory");
+	return p;
+}
+
+/* Open a new file in the temporary directory, removed if we fail. */
+FILE *
+out_file(struct report *rp, const char *name)
+{
+	char *p = path_in(rp, name);
+	FILE *f;
+
+	if (qp_tmp_register(p) == -1)
+		qp_die("%s: too many files", p);
+	if ((f = fopen(p, "w")) == NULL)
+		qp_die("%s: %s", p, strerror(errno));
+	free(p);
+	return f;
+}
+
+void
+out_close(struct report *rp, FILE *f, const char *name)
+{
+	if (ferror(f) | (fclose(f) == EOF))
+		qp_die("%s/%s: %s", rp->tmpdir, name, strerror(errno));
+}
+
+/* A CSV field for Excel: quoted when needed; a formula is made text. */
+static void
+csv_field(FILE *f, const char *s)
+{
+	int quote = strpbrk(s, ",\"\r\n") != NULL, formula = strchr("=+-@\t\r",
+	    *s) != NULL && *s != '\0';
+
+	if (quote || formula)
+		putc('"', f);
+	if (formula)
+		putc('\'', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			putc('"', f);
+		putc(*s, f);
+	}
+	if (quote || formula)
+		putc('"', f);
+}
+
+void
+csv_row(FILE *f, char *const *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			putc(',', f);
+		csv_field(f, v[i]);
+	}
+	putc('\n', f);
+}
+
+FILE *
+csv_open(struct report *rp, const char *table, char *const *hdr, size_t n)
+{
+	char name[300];
+	FILE *f;
+
+	snprintf(name, sizeof name, "%s.csv", table);
+	f = out_file(rp, name);
+	fputs("\xef\xbb\xbf", f);	/* a BOM: Excel then reads UTF-8 */
+	csv_row(f, hdr, n);
+	return f;
+}
+
+void
+mdf(struct report *rp, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfprintf(rp->md, fmt, ap);
+	va_end(ap);
+}
+
+/* Text for a markdown table cell: no pipes or line breaks. */
+const char *
+mdcell(const char *s)
+{
+	static char buf[4][512];
+	static int k;
+	char *b = buf[k++ & 3];
+	size_t i = 0;
+
+	for (; *s && i < sizeof buf[0] - 3; s++) {
+		if (*s == '|') {
+			b[i++] = '\\';
+			b[i++] = '|';
+		} else if (*s == '\n' || *s == '\r' || *s == '\t')
+			b[i++] = ' ';
+		else if (*s == '<')
+			b[i++] = '(';	/* no HTML from data */
+		else
+			b[i++] = *s;
+	}
+	b[i] = '\0';
+	return b;
+}
+
+const char *
+pct(double v)
+{
+	static char buf[4][32];
+	static int k;
+	char *b = buf[k++ & 3];
+
+	snprintf(b, sizeof buf[0], "%.1f%%", v * 100);
+	return b;
+}
+
+int
+row_begin(struct report *rp)
+{
+	if (rp->pending != NULL)
+		mdf(rp, "%s", rp->pending);
+	rp->pending = NULL;
+	return 1;
+}
+
+void
+list_end(struct report *rp)
+{
+	if (rp->pending != NULL)
+		mdf(rp, "%s", T("\n无。\n", "\nNone.\n"));
+	rp->pending = NULL;
+}
+
+/* A gnuplot single-quoted string: '' escapes a quote; no line breaks. */
+void
+gpq(struct report *rp, const char *s)
+{
+	putc('\'', rp->gp);
+	for (; *s; s++) {
+		if (*s == '\'')
+			putc('\'', rp->gp);
+		putc(*s == '\n' || *s == '\r' ? ' ' : *s, rp->gp);
+	}
+	putc('\'', rp->gp);
+}
+
+/* A label in a data file: quoted, with no quote, tab or line break. */
+void
+datq(FILE *f, const char *s)
+{
+	putc('"', f);
+	for (; *s; s++)
+		putc(*s == '"' || (unsigned char)*s < ' ' ? ' ' : *s, f);
+	putc('"', f);
+}
+
+/* Start a chart: the PNG now, the SVG by replot in chart_end(). */
+void
+chart_begin(struct report *rp, const char *name, const char *title)
+{
+	fprintf(rp->gp, "reset\nset encoding utf8\n"
+	    "set terminal pngcairo size 960,540 font '%s,10' noenhanced\n"
+	    "set output '%s.png'\nset title ", font, name);
+	gpq(rp, title);
+	fputs("\nset key outside bottom center horizontal\n"
+	    "set grid ytics lc rgb '#dddddd'\nset border 3\n"
+	    "set tics nomirror\nset datafile separator '\\t'\n", rp->gp);
+}
+
+void
+chart_end(struct report *rp, const char *name)
+{
+	char file[64];
+
+	fprintf(rp->gp, "set terminal svg size 960,540 font '%s,10' noenhanced\n"
+	    "set output '%s.svg'\nreplot\nset output\n", font, name);
+	snprintf(file, sizeof file, "%s.png", name);
+	{
+		char *p = path_in(rp, file);
+
+		qp_tmp_register(p);
+		free(p);
+	}
+	snprintf(file, sizeof file, "%s.svg", name);
+	{
+		char *p = path_in(rp, file);
+
+		qp_tmp_register(p);
+		free(p);
+	}
+	mdf(rp, "\n![%s](%s.png)\n", name, name);
+}
+
+/* A path in the temporary directory as the script names it (gnuplot
+ * runs there, so that no path of this run ends up in an SVG). */
+const char *
+rel(struct report *rp, const char *p)
+{
+	return p + strlen(rp->tmpdir) + 1;
+}
+
+char *
+dat_path(struct report *rp, const char *name)
+{
+	char *p = path_in(rp, name);
+
+	if (rp->ndat == sizeof rp->datfiles / sizeof rp->datfiles[0] ||
+	    qp_tmp_register(p) == -1)
+		qp_die("%s: too many files", p);
+	rp->datfiles[rp->ndat++] = qp_xstrdup(p);
+	return p;
+}
+
+void
+run_gnuplot(struct report *rp, const char *script)
+{
+	char *argv[3], *log = path_in(rp, "gnuplot.log"), line[512];
+	pid_t pid;
+	int st, rc, devnull, logfd;
+	posix_spawn_file_actions_t fa;
+	FILE *f;
+
+	/* Its chatter ("empty y range") is kept, and shown if it fails. */
+	if (qp_tmp_register(log) == -1 ||
+	    (logfd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600)) == -1)
+		qp_die("%s: %s", log, strerror(errno));
+	argv[0] = "gnuplot";
+	argv[1] = (char *)script;
+	argv[2] = NULL;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addchdir_np(&fa, rp->tmpdir);
+	if ((devnull = open("/dev/null", O_RDONLY)) != -1)
+		posix_spawn_file_actions_adddup2(&fa, devnull, 0);
+	posix_spawn_file_actions_adddup2(&fa, logfd, 1);
+	posix_spawn_file_actions_adddup2(&fa, logfd, 2);
+	rc = posix_spawnp(&pid, "gnuplot", &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (devnull != -1)
+		close(devnull);
+	close(logfd);
+	if (rc != 0)
+		qp_die("gnuplot: %s (install gnuplot, or use --no-charts)",
+		    strerror(rc));
+	while (waitpid(pid, &st, 0) == -1)
+		if (errno != EINTR)
+			qp_die("gnuplot: %s", strerror(errno));
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+		if ((f = fopen(log, "r")) != NULL) {
+			while (fgets(line, sizeof line, f) != NULL)
+				fputs(line, stderr);
+			fclose(f);
+		}
+		qp_die("gnuplot failed on the charts");
+	}
+	unlink(log);
+	qp_tmp_forget(log);
+	free(log);
+}
+
+static int
+rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(p);
+}
+
+void
+commit_dir(struct report *rp)
+{
+	struct stat st;
+	char *old;
+
+	if (stat(rp->outdir, &st) == 0) {
+		char *probe;
+		int ours;
+
+		if (asprintf(&probe, "%s/report.md", rp->outdir) == -1)
+			qp_die("out of memory");
+		ours = access(probe, F_OK) == 0;
+		free(probe);
+		if (!S_ISDIR(st.st_mode))
+			qp_die("%s exists and is not a directory", rp->outdir);
+		/* Replace an earlier report, or an empty directory; never
+		 * anything else. */
+		if (!ours && rmdir(rp->outdir) == -1)
+			qp_die("%s exists and holds no earlier report: not "
+			    "replacing it (remove it or choose another -o)", rp->outdir);
+	}
+	if (asprintf(&old, "%s.old-%ld", rp->outdir, (long)getpid()) == -1)
+		qp_die("out of memory");
+	if (stat(rp->outdir, &st) == 0 && rename(rp->outdir, old) == -1)
+		qp_die("%s: %s", rp->outdir, strerror(errno));
+	if (rename(rp->tmpdir, rp->outdir) == -1) {
+		int e = errno;
+
+		(void)rename(old, rp->outdir);
+		qp_die("%s: %s", rp->outdir, strerror(e));
+	}
+	if (stat(old, &st) == 0)
+		nftw(old, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	free(old);
+}
+

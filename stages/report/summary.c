@@ -1,0 +1,290 @@
+/*
+ * The summary: the report's title and its period, members, joins, leaves
+ * and messages of the period, and the KPI table against the targets, each
+ * figure with the table and rows it was taken from.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qp_cli.h"
+#include "qp_hash.h"
+#include "qp_time.h"
+
+#include "report.h"
+
+struct kpi {
+	double		 v;
+	int		 has;
+	char		 src[200];
+};
+
+static void
+kpi_row(struct report *rp, const char *name, const char *key, const struct kpi *k, int rate)
+{
+	double tg = qp_target(key);
+	char val[64], tgt[64];
+
+	if (!k->has)
+		snprintf(val, sizeof val, "—");
+	else if (rate)
+		snprintf(val, sizeof val, "%s", pct(k->v));
+	else
+		snprintf(val, sizeof val, "%.1f", k->v);
+	if (tg < 0)
+		snprintf(tgt, sizeof tgt, "—");
+	else if (rate)
+		snprintf(tgt, sizeof tgt, "≥ %s", pct(tg));
+	else
+		snprintf(tgt, sizeof tgt, "≥ %.1f", tg);
+	mdf(rp, "| %s | %s | %s | %s | %s |\n", name, val, tgt,
+	    tg < 0 || !k->has ? "" : k->v >= tg ? "✓" : "✗", k->src);
+}
+
+/* Mean of a rate column over the period's rows of scope g. */
+static struct kpi
+mean_rate(struct report *rp, const char *table, const char *period_col, const char *rate_col,
+    const char *g, int weekly)
+{
+	struct tab *t = tab_find(rp, table);
+	int cp = col(t, period_col), cr = col(t, rate_col),
+	    cg = col(t, "group_id");
+	struct kpi k = { 0, 0, "" };
+	size_t i, n = 0;
+
+	if (cp < 0 || cr < 0 || cg < 0)
+		return k;
+	FOR_SCOPE(t, i, cg, g) {
+		const char *p = t->rows[i][cp];
+
+		if (!(weekly ? week_in_period(rp, p) : in_period(rp, parse_day(p))) ||
+		    !*t->rows[i][cr])
+			continue;
+		k.v += num(t->rows[i][cr]);
+		n++;
+	}
+	if (n > 0) {
+		k.v /= (double)n;
+		k.has = 1;
+	}
+	if (rp->lang_zh)
+		snprintf(k.src, sizeof k.src, "%s.csv：%zu %s的 %s 均值", table,
+		    n, weekly ? "周" : "天", rate_col);
+	else
+		snprintf(k.src, sizeof k.src, "%s.csv: mean of %s over %zu %s",
+		    table, rate_col, n, weekly ? "weeks" : "days");
+	return k;
+}
+
+static struct kpi
+retention_kpi(struct report *rp, const char *variant, const char *n)
+{
+	struct tab *t = tab_find(rp, "retention");
+	int cg = col(t, "group_id"), cc = col(t, "cohort"),
+	    cv = col(t, "variant"), cn = col(t, "n"), ce = col(t, "eligible"),
+	    cr = col(t, "rate");
+	struct kpi k = { 0, 0, "" };
+	size_t i;
+
+	if (cr < 0)
+		return k;
+	FOR_SCOPE(t, i, cg, "*") {
+		if (strcmp(t->rows[i][cc], "*") != 0 ||
+		    strcmp(t->rows[i][cv], variant) != 0 ||
+		    strcmp(t->rows[i][cn], n) != 0)
+			continue;
+		k.has = *t->rows[i][cr] != '\0';
+		k.v = num(t->rows[i][cr]);
+		snprintf(k.src, sizeof k.src, "retention.csv: *,*,%s,%s "
+		    "(%s %s)", variant, n, T("可计", "eligible"),
+		    t->rows[i][ce]);
+	}
+	return k;
+}
+
+/* A share of members rows of scope "*" (R21 and activation). */
+static struct kpi
+members_share(struct report *rp, int which)
+{
+	struct tab *t = tab_find(rp, "members");
+	int cg = col(t, "group_id"), cp = col(t, "paid"),
+	    ca = col(t, "activated_72h"), cj = col(t, "joined");
+	struct kpi k = { 0, 0, "" };
+	unsigned long long a = 0, b = 0;
+	size_t i;
+
+	if (cp < 0 || ca < 0)
+		return k;
+	FOR_SCOPE(t, i, cg, "*") {
+		long long paid = (long long)num(t->rows[i][cp]);
+
+		switch (which) {
+		case 0:		/* paid conversion */
+			b++;
+			a += paid >= 1;
+			break;
+		case 1:		/* repurchase */
+			b += paid >= 1;
+			a += paid >= 2;
+			break;
+		default:	/* activation of joins in the period */
+			if (!*t->rows[i][ca] ||
+			    !in_period(rp, parse_day(t->rows[i][cj])))
+				break;
+			b++;
+			a += t->rows[i][ca][0] == '1';
+		}
+	}
+	if (b > 0) {
+		k.v = (double)a / (double)b;
+		k.has = 1;
+	}
+	snprintf(k.src, sizeof k.src, "members.csv (*): %llu / %llu", a, b);
+	return k;
+}
+
+static struct kpi
+fission_kpi(struct report *rp)
+{
+	struct tab *t = tab_find(rp, "fission");
+	int cg = col(t, "group_id"), ci = col(t, "inviter"),
+	    cn = col(t, "invitees");
+	struct kpi k = { 0, 0, "" };
+	unsigned long long inv = 0, invitees = 0;
+	size_t i;
+
+	if (cn < 0)
+		return k;
+	FOR_SCOPE(t, i, cg, "*") {
+		if (strcmp(t->rows[i][ci], "*") == 0)
+			invitees = (unsigned long long)num(t->rows[i][cn]);
+		else
+			inv++;
+	}
+	if (inv > 0) {
+		k.v = (double)invitees / (double)inv;
+		k.has = 1;
+	}
+	snprintf(k.src, sizeof k.src, "fission.csv (*): %llu / %llu", invitees,
+	    inv);
+	return k;
+}
+
+/* Groups with a daily row in the period. */
+static size_t
+active_groups(struct report *rp)
+{
+	struct tab *d = tab_find(rp, "daily");
+	int cd = col(d, "date"), cg = col(d, "group_id");
+	const char *last = NULL;
+	size_t i, n = 0;
+
+	for (i = 0; i < d->nrows; i++) {
+		const char *g = d->rows[i][cg];
+
+		if (strcmp(g, "*") == 0 || !in_period(rp, parse_day(d->rows[i][cd])) ||
+		    (last != NULL && strcmp(last, g) == 0))
+			continue;
+		last = g;
+		n++;
+	}
+	return n;
+}
+
+/* The title, the period and the day the data ends. */
+static void
+section_title(struct report *rp)
+{
+	char a[16] = "", b[16] = "";
+	struct tab *d = tab_find(rp, "daily");
+
+	if (d->nrows > 0) {
+		qp_day_format(a, rp->from != NODAY ? rp->from :
+		    parse_day(d->rows[0][0]));
+		qp_day_format(b, rp->to != NODAY ? rp->to : rp->end);
+		mdf(rp, T("# 社群运营报告 %s – %s\n\n",
+		    "# Community report %s – %s\n\n"), a, b);
+	} else
+		mdf(rp, T("# 社群运营报告（没有事件）\n\n",
+		    "# Community report (no events)\n\n"));
+	mdf(rp, T("%zu 个群。数据截至 %s。\n", "%zu groups. Data up to %s.\n"),
+	    active_groups(rp), rp->end != NODAY ?
+	    (qp_day_format(a, rp->end), a) : "—");
+}
+
+static void
+section_kpis(struct report *rp)
+{
+	struct tab *d = tab_find(rp, "daily");
+	int cd = col(d, "date"), cg = col(d, "group_id"), cm = col(d, "members"),
+	    cj = col(d, "joins"), cl = col(d, "leaves"), cmsg = col(d, "messages");
+	unsigned long long joins = 0, leaves = 0, msgs = 0;
+	const char *members = "0";
+	size_t i;
+	struct kpi k;
+	char n30[8] = "30", n90[8] = "90", asof[16];
+	static const char *const var[] = { "D", "D+", "M" };
+
+	FOR_SCOPE(d, i, cg, "*") {
+		if (!in_period(rp, parse_day(d->rows[i][cd])))
+			continue;
+		joins += (unsigned long long)num(d->rows[i][cj]);
+		leaves += (unsigned long long)num(d->rows[i][cl]);
+		msgs += (unsigned long long)num(d->rows[i][cmsg]);
+		members = d->rows[i][cm];
+	}
+	mdf(rp, T("\n## 概览\n\n期末成员 **%s** 人；本期入群 %llu、退群 %llu；"
+	    "消息 %llu 条（daily.csv，group_id = *）。\n",
+	    "\n## Summary\n\n**%s** members at the end; %llu joined and %llu "
+	    "left in the period; %llu messages (daily.csv, group_id = *).\n"),
+	    members, joins, leaves, msgs);
+	mdf(rp, T("\n| 指标 | 数值 | 目标 | 达标 | 来源 |\n|---|---:|---:|:-:|---|\n",
+	    "\n| metric | value | target | met | source |\n|---|---:|---:|:-:|---|\n"));
+	k = mean_rate(rp, "daily", "date", "speaking_rate", "*", 0);
+	kpi_row(rp, T("日发言率", "daily speaking rate"), "speaking_rate", &k, 1);
+	k = mean_rate(rp, "weekly", "week", "participation", "*", 1);
+	kpi_row(rp, T("周参与率", "weekly participation"), "participation", &k, 1);
+	k = mean_rate(rp, "weekly", "week", "core_members", "*", 1);
+	kpi_row(rp, T("每周核心成员", "core members a week"), "core_members", &k, 0);
+	for (i = 0; i < 3; i++) {
+		char name[64];
+
+		k = retention_kpi(rp, var[i], n30);
+		snprintf(name, sizeof name, T("30 日留存 %s", "30-day retention %s"),
+		    var[i]);
+		kpi_row(rp, name, "retention_30", &k, 1);
+		k = retention_kpi(rp, var[i], n90);
+		snprintf(name, sizeof name, T("90 日留存 %s", "90-day retention %s"),
+		    var[i]);
+		kpi_row(rp, name, "retention_90", &k, 1);
+	}
+	k = members_share(rp, 2);
+	kpi_row(rp, T("72 小时激活率", "72-hour activation"), "activation_72h", &k, 1);
+	k = members_share(rp, 0);
+	kpi_row(rp, T("付费转化率", "paid conversion"), "paid_conversion", &k, 1);
+	k = members_share(rp, 1);
+	kpi_row(rp, T("复购率", "repurchase"), "repurchase", &k, 1);
+	k = fission_kpi(rp);
+	kpi_row(rp, T("裂变系数", "fission ratio"), "fission_ratio", &k, 0);
+	mdf(rp, T("\n留存：D = 第 N 天发言，D+ = 第 N 天及以后发言，M = 第 N 天仍在群"
+	    "（retention.csv，截至 %s）。\n",
+	    "\nRetention: D = spoke on day N, D+ = spoke on day N or later, "
+	    "M = still a member on day N (retention.csv, as of %s).\n"),
+	    rp->end != NODAY ? (qp_day_format(asof, rp->end), asof) : "");
+	for (i = 0; i < rp->ngnames; i++)
+		if (strcmp(rp->gnames[i].platform, "wechat") == 0) {
+			mdf(rp, T("微信导出不记录主动退群，M 留存是上限。\n",
+			    "WeChat exports do not record members leaving on "
+			    "their own: M retention is an upper bound.\n"));
+			break;
+		}
+}
+
+
+const struct section sec_title = {
+	"title", { "daily", NULL }, section_title
+};
+const struct section sec_summary = {
+	"summary", { "daily", "weekly", "retention", "members", "fission", NULL }, section_kpis
+};
