@@ -148,13 +148,27 @@ kept(const char *name)
 {
 	size_t i, j;
 
-	if (strcmp(name, "targets") == 0)
-		return 1;
+	if (strcmp(name, "targets") == 0 || strcmp(name, "sessions") == 0)
+		return 1;	/* sessions: for its starters' names */
 	for (i = 0; sections[i] != NULL; i++)
 		for (j = 0; sections[i]->reads[j] != NULL; j++)
 			if (strcmp(sections[i]->reads[j], name) == 0)
 				return 1;
 	return 0;
+}
+
+/* The zone the stream's days were counted in: its stages' --tz. */
+static const char *
+stream_zone(const struct qp_in *in)
+{
+	static const char *const progs[] = { "qp-cohort", "qp-funnel",
+	    "qp-ingest" };
+	const char *z = NULL;
+	size_t i;
+
+	for (i = 0; z == NULL && i < 3; i++)
+		z = stage_opt(in, progs[i], "--tz");
+	return z;
 }
 
 /*
@@ -197,6 +211,8 @@ read_stream(struct report *rp, struct qp_in *in, const struct qp_common *com,
 			continue;
 		}
 		t = qp_in_table(in);
+		if (rp->tz == NULL)
+			rp->tz = qp_cli_tz(stream_zone(in), NULL, 1);
 		if (pass != NULL)
 			out_close(rp, pass, passname);
 		pass = NULL;
@@ -235,24 +251,135 @@ read_stream(struct report *rp, struct qp_in *in, const struct qp_common *com,
 		qp_die("%s", qp_in_error(in));
 	if (pass != NULL)
 		out_close(rp, pass, passname);
+	if (rp->tz == NULL)
+		rp->tz = qp_cli_tz(stream_zone(in), NULL, 1);
 	qp_strmap_free(seen);
+}
+
+/* A day count option of qp-cohort's stage line, or its default. */
+static int
+cohort_days(const struct qp_in *in, const char *opt, int def)
+{
+	const char *v = stage_opt(in, "qp-cohort", opt);
+	char *end;
+	long n;
+
+	if (v == NULL)
+		return def;
+	n = strtol(v, &end, 10);
+	return *end == '\0' && n > 0 && n < 100000 ? (int)n : def;
+}
+
+/*
+ * The dates: E is qp-cohort's --asof, else the last event's day (R2); the
+ * period's days that count run from its start (or the first event's day)
+ * to its end or E, whichever is first.  A period with none of them is an
+ * error, so that a wrong month never replaces a good report.
+ */
+static void
+set_dates(struct report *rp, const char *input)
+{
+	struct tab *d = tab_find(rp, "daily");
+	int cd = col(d, "date"), cg = col(d, "group_id");
+	const char *asof = stage_opt(rp->in, "qp-cohort", "--asof");
+	long long first = NODAY, day;
+	char a[16], b[16], c[16], e[16];
+	size_t i;
+
+	FOR_SCOPE(d, i, cg, "*")
+		if ((day = parse_day(d->rows[i][cd])) != NODAY) {
+			if (first == NODAY)
+				first = day;
+			rp->last = day;
+		}
+	rp->risk_days = cohort_days(rp->in, "--risk-days", 14);
+	rp->lurker_days = cohort_days(rp->in, "--lurker-days", 7);
+	if (first == NODAY)
+		return;
+	rp->end = asof != NULL && parse_day(asof) != NODAY ?
+	    parse_day(asof) : rp->last;
+	rp->lo = rp->from != NODAY && rp->from > first ? rp->from : first;
+	rp->hi = rp->to != NODAY && rp->to < rp->end ? rp->to : rp->end;
+	if (rp->lo <= rp->hi)
+		return;
+	qp_day_format(a, rp->from != NODAY ? rp->from : first);
+	qp_day_format(b, rp->to != NODAY ? rp->to : rp->end);
+	qp_day_format(c, first);
+	qp_day_format(e, rp->last);
+	qp_die("%s: nothing to report from %s to %s: the data runs from %s to "
+	    "%s", input, a, b, c, e);
+}
+
+/*
+ * Names beside ids in every CSV: a column of names after each column of
+ * ids that has none beside it in the stream (the group's name from the
+ * events, a person's from members.csv of the community).
+ */
+static const char *const idcols[][2] = {
+	{ "group_id", "group" }, { "user_id", "user" },
+	{ "inviter", "inviter_name" }, { "starter", "starter_name" }
+};
+
+static void
+write_named(struct report *rp, const struct tab *t, const struct tab *m,
+    const struct qp_strmap *users)
+{
+	char **v = qp_xcalloc(2 * t->ncol, sizeof *v);
+	int kind[256], mu = col(m, "user");
+	size_t i, j, k, n = 0;
+	long u;
+	FILE *f;
+
+	for (j = 0; j < t->ncol && j < 256; j++) {
+		kind[j] = -1;
+		v[n++] = t->hdr[j];
+		for (k = 0; k < 4; k++)
+			if (strcmp(t->hdr[j], idcols[k][0]) == 0 &&
+			    col(t, idcols[k][1]) < 0) {
+				kind[j] = (int)k;
+				v[n++] = (char *)idcols[k][1];
+			}
+	}
+	f = csv_open(rp, t->name, v, n);
+	for (i = 0; i < t->nrows; i++) {
+		for (j = n = 0; j < t->ncol && j < 256; j++) {
+			const char *id = t->rows[i][j];
+
+			v[n++] = (char *)id;
+			if (kind[j] == 0)
+				v[n++] = (char *)group_label(rp, id);
+			else if (kind[j] > 0)
+				v[n++] = (u = qp_strmap_find(users, id,
+				    strlen(id))) >= 0 ? m->rows[u][mu] : "";
+		}
+		csv_row(f, v, n);
+	}
+	out_close(rp, f, t->name);
+	free(v);
 }
 
 /* Every kept table as CSV; targets: the defaults, qp-cohort's, --targets. */
 static void
 write_tables(struct report *rp, const char *targets)
 {
-	struct tab *cur, *tg = tab_find(rp, "targets");
-	int cm = col(tg, "metric"), cv = col(tg, "target");
-	FILE *f;
+	struct tab *cur, *tg = tab_find(rp, "targets"),
+	    *m = tab_find(rp, "members");
+	int cm = col(tg, "metric"), cv = col(tg, "target"),
+	    mg = col(m, "group_id"), mu = col(m, "user_id");
+	struct qp_strmap *users;
 	size_t i;
 
-	for (cur = rp->tabs; cur != NULL; cur = cur->next) {
-		f = csv_open(rp, cur->name, cur->hdr, cur->ncol);
-		for (i = 0; i < cur->nrows; i++)
-			csv_row(f, cur->rows[i], cur->ncol);
-		out_close(rp, f, cur->name);
-	}
+	/* row i of members is user number i: the community's rows first */
+	if ((users = qp_strmap_new()) == NULL)
+		qp_die("out of memory");
+	for (i = 0; mu >= 0 && i < m->nrows &&
+	    strcmp(m->rows[i][mg], "*") == 0; i++)
+		if (qp_strmap_add(users, m->rows[i][mu],
+		    strlen(m->rows[i][mu])) != (long)i)
+			break;
+	for (cur = rp->tabs; cur != NULL; cur = cur->next)
+		write_named(rp, cur, m, users);
+	qp_strmap_free(users);
 	for (i = 0; cm >= 0 && cv >= 0 && i < tg->nrows; i++)
 		(void)qp_target_set(tg->rows[i][cm], *tg->rows[i][cv] ?
 		    num(tg->rows[i][cv]) : -1);
@@ -351,16 +478,16 @@ main(int argc, char **argv)
 {
 	struct qp_common com;
 	struct report r = { .charts = 1, .from = NODAY, .to = NODAY,
-	    .end = NODAY }, *rp = &r;
+	    .end = NODAY, .last = NODAY, .lo = NODAY, .hi = NODAY }, *rp = &r;
 	struct opts o = { NULL, NULL, NULL, 0 };
-	struct tab *d;
 	const char *err;
 	struct qp_in *in;
 	size_t i;
 
 	qp_cli_init("qp-report", usage, argv, &com);
 	parse_opts(argc, argv, &com, &o, rp);
-	rp->tz = qp_cli_tz(o.zone, NULL, com.quiet);
+	if (o.zone != NULL)
+		rp->tz = qp_cli_tz(o.zone, NULL, com.quiet);
 	rp->outdir = qp_xstrdup(com.out);
 	for (i = strlen(rp->outdir); i > 1 && rp->outdir[i - 1] == '/'; i--)
 		rp->outdir[i - 1] = '\0';
@@ -376,14 +503,12 @@ main(int argc, char **argv)
 		qp_die("%s", err);
 	rp->in = in;
 	read_stream(rp, in, &com, o.events);
-	if ((d = tab_find(rp, "daily")) == NULL || tab_find(rp, "members") == NULL)
+	if (tab_find(rp, "daily") == NULL || tab_find(rp, "members") == NULL)
 		qp_die("%s: no daily or members table: run qp-cohort before "
 		    "qp-report", optind < argc ? argv[optind] : "<stdin>");
-	write_tables(rp, o.targets);
+	set_dates(rp, optind < argc ? argv[optind] : "<stdin>");
 	rp->lang_zh = o.lang != NULL ? strcmp(o.lang, "zh") == 0 : guess_zh(rp);
-	for (i = 0; i < d->nrows; i++)
-		if (parse_day(d->rows[i][col(d, "date")]) > rp->end)
-			rp->end = parse_day(d->rows[i][col(d, "date")]);
+	write_tables(rp, o.targets);
 	write_report(rp);
 	commit_dir(rp);
 	qp_tmp_forget(rp->tmpdir);	/* nothing of ours is temporary now */

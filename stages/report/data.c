@@ -213,3 +213,43 @@ member_name(const struct tab *m, size_t r)
 	return *n ? n : m->rows[r][col(m, "user_id")];
 }
 
+
+/*
+ * The value of option opt (as "--opt value" or "--opt=value") on the last
+ * stage line of program prog in the stream, or NULL.
+ */
+const char *
+stage_opt(const struct qp_in *in, const char *prog, const char *opt)
+{
+	const struct qp_row *r;
+	const char *v = NULL;
+	size_t i, j, n = strlen(opt);
+
+	for (i = 0; i < qp_in_nstages(in); i++) {
+		r = qp_in_stage(in, i);
+		if (r->n < 4 || strcmp(r->f[2].s, prog) != 0)
+			continue;
+		v = NULL;
+		for (j = 4; j < r->n; j++)
+			if (strcmp(r->f[j].s, opt) == 0 && j + 1 < r->n)
+				v = r->f[++j].s;
+			else if (strncmp(r->f[j].s, opt, n) == 0 &&
+			    r->f[j].s[n] == '=')
+				v = r->f[j].s + n + 1;
+	}
+	return v;
+}
+
+/* A tier (members.tier) in the report's language. */
+const char *
+tier_name(struct report *rp, const char *tier)
+{
+	static const char *const t[][2] = { { "VIP", "VIP" },
+	    { "core", "核心" }, { "ordinary", "普通" } };
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		if (strcmp(tier, t[i][0]) == 0)
+			return t[i][rp->lang_zh];
+	return tier;
+}

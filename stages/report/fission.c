@@ -1,6 +1,8 @@
 /*
- * Fission: the community's top inviters, with how many of their invitees
- * were active in 72 hours and still in after 30 days.
+ * Fission: the top inviters of every group, with the group (one person
+ * may invite into several groups, and two people may share a name), how
+ * many of their invitees were active in 72 hours and still in after 30
+ * days.  The fission ratio of the summary is the community's (scope "*").
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,43 +12,61 @@
 
 #include "report.h"
 
+/* The name of user id in group g (members.csv), else in "*", else id. */
+static const char *
+user_name(struct report *rp, const char *g, const char *id)
+{
+	struct tab *m = tab_find(rp, "members");
+	int mg = col(m, "group_id"), mu = col(m, "user_id"),
+	    mn = col(m, "user");
+	const char *name = id;
+	size_t k;
+
+	if (mn < 0)
+		return id;
+	for (k = 0; k < m->nrows; k++)
+		if (strcmp(m->rows[k][mu], id) == 0 && *m->rows[k][mn]) {
+			name = m->rows[k][mn];
+			if (strcmp(m->rows[k][mg], g) == 0)
+				break;
+		}
+	return name;
+}
+
 static void
 section_fission(struct report *rp)
 {
 	struct tab *fi = tab_find(rp, "fission");
-	size_t i;
 	int fg = col(fi, "group_id"), fin = col(fi, "inviter"),
 	    fn = col(fi, "invitees"), fa = col(fi, "activated_72h"),
 	    fr = col(fi, "retained_30d");
-	size_t *idx = NULL, ni = 0, j, k;
-	struct tab *m = tab_find(rp, "members");
-	int mg = col(m, "group_id"), mu = col(m, "user_id"),
-	    mn = col(m, "user");
+	size_t *idx = NULL, ni = 0, i, j;
 
 	if (fn < 0)
 		return;
-	FOR_SCOPE(fi, i, fg, "*")
-		if (strcmp(fi->rows[i][fin], "*") != 0) {
+	for (i = 0; i < fi->nrows; i++)
+		if (strcmp(fi->rows[i][fg], "*") != 0 &&
+		    strcmp(fi->rows[i][fin], "*") != 0) {
 			idx = qp_xrealloc(idx, ni + 1, sizeof *idx);
 			idx[ni++] = i;
 		}
-	/* by invitees, then as the table has them (by inviter) */
+	/* by invitees, then as the table has them (by group, inviter) */
 	sort_rows(fi, fn, idx, ni);
-	mdf(rp, T("\n## 裂变\n\n| 邀请人 | 邀请 | 72 小时激活 | 30 天留存 |\n"
-	    "|---|---:|---:|---:|\n",
-	    "\n## Fission\n\n| inviter | invitees | active in 72 h | "
-	    "still in after 30 days |\n|---|---:|---:|---:|\n"));
+	mdf(rp, T("\n## 裂变\n\n各群邀请最多的人（fission.csv，按群）：\n\n"
+	    "| 群 | 邀请人 | 邀请 | 72 小时内发言 | 30 天后仍在群 |\n"
+	    "|---|---|---:|---:|---:|\n",
+	    "\n## Fission\n\nThe top inviters of each group (fission.csv, by "
+	    "group):\n\n| group | inviter | invitees | active in 72 h | "
+	    "still in after 30 days |\n|---|---|---:|---:|---:|\n"));
 	for (j = 0; j < ni && j < 10; j++) {
-		const char *id = fi->rows[idx[j]][fin], *name = id;
+		char *const *r = fi->rows[idx[j]];
 
-		FOR_SCOPE(m, k, mg, "*")
-			if (strcmp(m->rows[k][mu], id) == 0 &&
-			    *m->rows[k][mn])
-				name = m->rows[k][mn];
-		mdf(rp, "| %s | %s | %s | %s |\n", mdcell(name),
-		    fi->rows[idx[j]][fn], fi->rows[idx[j]][fa],
-		    fi->rows[idx[j]][fr]);
+		mdf(rp, "| %s | %s | %s | %s | %s |\n",
+		    mdcell(group_label(rp, r[fg])),
+		    mdcell(user_name(rp, r[fg], r[fin])), r[fn], r[fa], r[fr]);
 	}
+	if (ni == 0)
+		mdf(rp, "%s", T("\n无。\n", "\nNone.\n"));
 	free(idx);
 }
 

@@ -13,6 +13,22 @@
 
 #include "report.h"
 
+/* Members of group g at the end: its members.csv rows with left empty. */
+static unsigned long long
+members_in(struct report *rp, const char *g)
+{
+	struct tab *m = tab_find(rp, "members");
+	int cg = col(m, "group_id"), cl = col(m, "left");
+	unsigned long long n = 0;
+	size_t i;
+
+	if (cl < 0)
+		return 0;
+	FOR_SCOPE(m, i, cg, g)
+		n += !*m->rows[i][cl];
+	return n;
+}
+
 static void
 section_health(struct report *rp)
 {
@@ -21,26 +37,27 @@ section_health(struct report *rp)
 	    hs = col(h, "top_share"), hc = col(h, "top_churn"),
 	    hdead = col(h, "dead_since"), hm = col(h, "messages"),
 	    hp = col(h, "reply_pairs"), dg = col(d, "group_id"),
-	    dm = col(d, "members"), dd = col(d, "date"), dmsg = col(d, "messages");
+	    dd = col(d, "date"), dmsg = col(d, "messages");
 	size_t i, j, nw = 0;
 	char **warn = NULL;
 
 	if (hg < 0)
 		return;
-	mdf(rp, T("\n## 社群健康\n\n| 群 | 成员 | 本期消息 | 第 8–30 天 / 前 7 天 | "
+	mdf(rp, T("\n## 社群健康\n\n| 群 | 期末成员 | 本期消息 | 第 8–30 天 / 前 7 天 | "
 	    "头部占比 | 头部流失 | 沉寂自 | 回复对 |\n"
 	    "|---|---:|---:|---:|---:|---:|---|---:|\n",
-	    "\n## Group health\n\n| group | members | messages in period | "
+	    "\n## Group health\n\n| group | members at the end | messages in period | "
 	    "days 8–30 vs 1–7 | top share | top churn | silent since | reply "
 	    "pairs |\n|---|---:|---:|---:|---:|---:|---|---:|\n"));
 	for (i = 0; i < h->nrows; i++) {
-		const char *g = h->rows[i][hg], *members = "0";
+		const char *g = h->rows[i][hg];
+		char members[24];
 		unsigned long long msgs = 0;
 		const struct gname *gn = group_find(rp, g);
 		char *w;
 
+		snprintf(members, sizeof members, "%llu", members_in(rp, g));
 		FOR_SCOPE(d, j, dg, g) {
-			members = d->rows[j][dm];
 			if (in_period(rp, parse_day(d->rows[j][dd])))
 				msgs += (unsigned long long)num(d->rows[j][dmsg]);
 		}
@@ -157,5 +174,5 @@ section_health(struct report *rp)
 
 
 const struct section sec_health = {
-	"health", { "health", "daily", NULL }, section_health
+	"health", { "health", "daily", "members", NULL }, section_health
 };

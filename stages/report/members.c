@@ -129,11 +129,12 @@ section_members(struct report *rp)
 		ord += strcmp(m->rows[i][ct], "ordinary") == 0;
 		lurk += m->rows[i][clk][0] == '1';
 	}
-	mdf(rp, T("\n## 成员分层\n\n在群成员（members.csv，group_id = *，left 为空）："
-	    "VIP %llu，核心 %llu，普通 %llu；其中潜水 %llu。\n",
-	    "\n## Member tiers\n\nMembers still in (members.csv, group_id = *, "
-	    "left empty): VIP %llu, core %llu, ordinary %llu; lurkers %llu.\n"),
-	    vip, core, ord, lurk);
+	mdf(rp, T("\n## 成员分层\n\n期末在群成员（members.csv，全部社群，未退群）"
+	    "共 %llu 人：VIP %llu，核心 %llu，普通 %llu；其中潜水（在任何群都"
+	    "没发过言）%llu 人。\n", "\n## Member tiers\n\nThe %llu members at "
+	    "the end (members.csv, all groups, not left): VIP %llu, core %llu, "
+	    "ordinary %llu; of them, lurkers (never spoke in any group) %llu.\n"),
+	    vip + core + ord, vip, core, ord, lurk);
 
 	if (rp->previous != NULL)
 		tier_change(rp, m);

@@ -232,6 +232,47 @@ rel(struct report *rp, const char *p)
 	return p + strlen(rp->tmpdir) + 1;
 }
 
+/* A chart's data file; *path (the caller frees it) names it for rel(). */
+FILE *
+dat_open(struct report *rp, const char *name, char **path)
+{
+	FILE *f;
+
+	if ((f = fopen(*path = dat_path(rp, name), "w")) == NULL)
+		qp_die("%s: %s", *path, strerror(errno));
+	return f;
+}
+
+/* An axis's label: what it counts and in which unit. */
+void
+axis_label(struct report *rp, const char *axis, const char *label)
+{
+	fprintf(rp->gp, "set %slabel ", axis);
+	gpq(rp, label);
+	putc('\n', rp->gp);
+}
+
+/*
+ * Integer ticks for an axis of counts up to max: 1, 2, 5, 10, 20, 50...
+ * so that there are at most 10 of them, and no range below 0
+ * (unless neg: counts drawn downwards too).
+ */
+void
+count_tics(struct report *rp, const char *axis, double max, int neg)
+{
+	double step = 1;
+	static const double m[] = { 2, 2.5, 2 };
+	int i = 0;
+
+	while (max / step > 10)
+		step *= m[i++ % 3];
+	if (max < 1)
+		max = 1;
+	fprintf(rp->gp, "set %stics %g\nset %srange [%g:%g]\n", axis, step,
+	    axis, neg ? -max - step / 2 : 0, max + step / 2);
+	fprintf(rp->gp, "set format %s '%%.0f'\n", axis);
+}
+
 char *
 dat_path(struct report *rp, const char *name)
 {

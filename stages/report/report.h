@@ -42,7 +42,10 @@ struct gname {
 struct report {
 	int			 lang_zh, charts;
 	long long		 from, to;	/* the period, NODAY: open */
-	long long		 end;	/* the last day of the daily table */
+	long long		 end;	/* E: every figure is as of this day */
+	long long		 last;	/* the last event's day (<= end) */
+	long long		 lo, hi;	/* the period's days up to end */
+	int			 risk_days, lurker_days;	/* qp-cohort's */
 	const char		*previous;	/* --previous: last period's stream */
 	struct qp_tz		*tz;
 	const struct qp_in	*in;	/* the stream, for its stage lines */
@@ -94,6 +97,8 @@ void		 events_row(struct report *, const struct qp_row *, const int *);
 const struct gname *group_find(struct report *, const char *);
 const char	*group_label(struct report *, const char *);
 const char	*member_name(const struct tab *, size_t);
+const char	*tier_name(struct report *, const char *);
+const char	*stage_opt(const struct qp_in *, const char *, const char *);
 
 /* out.c: the directory, CSV, markdown and gnuplot. */
 char		*path_in(struct report *, const char *);
@@ -113,6 +118,10 @@ void		 chart_begin(struct report *, const char *, const char *);
 void		 chart_end(struct report *, const char *);
 const char	*rel(struct report *, const char *);
 char		*dat_path(struct report *, const char *);
+FILE		*dat_open(struct report *, const char *, char **);
+void		 axis_label(struct report *, const char *, const char *);
+void		 count_tics(struct report *, const char *, double, int);
+void		 day_axis(struct report *);	/* activity.c */
 void		 run_gnuplot(struct report *, const char *);
 void		 commit_dir(struct report *);
 

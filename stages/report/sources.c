@@ -1,16 +1,72 @@
 /*
- * Where the period's new members came from, by the via of their join.
+ * Growth: joins and leaves of the community per day, and where the
+ * period's new members came from.  The joins there add up to the joins
+ * of the summary (daily.csv): new members by the via of their join, and
+ * members who came back; members first seen speaking, with no join
+ * recorded, are listed apart, since they are not joins.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "qp_cli.h"
-#include "qp_hash.h"
 #include "qp_time.h"
 
 #include "report.h"
+
+static void
+growth_chart(struct report *rp)
+{
+	struct tab *d = tab_find(rp, "daily");
+	int cd = col(d, "date"), cg = col(d, "group_id"),
+	    cj = col(d, "joins"), cl = col(d, "leaves");
+	long long day;
+	double max = 0;
+	char *p;
+	FILE *f = dat_open(rp, "growth.dat", &p);
+	size_t i;
+
+	FOR_SCOPE(d, i, cg, "*") {
+		day = parse_day(d->rows[i][cd]);
+		if (day < rp->lo || day > rp->hi)
+			continue;
+		fprintf(f, "%s\t%s\t%s\n", d->rows[i][cd], d->rows[i][cj],
+		    d->rows[i][cl]);
+		if (num(d->rows[i][cj]) > max)
+			max = num(d->rows[i][cj]);
+		if (num(d->rows[i][cl]) > max)
+			max = num(d->rows[i][cl]);
+	}
+	out_close(rp, f, "growth.dat");
+	chart_begin(rp, "growth", T("每日入群与退群", "Joins and leaves per day"));
+	day_axis(rp);
+	axis_label(rp, "y", T("每天的人数（入群向上，退群向下）",
+	    "members per day (joins up, leaves down)"));
+	count_tics(rp, "y", max, 1);
+	fprintf(rp->gp, "set xzeroaxis\nplot '%s' using 1:2 with impulses lw 3 "
+	    "lc rgb '#54a24b' title ", rel(rp, p));
+	gpq(rp, T("入群", "joins"));
+	fputs(", '' using 1:(-$3) with impulses lw 3 lc rgb '#e45756' title ",
+	    rp->gp);
+	gpq(rp, T("退群", "leaves"));
+	fputs("\n", rp->gp);
+	chart_end(rp, "growth");
+	free(p);
+}
+
+/* Joins of the period by daily.csv (scope "*"). */
+static unsigned long long
+period_joins(struct report *rp)
+{
+	struct tab *d = tab_find(rp, "daily");
+	int cd = col(d, "date"), cg = col(d, "group_id"), cj = col(d, "joins");
+	unsigned long long n = 0;
+	size_t i;
+
+	FOR_SCOPE(d, i, cg, "*")
+		if (in_period(rp, parse_day(d->rows[i][cd])))
+			n += (unsigned long long)num(d->rows[i][cj]);
+	return n;
+}
 
 static void
 section_sources(struct report *rp)
@@ -20,43 +76,53 @@ section_sources(struct report *rp)
 	    ci = col(t, "join_inferred");
 	static const char *const vias[] = { "invite", "link", "qrcode", "added",
 	    "unknown" };
-	unsigned long long cnt[7] = { 0 }, all = 0;
+	static const char *const zh[] = { "邀请", "链接", "二维码", "被拉入",
+	    "未知方式", "其他方式", "老成员重新入群" };
+	static const char *const en[] = { "invitation", "link", "QR code",
+	    "added", "unknown", "other", "came back (rejoined)" };
+	unsigned long long cnt[7] = { 0 }, joins = period_joins(rp), news = 0,
+	    inferred = 0;
 	size_t i, k;
 
 	if (cv < 0)
 		return;
+	mdf(rp, T("\n## 增长\n", "\n## Growth\n"));
+	if (rp->charts && rp->lo != NODAY)
+		growth_chart(rp);
 	FOR_SCOPE(t, i, cg, "*") {
 		if (!in_period(rp, parse_day(t->rows[i][cj])))
 			continue;
-		all++;
 		if (t->rows[i][ci][0] == '1') {
-			cnt[6]++;
+			inferred++;
 			continue;
 		}
 		for (k = 0; k < 5; k++)
 			if (strcmp(t->rows[i][cv], vias[k]) == 0)
 				break;
 		cnt[k]++;
+		news++;
 	}
-	mdf(rp, T("\n本期新成员来源（members.csv，group_id = *，joined 在本期）：\n\n"
-	    "| 来源 | 人数 | 占比 |\n|---|---:|---:|\n",
-	    "\nWhere the period's new members came from (members.csv, group_id "
-	    "= *, joined in the period):\n\n| via | members | share |\n"
-	    "|---|---:|---:|\n"));
-	for (k = 0; k < 7; k++) {
-		static const char *const zh[] = { "邀请", "链接", "二维码",
-		    "被拉入", "未知", "其他", "首次出现即发言（推断）" };
-		static const char *const en[] = { "invitation", "link", "QR code",
-		    "added", "unknown", "other", "first seen speaking (inferred)" };
-
-		if (cnt[k] == 0)
-			continue;
-		mdf(rp, "| %s | %llu | %s |\n", rp->lang_zh ? zh[k] : en[k], cnt[k],
-		    pct((double)cnt[k] / (double)all));
-	}
+	/* joins of members whose first join was before the period */
+	cnt[6] = joins > news ? joins - news : 0;
+	mdf(rp, T("\n本期入群从哪里来（新成员按 members.csv 的 via，全部社群；"
+	    "合计即概览中的入群数）：\n\n| 来源 | 入群 | 占比 |\n|---|---:|---:|\n",
+	    "\nWhere the period's joins came from (new members by their via in "
+	    "members.csv, all groups; the total is the joins of the summary):\n\n"
+	    "| via | joins | share |\n|---|---:|---:|\n"));
+	for (k = 0; k < 7; k++)
+		if (cnt[k] > 0)
+			mdf(rp, "| %s | %llu | %s |\n", rp->lang_zh ? zh[k] :
+			    en[k], cnt[k], pct((double)cnt[k] /
+			    (double)(news + cnt[6])));
+	mdf(rp, T("| **合计** | **%llu** | 100.0%% |\n", "| **total** | "
+	    "**%llu** | 100.0%% |\n"), news + cnt[6]);
+	if (inferred > 0)
+		mdf(rp, T("\n另有 %llu 人本期首次出现即发言，导出中没有入群记录"
+		    "（推断为成员，不计入入群）。\n", "\nAnother %llu were first "
+		    "seen speaking in the period, with no join in the export "
+		    "(members by inference, not counted as joins).\n"), inferred);
 }
 
-
 const struct section sec_sources = {
-	"sources", { "members", NULL }, section_sources
+	"sources", { "members", "daily", NULL }, section_sources
 };

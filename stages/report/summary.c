@@ -42,38 +42,56 @@ kpi_row(struct report *rp, const char *name, const char *key, const struct kpi *
 	    tg < 0 || !k->has ? "" : k->v >= tg ? "✓" : "✗", k->src);
 }
 
-/* Mean of a rate column over the period's rows of scope g. */
+/*
+ * Mean of a rate column of scope "*" over the days (weeks) of the period
+ * up to the end date: a day (week) after the last event has no row and
+ * counts as 0, as does any silent day; days before the first event, when
+ * there was nobody to speak, do not count.
+ */
 static struct kpi
-mean_rate(struct report *rp, const char *table, const char *period_col, const char *rate_col,
-    const char *g, int weekly)
+mean_rate(struct report *rp, const char *table, const char *period_col,
+    const char *rate_col, int weekly)
 {
 	struct tab *t = tab_find(rp, table);
 	int cp = col(t, period_col), cr = col(t, rate_col),
 	    cg = col(t, "group_id");
 	struct kpi k = { 0, 0, "" };
-	size_t i, n = 0;
+	size_t i, n = 0, after = 0;
+	long long d, last = NODAY, step = weekly ? 7 : 1;
 
-	if (cp < 0 || cr < 0 || cg < 0)
+	if (cp < 0 || cr < 0 || cg < 0 || rp->lo == NODAY)
 		return k;
-	FOR_SCOPE(t, i, cg, g) {
-		const char *p = t->rows[i][cp];
-
-		if (!(weekly ? week_in_period(rp, p) : in_period(rp, parse_day(p))) ||
-		    !*t->rows[i][cr])
+	FOR_SCOPE(t, i, cg, "*") {
+		d = weekly ? parse_week(t->rows[i][cp]) : parse_day(t->rows[i][cp]);
+		if (d == NODAY)
+			continue;
+		last = d;
+		if (d + step - 1 < rp->lo || d > rp->hi || !*t->rows[i][cr])
 			continue;
 		k.v += num(t->rows[i][cr]);
 		n++;
 	}
-	if (n > 0) {
-		k.v /= (double)n;
+	/* the days (weeks) after the last row, up to the end date */
+	for (d = last + step; last != NODAY && d <= rp->hi; d += step)
+		if (d + step - 1 >= rp->lo)
+			after++;
+	if (n + after > 0) {
+		k.v /= (double)(n + after);
 		k.has = 1;
 	}
 	if (rp->lang_zh)
 		snprintf(k.src, sizeof k.src, "%s.csv：%zu %s的 %s 均值", table,
-		    n, weekly ? "周" : "天", rate_col);
+		    n + after, weekly ? "周" : "天", rate_col);
 	else
 		snprintf(k.src, sizeof k.src, "%s.csv: mean of %s over %zu %s",
-		    table, rate_col, n, weekly ? "weeks" : "days");
+		    table, rate_col, n + after, weekly ? "weeks" : "days");
+	if (after > 0) {
+		size_t len = strlen(k.src);
+
+		snprintf(k.src + len, sizeof k.src - len, T("（最后事件之后的 "
+		    "%zu %s计为 0）", " (%zu %s after the last event count as 0)"),
+		    after, weekly ? T("周", "weeks") : T("天", "days"));
+	}
 	return k;
 }
 
@@ -171,59 +189,89 @@ fission_kpi(struct report *rp)
 	return k;
 }
 
-/* Groups with a daily row in the period. */
-static size_t
-active_groups(struct report *rp)
+/*
+ * Groups: those of the health table (one row each), and how many of them
+ * had messages in the period (daily.csv).
+ */
+static void
+count_groups(struct report *rp, size_t *all, size_t *active)
 {
-	struct tab *d = tab_find(rp, "daily");
-	int cd = col(d, "date"), cg = col(d, "group_id");
+	struct tab *d = tab_find(rp, "daily"), *h = tab_find(rp, "health");
+	int cd = col(d, "date"), cg = col(d, "group_id"),
+	    cm = col(d, "messages"), hg = col(h, "group_id");
 	const char *last = NULL;
-	size_t i, n = 0;
+	size_t i;
 
+	*all = *active = 0;
+	for (i = 0; hg >= 0 && i < h->nrows; i++)
+		*all += strcmp(h->rows[i][hg], "*") != 0;
 	for (i = 0; i < d->nrows; i++) {
 		const char *g = d->rows[i][cg];
 
-		if (strcmp(g, "*") == 0 || !in_period(rp, parse_day(d->rows[i][cd])) ||
+		if (strcmp(g, "*") == 0 || num(d->rows[i][cm]) == 0 ||
+		    !in_period(rp, parse_day(d->rows[i][cd])) ||
 		    (last != NULL && strcmp(last, g) == 0))
 			continue;
 		last = g;
-		n++;
+		(*active)++;
 	}
-	return n;
 }
 
-/* The title, the period and the day the data ends. */
+/* The title, the period, and the one end date every figure is as of. */
 static void
 section_title(struct report *rp)
 {
 	char a[16] = "", b[16] = "";
-	struct tab *d = tab_find(rp, "daily");
+	size_t all, active;
 
-	if (d->nrows > 0) {
-		qp_day_format(a, rp->from != NODAY ? rp->from :
-		    parse_day(d->rows[0][0]));
-		qp_day_format(b, rp->to != NODAY ? rp->to : rp->end);
-		mdf(rp, T("# 社群运营报告 %s – %s\n\n",
-		    "# Community report %s – %s\n\n"), a, b);
-	} else
-		mdf(rp, T("# 社群运营报告（没有事件）\n\n",
-		    "# Community report (no events)\n\n"));
-	mdf(rp, T("%zu 个群。数据截至 %s。\n", "%zu groups. Data up to %s.\n"),
-	    active_groups(rp), rp->end != NODAY ?
-	    (qp_day_format(a, rp->end), a) : "—");
+	if (rp->lo == NODAY) {
+		mdf(rp, T("# 社群运营报告（没有事件）\n", "# Community report "
+		    "(no events)\n"));
+		return;
+	}
+	qp_day_format(a, rp->from != NODAY ? rp->from : rp->lo);
+	qp_day_format(b, rp->to != NODAY ? rp->to : rp->end);
+	mdf(rp, T("# 社群运营报告 %s – %s\n\n", "# Community report %s – %s\n\n"),
+	    a, b);
+	qp_day_format(a, rp->end);
+	mdf(rp, T("所有数字截至 **%s**", "Every figure is as of **%s**"), a);
+	if (rp->last != rp->end) {
+		qp_day_format(b, rp->last);
+		mdf(rp, T("（最后一条事件在 %s）", " (the last event is on %s)"),
+		    b);
+	}
+	count_groups(rp, &all, &active);
+	mdf(rp, T("。共 %zu 个群，本期有消息的 %zu 个（health.csv、daily.csv）。\n",
+	    ". %zu groups, %zu of them with messages in the period (health.csv, "
+	    "daily.csv).\n"), all, active);
+}
+
+/* Members at the end: scope "*" rows of members.csv with left empty. */
+static unsigned long long
+members_at_end(struct report *rp)
+{
+	struct tab *m = tab_find(rp, "members");
+	int cg = col(m, "group_id"), cl = col(m, "left");
+	unsigned long long n = 0;
+	size_t i;
+
+	if (cl < 0)
+		return 0;
+	FOR_SCOPE(m, i, cg, "*")
+		n += !*m->rows[i][cl];
+	return n;
 }
 
 static void
 section_kpis(struct report *rp)
 {
 	struct tab *d = tab_find(rp, "daily");
-	int cd = col(d, "date"), cg = col(d, "group_id"), cm = col(d, "members"),
+	int cd = col(d, "date"), cg = col(d, "group_id"),
 	    cj = col(d, "joins"), cl = col(d, "leaves"), cmsg = col(d, "messages");
 	unsigned long long joins = 0, leaves = 0, msgs = 0;
-	const char *members = "0";
 	size_t i;
 	struct kpi k;
-	char n30[8] = "30", n90[8] = "90", asof[16];
+	char n30[8] = "30", n90[8] = "90";
 	static const char *const var[] = { "D", "D+", "M" };
 
 	FOR_SCOPE(d, i, cg, "*") {
@@ -232,20 +280,20 @@ section_kpis(struct report *rp)
 		joins += (unsigned long long)num(d->rows[i][cj]);
 		leaves += (unsigned long long)num(d->rows[i][cl]);
 		msgs += (unsigned long long)num(d->rows[i][cmsg]);
-		members = d->rows[i][cm];
 	}
-	mdf(rp, T("\n## 概览\n\n期末成员 **%s** 人；本期入群 %llu、退群 %llu；"
-	    "消息 %llu 条（daily.csv，group_id = *）。\n",
-	    "\n## Summary\n\n**%s** members at the end; %llu joined and %llu "
-	    "left in the period; %llu messages (daily.csv, group_id = *).\n"),
-	    members, joins, leaves, msgs);
+	mdf(rp, T("\n## 概览\n\n期末成员 **%llu** 人（members.csv，全部社群，"
+	    "未退群）；本期入群 %llu、退群 %llu；消息 %llu 条（daily.csv，全部"
+	    "社群）。\n", "\n## Summary\n\n**%llu** members at the end "
+	    "(members.csv, all groups, not left); %llu joined and %llu left in "
+	    "the period; %llu messages (daily.csv, all groups).\n"),
+	    members_at_end(rp), joins, leaves, msgs);
 	mdf(rp, T("\n| 指标 | 数值 | 目标 | 达标 | 来源 |\n|---|---:|---:|:-:|---|\n",
 	    "\n| metric | value | target | met | source |\n|---|---:|---:|:-:|---|\n"));
-	k = mean_rate(rp, "daily", "date", "speaking_rate", "*", 0);
+	k = mean_rate(rp, "daily", "date", "speaking_rate", 0);
 	kpi_row(rp, T("日发言率", "daily speaking rate"), "speaking_rate", &k, 1);
-	k = mean_rate(rp, "weekly", "week", "participation", "*", 1);
+	k = mean_rate(rp, "weekly", "week", "participation", 1);
 	kpi_row(rp, T("周参与率", "weekly participation"), "participation", &k, 1);
-	k = mean_rate(rp, "weekly", "week", "core_members", "*", 1);
+	k = mean_rate(rp, "weekly", "week", "core_members", 1);
 	kpi_row(rp, T("每周核心成员", "core members a week"), "core_members", &k, 0);
 	for (i = 0; i < 3; i++) {
 		char name[64];
@@ -268,10 +316,9 @@ section_kpis(struct report *rp)
 	k = fission_kpi(rp);
 	kpi_row(rp, T("裂变系数", "fission ratio"), "fission_ratio", &k, 0);
 	mdf(rp, T("\n留存：D = 第 N 天发言，D+ = 第 N 天及以后发言，M = 第 N 天仍在群"
-	    "（retention.csv，截至 %s）。\n",
+	    "（retention.csv）。\n",
 	    "\nRetention: D = spoke on day N, D+ = spoke on day N or later, "
-	    "M = still a member on day N (retention.csv, as of %s).\n"),
-	    rp->end != NODAY ? (qp_day_format(asof, rp->end), asof) : "");
+	    "M = still a member on day N (retention.csv).\n"));
 	for (i = 0; i < rp->ngnames; i++)
 		if (strcmp(rp->gnames[i].platform, "wechat") == 0) {
 			mdf(rp, T("微信导出不记录主动退群，M 留存是上限。\n",
@@ -283,8 +330,9 @@ section_kpis(struct report *rp)
 
 
 const struct section sec_title = {
-	"title", { "daily", NULL }, section_title
+	"title", { "daily", "health", NULL }, section_title
 };
 const struct section sec_summary = {
-	"summary", { "daily", "weekly", "retention", "members", "fission", NULL }, section_kpis
+	"summary", { "daily", "weekly", "retention", "members", "fission",
+	    NULL }, section_kpis
 };

@@ -19,6 +19,7 @@ section_todo(struct report *rp)
 	    cj = col(m, "joined"), ca = col(m, "activated_72h"),
 	    clm = col(m, "last_message"), cmsg = col(m, "messages");
 	size_t i, n;
+	char endday[16];
 
 	if (ct < 0)
 		return;
@@ -43,26 +44,45 @@ section_todo(struct report *rp)
 	if (n > LIST)
 		mdf(rp, T("\n…还有 %zu 人（members.csv）\n", "\n… and %zu more "
 		    "(members.csv)\n"), n - LIST);
-	mdf(rp, T("\n### 核心成员沉默 14 天（流失风险）\n",
-	    "\n### Core members silent for 14 days (at risk)\n"));
-	rp->pending = T("\n| 群 | 成员 | 分层 | 最后发言 |\n|---|---|---|---|\n",
-	    "\n| group | member | tier | last spoke |\n|---|---|---|---|\n");
+	qp_day_format(endday, rp->end);
+	if (rp->lang_zh)
+		mdf(rp, "\n### 核心与 VIP 成员沉默 %d 天以上（流失风险，截至 %s）\n",
+		    rp->risk_days, endday);
+	else
+		mdf(rp, "\n### Core and VIP members silent for %d days or more "
+		    "by %s (at risk)\n", rp->risk_days, endday);
+	rp->pending = T("\n| 群 | 成员 | 分层 | 最后发言 | 沉默天数 |\n"
+	    "|---|---|---|---|---:|\n", "\n| group | member | tier | last "
+	    "spoke | days silent |\n|---|---|---|---|---:|\n");
 	n = 0;
 	for (i = 0; m != NULL && i < m->nrows; i++) {
+		const char *since = *m->rows[i][clm] ? m->rows[i][clm] :
+		    m->rows[i][cj];
+
 		if (strcmp(m->rows[i][cg], "*") == 0 || m->rows[i][car][0] != '1')
 			continue;
 		if (n++ < LIST && row_begin(rp))
-			mdf(rp, "| %s | %s | %s | %s |\n",
+			mdf(rp, "| %s | %s | %s | %s | %lld |\n",
 			    mdcell(group_label(rp, m->rows[i][cg])),
-			    mdcell(member_name(m, i)), m->rows[i][ct],
-			    *m->rows[i][clm] ? m->rows[i][clm] : "—");
+			    mdcell(member_name(m, i)), tier_name(rp,
+			    m->rows[i][ct]), *m->rows[i][clm] ? m->rows[i][clm] :
+			    "—", rp->end - parse_day(since));
 	}
 	list_end(rp);
 	if (n > LIST)
 		mdf(rp, T("\n…还有 %zu 人（members.csv）\n", "\n… and %zu more "
 		    "(members.csv)\n"), n - LIST);
-	mdf(rp, T("\n### 潜水成员（入群 7 天以上从未发言）\n",
-	    "\n### Lurkers (members for 7 days who never spoke)\n"));
+	/* R14 per scope: "*" are those who never spoke in any group, a
+	 * group's those who never spoke in it (they may speak elsewhere). */
+	if (rp->lang_zh)
+		mdf(rp, "\n### 潜水成员（入群 %d 天以上、从未在该群发言）\n\n"
+		    "“全部社群”一行是在任何群都没发过言的人；在某个群潜水的人"
+		    "可能在别的群发言。\n", rp->lurker_days);
+	else
+		mdf(rp, "\n### Lurkers (members for %d days or more who never "
+		    "spoke there)\n\nThe \"all groups\" row counts those who "
+		    "never spoke in any group; a member who lurks in one group "
+		    "may speak in another.\n", rp->lurker_days);
 	rp->pending = T("\n| 群 | 人数 |\n|---|---:|\n",
 	    "\n| group | lurkers |\n|---|---:|\n");
 	for (i = 0; m != NULL && i < m->nrows; ) {
@@ -71,7 +91,7 @@ section_todo(struct report *rp)
 
 		for (; i < m->nrows && strcmp(m->rows[i][cg], g) == 0; i++)
 			c += m->rows[i][clk][0] == '1' && !*m->rows[i][cl];
-		if (strcmp(g, "*") != 0 && c > 0 && row_begin(rp))
+		if ((strcmp(g, "*") == 0 || c > 0) && row_begin(rp))
 			mdf(rp, "| %s | %llu |\n", mdcell(group_label(rp, g)), c);
 	}
 	list_end(rp);
