@@ -21,6 +21,7 @@ section_funnel(struct report *rp)
 	    cr = col(t, "reached"), cp = col(t, "conv_prev"),
 	    cf = col(t, "conv_first"), cm = col(t, "median_s");
 	size_t i, n = 0;
+	double max = 0;
 	FILE *f = NULL;
 	char *p = NULL;
 
@@ -49,6 +50,8 @@ section_funnel(struct report *rp)
 			datq(f, t->rows[i][cn]);
 			fprintf(f, "\t%s\t%s\n", t->rows[i][cr],
 			    *t->rows[i][cf] ? t->rows[i][cf] : "0");
+			if (num(t->rows[i][cr]) > max)
+				max = num(t->rows[i][cr]);
 		}
 		n++;
 	}
@@ -57,11 +60,17 @@ section_funnel(struct report *rp)
 		if (n > 0) {
 			chart_begin(rp, "funnel", T("转化漏斗（全部社群）",
 			    "Funnel (all groups)"));
+			axis_label(rp, "x", T("漏斗步骤", "funnel step"));
+			axis_label(rp, "y", T("到达该步的成员数（标注：占第一步的比例）",
+			    "members who reached the step (labels: share of "
+			    "the first step)"));
+			count_tics(rp, "y", max * 1.1, 0);
 			fprintf(rp->gp, "set style fill solid 0.6\nset boxwidth 0.6\n"
-			    "set yrange [0:*]\nunset key\n"
+			    "set xrange [-0.5:%zu.5]\nunset key\n"
 			    "plot '%s' using 0:2:xtic(1) with boxes lc rgb "
 			    "'#4c78a8', '' using 0:2:(sprintf('%%.1f%%%%', "
-			    "$3 * 100)) with labels offset 0,1\n", rel(rp, p));
+			    "$3 * 100)) with labels offset 0,1\n", n - 1,
+			    rel(rp, p));
 			chart_end(rp, "funnel");
 		}
 		free(p);

@@ -29,6 +29,76 @@ members_in(struct report *rp, const char *g)
 	return n;
 }
 
+/*
+ * Lifecycle: messages per day since each of the 8 largest groups began,
+ * as lines with points (a group with one day of messages is a point), and
+ * legend labels that the font can draw (the group id when none is left).
+ */
+static void
+lifecycle_chart(struct report *rp, struct tab *h, struct tab *d)
+{
+	int hg = col(h, "group_id"), hm = col(h, "messages"),
+	    dg = col(d, "group_id"), dd = col(d, "date"),
+	    dmsg = col(d, "messages");
+	size_t *big = NULL, nb = 0, i, j, k;
+	long long first, day, span = 1;
+	double max = 0;
+	char *p, buf[256];
+	FILE *f;
+
+	for (i = 0; i < h->nrows; i++)
+		if (strcmp(h->rows[i][hg], "*") != 0) {
+			big = qp_xrealloc(big, nb + 1, sizeof *big);
+			big[nb++] = i;
+		}
+	sort_rows(h, hm, big, nb);
+	if (nb > 8)
+		nb = 8;
+	if (nb == 0) {
+		free(big);
+		return;
+	}
+	f = dat_open(rp, "lifecycle.dat", &p);
+	for (k = 0; k < nb; k++) {
+		first = NODAY;
+		FOR_SCOPE(d, j, dg, h->rows[big[k]][hg]) {
+			day = parse_day(d->rows[j][dd]);
+			if (first == NODAY)
+				first = day;
+			if (day - first >= 90)
+				break;
+			fprintf(f, "%lld\t%s\n", day - first + 1,
+			    d->rows[j][dmsg]);
+			if (day - first + 1 > span)
+				span = day - first + 1;
+			if (num(d->rows[j][dmsg]) > max)
+				max = num(d->rows[j][dmsg]);
+		}
+		fputs("\n\n", f);
+	}
+	out_close(rp, f, "lifecycle.dat");
+	chart_begin(rp, "lifecycle", T("生命周期：建群后每天的消息数（前 90 天）",
+	    "Lifecycle: messages per day since each group began (90 days)"));
+	axis_label(rp, "x", T("建群后第几天（第 1 天 = 第一条事件那天）",
+	    "days since the group began (day 1: its first event)"));
+	axis_label(rp, "y", T("每天的消息数", "messages per day"));
+	count_tics(rp, "y", max, 0);
+	fprintf(rp->gp, "set xrange [0.5:%lld.5]\nset key outside right top "
+	    "vertical\nplot ", span);
+	for (k = 0; k < nb; k++) {
+		const char *g = h->rows[big[k]][hg];
+
+		fprintf(rp->gp, "%s'%s' index %zu using 1:2 with linespoints "
+		    "pt 7 ps 0.6 lw 2 title ", k ? ", " : "", rel(rp, p), k);
+		gpq(rp, *chart_text(group_label(rp, g), buf, sizeof buf) ?
+		    group_label(rp, g) : g);
+	}
+	fputs("\n", rp->gp);
+	chart_end(rp, "lifecycle");
+	free(big);
+	free(p);
+}
+
 static void
 section_health(struct report *rp)
 {
@@ -114,64 +184,9 @@ section_health(struct report *rp)
 	}
 	free(warn);
 
-	/* lifecycle: messages per day since each of the 8 largest groups began */
-	if (!rp->charts || d == NULL)
-		return;
-	{
-		size_t *big = NULL, nb = 0, k;
-		FILE *f;
-		char *p;
-
-		for (i = 0; i < h->nrows; i++) {
-			if (strcmp(h->rows[i][hg], "*") == 0)
-				continue;
-			big = qp_xrealloc(big, nb + 1, sizeof *big);
-			big[nb++] = i;
-		}
-		sort_rows(h, hm, big, nb);
-		if (nb > 8)
-			nb = 8;
-		if (nb == 0) {
-			free(big);
-			return;
-		}
-		f = fopen(p = dat_path(rp, "lifecycle.dat"), "w");
-		if (f == NULL)
-			qp_die("%s: %s", p, strerror(errno));
-		for (k = 0; k < nb; k++) {
-			const char *g = h->rows[big[k]][hg];
-			long long first = NODAY;
-
-			FOR_SCOPE(d, j, dg, g) {
-				long long day = parse_day(d->rows[j][dd]);
-
-				if (first == NODAY)
-					first = day;
-				if (day - first > 90)
-					break;
-				fprintf(f, "%lld\t%s\n", day - first + 1,
-				    d->rows[j][dmsg]);
-			}
-			fputs("\n\n", f);
-		}
-		out_close(rp, f, "lifecycle.dat");
-		chart_begin(rp, "lifecycle", T("生命周期：建群后每天的消息数（前 90 天）",
-		    "Lifecycle: messages per day since each group began (90 days)"));
-		fputs("set xlabel ", rp->gp);
-		gpq(rp, T("第几天", "day"));
-		fputs("\nset key outside right top vertical\nplot ", rp->gp);
-		for (k = 0; k < nb; k++) {
-			fprintf(rp->gp, "%s'%s' index %zu using 1:2 with lines lw 2 title ",
-			    k ? ", " : "", rel(rp, p), k);
-			gpq(rp, group_label(rp, h->rows[big[k]][hg]));
-		}
-		fputs("\n", rp->gp);
-		chart_end(rp, "lifecycle");
-		free(big);
-		free(p);
-	}
+	if (rp->charts && d != NULL)
+		lifecycle_chart(rp, h, d);
 }
-
 
 const struct section sec_health = {
 	"health", { "health", "daily", "members", NULL }, section_health

@@ -19,10 +19,14 @@ section_hours(struct report *rp)
 	char *p;
 	int d, h;
 	unsigned long long total = 0;
+	double max = 0;
 
 	for (d = 0; d < 7; d++)
-		for (h = 0; h < 24; h++)
+		for (h = 0; h < 24; h++) {
 			total += rp->hours[d][h];
+			if (rp->hours[d][h] > max)
+				max = (double)rp->hours[d][h];
+		}
 	if (!rp->charts || total == 0)
 		return;
 	mdf(rp, T("\n## 发言时段\n", "\n## When people talk\n"));
@@ -49,9 +53,13 @@ section_hours(struct report *rp)
 		gpq(rp, rp->lang_zh ? zh[d] : en[d]);
 		fprintf(rp->gp, " %d", d);
 	}
-	fprintf(rp->gp, ")\nset xlabel ");
-	gpq(rp, T("小时", "hour"));
-	fprintf(rp->gp, "\nplot '%s' using 1:2:3 with image\n", rel(rp, p));
+	fputs(")\n", rp->gp);
+	axis_label(rp, "x", T("一天中的小时（当地时间，0–23 时）", "hour of the "
+	    "day (local time, 0-23)"));
+	axis_label(rp, "y", T("星期", "weekday"));
+	axis_label(rp, "cb", T("消息数", "messages"));
+	count_tics(rp, "cb", max, 0);
+	fprintf(rp->gp, "plot '%s' using 1:2:3 with image\n", rel(rp, p));
 	chart_end(rp, "hours");
 	free(p);
 }

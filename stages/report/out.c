@@ -164,26 +164,94 @@ list_end(struct report *rp)
 	rp->pending = NULL;
 }
 
-/* A gnuplot single-quoted string: '' escapes a quote; no line breaks. */
+/*
+ * Code points the chart font (WenQuanYi Micro Hei) has no glyph for and
+ * that fontconfig would draw from whatever font it finds, at any size:
+ * emoji, flags (regional indicators), their joiners, variation selectors,
+ * skin tones and tags.  Charts drop them; report.md keeps every name.
+ */
+static const struct { unsigned lo, hi; } undrawn[] = {
+	{ 0x200d, 0x200d }, { 0x20e3, 0x20e3 }, { 0x2300, 0x23ff },
+	{ 0x2600, 0x27bf }, { 0x2b00, 0x2bff }, { 0xfe00, 0xfe0f },
+	{ 0x1f000, 0x1ffff }, { 0xe0000, 0xe007f }
+};
+
+/* Decode one UTF-8 sequence at s; its length in *n (1 when invalid). */
+static unsigned
+utf8(const unsigned char *s, size_t *n)
+{
+	unsigned c = s[0], k, i;
+
+	k = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
+	c = k == 0 ? c : c & (0x3f >> k);
+	for (i = 1; i <= k; i++) {
+		if ((s[i] & 0xc0) != 0x80) {
+			*n = 1;
+			return s[0];
+		}
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	*n = k + 1;
+	return c;
+}
+
+/*
+ * s as a chart may draw it, into buf: without undrawn code points, line
+ * breaks or control characters, spaces collapsed and trimmed.
+ */
+const char *
+chart_text(const char *s, char *buf, size_t size)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, n, k;
+	unsigned c;
+
+	while (*p && i + 5 < size) {
+		c = utf8(p, &n);
+		for (k = 0; k < sizeof undrawn / sizeof undrawn[0]; k++)
+			if (c >= undrawn[k].lo && c <= undrawn[k].hi)
+				break;
+		if (k == sizeof undrawn / sizeof undrawn[0]) {
+			if (c < ' ' || c == ' ') {
+				if (i > 0 && buf[i - 1] != ' ')
+					buf[i++] = ' ';
+			} else {
+				memcpy(buf + i, p, n);
+				i += n;
+			}
+		}
+		p += n;
+	}
+	while (i > 0 && buf[i - 1] == ' ')
+		i--;
+	buf[i] = '\0';
+	return buf;
+}
+
+/* A gnuplot single-quoted string ('' escapes a quote) of chart text. */
 void
 gpq(struct report *rp, const char *s)
 {
+	char buf[1024];
+
 	putc('\'', rp->gp);
-	for (; *s; s++) {
+	for (s = chart_text(s, buf, sizeof buf); *s; s++) {
 		if (*s == '\'')
 			putc('\'', rp->gp);
-		putc(*s == '\n' || *s == '\r' ? ' ' : *s, rp->gp);
+		putc(*s, rp->gp);
 	}
 	putc('\'', rp->gp);
 }
 
-/* A label in a data file: quoted, with no quote, tab or line break. */
+/* A label in a data file: chart text, quoted, with no quote or tab. */
 void
 datq(FILE *f, const char *s)
 {
+	char buf[1024];
+
 	putc('"', f);
-	for (; *s; s++)
-		putc(*s == '"' || (unsigned char)*s < ' ' ? ' ' : *s, f);
+	for (s = chart_text(s, buf, sizeof buf); *s; s++)
+		putc(*s == '"' ? ' ' : *s, f);
 	putc('"', f);
 }
 
@@ -249,7 +317,8 @@ axis_label(struct report *rp, const char *axis, const char *label)
 {
 	fprintf(rp->gp, "set %slabel ", axis);
 	gpq(rp, label);
-	putc('\n', rp->gp);
+	/* the colour box's label clear of its tic labels */
+	fputs(strcmp(axis, "cb") == 0 ? " offset 1.5,0\n" : "\n", rp->gp);
 }
 
 /*

@@ -112,6 +112,7 @@ const char	*mdcell(const char *);
 const char	*pct(double);
 int		 row_begin(struct report *);
 void		 list_end(struct report *);
+const char	*chart_text(const char *, char *, size_t);
 void		 gpq(struct report *, const char *);
 void		 datq(FILE *, const char *);
 void		 chart_begin(struct report *, const char *, const char *);

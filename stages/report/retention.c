@@ -13,6 +13,9 @@
 
 #include "report.h"
 
+static void	retention_chart(struct report *, struct tab *);
+static void	cohort_chart(struct report *, struct tab *);
+
 static void
 section_retention(struct report *rp)
 {
@@ -21,8 +24,6 @@ section_retention(struct report *rp)
 	    cn = col(t, "n"), ce = col(t, "eligible"), cr = col(t, "rate"),
 	    crt = col(t, "retained");
 	size_t i;
-	FILE *f;
-	char *p;
 
 	mdf(rp, T("\n## 留存\n\n| 口径 | N | 可计 | 留存 | 留存率 |\n"
 	    "|---|---:|---:|---:|---:|\n",
@@ -35,93 +36,131 @@ section_retention(struct report *rp)
 			    *t->rows[i][cr] ? pct(num(t->rows[i][cr])) : "—");
 	if (!rp->charts || t == NULL)
 		return;
-	f = fopen(p = dat_path(rp, "retention.dat"), "w");
-	if (f == NULL)
-		qp_die("%s: %s", p, strerror(errno));
-	{
-		static const char *const var[] = { "D", "D+", "M" };
-		size_t v;
+	retention_chart(rp, t);
+	cohort_chart(rp, c);
+}
 
-		for (v = 0; v < 3; v++) {
-			FOR_SCOPE(t, i, cg, "*")
-				if (strcmp(t->rows[i][cc], "*") == 0 &&
-				    strcmp(t->rows[i][cv], var[v]) == 0)
-					fprintf(f, "%s\t%s\n", t->rows[i][cn],
-					    *t->rows[i][cr] ? t->rows[i][cr] : "NaN");
-			fputs("\n\n", f);
-		}
+/*
+ * Bars per N, not a line: each N has its own eligible members (joined at
+ * least N days before the end), so the points are not one group followed
+ * over time; the tic labels say how many each N counts.
+ */
+static void
+retention_chart(struct report *rp, struct tab *t)
+{
+	int cg = col(t, "group_id"), cc = col(t, "cohort"), cv = col(t, "variant"),
+	    cn = col(t, "n"), ce = col(t, "eligible"), cr = col(t, "rate");
+	static const char *const var[] = { "D", "D+", "M" };
+	size_t i, j, v;
+	char *p, label[64];
+	FILE *f = dat_open(rp, "retention.dat", &p);
+
+	FOR_SCOPE(t, i, cg, "*") {
+		if (strcmp(t->rows[i][cc], "*") != 0 ||
+		    strcmp(t->rows[i][cv], "D") != 0)
+			continue;
+		snprintf(label, sizeof label, T("第 %s 天（可计 %s 人）",
+		    "day %s (%s eligible)"), t->rows[i][cn], t->rows[i][ce]);
+		datq(f, label);
+		for (v = 0; v < 3; v++)
+			FOR_SCOPE(t, j, cg, "*")
+				if (strcmp(t->rows[j][cc], "*") == 0 &&
+				    strcmp(t->rows[j][cv], var[v]) == 0 &&
+				    strcmp(t->rows[j][cn], t->rows[i][cn]) == 0)
+					fprintf(f, "\t%s", *t->rows[j][cr] ?
+					    t->rows[j][cr] : "NaN");
+		fputs("\n", f);
 	}
 	out_close(rp, f, "retention.dat");
-	chart_begin(rp, "retention", T("N 日留存（全部入群队列）",
-	    "N-day retention (all join cohorts)"));
-	fprintf(rp->gp, "set yrange [0:1]\nset logscale x\nset xlabel 'N'\n"
+	chart_begin(rp, "retention", T("N 日留存（全部入群队列；每个 N 只计入群"
+	    "满 N 天的人，各柱人数不同）", "N-day retention of all join "
+	    "cohorts (each N counts only members who joined N days before "
+	    "the end: bars, not one group over time)"));
+	axis_label(rp, "x", T("入群后第 N 天", "N days after joining"));
+	axis_label(rp, "y", T("留存率（留存人数 ÷ 可计人数）", "retention "
+	    "(retained ÷ eligible members)"));
+	fprintf(rp->gp, "set yrange [0:1]\n"
 	    "set ytics ('0%%%%' 0, '20%%%%' 0.2, '40%%%%' 0.4, '60%%%%' 0.6, "
-	    "'80%%%%' 0.8, '100%%%%' 1)\n"
-	    "plot '%s' index 0 using 1:2 with linespoints lw 2 title 'D', "
-	    "'' index 1 using 1:2 with linespoints lw 2 title 'D+', "
-	    "'' index 2 using 1:2 with linespoints lw 2 title 'M', "
-	    "%g with lines dt 2 lc rgb '#888888' title ", rel(rp, p),
+	    "'80%%%%' 0.8, '100%%%%' 1)\nset style data histogram\n"
+	    "set style histogram clustered gap 1\nset style fill solid 0.8 "
+	    "border -1\nplot '%s' using 2:xtic(1) title ", rel(rp, p));
+	gpq(rp, T("D：第 N 天发言", "D: spoke on day N"));
+	fputs(", '' using 3 title ", rp->gp);
+	gpq(rp, T("D+：第 N 天及以后发言", "D+: spoke on day N or later"));
+	fputs(", '' using 4 title ", rp->gp);
+	gpq(rp, T("M：第 N 天仍在群", "M: still a member on day N"));
+	fprintf(rp->gp, ", %g with lines dt 2 lc rgb '#888888' title ",
 	    qp_target("retention_30") >= 0 ? qp_target("retention_30") : 0.6);
 	gpq(rp, T("30 日目标", "30-day target"));
 	fputs("\n", rp->gp);
 	chart_end(rp, "retention");
 	free(p);
-
-	/* The cohort heatmap: the last 16 cohorts of "*". */
-	{
-		int kg = col(c, "group_id"), kc = col(c, "cohort"),
-		    ko = col(c, "offset"), kr = col(c, "rate");
-		char **labels = NULL;
-		size_t nl = 0, first = 0, j;
-
-		if (kr < 0)
-			return;
-		FOR_SCOPE(c, i, kg, "*")
-			if (nl == 0 || strcmp(labels[nl - 1], c->rows[i][kc]) != 0) {
-				labels = qp_xrealloc(labels, nl + 1, sizeof *labels);
-				labels[nl++] = c->rows[i][kc];
-			}
-		if (nl == 0) {
-			free(labels);
-			return;
-		}
-		if (nl > 16)
-			first = nl - 16;
-		f = fopen(p = dat_path(rp, "cohort.dat"), "w");
-		if (f == NULL)
-			qp_die("%s: %s", p, strerror(errno));
-		FOR_SCOPE(c, i, kg, "*") {
-			for (j = first; j < nl; j++)
-				if (strcmp(labels[j], c->rows[i][kc]) == 0)
-					break;
-			if (j == nl || num(c->rows[i][ko]) > 26)
-				continue;
-			fprintf(f, "%s\t%zu\t%s\n", c->rows[i][ko], j - first,
-			    *c->rows[i][kr] ? c->rows[i][kr] : "NaN");
-		}
-		out_close(rp, f, "cohort.dat");
-		chart_begin(rp, "cohort", T("入群队列：各期发言成员占比",
-		    "Join cohorts: share who spoke in each later period"));
-		fputs("set cbrange [0:1]\nset palette defined (0 '#f7fbff', "
-		    "0.5 '#6baed6', 1 '#08306b')\nset xlabel ", rp->gp);
-		gpq(rp, T("入群后第几期", "periods after joining"));
-		fputs("\nset ytics (", rp->gp);
-		for (j = first; j < nl; j++) {
-			if (j > first)
-				fputs(", ", rp->gp);
-			gpq(rp, labels[j]);
-			fprintf(rp->gp, " %zu", j - first);
-		}
-		fprintf(rp->gp, ")\nset yrange [%zu.5:-0.5]\n"
-		    "set xrange [-0.5:*]\nunset key\nplot '%s' using 1:2:(0.5):"
-		    "(0.5):3 with boxxyerror fs solid 1.0 noborder lc palette\n",
-		    nl - first - 1, rel(rp, p));
-		chart_end(rp, "cohort");
-		free(labels);
-		free(p);
-	}
 }
 
+/* The cohort heatmap: the last 16 cohorts of "*". */
+static void
+cohort_chart(struct report *rp, struct tab *c)
+{
+	int kg = col(c, "group_id"), kc = col(c, "cohort"),
+	    ko = col(c, "offset"), kr = col(c, "rate");
+	char **labels = NULL, *p;
+	size_t nl = 0, first = 0, i, j;
+	int weeks;
+	FILE *f;
+
+	if (kr < 0)
+		return;
+	FOR_SCOPE(c, i, kg, "*")
+		if (nl == 0 || strcmp(labels[nl - 1], c->rows[i][kc]) != 0) {
+			labels = qp_xrealloc(labels, nl + 1, sizeof *labels);
+			labels[nl++] = c->rows[i][kc];
+		}
+	if (nl == 0) {
+		free(labels);
+		return;
+	}
+	if (nl > 16)
+		first = nl - 16;
+	weeks = parse_week(labels[0]) != NODAY;	/* qp-cohort --by week */
+	f = dat_open(rp, "cohort.dat", &p);
+	FOR_SCOPE(c, i, kg, "*") {
+		for (j = first; j < nl; j++)
+			if (strcmp(labels[j], c->rows[i][kc]) == 0)
+				break;
+		if (j == nl || num(c->rows[i][ko]) > 26)
+			continue;
+		fprintf(f, "%s\t%zu\t%s\n", c->rows[i][ko], j - first,
+		    *c->rows[i][kr] ? c->rows[i][kr] : "NaN");
+	}
+	out_close(rp, f, "cohort.dat");
+	chart_begin(rp, "cohort", weeks ? T("按入群周分组：之后每周发言的成员"
+	    "占比", "Weekly join cohorts: share who spoke in each later week") :
+	    T("按入群月分组：之后每月发言的成员占比", "Monthly join cohorts: "
+	    "share who spoke in each later month"));
+	axis_label(rp, "x", weeks ? T("入群后第几周（0 = 入群当周）", "weeks "
+	    "after the week of joining (0: that week)") : T("入群后第几个月"
+	    "（0 = 入群当月）", "months after the month of joining (0: that "
+	    "month)"));
+	axis_label(rp, "y", weeks ? T("入群周（ISO 周）", "week of joining "
+	    "(ISO week)") : T("入群月", "month of joining"));
+	axis_label(rp, "cb", T("发言成员占比", "share of the cohort who spoke"));
+	fputs("set cbrange [0:1]\nset cbtics ('0%%' 0, '25%%' 0.25, '50%%' 0.5, "
+	    "'75%%' 0.75, '100%%' 1)\nset palette defined (0 '#f7fbff', "
+	    "0.5 '#6baed6', 1 '#08306b')\nset xtics 1\nset ytics (", rp->gp);
+	for (j = first; j < nl; j++) {
+		if (j > first)
+			fputs(", ", rp->gp);
+		gpq(rp, labels[j]);
+		fprintf(rp->gp, " %zu", j - first);
+	}
+	fprintf(rp->gp, ")\nset yrange [%zu.5:-0.5]\n"
+	    "set xrange [-0.5:*]\nunset key\nplot '%s' using 1:2:(0.5):"
+	    "(0.5):3 with boxxyerror fs solid 1.0 noborder lc palette\n",
+	    nl - first - 1, rel(rp, p));
+	chart_end(rp, "cohort");
+	free(labels);
+	free(p);
+}
 
 const struct section sec_retention = {
 	"retention", { "retention", "cohort", NULL }, section_retention
