@@ -145,7 +145,9 @@ cohort_chart(struct report *rp, struct tab *c)
 	    "(ISO week)") : T("入群月", "month of joining"));
 	axis_label(rp, "cb", T("发言成员占比", "share of the cohort who spoke"));
 	fputs("set cbrange [0:1]\nset cbtics ('0%%' 0, '25%%' 0.25, '50%%' 0.5, "
-	    "'75%%' 0.75, '100%%' 1)\nset palette defined (0 '#f7fbff', "
+	    "'75%%' 0.75, '100%%' 1)\n"
+	    /* 0% apart from the white of weeks not yet come */
+	    "set palette defined (0 '#dde6f0', "
 	    "0.5 '#6baed6', 1 '#08306b')\nset xtics 1\nset ytics (", rp->gp);
 	for (j = first; j < nl; j++) {
 		if (j > first)
