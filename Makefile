@@ -3,11 +3,13 @@
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
 MANDIR	?= $(PREFIX)/share/man/man1
+LOCALEDIR ?= $(PREFIX)/share/locale
 
 CC	?= cc
 CFLAGS	?= -O2 -g
 WARN	= -Wall -Wextra -Wshadow -Wmissing-prototypes -Wformat=2 -Wvla
-CPPFLAGS += -Iinclude -Istages/ingest -Istages/report -D_GNU_SOURCE
+CPPFLAGS += -Iinclude -Istages/ingest -Istages/report -D_GNU_SOURCE \
+	    -DLOCALEDIR='"$(LOCALEDIR)"'
 LDLIBS	?= -lcsv -lz -larchive -lxxhash -lsodium -lpthread
 
 -include config.mk
@@ -26,15 +28,17 @@ INGOBJ	= $(patsubst stages/%.c,$(B)/%.o,$(wildcard stages/ingest/*.c))
 RPTOBJ	= $(patsubst stages/%.c,$(B)/%.o,$(wildcard stages/report/*.c))
 # qp-funnel's step parser, apart so that it can be fuzzed.
 FUNOBJ	= $(B)/funnel_steps.o
+# qp-report's translations: po/LANG.po, built beside the programs.
+MOS	= $(patsubst po/%.po,$(BIN)/locale/%/LC_MESSAGES/qunpipe.mo,$(wildcard po/*.po))
 UNITS	= $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 FUZZERS	= $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 HDRS	= $(wildcard include/*.h stages/lib/*.h stages/*.h stages/ingest/*.h \
 	    stages/report/*.h)
 
-.PHONY: all test check unit asan fuzz fuzz-run demo bench install clean regen help
+.PHONY: all test check unit asan fuzz fuzz-run demo bench install clean regen help pot
 .SUFFIXES:
 
-all: $(PROGS:%=$(BIN)/%)
+all: $(PROGS:%=$(BIN)/%) $(MOS)
 
 help:
 	@echo 'make            build the programs into $(BIN)/'
@@ -46,6 +50,7 @@ help:
 	@echo 'make bench      generate 1M and 10M messages and time every program'
 	@echo 'make install    install programs and man pages under PREFIX'
 	@echo 'make regen      rewrite golden expectations (review the diff!)'
+	@echo 'make pot        update po/qunpipe.pot and merge it into po/*.po'
 
 $(B)/lib/%.o: stages/lib/%.c $(HDRS)
 	@mkdir -p $(@D)
@@ -66,6 +71,16 @@ $(B)/ingest.a: $(INGOBJ)
 $(BIN)/qp-ingest: $(B)/qp-ingest.o $(B)/ingest.a $(B)/libqp.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/ingest.a $(B)/libqp.a $(LDLIBS)
+
+$(BIN)/locale/%/LC_MESSAGES/qunpipe.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt -c -o $@ $<
+
+# The report's strings for translators; new ones then show in each po/*.po.
+pot:
+	xgettext -k_ -kN_ -c'TRANSLATORS' --from-code=UTF-8 --package-name=qunpipe \
+	    --no-location -o po/qunpipe.pot stages/qp-report.c stages/report/*.c
+	for p in po/*.po; do msgmerge -q -U --backup=none $$p po/qunpipe.pot || exit 1; done
 
 $(B)/report.a: $(RPTOBJ)
 	rm -f $@
@@ -138,6 +153,10 @@ install: all
 	for p in $(PROGS); do \
 	    install -m 755 $(BIN)/$$p $(DESTDIR)$(BINDIR)/$$p && \
 	    install -m 644 stages/$$p.1 $(DESTDIR)$(MANDIR)/$$p.1 || exit 1; \
+	done
+	for m in $(MOS); do \
+	    l=$${m#$(BIN)/locale/}; \
+	    install -D -m 644 $$m $(DESTDIR)$(LOCALEDIR)/$$l || exit 1; \
 	done
 
 clean:

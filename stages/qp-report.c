@@ -11,6 +11,8 @@
  * in stages/report/, one file each (report.h).
  */
 #include <errno.h>
+#include <limits.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,10 +37,10 @@ static const char usage[] =
 "only when everything was written.\n"
 "\n"
 "  -o, --output DIR         the report's directory (required)\n"
-"      --lang zh|en         language (default: zh when most names are\n"
-"                           Chinese)\n"
-"      --tz ZONE            zone of the hour-by-weekday chart (default $TZ,\n"
-"                           else UTC)\n"
+"      --lang zh|en         language of the report (default zh; another\n"
+"                           language is a po/LANG.po file)\n"
+"      --tz ZONE            zone of the days and hours read from events\n"
+"                           (default: the stream's --tz, else $TZ, else UTC)\n"
 "      --period YYYY-MM     report one month (default: all days)\n"
 "      --from DATE          first day of the period, YYYY-MM-DD\n"
 "      --to DATE            last day of the period, YYYY-MM-DD\n"
@@ -88,9 +90,11 @@ parse_opts(int argc, char **argv, struct qp_common *com, struct opts *o,
 			continue;
 		switch (ch) {
 		case OPT_LANG:
-			if (strcmp(optarg, "zh") != 0 && strcmp(optarg, "en") != 0)
-				qp_usage_error("--lang: want zh or en, not '%s'",
-				    optarg);
+			if (strspn(optarg, "abcdefghijklmnopqrstuvwxyz"
+			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ_@") != strlen(optarg) ||
+			    *optarg == '\0')
+				qp_usage_error("--lang: want a language such as "
+				    "zh or en, not '%s'", optarg);
 			o->lang = optarg;
 			break;
 		case OPT_TZ:
@@ -273,8 +277,8 @@ cohort_days(const struct qp_in *in, const char *opt, int def)
 /*
  * The dates: E is qp-cohort's --asof, else the last event's day (R2); the
  * period's days that count run from its start (or the first event's day)
- * to its end or E, whichever is first.  A period with none of them is an
- * error, so that a wrong month never replaces a good report.
+ * to its end or E, whichever is first.  A period without a day of events
+ * is an error, so that a wrong month never replaces a good report.
  */
 static void
 set_dates(struct report *rp, const char *input)
@@ -300,8 +304,8 @@ set_dates(struct report *rp, const char *input)
 	    parse_day(asof) : rp->last;
 	rp->lo = rp->from != NODAY && rp->from > first ? rp->from : first;
 	rp->hi = rp->to != NODAY && rp->to < rp->end ? rp->to : rp->end;
-	if (rp->lo <= rp->hi)
-		return;
+	if (rp->lo <= rp->hi && rp->lo <= rp->last)
+		return;		/* the period holds a day with events */
 	qp_day_format(a, rp->from != NODAY ? rp->from : first);
 	qp_day_format(b, rp->to != NODAY ? rp->to : rp->end);
 	qp_day_format(c, first);
@@ -387,29 +391,50 @@ write_tables(struct report *rp, const char *targets)
 		qp_cli_targets(targets);
 }
 
-/* zh when most named members have a CJK character in their name. */
-static int
-guess_zh(struct report *rp)
+/*
+ * The report's language: en is the source strings; another is the
+ * translation built from po/LANG.po (zh: zh_CN), found beside the program
+ * (bin/locale, as built) or in LOCALEDIR (as installed).  Only messages
+ * follow the locale: numbers, dates and bytes stay the C locale's.
+ */
+static void
+set_lang(const char *lang)
 {
-	struct tab *m = tab_find(rp, "members");
-	int cu = col(m, "user");
-	size_t i, named = 0, cjk = 0;
+	char exe[PATH_MAX], *mo, *slash, *dir = NULL;
+	ssize_t n;
 
-	if (cu < 0)
-		return 0;
-	for (i = 0; i < m->nrows; i++) {
-		const unsigned char *s = (const unsigned char *)m->rows[i][cu];
-
-		if (!*s)
-			continue;
-		named++;
-		for (; *s; s++)
-			if (s[0] >= 0xe4 && s[0] <= 0xe9 && s[1] >= 0x80) {
-				cjk++;	/* U+4E00..U+9FFF */
-				break;
-			}
+	if (strcmp(lang, "en") == 0)
+		return;
+	if (strcmp(lang, "zh") == 0)
+		lang = "zh_CN";
+	if (setlocale(LC_MESSAGES, "C.UTF-8") == NULL)
+		qp_die("--lang %s: no C.UTF-8 locale to read translations in",
+		    lang);
+	if (setenv("LANGUAGE", lang, 1) == -1)
+		qp_die("out of memory");
+	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 16)) > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			strcpy(slash, "/locale");
+			if (asprintf(&mo, "%s/%s/LC_MESSAGES/%s.mo", exe, lang,
+			    DOMAIN) == -1)
+				qp_die("out of memory");
+			if (access(mo, R_OK) == 0)
+				dir = exe;
+			free(mo);
+		}
 	}
-	return named > 0 && cjk * 2 > named;
+	/* The C library's own messages (strerror) stay English, as every
+	 * diagnostic is: its domain is bound where no translation is. */
+	if (bindtextdomain("libc", "/nonexistent") == NULL ||
+	    bindtextdomain(DOMAIN, dir != NULL ? dir : LOCALEDIR) == NULL ||
+	    bind_textdomain_codeset(DOMAIN, "UTF-8") == NULL ||
+	    textdomain(DOMAIN) == NULL)
+		qp_die("--lang %s: %s", lang, strerror(errno));
+	if (strcmp(_("all groups"), "all groups") == 0)
+		qp_usage_error("--lang: no translation for '%s' (po/%s.po, "
+		    "installed in %s)", lang, lang, dir != NULL ? dir :
+		    LOCALEDIR);
 }
 
 /* The sections into report.md and charts.gp, then gnuplot over the script. */
@@ -479,13 +504,14 @@ main(int argc, char **argv)
 	struct qp_common com;
 	struct report r = { .charts = 1, .from = NODAY, .to = NODAY,
 	    .end = NODAY, .last = NODAY, .lo = NODAY, .hi = NODAY }, *rp = &r;
-	struct opts o = { NULL, NULL, NULL, 0 };
+	struct opts o = { NULL, "zh", NULL, 0 };
 	const char *err;
 	struct qp_in *in;
 	size_t i;
 
 	qp_cli_init("qp-report", usage, argv, &com);
 	parse_opts(argc, argv, &com, &o, rp);
+	set_lang(o.lang);
 	if (o.zone != NULL)
 		rp->tz = qp_cli_tz(o.zone, NULL, com.quiet);
 	rp->outdir = qp_xstrdup(com.out);
@@ -507,7 +533,6 @@ main(int argc, char **argv)
 		qp_die("%s: no daily or members table: run qp-cohort before "
 		    "qp-report", optind < argc ? argv[optind] : "<stdin>");
 	set_dates(rp, optind < argc ? argv[optind] : "<stdin>");
-	rp->lang_zh = o.lang != NULL ? strcmp(o.lang, "zh") == 0 : guess_zh(rp);
 	write_tables(rp, o.targets);
 	write_report(rp);
 	commit_dir(rp);

@@ -23,7 +23,7 @@ day_axis(struct report *rp)
 	fprintf(rp->gp, "set xdata time\nset timefmt '%%Y-%%m-%%d'\n"
 	    "set format x '%%m-%%d'\nset xtics rotate by -45\n"
 	    "set xrange ['%s':'%s']\n", a, b);
-	axis_label(rp, "x", T("日期（月-日）", "day (month-day)"));
+	axis_label(rp, "x", _("day (month-day)"));
 }
 
 static void
@@ -54,29 +54,28 @@ daily_chart(struct report *rp)
 		fprintf(f, "%s\t0\t0\t0\n", date);
 	}
 	out_close(rp, f, "daily.dat");
-	chart_begin(rp, "activity", T("每日消息、发言人数与日发言率",
-	    "Messages, speakers and speaking rate per day"));
+	chart_begin(rp, "activity", _("Messages, speakers and speaking rate per day"));
 	day_axis(rp);
-	axis_label(rp, "y", T("每天的消息数 / 发言人数", "messages or speakers "
+	axis_label(rp, "y", _("messages or speakers "
 	    "per day"));
 	count_tics(rp, "y", max, 0);
-	axis_label(rp, "y2", T("日发言率（发言人数 ÷ 成员数）", "speaking rate "
+	axis_label(rp, "y2", _("speaking rate "
 	    "(speakers ÷ members)"));
 	fprintf(rp->gp, "set y2range [0:1]\n"
 	    "set y2tics ('0%%%%' 0, '20%%%%' 0.2, '40%%%%' 0.4, '60%%%%' 0.6, "
 	    "'80%%%%' 0.8, '100%%%%' 1)\nset boxwidth 0.8 relative\n"
 	    "plot '%s' using 1:2 with boxes fs solid 0.5 lc rgb '#4c78a8' "
 	    "title ", rel(rp, p));
-	gpq(rp, T("消息", "messages"));
+	gpq(rp, _("messages"));
 	fputs(", '' using 1:3 with linespoints pt 7 ps 0.5 lw 2 lc rgb "
 	    "'#f58518' title ", rp->gp);
-	gpq(rp, T("发言人数", "speakers"));
+	gpq(rp, _("speakers"));
 	fputs(", '' using 1:4 axes x1y2 with linespoints pt 7 ps 0.5 lw 2 lc "
 	    "rgb '#54a24b' title ", rp->gp);
-	gpq(rp, T("日发言率", "speaking rate"));
+	gpq(rp, _("speaking rate"));
 	fprintf(rp->gp, ", %g axes x1y2 with lines dt 2 lc rgb '#54a24b' title ",
 	    qp_target("speaking_rate") >= 0 ? qp_target("speaking_rate") : 0.2);
-	gpq(rp, T("目标", "target"));
+	gpq(rp, _("target"));
 	fputs("\n", rp->gp);
 	chart_end(rp, "activity");
 	free(p);
@@ -109,24 +108,21 @@ weekly_chart(struct report *rp)
 	}
 	out_close(rp, f, "weekly.dat");
 	if (n > 0) {
-		chart_begin(rp, "weekly", T("每周参与率与核心成员",
-		    "Weekly participation and core members"));
+		chart_begin(rp, "weekly", _("Weekly participation and core members"));
 		fprintf(rp->gp, "set style fill solid 0.5\nset boxwidth 0.6\n"
 		    "set xtics rotate by -45\nset xrange [-0.5:%zu.5]\n", n - 1);
-		axis_label(rp, "x", T("ISO 周", "ISO week"));
-		axis_label(rp, "y", T("核心成员（本周发言 ≥ 3 条的人数）",
-		    "core members (members with 3+ messages that week)"));
+		axis_label(rp, "x", _("ISO week"));
+		axis_label(rp, "y", _("core members (members with 3+ messages that week)"));
 		count_tics(rp, "y", max, 0);
-		axis_label(rp, "y2", T("周参与率（发言人数 ÷ 成员数）",
-		    "participation (speakers ÷ members)"));
+		axis_label(rp, "y2", _("participation (speakers ÷ members)"));
 		fprintf(rp->gp, "set y2range [0:1]\nset y2tics ('0%%%%' 0, "
 		    "'25%%%%' 0.25, '50%%%%' 0.5, '75%%%%' 0.75, '100%%%%' 1)\n"
 		    "plot '%s' using 0:3:xtic(1) with boxes lc rgb '#4c78a8' "
 		    "title ", rel(rp, p));
-		gpq(rp, T("核心成员", "core members"));
+		gpq(rp, _("core members"));
 		fputs(", '' using 0:2 axes x1y2 with linespoints pt 7 lw 2 "
 		    "lc rgb '#f58518' title ", rp->gp);
-		gpq(rp, T("周参与率", "participation"));
+		gpq(rp, _("participation"));
 		fputs("\n", rp->gp);
 		chart_end(rp, "weekly");
 	}
@@ -136,7 +132,7 @@ weekly_chart(struct report *rp)
 static void
 section_activity(struct report *rp)
 {
-	mdf(rp, T("\n## 活跃趋势\n", "\n## Activity\n"));
+	mdf(rp, _("\n## Activity\n"));
 	if (!rp->charts || rp->lo == NODAY)
 		return;
 	daily_chart(rp);

@@ -201,7 +201,7 @@ group_label(struct report *rp, const char *id)
 	const struct gname *g = group_find(rp, id);
 
 	if (strcmp(id, "*") == 0)
-		return T("全部社群", "all groups");
+		return _("all groups");
 	return g != NULL && *g->name ? g->name : id;
 }
 
@@ -242,14 +242,46 @@ stage_opt(const struct qp_in *in, const char *prog, const char *opt)
 
 /* A tier (members.tier) in the report's language. */
 const char *
-tier_name(struct report *rp, const char *tier)
+tier_name(const char *tier)
 {
-	static const char *const t[][2] = { { "VIP", "VIP" },
-	    { "core", "核心" }, { "ordinary", "普通" } };
+	static const char *const t[] = { N_("VIP"), N_("core"),
+	    N_("ordinary") };
 	size_t i;
 
 	for (i = 0; i < 3; i++)
-		if (strcmp(tier, t[i][0]) == 0)
-			return t[i][rp->lang_zh];
+		if (strcmp(tier, t[i]) == 0)
+			return _(t[i]);
 	return tier;
+}
+
+/* A retention variant (R16) in the report's language. */
+const char *
+variant_name(const char *v)
+{
+	/* TRANSLATORS: D, D+ and M are retention variants: spoke on day
+	 * N, spoke on day N or later, still a member on day N. */
+	static const char *const t[] = { N_("D"), N_("D+"), N_("M") };
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		if (strcmp(v, t[i]) == 0)
+			return _(t[i]);
+	return v;
+}
+
+/* A rate column of daily or weekly as the report names the metric. */
+const char *
+metric_name(const char *c)
+{
+	static const char *const t[][2] = {
+		{ "speaking_rate", N_("daily speaking rate") },
+		{ "participation", N_("weekly participation") },
+		{ "core_members", N_("core members a week") }
+	};
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		if (strcmp(c, t[i][0]) == 0)
+			return _(t[i][1]);
+	return c;
 }

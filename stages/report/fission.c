@@ -52,10 +52,7 @@ section_fission(struct report *rp)
 		}
 	/* by invitees, then as the table has them (by group, inviter) */
 	sort_rows(fi, fn, idx, ni);
-	mdf(rp, T("\n## 裂变\n\n各群邀请最多的人（fission.csv，按群）：\n\n"
-	    "| 群 | 邀请人 | 邀请 | 72 小时内发言 | 30 天后仍在群 |\n"
-	    "|---|---|---:|---:|---:|\n",
-	    "\n## Fission\n\nThe top inviters of each group (fission.csv, by "
+	mdf(rp, _("\n## Fission\n\nThe top inviters of each group (fission.csv, by "
 	    "group):\n\n| group | inviter | invitees | active in 72 h | "
 	    "still in after 30 days |\n|---|---|---:|---:|---:|\n"));
 	for (j = 0; j < ni && j < 10; j++) {
@@ -66,7 +63,7 @@ section_fission(struct report *rp)
 		    mdcell(user_name(rp, r[fg], r[fin])), r[fn], r[fa], r[fr]);
 	}
 	if (ni == 0)
-		mdf(rp, "%s", T("\n无。\n", "\nNone.\n"));
+		mdf(rp, "%s", _("\nNone.\n"));
 	free(idx);
 }
 

@@ -13,6 +13,25 @@
 
 #include "report.h"
 
+/* The default funnel's steps (R18) in words; a spec file's as named. */
+static const char *
+step_name(const char *name)
+{
+	static const char *const steps[][2] = {
+		{ "join", N_("joined") },
+		{ "first_message_72h", N_("spoke within 72 hours") },
+		{ "core_week", N_("a core week") },
+		{ "ugc", N_("original content") },
+		{ "paid", N_("paid") }
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof steps / sizeof steps[0]; i++)
+		if (strcmp(name, steps[i][0]) == 0)
+			return _(steps[i][1]);
+	return name;
+}
+
 static void
 section_funnel(struct report *rp)
 {
@@ -27,9 +46,7 @@ section_funnel(struct report *rp)
 
 	if (cr < 0)
 		return;
-	mdf(rp, T("\n## 转化漏斗\n\n| 步骤 | 到达 | 上一步转化 | 总转化 | 中位用时 |\n"
-	    "|---|---:|---:|---:|---:|\n",
-	    "\n## Funnel\n\n| step | reached | from previous | from first | "
+	mdf(rp, _("\n## Funnel\n\n| step | reached | from previous | from first | "
 	    "median time |\n|---|---:|---:|---:|---:|\n"));
 	if (rp->charts && (f = fopen(p = dat_path(rp, "funnel.dat"), "w")) == NULL)
 		qp_die("%s: %s", p, strerror(errno));
@@ -40,14 +57,16 @@ section_funnel(struct report *rp)
 		if (strcmp(t->rows[i][cc], "*") != 0)
 			continue;
 		if (*t->rows[i][cm])
-			snprintf(med, sizeof med, s >= 86400 ? "%.1f d" :
-			    s >= 3600 ? "%.1f h" : "%.0f min", s >= 86400 ?
-			    s / 86400 : s >= 3600 ? s / 3600 : s / 60);
-		mdf(rp, "| %s | %s | %s | %s | %s |\n", mdcell(t->rows[i][cn]),
+			snprintf(med, sizeof med, s >= 86400 ? _("%.1f days") :
+			    s >= 3600 ? _("%.1f hours") : _("%.0f min"),
+			    s >= 86400 ? s / 86400 : s >= 3600 ? s / 3600 :
+			    s / 60);
+		mdf(rp, "| %s | %s | %s | %s | %s |\n",
+		    mdcell(step_name(t->rows[i][cn])),
 		    t->rows[i][cr], *t->rows[i][cp] ? pct(num(t->rows[i][cp])) :
 		    "—", *t->rows[i][cf] ? pct(num(t->rows[i][cf])) : "—", med);
 		if (f != NULL) {
-			datq(f, t->rows[i][cn]);
+			datq(f, step_name(t->rows[i][cn]));
 			fprintf(f, "\t%s\t%s\n", t->rows[i][cr],
 			    *t->rows[i][cf] ? t->rows[i][cf] : "0");
 			if (num(t->rows[i][cr]) > max)
@@ -58,11 +77,9 @@ section_funnel(struct report *rp)
 	if (f != NULL) {
 		out_close(rp, f, "funnel.dat");
 		if (n > 0) {
-			chart_begin(rp, "funnel", T("转化漏斗（全部社群）",
-			    "Funnel (all groups)"));
-			axis_label(rp, "x", T("漏斗步骤", "funnel step"));
-			axis_label(rp, "y", T("到达该步的成员数（标注：占第一步的比例）",
-			    "members who reached the step (labels: share of "
+			chart_begin(rp, "funnel", _("Funnel (all groups)"));
+			axis_label(rp, "x", _("funnel step"));
+			axis_label(rp, "y", _("members who reached the step (labels: share of "
 			    "the first step)"));
 			count_tics(rp, "y", max * 1.1, 0);
 			fprintf(rp->gp, "set style fill solid 0.6\nset boxwidth 0.6\n"

@@ -77,11 +77,9 @@ lifecycle_chart(struct report *rp, struct tab *h, struct tab *d)
 		fputs("\n\n", f);
 	}
 	out_close(rp, f, "lifecycle.dat");
-	chart_begin(rp, "lifecycle", T("生命周期：建群后每天的消息数（前 90 天）",
-	    "Lifecycle: messages per day since each group began (90 days)"));
-	axis_label(rp, "x", T("建群后第几天（第 1 天 = 第一条事件那天）",
-	    "days since the group began (day 1: its first event)"));
-	axis_label(rp, "y", T("每天的消息数", "messages per day"));
+	chart_begin(rp, "lifecycle", _("Lifecycle: messages per day since each group began (90 days)"));
+	axis_label(rp, "x", _("days since the group began (day 1: its first event)"));
+	axis_label(rp, "y", _("messages per day"));
 	count_tics(rp, "y", max, 0);
 	fprintf(rp->gp, "set xrange [0.5:%lld.5]\nset key outside right top "
 	    "vertical\nplot ", span);
@@ -113,10 +111,7 @@ section_health(struct report *rp)
 
 	if (hg < 0)
 		return;
-	mdf(rp, T("\n## 社群健康\n\n| 群 | 期末成员 | 本期消息 | 第 8–30 天 / 前 7 天 | "
-	    "头部占比 | 头部流失 | 沉寂自 | 回复对 |\n"
-	    "|---|---:|---:|---:|---:|---:|---|---:|\n",
-	    "\n## Group health\n\n| group | members at the end | messages in period | "
+	mdf(rp, _("\n## Group health\n\n| group | members at the end | messages in period | "
 	    "days 8–30 vs 1–7 | top share | top churn | silent since | reply "
 	    "pairs |\n|---|---:|---:|---:|---:|---:|---|---:|\n"));
 	for (i = 0; i < h->nrows; i++) {
@@ -144,39 +139,35 @@ section_health(struct report *rp)
 	warn = qp_xrealloc(warn, nw + 1, sizeof *warn); warn[nw++] = w; \
 } while (0)
 		if (*h->rows[i][hd] && num(h->rows[i][hd]) < 0.5)
-			WARN(T("**%s**：第一周后消息量掉到 %s（第 8–30 天日均 ÷ 前 7 天日均），"
-			    "典型的“热闹一周就沉寂”。", "**%s**: after the first week "
+			WARN(_("**%s**: after the first week "
 			    "messages fell to %s of their level (mean of days 8–30 ÷ "
 			    "days 1–7): loud for a week, then quiet."),
 			    mdcell(group_label(rp, g)), pct(num(h->rows[i][hd])));
 		if (*h->rows[i][hs] && num(h->rows[i][hs]) > 0.5)
-			WARN(T("**%s**：一个人发了 %s 的消息，一言堂。",
-			    "**%s**: one member sent %s of the messages: one voice "
+			WARN(_("**%s**: one member sent %s of the messages: one voice "
 			    "dominates."), mdcell(group_label(rp, g)),
 			    pct(num(h->rows[i][hs])));
 		if (*h->rows[i][hc] && num(h->rows[i][hc]) >= 0.5 &&
 		    num(h->rows[i][hm]) > 0)
-			WARN(T("**%s**：最活跃的 10%% 成员中 %s 已离开或沉默 14 天。",
-			    "**%s**: %s of the top 10%% of speakers have left or "
+			WARN(_("**%s**: %s of the top 10%% of speakers have left or "
 			    "been silent for 14 days."), mdcell(group_label(rp, g)),
 			    pct(num(h->rows[i][hc])));
 		if (*h->rows[i][hdead])
-			WARN(T("**%s**：自 %s 起无人发言。", "**%s**: nobody has "
+			WARN(_("**%s**: nobody has "
 			    "spoken since %s."), mdcell(group_label(rp, g)),
 			    h->rows[i][hdead]);
 		if (gn != NULL && strcmp(gn->platform, "wechat") == 0 &&
 		    num(members) >= 450)
-			WARN(T("**%s**：%s 人，接近微信群 500 人上限。", "**%s**: "
+			WARN(_("**%s**: "
 			    "%s members, near WeChat's cap of 500."),
 			    mdcell(group_label(rp, g)), members);
 		else if (num(members) > 200)
-			WARN(T("**%s**：%s 人，超过社群手册建议的 200 人。",
-			    "**%s**: %s members, past the 200 that community "
+			WARN(_("**%s**: %s members, past the 200 that community "
 			    "handbooks advise."), mdcell(group_label(rp, g)), members);
 #undef WARN
 	}
 	if (nw > 0) {
-		mdf(rp, T("\n### 预警\n\n", "\n### Warnings\n\n"));
+		mdf(rp, _("\n### Warnings\n\n"));
 		for (i = 0; i < nw; i++) {
 			mdf(rp, "- %s\n", warn[i]);
 			free(warn[i]);

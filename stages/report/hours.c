@@ -29,7 +29,7 @@ section_hours(struct report *rp)
 		}
 	if (!rp->charts || total == 0)
 		return;
-	mdf(rp, T("\n## 发言时段\n", "\n## When people talk\n"));
+	mdf(rp, _("\n## When people talk\n"));
 	f = fopen(p = dat_path(rp, "hours.dat"), "w");
 	if (f == NULL)
 		qp_die("%s: %s", p, strerror(errno));
@@ -37,27 +37,24 @@ section_hours(struct report *rp)
 		for (h = 0; h < 24; h++)
 			fprintf(f, "%d\t%d\t%llu\n", h, d, rp->hours[d][h]);
 	out_close(rp, f, "hours.dat");
-	chart_begin(rp, "hours", T("各时段消息数（按星期与小时）",
-	    "Messages by weekday and hour"));
+	chart_begin(rp, "hours", _("Messages by weekday and hour"));
 	fputs("set palette defined (0 '#ffffff', 1 '#fdae61', 2 '#d7191c')\n"
 	    "set xrange [-0.5:23.5]\nset yrange [6.5:-0.5]\n"
 	    "set xtics 0,2,23\nunset key\nset ytics (", rp->gp);
 	for (d = 0; d < 7; d++) {
-		static const char *const zh[] = { "周一", "周二", "周三", "周四",
-		    "周五", "周六", "周日" };
-		static const char *const en[] = { "Mon", "Tue", "Wed", "Thu",
-		    "Fri", "Sat", "Sun" };
+		static const char *const wd[] = { N_("Mon"), N_("Tue"),
+		    N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun") };
 
 		if (d > 0)
 			fputs(", ", rp->gp);
-		gpq(rp, rp->lang_zh ? zh[d] : en[d]);
+		gpq(rp, _(wd[d]));
 		fprintf(rp->gp, " %d", d);
 	}
 	fputs(")\n", rp->gp);
-	axis_label(rp, "x", T("一天中的小时（当地时间，0–23 时）", "hour of the "
+	axis_label(rp, "x", _("hour of the "
 	    "day (local time, 0-23)"));
-	axis_label(rp, "y", T("星期", "weekday"));
-	axis_label(rp, "cb", T("消息数", "messages"));
+	axis_label(rp, "y", _("weekday"));
+	axis_label(rp, "cb", _("number of messages"));
 	count_tics(rp, "cb", max, 0);
 	fprintf(rp->gp, "plot '%s' using 1:2:3 with image\n", rel(rp, p));
 	chart_end(rp, "hours");

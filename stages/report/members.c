@@ -78,19 +78,15 @@ tier_change(struct report *rp, const struct tab *m)
 				now = j + 1;
 		cnt[before][now]++;
 	}
-	mdf(rp, T("\n### 分层变化（与 %s 相比）\n\n| 之前 \\ 现在 | VIP | 核心 | 普通 | 已离开 |\n"
-	    "|---|---:|---:|---:|---:|\n",
-	    "\n### Tier changes (since %s)\n\n| before \\ now | VIP | core | "
+	mdf(rp, _("\n### Tier changes (since %s)\n\n| before \\ now | VIP | core | "
 	    "ordinary | left |\n|---|---:|---:|---:|---:|\n"), mdcell(rp->previous));
 	for (i = 0; i < 5; i++) {
-		static const char *const zh[] = { "新成员", "VIP", "核心", "普通",
-		    "已离开" };
-		static const char *const en[] = { "new", "VIP", "core",
-		    "ordinary", "left" };
+		static const char *const from[] = { N_("new"), N_("VIP"),
+		    N_("core"), N_("ordinary"), N_("left") };
 
 		if (i == 4 && cnt[4][1] + cnt[4][2] + cnt[4][3] + cnt[4][4] == 0)
 			continue;
-		mdf(rp, "| %s | %llu | %llu | %llu | %llu |\n", rp->lang_zh ? zh[i] : en[i],
+		mdf(rp, "| %s | %llu | %llu | %llu | %llu |\n", _(from[i]),
 		    cnt[i][1], cnt[i][2], cnt[i][3], cnt[i][4]);
 	}
 	free(was);
@@ -129,9 +125,7 @@ section_members(struct report *rp)
 		ord += strcmp(m->rows[i][ct], "ordinary") == 0;
 		lurk += m->rows[i][clk][0] == '1';
 	}
-	mdf(rp, T("\n## 成员分层\n\n期末在群成员（members.csv，全部社群，未退群）"
-	    "共 %llu 人：VIP %llu，核心 %llu，普通 %llu；其中潜水（在任何群都"
-	    "没发过言）%llu 人。\n", "\n## Member tiers\n\nThe %llu members at "
+	mdf(rp, _("\n## Member tiers\n\nThe %llu members at "
 	    "the end (members.csv, all groups, not left): VIP %llu, core %llu, "
 	    "ordinary %llu; of them, lurkers (never spoke in any group) %llu.\n"),
 	    vip + core + ord, vip, core, ord, lurk);
@@ -146,9 +140,7 @@ section_members(struct report *rp)
 		for (j = 0; j < ns; j++)
 			ord2[j] = j;
 		qsort_r(ord2, ns, sizeof *ord2, by_spoke, rp);
-		mdf(rp, T("\n### 活跃之星（本期消息最多，来自 events）\n\n"
-		    "| 成员 | 本期消息 |\n|---|---:|\n",
-		    "\n### Top contributors (most messages in the period, from "
+		mdf(rp, _("\n### Top contributors (most messages in the period, from "
 		    "events)\n\n| member | messages |\n|---|---:|\n"));
 		for (j = 0; j < ns && j < 10; j++) {
 			const char *id = qp_strmap_str(rp->speakers, ord2[j]), *name = id;

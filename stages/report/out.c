@@ -160,7 +160,7 @@ void
 list_end(struct report *rp)
 {
 	if (rp->pending != NULL)
-		mdf(rp, "%s", T("\n无。\n", "\nNone.\n"));
+		mdf(rp, "%s", _("\nNone.\n"));
 	rp->pending = NULL;
 }
 

@@ -23,7 +23,7 @@ section_provenance(struct report *rp)
 	struct tab *s = tab_find(rp, "sources");
 	size_t i, j;
 
-	mdf(rp, T("\n## 数据来源\n\n", "\n## Provenance\n\n"));
+	mdf(rp, _("\n## Provenance\n\n"));
 	for (i = 0; i < qp_in_nstages(in); i++) {
 		const struct qp_row *r = qp_in_stage(in, i);
 
@@ -41,8 +41,7 @@ section_provenance(struct report *rp)
 		int ci = col(s, "input"), cf = col(s, "format"), cm = col(s, "messages");
 
 		fputs("\nexports read:\n", f);
-		mdf(rp, T("\n读取的导出文件：\n\n| 文件 | 格式 | 消息 |\n|---|---|---:|\n",
-		    "\nExports read:\n\n| file | format | messages |\n|---|---|---:|\n"));
+		mdf(rp, _("\nExports read:\n\n| file | format | messages |\n|---|---|---:|\n"));
 		for (i = 0; i < s->nrows; i++) {
 			fprintf(f, "%s\t%s\t%s\n", cell(s, i, ci), cell(s, i, cf),
 			    cell(s, i, cm));
@@ -51,8 +50,7 @@ section_provenance(struct report *rp)
 		}
 	}
 	out_close(rp, f, "provenance.txt");
-	mdf(rp, T("\n每个表都在本目录下的 NAME.csv 中；报告中的每个数字都注明了来源表。\n",
-	    "\nEvery table is in NAME.csv in this directory; each figure above "
+	mdf(rp, _("\nEvery table is in NAME.csv in this directory; each figure above "
 	    "names the table it comes from.\n"));
 }
 

@@ -12,6 +12,7 @@
 #ifndef QP_REPORT_H
 #define QP_REPORT_H
 
+#include <libintl.h>
 #include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -40,7 +41,7 @@ struct gname {
 };
 
 struct report {
-	int			 lang_zh, charts;
+	int			 charts;
 	long long		 from, to;	/* the period, NODAY: open */
 	long long		 end;	/* E: every figure is as of this day */
 	long long		 last;	/* the last event's day (<= end) */
@@ -75,7 +76,10 @@ struct section {
 
 extern const struct section *const sections[];
 
-#define T(zh, en)	((rp)->lang_zh ? (zh) : (en))
+/* Report text in the language of --lang (GNU gettext, po/). */
+#define _(s)	gettext(s)
+#define N_(s)	(s)
+#define DOMAIN	"qunpipe"
 
 /* Rows of a table for scope g (group_id column c), in table order. */
 #define FOR_SCOPE(t, i, c, g) \
@@ -97,7 +101,9 @@ void		 events_row(struct report *, const struct qp_row *, const int *);
 const struct gname *group_find(struct report *, const char *);
 const char	*group_label(struct report *, const char *);
 const char	*member_name(const struct tab *, size_t);
-const char	*tier_name(struct report *, const char *);
+const char	*tier_name(const char *);
+const char	*variant_name(const char *);
+const char	*metric_name(const char *);
 const char	*stage_opt(const struct qp_in *, const char *, const char *);
 
 /* out.c: the directory, CSV, markdown and gnuplot. */

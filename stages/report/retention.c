@@ -25,13 +25,12 @@ section_retention(struct report *rp)
 	    crt = col(t, "retained");
 	size_t i;
 
-	mdf(rp, T("\n## 留存\n\n| 口径 | N | 可计 | 留存 | 留存率 |\n"
-	    "|---|---:|---:|---:|---:|\n",
-	    "\n## Retention\n\n| variant | N | eligible | retained | rate |\n"
+	mdf(rp, _("\n## Retention\n\n| variant | N | eligible | retained | rate |\n"
 	    "|---|---:|---:|---:|---:|\n"));
 	FOR_SCOPE(t, i, cg, "*")
 		if (strcmp(t->rows[i][cc], "*") == 0)
-			mdf(rp, "| %s | %s | %s | %s | %s |\n", t->rows[i][cv],
+			mdf(rp, "| %s | %s | %s | %s | %s |\n",
+			    variant_name(t->rows[i][cv]),
 			    t->rows[i][cn], t->rows[i][ce], t->rows[i][crt],
 			    *t->rows[i][cr] ? pct(num(t->rows[i][cr])) : "—");
 	if (!rp->charts || t == NULL)
@@ -51,16 +50,21 @@ retention_chart(struct report *rp, struct tab *t)
 	int cg = col(t, "group_id"), cc = col(t, "cohort"), cv = col(t, "variant"),
 	    cn = col(t, "n"), ce = col(t, "eligible"), cr = col(t, "rate");
 	static const char *const var[] = { "D", "D+", "M" };
-	size_t i, j, v;
+	size_t i, j, v, rates = 0;
 	char *p, label[64];
-	FILE *f = dat_open(rp, "retention.dat", &p);
+	FILE *f;
+
+	FOR_SCOPE(t, i, cg, "*")
+		rates += strcmp(t->rows[i][cc], "*") == 0 && *t->rows[i][cr];
+	if (rates == 0)
+		return;		/* nobody eligible yet: no bars to draw */
+	f = dat_open(rp, "retention.dat", &p);
 
 	FOR_SCOPE(t, i, cg, "*") {
 		if (strcmp(t->rows[i][cc], "*") != 0 ||
 		    strcmp(t->rows[i][cv], "D") != 0)
 			continue;
-		snprintf(label, sizeof label, T("第 %s 天（可计 %s 人）",
-		    "day %s (%s eligible)"), t->rows[i][cn], t->rows[i][ce]);
+		snprintf(label, sizeof label, _("day %s (%s eligible)"), t->rows[i][cn], t->rows[i][ce]);
 		datq(f, label);
 		for (v = 0; v < 3; v++)
 			FOR_SCOPE(t, j, cg, "*")
@@ -72,26 +76,25 @@ retention_chart(struct report *rp, struct tab *t)
 		fputs("\n", f);
 	}
 	out_close(rp, f, "retention.dat");
-	chart_begin(rp, "retention", T("N 日留存（全部入群队列；每个 N 只计入群"
-	    "满 N 天的人，各柱人数不同）", "N-day retention of all join "
+	chart_begin(rp, "retention", _("N-day retention of all join "
 	    "cohorts (each N counts only members who joined N days before "
 	    "the end: bars, not one group over time)"));
-	axis_label(rp, "x", T("入群后第 N 天", "N days after joining"));
-	axis_label(rp, "y", T("留存率（留存人数 ÷ 可计人数）", "retention "
+	axis_label(rp, "x", _("N days after joining"));
+	axis_label(rp, "y", _("retention "
 	    "(retained ÷ eligible members)"));
 	fprintf(rp->gp, "set yrange [0:1]\n"
 	    "set ytics ('0%%%%' 0, '20%%%%' 0.2, '40%%%%' 0.4, '60%%%%' 0.6, "
 	    "'80%%%%' 0.8, '100%%%%' 1)\nset style data histogram\n"
 	    "set style histogram clustered gap 1\nset style fill solid 0.8 "
 	    "border -1\nplot '%s' using 2:xtic(1) title ", rel(rp, p));
-	gpq(rp, T("D：第 N 天发言", "D: spoke on day N"));
+	gpq(rp, _("D: spoke on day N"));
 	fputs(", '' using 3 title ", rp->gp);
-	gpq(rp, T("D+：第 N 天及以后发言", "D+: spoke on day N or later"));
+	gpq(rp, _("D+: spoke on day N or later"));
 	fputs(", '' using 4 title ", rp->gp);
-	gpq(rp, T("M：第 N 天仍在群", "M: still a member on day N"));
+	gpq(rp, _("M: still a member on day N"));
 	fprintf(rp->gp, ", %g with lines dt 2 lc rgb '#888888' title ",
 	    qp_target("retention_30") >= 0 ? qp_target("retention_30") : 0.6);
-	gpq(rp, T("30 日目标", "30-day target"));
+	gpq(rp, _("30-day target"));
 	fputs("\n", rp->gp);
 	chart_end(rp, "retention");
 	free(p);
@@ -133,17 +136,15 @@ cohort_chart(struct report *rp, struct tab *c)
 		    *c->rows[i][kr] ? c->rows[i][kr] : "NaN");
 	}
 	out_close(rp, f, "cohort.dat");
-	chart_begin(rp, "cohort", weeks ? T("按入群周分组：之后每周发言的成员"
-	    "占比", "Weekly join cohorts: share who spoke in each later week") :
-	    T("按入群月分组：之后每月发言的成员占比", "Monthly join cohorts: "
+	chart_begin(rp, "cohort", weeks ? _("Weekly join cohorts: share who spoke in each later week") :
+	    _("Monthly join cohorts: "
 	    "share who spoke in each later month"));
-	axis_label(rp, "x", weeks ? T("入群后第几周（0 = 入群当周）", "weeks "
-	    "after the week of joining (0: that week)") : T("入群后第几个月"
-	    "（0 = 入群当月）", "months after the month of joining (0: that "
+	axis_label(rp, "x", weeks ? _("weeks "
+	    "after the week of joining (0: that week)") : _("months after the month of joining (0: that "
 	    "month)"));
-	axis_label(rp, "y", weeks ? T("入群周（ISO 周）", "week of joining "
-	    "(ISO week)") : T("入群月", "month of joining"));
-	axis_label(rp, "cb", T("发言成员占比", "share of the cohort who spoke"));
+	axis_label(rp, "y", weeks ? _("week of joining "
+	    "(ISO week)") : _("month of joining"));
+	axis_label(rp, "cb", _("share of the cohort who spoke"));
 	fputs("set cbrange [0:1]\nset cbtics ('0%%' 0, '25%%' 0.25, '50%%' 0.5, "
 	    "'75%%' 0.75, '100%%' 1)\n"
 	    /* 0% apart from the white of weeks not yet come */

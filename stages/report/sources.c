@@ -37,17 +37,16 @@ growth_chart(struct report *rp)
 			max = num(d->rows[i][cl]);
 	}
 	out_close(rp, f, "growth.dat");
-	chart_begin(rp, "growth", T("每日入群与退群", "Joins and leaves per day"));
+	chart_begin(rp, "growth", _("Joins and leaves per day"));
 	day_axis(rp);
-	axis_label(rp, "y", T("每天的人数（入群向上，退群向下）",
-	    "members per day (joins up, leaves down)"));
+	axis_label(rp, "y", _("members per day (joins up, leaves down)"));
 	count_tics(rp, "y", max, 1);
 	fprintf(rp->gp, "set xzeroaxis\nplot '%s' using 1:2 with impulses lw 3 "
 	    "lc rgb '#54a24b' title ", rel(rp, p));
-	gpq(rp, T("入群", "joins"));
+	gpq(rp, _("joins"));
 	fputs(", '' using 1:(-$3) with impulses lw 3 lc rgb '#e45756' title ",
 	    rp->gp);
-	gpq(rp, T("退群", "leaves"));
+	gpq(rp, _("leaves"));
 	fputs("\n", rp->gp);
 	chart_end(rp, "growth");
 	free(p);
@@ -76,17 +75,16 @@ section_sources(struct report *rp)
 	    ci = col(t, "join_inferred");
 	static const char *const vias[] = { "invite", "link", "qrcode", "added",
 	    "unknown" };
-	static const char *const zh[] = { "邀请", "链接", "二维码", "被拉入",
-	    "未知方式", "其他方式", "老成员重新入群" };
-	static const char *const en[] = { "invitation", "link", "QR code",
-	    "added", "unknown", "other", "came back (rejoined)" };
+	static const char *const names[] = { N_("invitation"), N_("link"),
+	    N_("QR code"), N_("added"), N_("unknown"), N_("other"),
+	    N_("came back (rejoined)") };
 	unsigned long long cnt[7] = { 0 }, joins = period_joins(rp), news = 0,
 	    inferred = 0;
 	size_t i, k;
 
 	if (cv < 0)
 		return;
-	mdf(rp, T("\n## 增长\n", "\n## Growth\n"));
+	mdf(rp, _("\n## Growth\n"));
 	if (rp->charts && rp->lo != NODAY)
 		growth_chart(rp);
 	FOR_SCOPE(t, i, cg, "*") {
@@ -104,21 +102,17 @@ section_sources(struct report *rp)
 	}
 	/* joins of members whose first join was before the period */
 	cnt[6] = joins > news ? joins - news : 0;
-	mdf(rp, T("\n本期入群从哪里来（新成员按 members.csv 的 via，全部社群；"
-	    "合计即概览中的入群数）：\n\n| 来源 | 入群 | 占比 |\n|---|---:|---:|\n",
-	    "\nWhere the period's joins came from (new members by their via in "
-	    "members.csv, all groups; the total is the joins of the summary):\n\n"
-	    "| via | joins | share |\n|---|---:|---:|\n"));
+	mdf(rp, _("\nWhere the period's joins came from (new members by how "
+	    "they joined, members.csv, all groups; the total is the joins of "
+	    "the summary):\n\n| how | joins | share |\n|---|---:|---:|\n"));
 	for (k = 0; k < 7; k++)
 		if (cnt[k] > 0)
-			mdf(rp, "| %s | %llu | %s |\n", rp->lang_zh ? zh[k] :
-			    en[k], cnt[k], pct((double)cnt[k] /
+			mdf(rp, "| %s | %llu | %s |\n", _(names[k]), cnt[k], pct((double)cnt[k] /
 			    (double)(news + cnt[6])));
-	mdf(rp, T("| **合计** | **%llu** | 100.0%% |\n", "| **total** | "
+	mdf(rp, _("| **total** | "
 	    "**%llu** | 100.0%% |\n"), news + cnt[6]);
 	if (inferred > 0)
-		mdf(rp, T("\n另有 %llu 人本期首次出现即发言，导出中没有入群记录"
-		    "（推断为成员，不计入入群）。\n", "\nAnother %llu were first "
+		mdf(rp, _("\nAnother %llu were first "
 		    "seen speaking in the period, with no join in the export "
 		    "(members by inference, not counted as joins).\n"), inferred);
 }

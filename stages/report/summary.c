@@ -79,18 +79,20 @@ mean_rate(struct report *rp, const char *table, const char *period_col,
 		k.v /= (double)(n + after);
 		k.has = 1;
 	}
-	if (rp->lang_zh)
-		snprintf(k.src, sizeof k.src, "%s.csv：%zu %s的 %s 均值", table,
-		    n + after, weekly ? "周" : "天", rate_col);
-	else
-		snprintf(k.src, sizeof k.src, "%s.csv: mean of %s over %zu %s",
-		    table, rate_col, n + after, weekly ? "weeks" : "days");
+	/* TRANSLATORS: the table, the metric, a number of days or weeks */
+	snprintf(k.src, sizeof k.src, weekly ? ngettext("%s.csv: the mean of "
+	    "%s over %zu week", "%s.csv: the mean of %s over %zu weeks",
+	    n + after) : ngettext("%s.csv: the mean of %s over %zu day",
+	    "%s.csv: the mean of %s over %zu days", n + after), table,
+	    metric_name(rate_col), n + after);
 	if (after > 0) {
 		size_t len = strlen(k.src);
 
-		snprintf(k.src + len, sizeof k.src - len, T("（最后事件之后的 "
-		    "%zu %s计为 0）", " (%zu %s after the last event count as 0)"),
-		    after, weekly ? T("周", "weeks") : T("天", "days"));
+		snprintf(k.src + len, sizeof k.src - len, weekly ?
+		    ngettext(" (%zu week after the last event counts as 0)",
+		    " (%zu weeks after the last event count as 0)", after) :
+		    ngettext(" (%zu day after the last event counts as 0)",
+		    " (%zu days after the last event count as 0)", after), after);
 	}
 	return k;
 }
@@ -114,9 +116,9 @@ retention_kpi(struct report *rp, const char *variant, const char *n)
 			continue;
 		k.has = *t->rows[i][cr] != '\0';
 		k.v = num(t->rows[i][cr]);
-		snprintf(k.src, sizeof k.src, "retention.csv: *,*,%s,%s "
-		    "(%s %s)", variant, n, T("可计", "eligible"),
-		    t->rows[i][ce]);
+		snprintf(k.src, sizeof k.src, _("retention.csv, all groups "
+		    "and cohorts: %s on day %s, of %s eligible members"),
+		    variant_name(variant), n, t->rows[i][ce]);
 	}
 	return k;
 }
@@ -158,7 +160,11 @@ members_share(struct report *rp, int which)
 		k.v = (double)a / (double)b;
 		k.has = 1;
 	}
-	snprintf(k.src, sizeof k.src, "members.csv (*): %llu / %llu", a, b);
+	snprintf(k.src, sizeof k.src, which == 0 ? _("members.csv, all "
+	    "groups: %llu paid of %llu members") : which == 1 ?
+	    _("members.csv, all groups: %llu paid twice or more of %llu who "
+	    "paid") : _("members.csv, all groups: %llu spoke within 72 hours "
+	    "of %llu who joined in the period"), a, b);
 	return k;
 }
 
@@ -184,8 +190,8 @@ fission_kpi(struct report *rp)
 		k.v = (double)invitees / (double)inv;
 		k.has = 1;
 	}
-	snprintf(k.src, sizeof k.src, "fission.csv (*): %llu / %llu", invitees,
-	    inv);
+	snprintf(k.src, sizeof k.src, _("fission.csv, all groups: %llu "
+	    "invitees of %llu inviters"), invitees, inv);
 	return k;
 }
 
@@ -225,24 +231,23 @@ section_title(struct report *rp)
 	size_t all, active;
 
 	if (rp->lo == NODAY) {
-		mdf(rp, T("# 社群运营报告（没有事件）\n", "# Community report "
+		mdf(rp, _("# Community report "
 		    "(no events)\n"));
 		return;
 	}
 	qp_day_format(a, rp->from != NODAY ? rp->from : rp->lo);
 	qp_day_format(b, rp->to != NODAY ? rp->to : rp->end);
-	mdf(rp, T("# 社群运营报告 %s – %s\n\n", "# Community report %s – %s\n\n"),
+	mdf(rp, _("# Community report %s – %s\n\n"),
 	    a, b);
 	qp_day_format(a, rp->end);
-	mdf(rp, T("所有数字截至 **%s**", "Every figure is as of **%s**"), a);
+	mdf(rp, _("Every figure is as of **%s**"), a);
 	if (rp->last != rp->end) {
 		qp_day_format(b, rp->last);
-		mdf(rp, T("（最后一条事件在 %s）", " (the last event is on %s)"),
+		mdf(rp, _(" (the last event is on %s)"),
 		    b);
 	}
 	count_groups(rp, &all, &active);
-	mdf(rp, T("。共 %zu 个群，本期有消息的 %zu 个（health.csv、daily.csv）。\n",
-	    ". %zu groups, %zu of them with messages in the period (health.csv, "
+	mdf(rp, _(". %zu groups, %zu of them with messages in the period (health.csv, "
 	    "daily.csv).\n"), all, active);
 }
 
@@ -281,48 +286,44 @@ section_kpis(struct report *rp)
 		leaves += (unsigned long long)num(d->rows[i][cl]);
 		msgs += (unsigned long long)num(d->rows[i][cmsg]);
 	}
-	mdf(rp, T("\n## 概览\n\n期末成员 **%llu** 人（members.csv，全部社群，"
-	    "未退群）；本期入群 %llu、退群 %llu；消息 %llu 条（daily.csv，全部"
-	    "社群）。\n", "\n## Summary\n\n**%llu** members at the end "
+	mdf(rp, _("\n## Summary\n\n**%llu** members at the end "
 	    "(members.csv, all groups, not left); %llu joined and %llu left in "
 	    "the period; %llu messages (daily.csv, all groups).\n"),
 	    members_at_end(rp), joins, leaves, msgs);
-	mdf(rp, T("\n| 指标 | 数值 | 目标 | 达标 | 来源 |\n|---|---:|---:|:-:|---|\n",
-	    "\n| metric | value | target | met | source |\n|---|---:|---:|:-:|---|\n"));
+	mdf(rp, _("\n| metric | value | target | met | source |\n|---|---:|---:|:-:|---|\n"));
 	k = mean_rate(rp, "daily", "date", "speaking_rate", 0);
-	kpi_row(rp, T("日发言率", "daily speaking rate"), "speaking_rate", &k, 1);
+	kpi_row(rp, _("daily speaking rate"), "speaking_rate", &k, 1);
 	k = mean_rate(rp, "weekly", "week", "participation", 1);
-	kpi_row(rp, T("周参与率", "weekly participation"), "participation", &k, 1);
+	kpi_row(rp, _("weekly participation"), "participation", &k, 1);
 	k = mean_rate(rp, "weekly", "week", "core_members", 1);
-	kpi_row(rp, T("每周核心成员", "core members a week"), "core_members", &k, 0);
+	kpi_row(rp, _("core members a week"), "core_members", &k, 0);
 	for (i = 0; i < 3; i++) {
 		char name[64];
 
 		k = retention_kpi(rp, var[i], n30);
-		snprintf(name, sizeof name, T("30 日留存 %s", "30-day retention %s"),
-		    var[i]);
+		snprintf(name, sizeof name, _("30-day retention %s"),
+		    variant_name(var[i]));
 		kpi_row(rp, name, "retention_30", &k, 1);
 		k = retention_kpi(rp, var[i], n90);
-		snprintf(name, sizeof name, T("90 日留存 %s", "90-day retention %s"),
-		    var[i]);
+		snprintf(name, sizeof name, _("90-day retention %s"),
+		    variant_name(var[i]));
 		kpi_row(rp, name, "retention_90", &k, 1);
 	}
 	k = members_share(rp, 2);
-	kpi_row(rp, T("72 小时激活率", "72-hour activation"), "activation_72h", &k, 1);
+	kpi_row(rp, _("72-hour activation"), "activation_72h", &k, 1);
 	k = members_share(rp, 0);
-	kpi_row(rp, T("付费转化率", "paid conversion"), "paid_conversion", &k, 1);
+	kpi_row(rp, _("paid conversion"), "paid_conversion", &k, 1);
 	k = members_share(rp, 1);
-	kpi_row(rp, T("复购率", "repurchase"), "repurchase", &k, 1);
+	kpi_row(rp, _("repurchase"), "repurchase", &k, 1);
 	k = fission_kpi(rp);
-	kpi_row(rp, T("裂变系数", "fission ratio"), "fission_ratio", &k, 0);
-	mdf(rp, T("\n留存：D = 第 N 天发言，D+ = 第 N 天及以后发言，M = 第 N 天仍在群"
-	    "（retention.csv）。\n",
-	    "\nRetention: D = spoke on day N, D+ = spoke on day N or later, "
-	    "M = still a member on day N (retention.csv).\n"));
+	kpi_row(rp, _("fission ratio"), "fission_ratio", &k, 0);
+	/* TRANSLATORS: name the variants as variant_name() does */
+	mdf(rp, _("\nRetention of the members who joined N days before: D = "
+	    "spoke on day N, D+ = spoke on day N or later, M = still a member "
+	    "on day N (retention.csv).\n"));
 	for (i = 0; i < rp->ngnames; i++)
 		if (strcmp(rp->gnames[i].platform, "wechat") == 0) {
-			mdf(rp, T("微信导出不记录主动退群，M 留存是上限。\n",
-			    "WeChat exports do not record members leaving on "
+			mdf(rp, _("WeChat exports do not record members leaving on "
 			    "their own: M retention is an upper bound.\n"));
 			break;
 		}

@@ -23,11 +23,9 @@ section_todo(struct report *rp)
 
 	if (ct < 0)
 		return;
-	mdf(rp, T("\n## 待办\n", "\n## To do\n"));
-	mdf(rp, T("\n### 入群超过 72 小时仍未发言（去提醒）\n",
-	    "\n### Joined over 72 hours ago and not yet active (remind them)\n"));
-	rp->pending = T("\n| 群 | 成员 | 入群 |\n|---|---|---|\n",
-	    "\n| group | member | joined |\n|---|---|---|\n");
+	mdf(rp, _("\n## To do\n"));
+	mdf(rp, _("\n### Joined over 72 hours ago and not yet active (remind them)\n"));
+	rp->pending = _("\n| group | member | joined |\n|---|---|---|\n");
 	n = 0;
 	for (i = 0; m != NULL && i < m->nrows; i++) {
 		long long j = parse_day(m->rows[i][cj]);
@@ -42,17 +40,12 @@ section_todo(struct report *rp)
 	}
 	list_end(rp);
 	if (n > LIST)
-		mdf(rp, T("\n…还有 %zu 人（members.csv）\n", "\n… and %zu more "
+		mdf(rp, _("\n… and %zu more "
 		    "(members.csv)\n"), n - LIST);
 	qp_day_format(endday, rp->end);
-	if (rp->lang_zh)
-		mdf(rp, "\n### 核心与 VIP 成员沉默 %d 天以上（流失风险，截至 %s）\n",
-		    rp->risk_days, endday);
-	else
-		mdf(rp, "\n### Core and VIP members silent for %d days or more "
-		    "by %s (at risk)\n", rp->risk_days, endday);
-	rp->pending = T("\n| 群 | 成员 | 分层 | 最后发言 | 沉默天数 |\n"
-	    "|---|---|---|---|---:|\n", "\n| group | member | tier | last "
+	mdf(rp, _("\n### Core and VIP members silent for %d days or more "
+	    "by %s (at risk)\n"), rp->risk_days, endday);
+	rp->pending = _("\n| group | member | tier | last "
 	    "spoke | days silent |\n|---|---|---|---|---:|\n");
 	n = 0;
 	for (i = 0; m != NULL && i < m->nrows; i++) {
@@ -64,27 +57,21 @@ section_todo(struct report *rp)
 		if (n++ < LIST && row_begin(rp))
 			mdf(rp, "| %s | %s | %s | %s | %lld |\n",
 			    mdcell(group_label(rp, m->rows[i][cg])),
-			    mdcell(member_name(m, i)), tier_name(rp,
+			    mdcell(member_name(m, i)), tier_name(
 			    m->rows[i][ct]), *m->rows[i][clm] ? m->rows[i][clm] :
 			    "—", rp->end - parse_day(since));
 	}
 	list_end(rp);
 	if (n > LIST)
-		mdf(rp, T("\n…还有 %zu 人（members.csv）\n", "\n… and %zu more "
+		mdf(rp, _("\n… and %zu more "
 		    "(members.csv)\n"), n - LIST);
 	/* R14 per scope: "*" are those who never spoke in any group, a
 	 * group's those who never spoke in it (they may speak elsewhere). */
-	if (rp->lang_zh)
-		mdf(rp, "\n### 潜水成员（入群 %d 天以上、从未在该群发言）\n\n"
-		    "“全部社群”一行是在任何群都没发过言的人；在某个群潜水的人"
-		    "可能在别的群发言。\n", rp->lurker_days);
-	else
-		mdf(rp, "\n### Lurkers (members for %d days or more who never "
-		    "spoke there)\n\nThe \"all groups\" row counts those who "
-		    "never spoke in any group; a member who lurks in one group "
-		    "may speak in another.\n", rp->lurker_days);
-	rp->pending = T("\n| 群 | 人数 |\n|---|---:|\n",
-	    "\n| group | lurkers |\n|---|---:|\n");
+	mdf(rp, _("\n### Lurkers (members for %d days or more who never "
+	    "spoke there)\n\nThe \"all groups\" row counts those who "
+	    "never spoke in any group; a member who lurks in one group "
+	    "may speak in another.\n"), rp->lurker_days);
+	rp->pending = _("\n| group | lurkers |\n|---|---:|\n");
 	for (i = 0; m != NULL && i < m->nrows; ) {
 		const char *g = m->rows[i][cg];
 		unsigned long long c = 0;
@@ -114,10 +101,8 @@ section_todo(struct report *rp)
 			hi = qp_days_from_civil(m2 == 12 ? y2 + 1 : y2,
 			    m2 == 12 ? 1 : m2 + 1, 1) - 1;
 		}
-		mdf(rp, T("\n### 下期入群纪念日（30 天 / 90 天 / 1 年）\n",
-		    "\n### Anniversaries next period (1 month, 3 months, 1 year)\n"));
-		rp->pending = T("\n| 群 | 成员 | 纪念 | 日期 |\n|---|---|---|---|\n",
-		    "\n| group | member | milestone | date |\n|---|---|---|---|\n");
+		mdf(rp, _("\n### Anniversaries next period (1 month, 3 months, 1 year)\n"));
+		rp->pending = _("\n| group | member | milestone | date |\n|---|---|---|---|\n");
 		n = 0;
 		for (i = 0; m != NULL && i < m->nrows; i++) {
 			long long j = parse_day(m->rows[i][cj]);
@@ -137,14 +122,14 @@ section_todo(struct report *rp)
 				mdf(rp, "| %s | %s | %s | %s |\n",
 				    mdcell(group_label(rp, m->rows[i][cg])),
 				    mdcell(member_name(m, i)), ms[k] == 30 ?
-				    T("1 个月", "1 month") : ms[k] == 90 ?
-				    T("3 个月", "3 months") : T("1 年", "1 year"),
+				    _("1 month") : ms[k] == 90 ?
+				    _("3 months") : _("1 year"),
 				    date);
 			}
 		}
 		list_end(rp);
 		if (n > LIST)
-			mdf(rp, T("\n…还有 %zu 个（members.csv）\n", "\n… and %zu more "
+			mdf(rp, _("\n… and %zu more anniversaries "
 			    "(members.csv)\n"), n - LIST);
 	}
 }
