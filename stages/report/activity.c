@@ -20,9 +20,9 @@ day_axis(struct report *rp)
 
 	qp_day_format(a, rp->lo - 1);
 	qp_day_format(b, rp->hi + 1);
-	fprintf(rp->gp, "set xdata time\nset timefmt '%%Y-%%m-%%d'\n"
-	    "set format x '%%m-%%d'\nset xtics rotate by -45\n"
-	    "set xrange ['%s':'%s']\n", a, b);
+	fprintf(rp->gp, "set xdata time\nset timefmt '%%Y-%%m-%%d'\nset format "
+	    "x '%%m-%%d'\nset xtics rotate by -45\nset xrange ['%s':'%s']\n", a,
+	    b);
 	axis_label(rp, "x", _("day (month-day)"));
 }
 
@@ -50,22 +50,21 @@ daily_chart(struct report *rp)
 		last = day;
 	}
 	for (day = last + 1; day <= rp->hi; day++) {
-		qp_day_format(date, day);	/* silent days after the last event */
+		/* silent days after the last event */
+		qp_day_format(date, day);
 		fprintf(f, "%s\t0\t0\t0\n", date);
 	}
 	out_close(rp, f, "daily.dat");
-	chart_begin(rp, "activity", _("Messages, speakers and speaking rate per day"));
+	chart_begin(rp, "activity", _("Messages, speakers and speaking rate per "
+	    "day"));
 	day_axis(rp);
-	axis_label(rp, "y", _("messages or speakers "
-	    "per day"));
+	axis_label(rp, "y", _("messages or speakers per day"));
 	count_tics(rp, "y", max, 0);
-	axis_label(rp, "y2", _("speaking rate "
-	    "(speakers ÷ members)"));
-	fprintf(rp->gp, "set y2range [0:1]\n"
-	    "set y2tics ('0%%%%' 0, '20%%%%' 0.2, '40%%%%' 0.4, '60%%%%' 0.6, "
-	    "'80%%%%' 0.8, '100%%%%' 1)\nset boxwidth 0.8 relative\n"
-	    "plot '%s' using 1:2 with boxes fs solid 0.5 lc rgb '#4c78a8' "
-	    "title ", rel(rp, p));
+	axis_label(rp, "y2", _("speaking rate (speakers ÷ members)"));
+	fprintf(rp->gp, "set y2range [0:1]\nset y2tics ('0%%%%' 0, '20%%%%' "
+	    "0.2, '40%%%%' 0.4, '60%%%%' 0.6, '80%%%%' 0.8, '100%%%%' 1)\nset "
+	    "boxwidth 0.8 relative\nplot '%s' using 1:2 with boxes fs solid 0.5 "
+	    "lc rgb '#4c78a8' title ", rel(rp, p));
 	gpq(rp, _("messages"));
 	fputs(", '' using 1:3 with linespoints pt 7 ps 0.5 lw 2 lc rgb "
 	    "'#f58518' title ", rp->gp);
@@ -73,7 +72,8 @@ daily_chart(struct report *rp)
 	fputs(", '' using 1:4 axes x1y2 with linespoints pt 7 ps 0.5 lw 2 lc "
 	    "rgb '#54a24b' title ", rp->gp);
 	gpq(rp, _("speaking rate"));
-	fprintf(rp->gp, ", %g axes x1y2 with lines dt 2 lc rgb '#54a24b' title ",
+	fprintf(rp->gp, ", %g axes x1y2 with lines dt 2 lc rgb '#54a24b' "
+	    "title ",
 	    qp_target("speaking_rate") >= 0 ? qp_target("speaking_rate") : 0.2);
 	gpq(rp, _("target"));
 	fputs("\n", rp->gp);
@@ -108,20 +108,23 @@ weekly_chart(struct report *rp)
 	}
 	out_close(rp, f, "weekly.dat");
 	if (n > 0) {
-		chart_begin(rp, "weekly", _("Weekly participation and core members"));
-		fprintf(rp->gp, "set style fill solid 0.5\nset boxwidth 0.6\n"
-		    "set xtics rotate by -45\nset xrange [-0.5:%zu.5]\n", n - 1);
+		chart_begin(rp, "weekly", _("Weekly participation and core "
+		    "members"));
+		fprintf(rp->gp, "set style fill solid 0.5\nset boxwidth "
+		    "0.6\nset xtics rotate by -45\nset xrange [-0.5:%zu.5]\n",
+		    n - 1);
 		axis_label(rp, "x", _("ISO week"));
-		axis_label(rp, "y", _("core members (members with 3+ messages that week)"));
+		axis_label(rp, "y", _("core members (members with 3+ messages "
+		    "that week)"));
 		count_tics(rp, "y", max, 0);
 		axis_label(rp, "y2", _("participation (speakers ÷ members)"));
 		fprintf(rp->gp, "set y2range [0:1]\nset y2tics ('0%%%%' 0, "
-		    "'25%%%%' 0.25, '50%%%%' 0.5, '75%%%%' 0.75, '100%%%%' 1)\n"
-		    "plot '%s' using 0:3:xtic(1) with boxes lc rgb '#4c78a8' "
-		    "title ", rel(rp, p));
+		    "'25%%%%' 0.25, '50%%%%' 0.5, '75%%%%' 0.75, '100%%%%' "
+		    "1)\nplot '%s' using 0:3:xtic(1) with boxes lc rgb "
+		    "'#4c78a8' title ", rel(rp, p));
 		gpq(rp, _("core members"));
-		fputs(", '' using 0:2 axes x1y2 with linespoints pt 7 lw 2 "
-		    "lc rgb '#f58518' title ", rp->gp);
+		fputs(", '' using 0:2 axes x1y2 with linespoints pt 7 lw 2 lc "
+		    "rgb '#f58518' title ", rp->gp);
 		gpq(rp, _("participation"));
 		fputs("\n", rp->gp);
 		chart_end(rp, "weekly");

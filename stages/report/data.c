@@ -9,7 +9,6 @@
 
 #include "qp_cli.h"
 #include "qp_hash.h"
-#include "qp_io.h"
 #include "qp_stream.h"
 #include "qp_time.h"
 
@@ -147,37 +146,46 @@ events_row(struct report *rp, const struct qp_row *r, const int *c)
 	long long t, day;
 	int off;
 
-	if (*gid && (rp->ngnames == 0 || strcmp(rp->gnames[rp->ngnames - 1].id, gid) != 0)) {
+	if (*gid && (rp->ngnames == 0 || strcmp(rp->gnames[rp->ngnames - 1].id,
+	    gid) != 0)) {
 		if (rp->ngnames == rp->capgnames) {
 			rp->capgnames = rp->capgnames ? rp->capgnames * 2 : 16;
-			rp->gnames = qp_xrealloc(rp->gnames, rp->capgnames, sizeof *rp->gnames);
+			rp->gnames = qp_xrealloc(rp->gnames, rp->capgnames,
+			    sizeof *rp->gnames);
 		}
 		rp->gnames[rp->ngnames].id = qp_xstrdup(gid);
-		rp->gnames[rp->ngnames].name = qp_xstrdup(c[2] >= 0 ? r->f[c[2]].s : "");
-		rp->gnames[rp->ngnames].platform = qp_xstrdup(c[3] >= 0 ? r->f[c[3]].s : "");
+		rp->gnames[rp->ngnames].name = qp_xstrdup(c[2] >= 0 ?
+		    r->f[c[2]].s : "");
+		rp->gnames[rp->ngnames].platform = qp_xstrdup(c[3] >= 0 ?
+		    r->f[c[3]].s : "");
 		rp->ngnames++;
 	}
 	if (c[5] < 0 || strcmp(r->f[c[5]].s, "message") != 0 ||
 	    qp_time_parse(r->f[c[0]].s, r->f[c[0]].len, &t, &off) == -1)
 		return;
 	day = qp_tz_day(rp->tz, t);
-	if ((rp->from != NODAY && day < rp->from) || (rp->to != NODAY && day > rp->to))
+	if ((rp->from != NODAY && day < rp->from) || (rp->to != NODAY &&
+	    day > rp->to))
 		return;
 	{
 		long long lt = t + qp_tz_offset(rp->tz, t);
 
-		rp->hours[qp_day_wday(day) - 1][qp_fdiv(lt, 3600) - qp_fdiv(lt, 86400) * 24]++;
+		rp->hours[qp_day_wday(day) - 1][qp_fdiv(lt, 3600) - qp_fdiv(lt,
+		    86400) * 24]++;
 	}
 	if (c[4] >= 0 && r->f[c[4]].len > 0) {
-		long u = qp_strmap_add(rp->speakers, r->f[c[4]].s, r->f[c[4]].len);
+		long u = qp_strmap_add(rp->speakers, r->f[c[4]].s,
+		    r->f[c[4]].len);
 
 		if (u < 0)
 			qp_die("out of memory");
 		if ((size_t)u >= rp->capspoke) {
 			size_t n = rp->capspoke ? rp->capspoke * 2 : 1024;
 
-			rp->spoke = qp_xrealloc(rp->spoke, n, sizeof *rp->spoke);
-			memset(rp->spoke + rp->capspoke, 0, (n - rp->capspoke) * sizeof *rp->spoke);
+			rp->spoke = qp_xrealloc(rp->spoke, n,
+			    sizeof *rp->spoke);
+			memset(rp->spoke + rp->capspoke, 0,
+			    (n - rp->capspoke) * sizeof *rp->spoke);
 			rp->capspoke = n;
 		}
 		rp->spoke[u]++;
@@ -212,7 +220,6 @@ member_name(const struct tab *m, size_t r)
 
 	return *n ? n : m->rows[r][col(m, "user_id")];
 }
-
 
 /*
  * The value of option opt (as "--opt value" or "--opt=value") on the last

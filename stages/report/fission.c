@@ -52,8 +52,8 @@ section_fission(struct report *rp)
 		}
 	/* by invitees, then as the table has them (by group, inviter) */
 	sort_rows(fi, fn, idx, ni);
-	mdf(rp, _("\n## Fission\n\nThe top inviters of each group (fission.csv, by "
-	    "group):\n\n| group | inviter | invitees | active in 72 h | "
+	mdf(rp, _("\n## Fission\n\nThe top inviters of each group (fission.csv, "
+	    "by group):\n\n| group | inviter | invitees | active in 72 h | "
 	    "still in after 30 days |\n|---|---|---:|---:|---:|\n"));
 	for (j = 0; j < ni && j < 10; j++) {
 		char *const *r = fi->rows[idx[j]];

@@ -8,8 +8,6 @@
 #include <string.h>
 
 #include "qp_cli.h"
-#include "qp_hash.h"
-#include "qp_time.h"
 
 #include "report.h"
 
@@ -46,9 +44,10 @@ section_funnel(struct report *rp)
 
 	if (cr < 0)
 		return;
-	mdf(rp, _("\n## Funnel\n\n| step | reached | from previous | from first | "
-	    "median time |\n|---|---:|---:|---:|---:|\n"));
-	if (rp->charts && (f = fopen(p = dat_path(rp, "funnel.dat"), "w")) == NULL)
+	mdf(rp, _("\n## Funnel\n\n| step | reached | from previous | from first "
+	    "| median time |\n|---|---:|---:|---:|---:|\n"));
+	if (rp->charts && (f = fopen(p = dat_path(rp, "funnel.dat"),
+	    "w")) == NULL)
 		qp_die("%s: %s", p, strerror(errno));
 	FOR_SCOPE(t, i, cg, "*") {
 		double s = num(t->rows[i][cm]);
@@ -79,14 +78,14 @@ section_funnel(struct report *rp)
 		if (n > 0) {
 			chart_begin(rp, "funnel", _("Funnel (all groups)"));
 			axis_label(rp, "x", _("funnel step"));
-			axis_label(rp, "y", _("members who reached the step (labels: share of "
-			    "the first step)"));
+			axis_label(rp, "y", _("members who reached the step "
+			    "(labels: share of the first step)"));
 			count_tics(rp, "y", max * 1.1, 0);
-			fprintf(rp->gp, "set style fill solid 0.6\nset boxwidth 0.6\n"
-			    "set xrange [-0.5:%zu.5]\nunset key\n"
-			    "plot '%s' using 0:2:xtic(1) with boxes lc rgb "
-			    "'#4c78a8', '' using 0:2:(sprintf('%%.1f%%%%', "
-			    "$3 * 100)) with labels offset 0,1\n", n - 1,
+			fprintf(rp->gp, "set style fill solid 0.6\nset boxwidth "
+			    "0.6\nset xrange [-0.5:%zu.5]\nunset key\nplot '%s' "
+			    "using 0:2:xtic(1) with boxes lc rgb '#4c78a8', '' "
+			    "using 0:2:(sprintf('%%.1f%%%%', $3 * 100)) with "
+			    "labels offset 0,1\n", n - 1,
 			    rel(rp, p));
 			chart_end(rp, "funnel");
 		}

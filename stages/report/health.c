@@ -2,14 +2,11 @@
  * Group health: per group members, messages, decay, top share and churn,
  * silence; warnings; the lifecycle chart of the largest groups.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "qp_cli.h"
-#include "qp_hash.h"
-#include "qp_time.h"
 
 #include "report.h"
 
@@ -77,8 +74,10 @@ lifecycle_chart(struct report *rp, struct tab *h, struct tab *d)
 		fputs("\n\n", f);
 	}
 	out_close(rp, f, "lifecycle.dat");
-	chart_begin(rp, "lifecycle", _("Lifecycle: messages per day since each group began (90 days)"));
-	axis_label(rp, "x", _("days since the group began (day 1: its first event)"));
+	chart_begin(rp, "lifecycle", _("Lifecycle: messages per day since each "
+	    "group began (90 days)"));
+	axis_label(rp, "x", _("days since the group began (day 1: its first "
+	    "event)"));
 	axis_label(rp, "y", _("messages per day"));
 	count_tics(rp, "y", max, 0);
 	fprintf(rp->gp, "set xrange [0.5:%lld.5]\nset key outside right top "
@@ -86,8 +85,8 @@ lifecycle_chart(struct report *rp, struct tab *h, struct tab *d)
 	for (k = 0; k < nb; k++) {
 		const char *g = h->rows[big[k]][hg];
 
-		fprintf(rp->gp, "%s'%s' index %zu using 1:2 with linespoints "
-		    "pt 7 ps 0.6 lw 2 title ", k ? ", " : "", rel(rp, p), k);
+		fprintf(rp->gp, "%s'%s' index %zu using 1:2 with linespoints pt "
+		    "7 ps 0.6 lw 2 title ", k ? ", " : "", rel(rp, p), k);
 		gpq(rp, *chart_text(group_label(rp, g), buf, sizeof buf) ?
 		    group_label(rp, g) : g);
 	}
@@ -111,9 +110,10 @@ section_health(struct report *rp)
 
 	if (hg < 0)
 		return;
-	mdf(rp, _("\n## Group health\n\n| group | members at the end | messages in period | "
-	    "days 8–30 vs 1–7 | top share | top churn | silent since | reply "
-	    "pairs |\n|---|---:|---:|---:|---:|---:|---|---:|\n"));
+	mdf(rp, _("\n## Group health\n\n| group | members at the end | messages "
+	    "in period | days 8–30 vs 1–7 | top share | top churn | silent "
+	    "since | reply pairs "
+	    "|\n|---|---:|---:|---:|---:|---:|---|---:|\n"));
 	for (i = 0; i < h->nrows; i++) {
 		const char *g = h->rows[i][hg];
 		char members[24];
@@ -122,16 +122,17 @@ section_health(struct report *rp)
 		char *w;
 
 		snprintf(members, sizeof members, "%llu", members_in(rp, g));
-		FOR_SCOPE(d, j, dg, g) {
+		FOR_SCOPE(d, j, dg, g)
 			if (in_period(rp, parse_day(d->rows[j][dd])))
-				msgs += (unsigned long long)num(d->rows[j][dmsg]);
-		}
+				msgs += (unsigned long long)
+				    num(d->rows[j][dmsg]);
 		mdf(rp, "| %s | %s | %llu | %s | %s | %s | %s | %s |\n",
 		    mdcell(group_label(rp, g)), members, msgs,
 		    *h->rows[i][hd] ? h->rows[i][hd] : "—",
 		    *h->rows[i][hs] ? pct(num(h->rows[i][hs])) : "—",
 		    *h->rows[i][hc] ? pct(num(h->rows[i][hc])) : "—",
-		    *h->rows[i][hdead] ? h->rows[i][hdead] : "—", h->rows[i][hp]);
+		    *h->rows[i][hdead] ? h->rows[i][hdead] : "—",
+		    h->rows[i][hp]);
 		if (strcmp(g, "*") == 0)
 			continue;
 #define WARN(...) do { \
@@ -139,31 +140,33 @@ section_health(struct report *rp)
 	warn = qp_xrealloc(warn, nw + 1, sizeof *warn); warn[nw++] = w; \
 } while (0)
 		if (*h->rows[i][hd] && num(h->rows[i][hd]) < 0.5)
-			WARN(_("**%s**: after the first week "
-			    "messages fell to %s of their level (mean of days 8–30 ÷ "
-			    "days 1–7): loud for a week, then quiet."),
-			    mdcell(group_label(rp, g)), pct(num(h->rows[i][hd])));
+			WARN(_("**%s**: after the first week messages fell to "
+			    "%s of their level (mean of days 8–30 ÷ days 1–7): "
+			    "loud for a week, then quiet."),
+			    mdcell(group_label(rp, g)),
+			    pct(num(h->rows[i][hd])));
 		if (*h->rows[i][hs] && num(h->rows[i][hs]) > 0.5)
-			WARN(_("**%s**: one member sent %s of the messages: one voice "
-			    "dominates."), mdcell(group_label(rp, g)),
+			WARN(_("**%s**: one member sent %s of the messages: one "
+			    "voice dominates."), mdcell(group_label(rp, g)),
 			    pct(num(h->rows[i][hs])));
 		if (*h->rows[i][hc] && num(h->rows[i][hc]) >= 0.5 &&
 		    num(h->rows[i][hm]) > 0)
-			WARN(_("**%s**: %s of the top 10%% of speakers have left or "
-			    "been silent for 14 days."), mdcell(group_label(rp, g)),
+			WARN(_("**%s**: %s of the top 10%% of speakers have "
+			    "left or been silent for 14 days."),
+			    mdcell(group_label(rp, g)),
 			    pct(num(h->rows[i][hc])));
 		if (*h->rows[i][hdead])
-			WARN(_("**%s**: nobody has "
-			    "spoken since %s."), mdcell(group_label(rp, g)),
+			WARN(_("**%s**: nobody has spoken since %s."),
+			    mdcell(group_label(rp, g)),
 			    h->rows[i][hdead]);
 		if (gn != NULL && strcmp(gn->platform, "wechat") == 0 &&
 		    num(members) >= 450)
-			WARN(_("**%s**: "
-			    "%s members, near WeChat's cap of 500."),
+			WARN(_("**%s**: %s members, near WeChat's cap of 500."),
 			    mdcell(group_label(rp, g)), members);
 		else if (num(members) > 200)
 			WARN(_("**%s**: %s members, past the 200 that community "
-			    "handbooks advise."), mdcell(group_label(rp, g)), members);
+			    "handbooks advise."), mdcell(group_label(rp, g)),
+			    members);
 #undef WARN
 	}
 	if (nw > 0) {

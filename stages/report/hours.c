@@ -7,8 +7,6 @@
 #include <string.h>
 
 #include "qp_cli.h"
-#include "qp_hash.h"
-#include "qp_time.h"
 
 #include "report.h"
 
@@ -38,9 +36,9 @@ section_hours(struct report *rp)
 			fprintf(f, "%d\t%d\t%llu\n", h, d, rp->hours[d][h]);
 	out_close(rp, f, "hours.dat");
 	chart_begin(rp, "hours", _("Messages by weekday and hour"));
-	fputs("set palette defined (0 '#ffffff', 1 '#fdae61', 2 '#d7191c')\n"
-	    "set xrange [-0.5:23.5]\nset yrange [6.5:-0.5]\n"
-	    "set xtics 0,2,23\nunset key\nset ytics (", rp->gp);
+	fputs("set palette defined (0 '#ffffff', 1 '#fdae61', 2 '#d7191c')\nset "
+	    "xrange [-0.5:23.5]\nset yrange [6.5:-0.5]\nset xtics 0,2,23\nunset "
+	    "key\nset ytics (", rp->gp);
 	for (d = 0; d < 7; d++) {
 		static const char *const wd[] = { N_("Mon"), N_("Tue"),
 		    N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun") };
@@ -51,8 +49,7 @@ section_hours(struct report *rp)
 		fprintf(rp->gp, " %d", d);
 	}
 	fputs(")\n", rp->gp);
-	axis_label(rp, "x", _("hour of the "
-	    "day (local time, 0-23)"));
+	axis_label(rp, "x", _("hour of the day (local time, 0-23)"));
 	axis_label(rp, "y", _("weekday"));
 	axis_label(rp, "cb", _("number of messages"));
 	count_tics(rp, "cb", max, 0);
@@ -60,7 +57,6 @@ section_hours(struct report *rp)
 	chart_end(rp, "hours");
 	free(p);
 }
-
 
 const struct section sec_hours = {
 	"hours", { NULL }, section_hours

@@ -1,16 +1,13 @@
 /*
  * Members: tiers, how they changed since --previous, top contributors.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "qp_cli.h"
 #include "qp_hash.h"
-#include "qp_time.h"
 
-#include "qp_io.h"
 #include "qp_stream.h"
 
 #include "report.h"
@@ -40,7 +37,8 @@ tier_change(struct report *rp, const struct tab *m)
 		long u;
 
 		if (rc == QP_TABLE) {
-			in_members = strcmp(qp_in_table(in)->name, "members") == 0;
+			in_members = strcmp(qp_in_table(in)->name,
+			    "members") == 0;
 			if (in_members) {
 				pg = qp_cli_col(in, "members", "group_id");
 				pu = qp_cli_col(in, "members", "user_id");
@@ -70,7 +68,8 @@ tier_change(struct report *rp, const struct tab *m)
 	mt = col(m, "tier");
 	ml = col(m, "left");
 	FOR_SCOPE(m, i, mg, "*") {
-		long u = qp_strmap_find(ids, m->rows[i][mu], strlen(m->rows[i][mu]));
+		long u = qp_strmap_find(ids, m->rows[i][mu],
+		    strlen(m->rows[i][mu]));
 		size_t before = u < 0 ? 0 : was[u], now = 4;
 
 		for (j = 0; j < 3 && !*m->rows[i][ml]; j++)
@@ -78,13 +77,15 @@ tier_change(struct report *rp, const struct tab *m)
 				now = j + 1;
 		cnt[before][now]++;
 	}
-	mdf(rp, _("\n### Tier changes (since %s)\n\n| before \\ now | VIP | core | "
-	    "ordinary | left |\n|---|---:|---:|---:|---:|\n"), mdcell(rp->previous));
+	mdf(rp, _("\n### Tier changes (since %s)\n\n| before \\ now | VIP | "
+	    "core | ordinary | left |\n|---|---:|---:|---:|---:|\n"),
+	    mdcell(rp->previous));
 	for (i = 0; i < 5; i++) {
 		static const char *const from[] = { N_("new"), N_("VIP"),
 		    N_("core"), N_("ordinary"), N_("left") };
 
-		if (i == 4 && cnt[4][1] + cnt[4][2] + cnt[4][3] + cnt[4][4] == 0)
+		if (i == 4 &&
+		    cnt[4][1] + cnt[4][2] + cnt[4][3] + cnt[4][4] == 0)
 			continue;
 		mdf(rp, "| %s | %llu | %llu | %llu | %llu |\n", _(from[i]),
 		    cnt[i][1], cnt[i][2], cnt[i][3], cnt[i][4]);
@@ -125,9 +126,9 @@ section_members(struct report *rp)
 		ord += strcmp(m->rows[i][ct], "ordinary") == 0;
 		lurk += m->rows[i][clk][0] == '1';
 	}
-	mdf(rp, _("\n## Member tiers\n\nThe %llu members at "
-	    "the end (members.csv, all groups, not left): VIP %llu, core %llu, "
-	    "ordinary %llu; of them, lurkers (never spoke in any group) %llu.\n"),
+	mdf(rp, _("\n## Member tiers\n\nThe %llu members at the end "
+	    "(members.csv, all groups, not left): VIP %llu, core %llu, ordinary "
+	    "%llu; of them, lurkers (never spoke in any group) %llu.\n"),
 	    vip + core + ord, vip, core, ord, lurk);
 
 	if (rp->previous != NULL)
@@ -135,22 +136,25 @@ section_members(struct report *rp)
 
 	/* top contributors of the period, from the events */
 	if (rp->speakers != NULL && qp_strmap_count(rp->speakers) > 0) {
-		size_t ns = qp_strmap_count(rp->speakers), *ord2 = qp_xcalloc(ns,
-		    sizeof *ord2), j, k;
+		size_t ns = qp_strmap_count(rp->speakers), j, k,
+		    *ord2 = qp_xcalloc(ns, sizeof *ord2);
+
 		for (j = 0; j < ns; j++)
 			ord2[j] = j;
 		qsort_r(ord2, ns, sizeof *ord2, by_spoke, rp);
-		mdf(rp, _("\n### Top contributors (most messages in the period, from "
-		    "events)\n\n| member | messages |\n|---|---:|\n"));
+		mdf(rp, _("\n### Top contributors (most messages in the period, "
+		    "from events)\n\n| member | messages |\n|---|---:|\n"));
 		for (j = 0; j < ns && j < 10; j++) {
-			const char *id = qp_strmap_str(rp->speakers, ord2[j]), *name = id;
+			const char *id = qp_strmap_str(rp->speakers, ord2[j]),
+			    *name = id;
 
 			FOR_SCOPE(m, k, cg, "*")
 				if (strcmp(m->rows[k][cu], id) == 0) {
 					name = member_name(m, k);
 					break;
 				}
-			mdf(rp, "| %s | %llu |\n", mdcell(name), rp->spoke[ord2[j]]);
+			mdf(rp, "| %s | %llu |\n", mdcell(name),
+			    rp->spoke[ord2[j]]);
 		}
 		free(ord2);
 	}

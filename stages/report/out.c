@@ -259,13 +259,13 @@ datq(FILE *f, const char *s)
 void
 chart_begin(struct report *rp, const char *name, const char *title)
 {
-	fprintf(rp->gp, "reset\nset encoding utf8\n"
-	    "set terminal pngcairo size 960,540 font '%s,10' noenhanced\n"
-	    "set output '%s.png'\nset title ", font, name);
+	fprintf(rp->gp, "reset\nset encoding utf8\nset terminal pngcairo size "
+	    "960,540 font '%s,10' noenhanced\nset output '%s.png'\nset title ",
+	    font, name);
 	gpq(rp, title);
-	fputs("\nset key outside bottom center horizontal\n"
-	    "set grid ytics lc rgb '#dddddd'\nset border 3\n"
-	    "set tics nomirror\nset datafile separator '\\t'\n", rp->gp);
+	fputs("\nset key outside bottom center horizontal\nset grid ytics lc "
+	    "rgb '#dddddd'\nset border 3\nset tics nomirror\nset datafile "
+	    "separator '\\t'\n", rp->gp);
 }
 
 void
@@ -273,8 +273,9 @@ chart_end(struct report *rp, const char *name)
 {
 	char file[64];
 
-	fprintf(rp->gp, "set terminal svg size 960,540 font '%s,10' noenhanced\n"
-	    "set output '%s.svg'\nreplot\nset output\n", font, name);
+	fprintf(rp->gp, "set terminal svg size 960,540 font '%s,10' "
+	    "noenhanced\nset output '%s.svg'\nreplot\nset output\n", font,
+	    name);
 	snprintf(file, sizeof file, "%s.png", name);
 	{
 		char *p = path_in(rp, file);
@@ -429,7 +430,8 @@ commit_dir(struct report *rp)
 		 * anything else. */
 		if (!ours && rmdir(rp->outdir) == -1)
 			qp_die("%s exists and holds no earlier report: not "
-			    "replacing it (remove it or choose another -o)", rp->outdir);
+			    "replacing it (remove it or choose another -o)",
+			    rp->outdir);
 	}
 	if (asprintf(&old, "%s.old-%ld", rp->outdir, (long)getpid()) == -1)
 		qp_die("out of memory");

@@ -2,14 +2,8 @@
  * Provenance: the stages that made the stream and the exports they read,
  * in report.md and provenance.txt.
  */
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-
-#include "qp_cli.h"
-#include "qp_hash.h"
-#include "qp_time.h"
 
 #include "qp_stream.h"
 
@@ -38,22 +32,23 @@ section_provenance(struct report *rp)
 		mdf(rp, "`\n");
 	}
 	if (s != NULL) {
-		int ci = col(s, "input"), cf = col(s, "format"), cm = col(s, "messages");
+		int ci = col(s, "input"), cf = col(s, "format"),
+		    cm = col(s, "messages");
 
 		fputs("\nexports read:\n", f);
-		mdf(rp, _("\nExports read:\n\n| file | format | messages |\n|---|---|---:|\n"));
+		mdf(rp, _("\nExports read:\n\n| file | format | messages "
+		    "|\n|---|---|---:|\n"));
 		for (i = 0; i < s->nrows; i++) {
-			fprintf(f, "%s\t%s\t%s\n", cell(s, i, ci), cell(s, i, cf),
-			    cell(s, i, cm));
+			fprintf(f, "%s\t%s\t%s\n", cell(s, i, ci),
+			    cell(s, i, cf), cell(s, i, cm));
 			mdf(rp, "| %s | %s | %s |\n", mdcell(cell(s, i, ci)),
 			    cell(s, i, cf), cell(s, i, cm));
 		}
 	}
 	out_close(rp, f, "provenance.txt");
-	mdf(rp, _("\nEvery table is in NAME.csv in this directory; each figure above "
-	    "names the table it comes from.\n"));
+	mdf(rp, _("\nEvery table is in NAME.csv in this directory; each figure "
+	    "above names the table it comes from.\n"));
 }
-
 
 const struct section sec_provenance = {
 	"provenance", { "sources", NULL }, section_provenance

@@ -97,7 +97,8 @@ void		 store_row(struct tab *, const struct qp_row *);
 void		 sort_rows(const struct tab *, int, size_t *, size_t);
 int		 in_period(struct report *, long long);
 int		 week_in_period(struct report *, const char *);
-void		 events_row(struct report *, const struct qp_row *, const int *);
+void		 events_row(struct report *, const struct qp_row *,
+    const int *);
 const struct gname *group_find(struct report *, const char *);
 const char	*group_label(struct report *, const char *);
 const char	*member_name(const struct tab *, size_t);

@@ -2,14 +2,11 @@
  * Retention: the N-day table and chart of the community, and the join
  * cohorts' heatmap.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "qp_cli.h"
-#include "qp_hash.h"
-#include "qp_time.h"
 
 #include "report.h"
 
@@ -20,13 +17,14 @@ static void
 section_retention(struct report *rp)
 {
 	struct tab *t = tab_find(rp, "retention"), *c = tab_find(rp, "cohort");
-	int cg = col(t, "group_id"), cc = col(t, "cohort"), cv = col(t, "variant"),
-	    cn = col(t, "n"), ce = col(t, "eligible"), cr = col(t, "rate"),
+	int cg = col(t, "group_id"), cc = col(t, "cohort"),
+	    cv = col(t, "variant"), cn = col(t, "n"), ce = col(t, "eligible"),
+	    cr = col(t, "rate"),
 	    crt = col(t, "retained");
 	size_t i;
 
-	mdf(rp, _("\n## Retention\n\n| variant | N | eligible | retained | rate |\n"
-	    "|---|---:|---:|---:|---:|\n"));
+	mdf(rp, _("\n## Retention\n\n| variant | N | eligible | retained | rate "
+	    "|\n|---|---:|---:|---:|---:|\n"));
 	FOR_SCOPE(t, i, cg, "*")
 		if (strcmp(t->rows[i][cc], "*") == 0)
 			mdf(rp, "| %s | %s | %s | %s | %s |\n",
@@ -47,8 +45,9 @@ section_retention(struct report *rp)
 static void
 retention_chart(struct report *rp, struct tab *t)
 {
-	int cg = col(t, "group_id"), cc = col(t, "cohort"), cv = col(t, "variant"),
-	    cn = col(t, "n"), ce = col(t, "eligible"), cr = col(t, "rate");
+	int cg = col(t, "group_id"), cc = col(t, "cohort"),
+	    cv = col(t, "variant"), cn = col(t, "n"), ce = col(t, "eligible"),
+	    cr = col(t, "rate");
 	static const char *const var[] = { "D", "D+", "M" };
 	size_t i, j, v, rates = 0;
 	char *p, label[64];
@@ -64,7 +63,8 @@ retention_chart(struct report *rp, struct tab *t)
 		if (strcmp(t->rows[i][cc], "*") != 0 ||
 		    strcmp(t->rows[i][cv], "D") != 0)
 			continue;
-		snprintf(label, sizeof label, _("day %s (%s eligible)"), t->rows[i][cn], t->rows[i][ce]);
+		snprintf(label, sizeof label, _("day %s (%s eligible)"),
+		    t->rows[i][cn], t->rows[i][ce]);
 		datq(f, label);
 		for (v = 0; v < 3; v++)
 			FOR_SCOPE(t, j, cg, "*")
@@ -76,17 +76,16 @@ retention_chart(struct report *rp, struct tab *t)
 		fputs("\n", f);
 	}
 	out_close(rp, f, "retention.dat");
-	chart_begin(rp, "retention", _("N-day retention of all join "
-	    "cohorts (each N counts only members who joined N days before "
-	    "the end: bars, not one group over time)"));
+	chart_begin(rp, "retention", _("N-day retention of all join cohorts "
+	    "(each N counts only members who joined N days before the end: "
+	    "bars, not one group over time)"));
 	axis_label(rp, "x", _("N days after joining"));
-	axis_label(rp, "y", _("retention "
-	    "(retained ÷ eligible members)"));
-	fprintf(rp->gp, "set yrange [0:1]\n"
-	    "set ytics ('0%%%%' 0, '20%%%%' 0.2, '40%%%%' 0.4, '60%%%%' 0.6, "
-	    "'80%%%%' 0.8, '100%%%%' 1)\nset style data histogram\n"
-	    "set style histogram clustered gap 1\nset style fill solid 0.8 "
-	    "border -1\nplot '%s' using 2:xtic(1) title ", rel(rp, p));
+	axis_label(rp, "y", _("retention (retained ÷ eligible members)"));
+	fprintf(rp->gp, "set yrange [0:1]\nset ytics ('0%%%%' 0, '20%%%%' 0.2, "
+	    "'40%%%%' 0.4, '60%%%%' 0.6, '80%%%%' 0.8, '100%%%%' 1)\nset style "
+	    "data histogram\nset style histogram clustered gap 1\nset style "
+	    "fill solid 0.8 border -1\nplot '%s' using 2:xtic(1) title ",
+	    rel(rp, p));
 	gpq(rp, _("D: spoke on day N"));
 	fputs(", '' using 3 title ", rp->gp);
 	gpq(rp, _("D+: spoke on day N or later"));
@@ -136,29 +135,28 @@ cohort_chart(struct report *rp, struct tab *c)
 		    *c->rows[i][kr] ? c->rows[i][kr] : "NaN");
 	}
 	out_close(rp, f, "cohort.dat");
-	chart_begin(rp, "cohort", weeks ? _("Weekly join cohorts: share who spoke in each later week") :
-	    _("Monthly join cohorts: "
-	    "share who spoke in each later month"));
-	axis_label(rp, "x", weeks ? _("weeks "
-	    "after the week of joining (0: that week)") : _("months after the month of joining (0: that "
-	    "month)"));
-	axis_label(rp, "y", weeks ? _("week of joining "
-	    "(ISO week)") : _("month of joining"));
+	chart_begin(rp, "cohort", weeks ? _("Weekly join cohorts: share who "
+	    "spoke in each later week") :
+	    _("Monthly join cohorts: share who spoke in each later month"));
+	axis_label(rp, "x", weeks ? _("weeks after the week of joining (0: that "
+	    "week)") : _("months after the month of joining (0: that month)"));
+	axis_label(rp, "y", weeks ? _("week of joining (ISO week)") : _("month "
+	    "of joining"));
 	axis_label(rp, "cb", _("share of the cohort who spoke"));
 	fputs("set cbrange [0:1]\nset cbtics ('0%%' 0, '25%%' 0.25, '50%%' 0.5, "
 	    "'75%%' 0.75, '100%%' 1)\n"
 	    /* 0% apart from the white of weeks not yet come */
-	    "set palette defined (0 '#dde6f0', "
-	    "0.5 '#6baed6', 1 '#08306b')\nset xtics 1\nset ytics (", rp->gp);
+	    "set palette defined (0 '#dde6f0', 0.5 '#6baed6', 1 '#08306b')\nset "
+	    "xtics 1\nset ytics (", rp->gp);
 	for (j = first; j < nl; j++) {
 		if (j > first)
 			fputs(", ", rp->gp);
 		gpq(rp, labels[j]);
 		fprintf(rp->gp, " %zu", j - first);
 	}
-	fprintf(rp->gp, ")\nset yrange [%zu.5:-0.5]\n"
-	    "set xrange [-0.5:*]\nunset key\nplot '%s' using 1:2:(0.5):"
-	    "(0.5):3 with boxxyerror fs solid 1.0 noborder lc palette\n",
+	fprintf(rp->gp, ")\nset yrange [%zu.5:-0.5]\nset xrange [-0.5:*]\nunset "
+	    "key\nplot '%s' using 1:2:(0.5):(0.5):3 with boxxyerror fs solid "
+	    "1.0 noborder lc palette\n",
 	    nl - first - 1, rel(rp, p));
 	chart_end(rp, "cohort");
 	free(labels);

@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "qp_time.h"
-
 #include "report.h"
 
 static void
@@ -107,14 +105,13 @@ section_sources(struct report *rp)
 	    "the summary):\n\n| how | joins | share |\n|---|---:|---:|\n"));
 	for (k = 0; k < 7; k++)
 		if (cnt[k] > 0)
-			mdf(rp, "| %s | %llu | %s |\n", _(names[k]), cnt[k], pct((double)cnt[k] /
-			    (double)(news + cnt[6])));
-	mdf(rp, _("| **total** | "
-	    "**%llu** | 100.0%% |\n"), news + cnt[6]);
+			mdf(rp, "| %s | %llu | %s |\n", _(names[k]), cnt[k],
+			    pct((double)cnt[k] / (double)(news + cnt[6])));
+	mdf(rp, _("| **total** | **%llu** | 100.0%% |\n"), news + cnt[6]);
 	if (inferred > 0)
-		mdf(rp, _("\nAnother %llu were first "
-		    "seen speaking in the period, with no join in the export "
-		    "(members by inference, not counted as joins).\n"), inferred);
+		mdf(rp, _("\nAnother %llu were first seen speaking in the "
+		    "period, with no join in the export (members by inference, "
+		    "not counted as joins).\n"), inferred);
 }
 
 const struct section sec_sources = {

@@ -3,13 +3,10 @@
  * and messages of the period, and the KPI table against the targets, each
  * figure with the table and rows it was taken from.
  */
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "qp_cli.h"
-#include "qp_hash.h"
 #include "qp_time.h"
 
 #include "report.h"
@@ -17,11 +14,12 @@
 struct kpi {
 	double		 v;
 	int		 has;
-	char		 src[200];
+	char		 src[320];
 };
 
 static void
-kpi_row(struct report *rp, const char *name, const char *key, const struct kpi *k, int rate)
+kpi_row(struct report *rp, const char *name, const char *key,
+    const struct kpi *k, int rate)
 {
 	double tg = qp_target(key);
 	char val[64], tgt[64];
@@ -62,7 +60,8 @@ mean_rate(struct report *rp, const char *table, const char *period_col,
 	if (cp < 0 || cr < 0 || cg < 0 || rp->lo == NODAY)
 		return k;
 	FOR_SCOPE(t, i, cg, "*") {
-		d = weekly ? parse_week(t->rows[i][cp]) : parse_day(t->rows[i][cp]);
+		d = weekly ? parse_week(t->rows[i][cp]) :
+		    parse_day(t->rows[i][cp]);
 		if (d == NODAY)
 			continue;
 		last = d;
@@ -80,8 +79,8 @@ mean_rate(struct report *rp, const char *table, const char *period_col,
 		k.has = 1;
 	}
 	/* TRANSLATORS: the table, the metric, a number of days or weeks */
-	snprintf(k.src, sizeof k.src, weekly ? ngettext("%s.csv: the mean of "
-	    "%s over %zu week", "%s.csv: the mean of %s over %zu weeks",
+	snprintf(k.src, sizeof k.src, weekly ? ngettext("%s.csv: the mean of %s "
+	    "over %zu week", "%s.csv: the mean of %s over %zu weeks",
 	    n + after) : ngettext("%s.csv: the mean of %s over %zu day",
 	    "%s.csv: the mean of %s over %zu days", n + after), table,
 	    metric_name(rate_col), n + after);
@@ -92,7 +91,8 @@ mean_rate(struct report *rp, const char *table, const char *period_col,
 		    ngettext(" (%zu week after the last event counts as 0)",
 		    " (%zu weeks after the last event count as 0)", after) :
 		    ngettext(" (%zu day after the last event counts as 0)",
-		    " (%zu days after the last event count as 0)", after), after);
+		    " (%zu days after the last event count as 0)", after),
+		    after);
 	}
 	return k;
 }
@@ -116,8 +116,8 @@ retention_kpi(struct report *rp, const char *variant, const char *n)
 			continue;
 		k.has = *t->rows[i][cr] != '\0';
 		k.v = num(t->rows[i][cr]);
-		snprintf(k.src, sizeof k.src, _("retention.csv, all groups "
-		    "and cohorts: %s on day %s, of %s eligible members"),
+		snprintf(k.src, sizeof k.src, _("retention.csv, all groups and "
+		    "cohorts: %s on day %s, of %s eligible members"),
 		    variant_name(variant), n, t->rows[i][ce]);
 	}
 	return k;
@@ -160,11 +160,11 @@ members_share(struct report *rp, int which)
 		k.v = (double)a / (double)b;
 		k.has = 1;
 	}
-	snprintf(k.src, sizeof k.src, which == 0 ? _("members.csv, all "
-	    "groups: %llu paid of %llu members") : which == 1 ?
+	snprintf(k.src, sizeof k.src, which == 0 ? _("members.csv, all groups: "
+	    "%llu paid of %llu members") : which == 1 ?
 	    _("members.csv, all groups: %llu paid twice or more of %llu who "
-	    "paid") : _("members.csv, all groups: %llu spoke within 72 hours "
-	    "of %llu who joined in the period"), a, b);
+	    "paid") : _("members.csv, all groups: %llu spoke within 72 hours of "
+	    "%llu who joined in the period"), a, b);
 	return k;
 }
 
@@ -190,8 +190,8 @@ fission_kpi(struct report *rp)
 		k.v = (double)invitees / (double)inv;
 		k.has = 1;
 	}
-	snprintf(k.src, sizeof k.src, _("fission.csv, all groups: %llu "
-	    "invitees of %llu inviters"), invitees, inv);
+	snprintf(k.src, sizeof k.src, _("fission.csv, all groups: %llu invitees "
+	    "of %llu inviters"), invitees, inv);
 	return k;
 }
 
@@ -231,8 +231,7 @@ section_title(struct report *rp)
 	size_t all, active;
 
 	if (rp->lo == NODAY) {
-		mdf(rp, _("# Community report "
-		    "(no events)\n"));
+		mdf(rp, _("# Community report (no events)\n"));
 		return;
 	}
 	qp_day_format(a, rp->from != NODAY ? rp->from : rp->lo);
@@ -247,8 +246,8 @@ section_title(struct report *rp)
 		    b);
 	}
 	count_groups(rp, &all, &active);
-	mdf(rp, _(". %zu groups, %zu of them with messages in the period (health.csv, "
-	    "daily.csv).\n"), all, active);
+	mdf(rp, _(". %zu groups, %zu of them with messages in the period "
+	    "(health.csv, daily.csv).\n"), all, active);
 }
 
 /* Members at the end: scope "*" rows of members.csv with left empty. */
@@ -272,7 +271,8 @@ section_kpis(struct report *rp)
 {
 	struct tab *d = tab_find(rp, "daily");
 	int cd = col(d, "date"), cg = col(d, "group_id"),
-	    cj = col(d, "joins"), cl = col(d, "leaves"), cmsg = col(d, "messages");
+	    cj = col(d, "joins"), cl = col(d, "leaves"),
+	    cmsg = col(d, "messages");
 	unsigned long long joins = 0, leaves = 0, msgs = 0;
 	size_t i;
 	struct kpi k;
@@ -286,11 +286,12 @@ section_kpis(struct report *rp)
 		leaves += (unsigned long long)num(d->rows[i][cl]);
 		msgs += (unsigned long long)num(d->rows[i][cmsg]);
 	}
-	mdf(rp, _("\n## Summary\n\n**%llu** members at the end "
-	    "(members.csv, all groups, not left); %llu joined and %llu left in "
-	    "the period; %llu messages (daily.csv, all groups).\n"),
+	mdf(rp, _("\n## Summary\n\n**%llu** members at the end (members.csv, "
+	    "all groups, not left); %llu joined and %llu left in the period; "
+	    "%llu messages (daily.csv, all groups).\n"),
 	    members_at_end(rp), joins, leaves, msgs);
-	mdf(rp, _("\n| metric | value | target | met | source |\n|---|---:|---:|:-:|---|\n"));
+	mdf(rp, _("\n| metric | value | target | met | source "
+	    "|\n|---|---:|---:|:-:|---|\n"));
 	k = mean_rate(rp, "daily", "date", "speaking_rate", 0);
 	kpi_row(rp, _("daily speaking rate"), "speaking_rate", &k, 1);
 	k = mean_rate(rp, "weekly", "week", "participation", 1);
@@ -323,12 +324,11 @@ section_kpis(struct report *rp)
 	    "on day N (retention.csv).\n"));
 	for (i = 0; i < rp->ngnames; i++)
 		if (strcmp(rp->gnames[i].platform, "wechat") == 0) {
-			mdf(rp, _("WeChat exports do not record members leaving on "
-			    "their own: M retention is an upper bound.\n"));
+			mdf(rp, _("WeChat exports do not record members leaving "
+			    "on their own: M retention is an upper bound.\n"));
 			break;
 		}
 }
-
 
 const struct section sec_title = {
 	"title", { "daily", "health", NULL }, section_title
