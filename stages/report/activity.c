@@ -12,18 +12,21 @@
 
 #include "report.h"
 
-/* The x axis of a chart by day: the period's days, padded by one. */
+/* The x axis of a chart by day: the period's days, padded by one;
+ * labelled by month-day, or by year-month over more than a year. */
 void
 day_axis(struct report *rp)
 {
 	char a[16], b[16];
+	int long_span = rp->hi - rp->lo > 366;
 
 	qp_day_format(a, rp->lo - 1);
 	qp_day_format(b, rp->hi + 1);
 	fprintf(rp->gp, "set xdata time\nset timefmt '%%Y-%%m-%%d'\nset format "
-	    "x '%%m-%%d'\nset xtics rotate by -45\nset xrange ['%s':'%s']\n", a,
-	    b);
-	axis_label(rp, "x", _("day (month-day)"));
+	    "x '%s'\nset xtics rotate by -45\nset xrange ['%s':'%s']\n",
+	    long_span ? "%Y-%m" : "%m-%d", a, b);
+	axis_label(rp, "x", long_span ? _("month (year-month)") :
+	    _("day (month-day)"));
 }
 
 static void
@@ -90,7 +93,7 @@ weekly_chart(struct report *rp)
 	double max = 0;
 	char *p;
 	FILE *f;
-	size_t i, n = 0;
+	size_t i, j, k, n = 0;
 
 	if (wc < 0)
 		return;
@@ -99,36 +102,50 @@ weekly_chart(struct report *rp)
 		if (!week_in_period(rp, w->rows[i][wk]) ||
 		    parse_week(w->rows[i][wk]) > rp->hi)
 			continue;
-		datq(f, w->rows[i][wk]);
-		fprintf(f, "\t%s\t%s\n", *w->rows[i][wp] ? w->rows[i][wp] :
+		fprintf(f, "%s\t%s\n", *w->rows[i][wp] ? w->rows[i][wp] :
 		    "NaN", w->rows[i][wc]);
 		if (num(w->rows[i][wc]) > max)
 			max = num(w->rows[i][wc]);
 		n++;
 	}
 	out_close(rp, f, "weekly.dat");
-	if (n > 0) {
-		chart_begin(rp, "weekly", _("Weekly participation and core "
-		    "members"));
-		fprintf(rp->gp, "set style fill solid 0.5\nset boxwidth "
-		    "0.6\nset xtics rotate by -45\nset xrange [-0.5:%zu.5]\n",
-		    n - 1);
-		axis_label(rp, "x", _("ISO week"));
-		axis_label(rp, "y", _("core members (members with 3+ messages "
-		    "that week)"));
-		count_tics(rp, "y", max, 0);
-		axis_label(rp, "y2", _("participation (speakers ÷ members)"));
-		fprintf(rp->gp, "set y2range [0:1]\nset y2tics ('0%%%%' 0, "
-		    "'25%%%%' 0.25, '50%%%%' 0.5, '75%%%%' 0.75, '100%%%%' "
-		    "1)\nplot '%s' using 0:3:xtic(1) with boxes lc rgb "
-		    "'#4c78a8' title ", rel(rp, p));
-		gpq(rp, _("core members"));
-		fputs(", '' using 0:2 axes x1y2 with linespoints pt 7 lw 2 lc "
-		    "rgb '#f58518' title ", rp->gp);
-		gpq(rp, _("participation"));
-		fputs("\n", rp->gp);
-		chart_end(rp, "weekly");
+	if (n == 0) {
+		free(p);
+		return;
 	}
+	chart_begin(rp, "weekly", _("Weekly participation and core members"));
+	fprintf(rp->gp, "set style fill solid 0.5\nset boxwidth 0.6\n"
+	    "set xtics rotate by -45\nset xrange [-0.5:%zu.5]\n", n - 1);
+	/* every k-th week labelled, so that labels never overlap */
+	fputs("set xtics (", rp->gp);
+	k = (n + 25) / 26;
+	j = 0;
+	FOR_SCOPE(w, i, wg, "*") {
+		if (!week_in_period(rp, w->rows[i][wk]) ||
+		    parse_week(w->rows[i][wk]) > rp->hi)
+			continue;
+		if (j % k == 0) {
+			fputs(j > 0 ? ", " : "", rp->gp);
+			gpq(rp, w->rows[i][wk]);
+			fprintf(rp->gp, " %zu", j);
+		}
+		j++;
+	}
+	fputs(")\n", rp->gp);
+	axis_label(rp, "x", _("ISO week"));
+	axis_label(rp, "y", _("core members (members with 3+ messages that "
+	    "week)"));
+	count_tics(rp, "y", max, 0);
+	axis_label(rp, "y2", _("participation (speakers ÷ members)"));
+	fprintf(rp->gp, "set y2range [0:1]\nset y2tics ('0%%%%' 0, '25%%%%' "
+	    "0.25, '50%%%%' 0.5, '75%%%%' 0.75, '100%%%%' 1)\nplot '%s' using "
+	    "0:2 with boxes lc rgb '#4c78a8' title ", rel(rp, p));
+	gpq(rp, _("core members"));
+	fputs(", '' using 0:1 axes x1y2 with linespoints pt 7 lw 2 lc rgb "
+	    "'#f58518' title ", rp->gp);
+	gpq(rp, _("participation"));
+	fputs("\n", rp->gp);
+	chart_end(rp, "weekly");
 	free(p);
 }
 

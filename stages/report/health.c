@@ -87,8 +87,8 @@ lifecycle_chart(struct report *rp, struct tab *h, struct tab *d)
 
 		fprintf(rp->gp, "%s'%s' index %zu using 1:2 with linespoints pt "
 		    "7 ps 0.6 lw 2 title ", k ? ", " : "", rel(rp, p), k);
-		gpq(rp, *chart_text(group_label(rp, g), buf, sizeof buf) ?
-		    group_label(rp, g) : g);
+		gpq(rp, *chart_label(group_label(rp, g), buf, sizeof buf, 30) ?
+		    buf : g);
 	}
 	fputs("\n", rp->gp);
 	chart_end(rp, "lifecycle");

@@ -228,6 +228,29 @@ chart_text(const char *s, char *buf, size_t size)
 	return buf;
 }
 
+/*
+ * A legend label: chart text cut to about max columns (a wide character
+ * counts two) with an ellipsis, so that long names leave room for the plot.
+ */
+const char *
+chart_label(const char *s, char *buf, size_t size, size_t max)
+{
+	const unsigned char *p;
+	size_t cols = 0, n;
+	unsigned c;
+
+	chart_text(s, buf, size);
+	for (p = (const unsigned char *)buf; *p; p += n) {
+		c = utf8(p, &n);
+		cols += c >= 0x1100 ? 2 : 1;
+		if (cols > max && (size_t)((char *)p - buf) + 4 <= size) {
+			memcpy((char *)p, "\xe2\x80\xa6", 4);	/* … */
+			break;
+		}
+	}
+	return buf;
+}
+
 /* A gnuplot single-quoted string ('' escapes a quote) of chart text. */
 void
 gpq(struct report *rp, const char *s)

@@ -120,6 +120,7 @@ const char	*pct(double);
 int		 row_begin(struct report *);
 void		 list_end(struct report *);
 const char	*chart_text(const char *, char *, size_t);
+const char	*chart_label(const char *, char *, size_t, size_t);
 void		 gpq(struct report *, const char *);
 void		 datq(FILE *, const char *);
 void		 chart_begin(struct report *, const char *, const char *);
