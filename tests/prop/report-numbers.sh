@@ -23,3 +23,18 @@ for seed in 3 11; do
 	    -o gen${seed}b gen.gz
 	python3 "$QP_TOP/tests/prop/report_numbers.py" gen${seed}b 2024-03-10 2024-04-20
 done
+# The real exports of ../shared/fixtures, read in place, over all days and
+# one month; skipped (and said so) where they are absent.
+if [ -d "$QP_SHARED/fixtures" ]; then
+	qp-ingest -q --tz UTC -l 0 "$QP_SHARED/fixtures" 2>/dev/null |
+	    qp-dedupe -q -l 0 | qp-sessionize -q -l 0 |
+	    qp-cohort -q --tz UTC -l 0 | qp-funnel -q --tz UTC -l 0 > fx.gz
+	qp-report -q --lang en --no-charts -o fx fx.gz
+	first=$(qp-cat -t daily fx.gz | sed -n 2p | cut -d, -f1)
+	last=$(qp-cat -t daily fx.gz | awk -F, '$2 == "*"' | tail -1 | cut -d, -f1)
+	python3 "$QP_TOP/tests/prop/report_numbers.py" fx "$first" "$last"
+	qp-report -q --lang en --no-charts --period 2020-01 -o fx2 fx.gz
+	python3 "$QP_TOP/tests/prop/report_numbers.py" fx2 2020-01-01 2020-01-31
+else
+	echo "report-numbers: no fixtures: the real exports skipped"
+fi

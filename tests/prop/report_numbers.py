@@ -24,8 +24,8 @@ def table(name):
 def check(what, ours, theirs):
     global checked
     if ours != theirs:
-        print(f"report-numbers: {d}: {what}: report.md says {ours!r}, "
-              f"the CSV tables {theirs!r}")
+        print(f"report-numbers: {d}: {what}: report.md says "
+              f"{repr(ours)[:300]}, the CSV tables {repr(theirs)[:300]}")
         sys.exit(1)
     checked += 1
 
@@ -101,7 +101,10 @@ per = {}
 for r in members:
     if r["group_id"] != "*" and not r["left"] and r["lurker"] == "1":
         per[r["group"]] = per.get(r["group"], 0) + 1
-check("lurker list per group", {r[0]: int(r[1]) for r in rows[1:]}, per)
+listed = {}
+for r in rows[1:]:     # two groups may share a name
+    listed[r[0]] = listed.get(r[0], 0) + int(r[1])
+check("lurker list per group", listed, per)
 
 # Groups: the header against the health table and daily.csv.
 m = find(r"(\d+) groups, (\d+) of them with messages in the period")
@@ -116,13 +119,13 @@ check("health table, groups with messages",
       sum(1 for r in rows[1:] if int(r[2]) > 0), len(active))
 check("health table, all groups at the end", rows[0][:2],
       ["all groups", str(n_end)])
-at_end = {}
+at_end = {}     # by id: two groups may share a name
 for r in members:
     if r["group_id"] != "*" and not r["left"]:
-        at_end[r["group"]] = at_end.get(r["group"], 0) + 1
+        at_end[r["group_id"]] = at_end.get(r["group_id"], 0) + 1
 check("health table, members at the end",
       sorted((r[0], int(r[1])) for r in rows[1:]),
-      sorted((g["group"], at_end.get(g["group"], 0)) for g in groups))
+      sorted((g["group"], at_end.get(g["group_id"], 0)) for g in groups))
 
 # At risk: silence measured to E, the one end date.
 risk = [r for r in members if r["group_id"] != "*" and r["at_risk"] == "1"]
