@@ -18,7 +18,6 @@ section_todo(struct report *rp)
 	    cj = col(m, "joined"), ca = col(m, "activated_72h"),
 	    clm = col(m, "last_message"), cmsg = col(m, "messages");
 	size_t i, n;
-	char endday[16];
 
 	if (ct < 0)
 		return;
@@ -43,9 +42,9 @@ section_todo(struct report *rp)
 	list_end(rp);
 	if (n > LIST)
 		mdf(rp, _("\n… and %zu more (members.csv)\n"), n - LIST);
-	qp_day_format(endday, rp->end);
-	mdf(rp, _("\n### Core and VIP members silent for %d days or more by %s "
-	    "(at risk)\n"), rp->risk_days, endday);
+	/* silence measured to the end date of the title */
+	mdf(rp, _("\n### Core and VIP members silent for %d days or more at "
+	    "the end date (at risk)\n"), rp->risk_days);
 	rp->pending = _("\n| group | member | tier | last spoke | days silent "
 	    "|\n|---|---|---|---|---:|\n");
 	n = 0;
