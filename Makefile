@@ -3,12 +3,14 @@
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
 MANDIR	?= $(PREFIX)/share/man/man1
+LOCALEDIR ?= $(PREFIX)/share/locale
 MAN7DIR	?= $(PREFIX)/share/man/man7
 
 CC	?= cc
 CFLAGS	?= -O2 -g
 WARN	= -Wall -Wextra -Wshadow -Wmissing-prototypes -Wformat=2 -Wvla
-CPPFLAGS += -Iinclude -Istages/ingest -D_GNU_SOURCE
+CPPFLAGS += -Iinclude -Istages/ingest -Istages/report -D_GNU_SOURCE \
+	    -DLOCALEDIR='"$(LOCALEDIR)"'
 LDLIBS	?= -lcsv -lz -larchive -lxxhash -lsodium -lpthread
 
 -include config.mk
@@ -23,16 +25,21 @@ LIBSRC	= $(wildcard stages/lib/*.c)
 LIBOBJ	= $(LIBSRC:stages/lib/%.c=$(B)/lib/%.o)
 # qp-ingest's input walker and parsers, one file per format, in stages/ingest/.
 INGOBJ	= $(patsubst stages/%.c,$(B)/%.o,$(wildcard stages/ingest/*.c))
+# qp-report's sections and their helpers, one file each, in stages/report/.
+RPTOBJ	= $(patsubst stages/%.c,$(B)/%.o,$(wildcard stages/report/*.c))
 # qp-funnel's step parser, apart so that it can be fuzzed.
 FUNOBJ	= $(B)/funnel_steps.o
+# qp-report's translations: po/LANG.po, built beside the programs.
+MOS	= $(patsubst po/%.po,$(BIN)/locale/%/LC_MESSAGES/qunpipe.mo,$(wildcard po/*.po))
 UNITS	= $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 FUZZERS	= $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
-HDRS	= $(wildcard include/*.h stages/lib/*.h stages/*.h stages/ingest/*.h)
+HDRS	= $(wildcard include/*.h stages/lib/*.h stages/*.h stages/ingest/*.h \
+	    stages/report/*.h)
 
-.PHONY: all test check unit asan fuzz fuzz-run demo bench install clean regen help
+.PHONY: all test check unit asan fuzz fuzz-run demo bench install clean regen help pot
 .SUFFIXES:
 
-all: $(PROGS:%=$(BIN)/%)
+all: $(PROGS:%=$(BIN)/%) $(MOS)
 
 help:
 	@echo 'make            build the programs into $(BIN)/'
@@ -44,6 +51,7 @@ help:
 	@echo 'make bench      generate 1M and 10M messages and time every program'
 	@echo 'make install    install programs and man pages (qp-*.1, qunpipe.7) under PREFIX'
 	@echo 'make regen      rewrite golden expectations (review the diff!)'
+	@echo 'make pot        update po/qunpipe.pot and merge it into po/*.po'
 
 $(B)/lib/%.o: stages/lib/%.c $(HDRS)
 	@mkdir -p $(@D)
@@ -64,6 +72,24 @@ $(B)/ingest.a: $(INGOBJ)
 $(BIN)/qp-ingest: $(B)/qp-ingest.o $(B)/ingest.a $(B)/libqp.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/ingest.a $(B)/libqp.a $(LDLIBS)
+
+$(BIN)/locale/%/LC_MESSAGES/qunpipe.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt -c -o $@ $<
+
+# The report's strings for translators; new ones then show in each po/*.po.
+pot:
+	xgettext -k_ -kN_ -c'TRANSLATORS' --from-code=UTF-8 --package-name=qunpipe \
+	    --no-location -o po/qunpipe.pot stages/qp-report.c stages/report/*.c
+	for p in po/*.po; do msgmerge -q -U --backup=none $$p po/qunpipe.pot || exit 1; done
+
+$(B)/report.a: $(RPTOBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BIN)/qp-report: $(B)/qp-report.o $(B)/report.a $(B)/libqp.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/report.a $(B)/libqp.a $(LDLIBS)
 
 $(BIN)/qp-funnel: $(B)/qp-funnel.o $(FUNOBJ) $(B)/libqp.a
 	@mkdir -p $(@D)
@@ -129,12 +155,16 @@ install: all
 	    install -m 755 $(BIN)/$$p $(DESTDIR)$(BINDIR)/$$p && \
 	    install -m 644 stages/$$p.1 $(DESTDIR)$(MANDIR)/$$p.1 || exit 1; \
 	done
+	for m in $(MOS); do \
+	    l=$${m#$(BIN)/locale/}; \
+	    install -D -m 644 $$m $(DESTDIR)$(LOCALEDIR)/$$l || exit 1; \
+	done
 	install -m 644 stages/qunpipe.7 $(DESTDIR)$(MAN7DIR)/qunpipe.7
 
 clean:
 	rm -rf build bin
 
-.PRECIOUS: $(B)/%.o $(B)/lib/%.o $(B)/ingest.a
+.PRECIOUS: $(B)/%.o $(B)/lib/%.o $(B)/ingest.a $(B)/report.a
 
 $(B)/gen-chat: scripts/gen-chat.c $(B)/libqp.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -o $@ $< $(B)/libqp.a $(LDLIBS)

@@ -1,0 +1,294 @@
+/*
+ * What the report holds: the stream's tables kept in memory (every field
+ * a string), what the events table gives as it streams by (group names,
+ * messages by hour, messages per member in the period), and the period.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qp_cli.h"
+#include "qp_hash.h"
+#include "qp_stream.h"
+#include "qp_time.h"
+
+#include "report.h"
+
+/* Sort row numbers by a numeric column, descending; ties keep table order. */
+static const struct tab *sort_tab;
+static int sort_col;
+
+/* "YYYY-MM-DD" to a day, or NODAY. */
+long long
+parse_day(const char *s)
+{
+	long long day;
+
+	return qp_day_parse(s, &day) == 0 ? day : NODAY;
+}
+
+/* The Monday of "YYYY-Www", or NODAY. */
+long long
+parse_week(const char *s)
+{
+	int y, n = 0;
+	unsigned w;
+	long long jan4, mon;
+
+	if (sscanf(s, "%4d-W%2u%n", &y, &w, &n) != 2 || s[n] != '\0' || w < 1 ||
+	    w > 53)
+		return NODAY;
+	jan4 = qp_days_from_civil(y, 1, 4);
+	mon = jan4 - (qp_day_wday(jan4) - 1);
+	return mon + 7LL * (w - 1);
+}
+
+struct tab *
+tab_find(struct report *rp, const char *name)
+{
+	struct tab *t;
+
+	for (t = rp->tabs; t != NULL; t = t->next)
+		if (strcmp(t->name, name) == 0)
+			return t;
+	return NULL;
+}
+
+int
+col(const struct tab *t, const char *name)
+{
+	size_t i;
+
+	if (t == NULL)
+		return -1;
+	for (i = 0; i < t->ncol; i++)
+		if (strcmp(t->hdr[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* A field of row r, "" when the table or column is missing. */
+const char *
+cell(const struct tab *t, size_t r, int c)
+{
+	return t == NULL || c < 0 ? "" : t->rows[r][c];
+}
+
+double
+num(const char *s)
+{
+	return *s ? strtod(s, NULL) : 0;
+}
+
+/* A row in one allocation: its field pointers, then the strings. */
+void
+store_row(struct tab *t, const struct qp_row *r)
+{
+	char **v, *p;
+	size_t i, len = 0;
+
+	if (t->nrows == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->rows = qp_xrealloc(t->rows, t->cap, sizeof *t->rows);
+	}
+	for (i = 0; i < t->ncol; i++)
+		len += r->f[i].len + 1;
+	v = qp_xrealloc(NULL, 1, t->ncol * sizeof *v + len);
+	p = (char *)(v + t->ncol);
+	for (i = 0; i < t->ncol; i++) {
+		v[i] = p;
+		memcpy(p, r->f[i].s, r->f[i].len + 1);
+		p += r->f[i].len + 1;
+	}
+	t->rows[t->nrows++] = v;
+}
+
+static int
+by_num_desc(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	double u = num(sort_tab->rows[x][sort_col]),
+	    v = num(sort_tab->rows[y][sort_col]);
+
+	if (u != v)
+		return u > v ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+void
+sort_rows(const struct tab *t, int c, size_t *idx, size_t n)
+{
+	sort_tab = t;
+	sort_col = c;
+	qsort(idx, n, sizeof *idx, by_num_desc);
+}
+
+int
+in_period(struct report *rp, long long day)
+{
+	return day != NODAY && (rp->from == NODAY || day >= rp->from) &&
+	    (rp->to == NODAY || day <= rp->to);
+}
+
+int
+week_in_period(struct report *rp, const char *label)
+{
+	long long mon = parse_week(label);
+
+	return mon != NODAY && (rp->from == NODAY || mon + 6 >= rp->from) &&
+	    (rp->to == NODAY || mon <= rp->to);
+}
+
+void
+events_row(struct report *rp, const struct qp_row *r, const int *c)
+{
+	const char *gid = c[1] >= 0 ? r->f[c[1]].s : "";
+	long long t, day;
+	int off;
+
+	if (*gid && (rp->ngnames == 0 || strcmp(rp->gnames[rp->ngnames - 1].id,
+	    gid) != 0)) {
+		if (rp->ngnames == rp->capgnames) {
+			rp->capgnames = rp->capgnames ? rp->capgnames * 2 : 16;
+			rp->gnames = qp_xrealloc(rp->gnames, rp->capgnames,
+			    sizeof *rp->gnames);
+		}
+		rp->gnames[rp->ngnames].id = qp_xstrdup(gid);
+		rp->gnames[rp->ngnames].name = qp_xstrdup(c[2] >= 0 ?
+		    r->f[c[2]].s : "");
+		rp->gnames[rp->ngnames].platform = qp_xstrdup(c[3] >= 0 ?
+		    r->f[c[3]].s : "");
+		rp->ngnames++;
+	}
+	if (c[5] < 0 || strcmp(r->f[c[5]].s, "message") != 0 ||
+	    qp_time_parse(r->f[c[0]].s, r->f[c[0]].len, &t, &off) == -1)
+		return;
+	day = qp_tz_day(rp->tz, t);
+	if ((rp->from != NODAY && day < rp->from) || (rp->to != NODAY &&
+	    day > rp->to))
+		return;
+	{
+		long long lt = t + qp_tz_offset(rp->tz, t);
+
+		rp->hours[qp_day_wday(day) - 1][qp_fdiv(lt, 3600) - qp_fdiv(lt,
+		    86400) * 24]++;
+	}
+	if (c[4] >= 0 && r->f[c[4]].len > 0) {
+		long u = qp_strmap_add(rp->speakers, r->f[c[4]].s,
+		    r->f[c[4]].len);
+
+		if (u < 0)
+			qp_die("out of memory");
+		if ((size_t)u >= rp->capspoke) {
+			size_t n = rp->capspoke ? rp->capspoke * 2 : 1024;
+
+			rp->spoke = qp_xrealloc(rp->spoke, n,
+			    sizeof *rp->spoke);
+			memset(rp->spoke + rp->capspoke, 0,
+			    (n - rp->capspoke) * sizeof *rp->spoke);
+			rp->capspoke = n;
+		}
+		rp->spoke[u]++;
+	}
+}
+
+const struct gname *
+group_find(struct report *rp, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < rp->ngnames; i++)
+		if (strcmp(rp->gnames[i].id, id) == 0)
+			return &rp->gnames[i];
+	return NULL;
+}
+
+const char *
+group_label(struct report *rp, const char *id)
+{
+	const struct gname *g = group_find(rp, id);
+
+	if (strcmp(id, "*") == 0)
+		return _("all groups");
+	return g != NULL && *g->name ? g->name : id;
+}
+
+const char *
+member_name(const struct tab *m, size_t r)
+{
+	const char *n = m->rows[r][col(m, "user")];
+
+	return *n ? n : m->rows[r][col(m, "user_id")];
+}
+
+/*
+ * The value of option opt (as "--opt value" or "--opt=value") on the last
+ * stage line of program prog in the stream, or NULL.
+ */
+const char *
+stage_opt(const struct qp_in *in, const char *prog, const char *opt)
+{
+	const struct qp_row *r;
+	const char *v = NULL;
+	size_t i, j, n = strlen(opt);
+
+	for (i = 0; i < qp_in_nstages(in); i++) {
+		r = qp_in_stage(in, i);
+		if (r->n < 4 || strcmp(r->f[2].s, prog) != 0)
+			continue;
+		v = NULL;
+		for (j = 4; j < r->n; j++)
+			if (strcmp(r->f[j].s, opt) == 0 && j + 1 < r->n)
+				v = r->f[++j].s;
+			else if (strncmp(r->f[j].s, opt, n) == 0 &&
+			    r->f[j].s[n] == '=')
+				v = r->f[j].s + n + 1;
+	}
+	return v;
+}
+
+/* A tier (members.tier) in the report's language. */
+const char *
+tier_name(const char *tier)
+{
+	static const char *const t[] = { N_("VIP"), N_("core"),
+	    N_("ordinary") };
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		if (strcmp(tier, t[i]) == 0)
+			return _(t[i]);
+	return tier;
+}
+
+/* A retention variant (R16) in the report's language. */
+const char *
+variant_name(const char *v)
+{
+	/* TRANSLATORS: D, D+ and M are retention variants: spoke on day
+	 * N, spoke on day N or later, still a member on day N. */
+	static const char *const t[] = { N_("D"), N_("D+"), N_("M") };
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		if (strcmp(v, t[i]) == 0)
+			return _(t[i]);
+	return v;
+}
+
+/* A rate column of daily or weekly as the report names the metric. */
+const char *
+metric_name(const char *c)
+{
+	static const char *const t[][2] = {
+		{ "speaking_rate", N_("daily speaking rate") },
+		{ "participation", N_("weekly participation") },
+		{ "core_members", N_("core members a week") }
+	};
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		if (strcmp(c, t[i][0]) == 0)
+			return _(t[i][1]);
+	return c;
+}

@@ -1,0 +1,72 @@
+/*
+ * Fission: the top inviters of every group, with the group (one person
+ * may invite into several groups, and two people may share a name), how
+ * many of their invitees were active in 72 hours and still in after 30
+ * days.  The fission ratio of the summary is the community's (scope "*").
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qp_cli.h"
+
+#include "report.h"
+
+/* The name of user id in group g (members.csv), else in "*", else id. */
+static const char *
+user_name(struct report *rp, const char *g, const char *id)
+{
+	struct tab *m = tab_find(rp, "members");
+	int mg = col(m, "group_id"), mu = col(m, "user_id"),
+	    mn = col(m, "user");
+	const char *name = id;
+	size_t k;
+
+	if (mn < 0)
+		return id;
+	for (k = 0; k < m->nrows; k++)
+		if (strcmp(m->rows[k][mu], id) == 0 && *m->rows[k][mn]) {
+			name = m->rows[k][mn];
+			if (strcmp(m->rows[k][mg], g) == 0)
+				break;
+		}
+	return name;
+}
+
+static void
+section_fission(struct report *rp)
+{
+	struct tab *fi = tab_find(rp, "fission");
+	int fg = col(fi, "group_id"), fin = col(fi, "inviter"),
+	    fn = col(fi, "invitees"), fa = col(fi, "activated_72h"),
+	    fr = col(fi, "retained_30d");
+	size_t *idx = NULL, ni = 0, i, j;
+
+	if (fn < 0)
+		return;
+	for (i = 0; i < fi->nrows; i++)
+		if (strcmp(fi->rows[i][fg], "*") != 0 &&
+		    strcmp(fi->rows[i][fin], "*") != 0) {
+			idx = qp_xrealloc(idx, ni + 1, sizeof *idx);
+			idx[ni++] = i;
+		}
+	/* by invitees, then as the table has them (by group, inviter) */
+	sort_rows(fi, fn, idx, ni);
+	mdf(rp, _("\n## Fission\n\nThe top inviters of each group (fission.csv, "
+	    "by group):\n\n| group | inviter | invitees | active in 72 h | "
+	    "still in after 30 days |\n|---|---|---:|---:|---:|\n"));
+	for (j = 0; j < ni && j < 10; j++) {
+		char *const *r = fi->rows[idx[j]];
+
+		mdf(rp, "| %s | %s | %s | %s | %s |\n",
+		    mdcell(group_label(rp, r[fg])),
+		    mdcell(user_name(rp, r[fg], r[fin])), r[fn], r[fa], r[fr]);
+	}
+	if (ni == 0)
+		mdf(rp, "%s", _("\nNone.\n"));
+	free(idx);
+}
+
+const struct section sec_fission = {
+	"fission", { "fission", "members", NULL }, section_fission
+};

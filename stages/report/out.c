@@ -1,0 +1,473 @@
+/*
+ * The report's output: files in the temporary directory (renamed into
+ * place by commit_dir), CSV for Excel, markdown, and the gnuplot script
+ * that draws every chart in one run.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <spawn.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "qp_cli.h"
+#include "qp_io.h"
+
+#include "report.h"
+
+extern char **environ;
+
+static const char font[] = "WenQuanYi Micro Hei";
+
+char *
+path_in(struct report *rp, const char *name)
+{
+	char *p;
+
+	if (asprintf(&p, "%s/%s", rp->tmpdir, name) == -1)
+		qp_die("out of memory");
+	return p;
+}
+
+/* Open a new file in the temporary directory, removed if we fail. */
+FILE *
+out_file(struct report *rp, const char *name)
+{
+	char *p = path_in(rp, name);
+	FILE *f;
+
+	if (qp_tmp_register(p) == -1)
+		qp_die("%s: too many files", p);
+	if ((f = fopen(p, "w")) == NULL)
+		qp_die("%s: %s", p, strerror(errno));
+	free(p);
+	return f;
+}
+
+void
+out_close(struct report *rp, FILE *f, const char *name)
+{
+	if (ferror(f) | (fclose(f) == EOF))
+		qp_die("%s/%s: %s", rp->tmpdir, name, strerror(errno));
+}
+
+/* A CSV field for Excel: quoted when needed; a formula is made text. */
+static void
+csv_field(FILE *f, const char *s)
+{
+	int quote = strpbrk(s, ",\"\r\n") != NULL, formula = strchr("=+-@\t\r",
+	    *s) != NULL && *s != '\0';
+
+	if (quote || formula)
+		putc('"', f);
+	if (formula)
+		putc('\'', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			putc('"', f);
+		putc(*s, f);
+	}
+	if (quote || formula)
+		putc('"', f);
+}
+
+void
+csv_row(FILE *f, char *const *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			putc(',', f);
+		csv_field(f, v[i]);
+	}
+	putc('\n', f);
+}
+
+FILE *
+csv_open(struct report *rp, const char *table, char *const *hdr, size_t n)
+{
+	char name[300];
+	FILE *f;
+
+	snprintf(name, sizeof name, "%s.csv", table);
+	f = out_file(rp, name);
+	fputs("\xef\xbb\xbf", f);	/* a BOM: Excel then reads UTF-8 */
+	csv_row(f, hdr, n);
+	return f;
+}
+
+void
+mdf(struct report *rp, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfprintf(rp->md, fmt, ap);
+	va_end(ap);
+}
+
+/* Text for a markdown table cell: no pipes or line breaks. */
+const char *
+mdcell(const char *s)
+{
+	static char buf[4][512];
+	static int k;
+	char *b = buf[k++ & 3];
+	size_t i = 0;
+
+	for (; *s && i < sizeof buf[0] - 3; s++) {
+		if (*s == '|') {
+			b[i++] = '\\';
+			b[i++] = '|';
+		} else if (*s == '\n' || *s == '\r' || *s == '\t')
+			b[i++] = ' ';
+		else if (*s == '<')
+			b[i++] = '(';	/* no HTML from data */
+		else
+			b[i++] = *s;
+	}
+	b[i] = '\0';
+	return b;
+}
+
+const char *
+pct(double v)
+{
+	static char buf[4][32];
+	static int k;
+	char *b = buf[k++ & 3];
+
+	snprintf(b, sizeof buf[0], "%.1f%%", v * 100);
+	return b;
+}
+
+int
+row_begin(struct report *rp)
+{
+	if (rp->pending != NULL)
+		mdf(rp, "%s", rp->pending);
+	rp->pending = NULL;
+	return 1;
+}
+
+void
+list_end(struct report *rp)
+{
+	if (rp->pending != NULL)
+		mdf(rp, "%s", _("\nNone.\n"));
+	rp->pending = NULL;
+}
+
+/*
+ * Code points the chart font (WenQuanYi Micro Hei) has no glyph for and
+ * that fontconfig would draw from whatever font it finds, at any size:
+ * emoji, flags (regional indicators), their joiners, variation selectors,
+ * skin tones and tags.  Charts drop them; report.md keeps every name.
+ */
+static const struct { unsigned lo, hi; } undrawn[] = {
+	{ 0x200d, 0x200d }, { 0x20e3, 0x20e3 }, { 0x2300, 0x23ff },
+	{ 0x2600, 0x27bf }, { 0x2b00, 0x2bff }, { 0xfe00, 0xfe0f },
+	{ 0x1f000, 0x1ffff }, { 0xe0000, 0xe007f }
+};
+
+/* Decode one UTF-8 sequence at s; its length in *n (1 when invalid). */
+static unsigned
+utf8(const unsigned char *s, size_t *n)
+{
+	unsigned c = s[0], k, i;
+
+	k = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
+	c = k == 0 ? c : c & (0x3f >> k);
+	for (i = 1; i <= k; i++) {
+		if ((s[i] & 0xc0) != 0x80) {
+			*n = 1;
+			return s[0];
+		}
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	*n = k + 1;
+	return c;
+}
+
+/*
+ * s as a chart may draw it, into buf: without undrawn code points, line
+ * breaks or control characters, spaces collapsed and trimmed.
+ */
+const char *
+chart_text(const char *s, char *buf, size_t size)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, n, k;
+	unsigned c;
+
+	while (*p && i + 5 < size) {
+		c = utf8(p, &n);
+		for (k = 0; k < sizeof undrawn / sizeof undrawn[0]; k++)
+			if (c >= undrawn[k].lo && c <= undrawn[k].hi)
+				break;
+		if (k == sizeof undrawn / sizeof undrawn[0]) {
+			if (c < ' ' || c == ' ') {
+				if (i > 0 && buf[i - 1] != ' ')
+					buf[i++] = ' ';
+			} else {
+				memcpy(buf + i, p, n);
+				i += n;
+			}
+		}
+		p += n;
+	}
+	while (i > 0 && buf[i - 1] == ' ')
+		i--;
+	buf[i] = '\0';
+	return buf;
+}
+
+/*
+ * A legend label: chart text cut to about max columns (a wide character
+ * counts two) with an ellipsis, so that long names leave room for the plot.
+ */
+const char *
+chart_label(const char *s, char *buf, size_t size, size_t max)
+{
+	const unsigned char *p;
+	size_t cols = 0, n;
+	unsigned c;
+
+	chart_text(s, buf, size);
+	for (p = (const unsigned char *)buf; *p; p += n) {
+		c = utf8(p, &n);
+		cols += c >= 0x1100 ? 2 : 1;
+		if (cols > max && (size_t)((char *)p - buf) + 4 <= size) {
+			memcpy((char *)p, "\xe2\x80\xa6", 4);	/* … */
+			break;
+		}
+	}
+	return buf;
+}
+
+/* A gnuplot single-quoted string ('' escapes a quote) of chart text. */
+void
+gpq(struct report *rp, const char *s)
+{
+	char buf[1024];
+
+	putc('\'', rp->gp);
+	for (s = chart_text(s, buf, sizeof buf); *s; s++) {
+		if (*s == '\'')
+			putc('\'', rp->gp);
+		putc(*s, rp->gp);
+	}
+	putc('\'', rp->gp);
+}
+
+/* A label in a data file: chart text, quoted, with no quote or tab. */
+void
+datq(FILE *f, const char *s)
+{
+	char buf[1024];
+
+	putc('"', f);
+	for (s = chart_text(s, buf, sizeof buf); *s; s++)
+		putc(*s == '"' ? ' ' : *s, f);
+	putc('"', f);
+}
+
+/* Start a chart: the PNG now, the SVG by replot in chart_end(). */
+void
+chart_begin(struct report *rp, const char *name, const char *title)
+{
+	fprintf(rp->gp, "reset\nset encoding utf8\nset terminal pngcairo size "
+	    "960,540 font '%s,10' noenhanced\nset output '%s.png'\nset title ",
+	    font, name);
+	gpq(rp, title);
+	fputs("\nset key outside bottom center horizontal\nset grid ytics lc "
+	    "rgb '#dddddd'\nset border 3\nset tics nomirror\nset datafile "
+	    "separator '\\t'\n", rp->gp);
+}
+
+void
+chart_end(struct report *rp, const char *name)
+{
+	char file[64];
+
+	fprintf(rp->gp, "set terminal svg size 960,540 font '%s,10' "
+	    "noenhanced\nset output '%s.svg'\nreplot\nset output\n", font,
+	    name);
+	snprintf(file, sizeof file, "%s.png", name);
+	{
+		char *p = path_in(rp, file);
+
+		qp_tmp_register(p);
+		free(p);
+	}
+	snprintf(file, sizeof file, "%s.svg", name);
+	{
+		char *p = path_in(rp, file);
+
+		qp_tmp_register(p);
+		free(p);
+	}
+	mdf(rp, "\n![%s](%s.png)\n", name, name);
+}
+
+/* A path in the temporary directory as the script names it (gnuplot
+ * runs there, so that no path of this run ends up in an SVG). */
+const char *
+rel(struct report *rp, const char *p)
+{
+	return p + strlen(rp->tmpdir) + 1;
+}
+
+/* A chart's data file; *path (the caller frees it) names it for rel(). */
+FILE *
+dat_open(struct report *rp, const char *name, char **path)
+{
+	FILE *f;
+
+	if ((f = fopen(*path = dat_path(rp, name), "w")) == NULL)
+		qp_die("%s: %s", *path, strerror(errno));
+	return f;
+}
+
+/* An axis's label: what it counts and in which unit. */
+void
+axis_label(struct report *rp, const char *axis, const char *label)
+{
+	fprintf(rp->gp, "set %slabel ", axis);
+	gpq(rp, label);
+	/* the colour box's label clear of its tic labels */
+	fputs(strcmp(axis, "cb") == 0 ? " offset 1.5,0\n" : "\n", rp->gp);
+}
+
+/*
+ * Integer ticks for an axis of counts up to max: 1, 2, 5, 10, 20, 50...
+ * so that there are at most 10 of them, and no range below 0
+ * (unless neg: counts drawn downwards too).
+ */
+void
+count_tics(struct report *rp, const char *axis, double max, int neg)
+{
+	double step = 1;
+	static const double m[] = { 2, 2.5, 2 };
+	int i = 0;
+
+	while (max / step > 10)
+		step *= m[i++ % 3];
+	if (max < 1)
+		max = 1;
+	fprintf(rp->gp, "set %stics %g\nset %srange [%g:%g]\n", axis, step,
+	    axis, neg ? -max - step / 2 : 0, max + step / 2);
+	fprintf(rp->gp, "set format %s '%%.0f'\n", axis);
+}
+
+char *
+dat_path(struct report *rp, const char *name)
+{
+	char *p = path_in(rp, name);
+
+	if (rp->ndat == sizeof rp->datfiles / sizeof rp->datfiles[0] ||
+	    qp_tmp_register(p) == -1)
+		qp_die("%s: too many files", p);
+	rp->datfiles[rp->ndat++] = qp_xstrdup(p);
+	return p;
+}
+
+void
+run_gnuplot(struct report *rp, const char *script)
+{
+	char *argv[3], *log = path_in(rp, "gnuplot.log"), line[512];
+	pid_t pid;
+	int st, rc, devnull, logfd;
+	posix_spawn_file_actions_t fa;
+	FILE *f;
+
+	/* Its chatter ("empty y range") is kept, and shown if it fails. */
+	if (qp_tmp_register(log) == -1 ||
+	    (logfd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600)) == -1)
+		qp_die("%s: %s", log, strerror(errno));
+	argv[0] = "gnuplot";
+	argv[1] = (char *)script;
+	argv[2] = NULL;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addchdir_np(&fa, rp->tmpdir);
+	if ((devnull = open("/dev/null", O_RDONLY)) != -1)
+		posix_spawn_file_actions_adddup2(&fa, devnull, 0);
+	posix_spawn_file_actions_adddup2(&fa, logfd, 1);
+	posix_spawn_file_actions_adddup2(&fa, logfd, 2);
+	rc = posix_spawnp(&pid, "gnuplot", &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (devnull != -1)
+		close(devnull);
+	close(logfd);
+	if (rc != 0)
+		qp_die("gnuplot: %s (install gnuplot, or use --no-charts)",
+		    strerror(rc));
+	while (waitpid(pid, &st, 0) == -1)
+		if (errno != EINTR)
+			qp_die("gnuplot: %s", strerror(errno));
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+		if ((f = fopen(log, "r")) != NULL) {
+			while (fgets(line, sizeof line, f) != NULL)
+				fputs(line, stderr);
+			fclose(f);
+		}
+		qp_die("gnuplot failed on the charts");
+	}
+	unlink(log);
+	qp_tmp_forget(log);
+	free(log);
+}
+
+static int
+rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(p);
+}
+
+void
+commit_dir(struct report *rp)
+{
+	struct stat st;
+	char *old;
+
+	if (stat(rp->outdir, &st) == 0) {
+		char *probe;
+		int ours;
+
+		if (asprintf(&probe, "%s/report.md", rp->outdir) == -1)
+			qp_die("out of memory");
+		ours = access(probe, F_OK) == 0;
+		free(probe);
+		if (!S_ISDIR(st.st_mode))
+			qp_die("%s exists and is not a directory", rp->outdir);
+		/* Replace an earlier report, or an empty directory; never
+		 * anything else. */
+		if (!ours && rmdir(rp->outdir) == -1)
+			qp_die("%s exists and holds no earlier report: not "
+			    "replacing it (remove it or choose another -o)",
+			    rp->outdir);
+	}
+	if (asprintf(&old, "%s.old-%ld", rp->outdir, (long)getpid()) == -1)
+		qp_die("out of memory");
+	if (stat(rp->outdir, &st) == 0 && rename(rp->outdir, old) == -1)
+		qp_die("%s: %s", rp->outdir, strerror(errno));
+	if (rename(rp->tmpdir, rp->outdir) == -1) {
+		int e = errno;
+
+		(void)rename(old, rp->outdir);
+		qp_die("%s: %s", rp->outdir, strerror(e));
+	}
+	if (stat(old, &st) == 0)
+		nftw(old, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	free(old);
+}
+

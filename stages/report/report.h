@@ -1,0 +1,137 @@
+/*
+ * report.h: what qp-report's sections share (internal to qp-report).
+ *
+ * A section is one file in stages/report/: it names the stream tables it
+ * reads (kept in memory; every other table goes straight to NAME.csv) and
+ * writes its part of report.md, its charts into the gnuplot script, and
+ * any CSV of its own, all through struct report.  qp-report.c reads the
+ * stream, calls the sections of sections[] in order, runs gnuplot once and
+ * puts the directory in place.  A new section is a new file and a line in
+ * sections.c.
+ */
+#ifndef QP_REPORT_H
+#define QP_REPORT_H
+
+#include <libintl.h>
+#include <limits.h>
+#include <stddef.h>
+#include <stdio.h>
+
+struct qp_in;
+struct qp_row;
+struct qp_strmap;
+struct qp_tz;
+
+#define NODAY	LLONG_MIN
+#define LIST	20		/* rows of a to-do list in report.md */
+
+/* A stream table kept in memory, every field a string. */
+struct tab {
+	char		*name;
+	size_t		 ncol;
+	char		**hdr;
+	char		***rows;
+	size_t		 nrows, cap;
+	struct tab	*next;
+};
+
+/* A group as the events table names it. */
+struct gname {
+	char		*id, *name, *platform;
+};
+
+struct report {
+	int			 charts;
+	long long		 from, to;	/* the period, NODAY: open */
+	long long		 end;	/* E: every figure is as of this day */
+	long long		 last;	/* the last event's day (<= end) */
+	long long		 lo, hi;	/* the period's days up to end */
+	int			 risk_days, lurker_days;	/* qp-cohort's */
+	const char		*previous;	/* --previous: last period's stream */
+	struct qp_tz		*tz;
+	const struct qp_in	*in;	/* the stream, for its stage lines */
+	struct tab		*tabs;
+
+	/* What the events table gives, streamed. */
+	struct gname		*gnames;
+	size_t			 ngnames, capgnames;
+	unsigned long long	 hours[7][24];	/* messages in the period */
+	struct qp_strmap	*speakers;	/* user_id -> number */
+	unsigned long long	*spoke;		/* messages in the period */
+	size_t			 capspoke;
+
+	/* The output: a temporary directory renamed to outdir at the end. */
+	char			*outdir, *tmpdir;
+	FILE			*md, *gp;	/* report.md, the gnuplot script */
+	char			*datfiles[64];	/* chart data, removed after */
+	size_t			 ndat;
+	const char		*pending;	/* a list's header, see row_begin */
+};
+
+struct section {
+	const char	*name;
+	const char	*reads[8];	/* tables it needs, NULL-terminated */
+	void		 (*write)(struct report *);
+};
+
+extern const struct section *const sections[];
+
+/* Report text in the language of --lang (GNU gettext, po/). */
+#define _(s)	gettext(s)
+#define N_(s)	(s)
+#define DOMAIN	"qunpipe"
+
+/* Rows of a table for scope g (group_id column c), in table order. */
+#define FOR_SCOPE(t, i, c, g) \
+	for (i = 0; t != NULL && i < t->nrows; i++) \
+		if (strcmp(t->rows[i][c], g) == 0)
+
+/* data.c: tables, days, groups and names. */
+long long	 parse_day(const char *);
+long long	 parse_week(const char *);
+struct tab	*tab_find(struct report *, const char *);
+int		 col(const struct tab *, const char *);
+const char	*cell(const struct tab *, size_t, int);
+double		 num(const char *);
+void		 store_row(struct tab *, const struct qp_row *);
+void		 sort_rows(const struct tab *, int, size_t *, size_t);
+int		 in_period(struct report *, long long);
+int		 week_in_period(struct report *, const char *);
+void		 events_row(struct report *, const struct qp_row *,
+    const int *);
+const struct gname *group_find(struct report *, const char *);
+const char	*group_label(struct report *, const char *);
+const char	*member_name(const struct tab *, size_t);
+const char	*tier_name(const char *);
+const char	*variant_name(const char *);
+const char	*metric_name(const char *);
+const char	*stage_opt(const struct qp_in *, const char *, const char *);
+
+/* out.c: the directory, CSV, markdown and gnuplot. */
+char		*path_in(struct report *, const char *);
+FILE		*out_file(struct report *, const char *);
+void		 out_close(struct report *, FILE *, const char *);
+void		 csv_row(FILE *, char *const *, size_t);
+FILE		*csv_open(struct report *, const char *, char *const *, size_t);
+void		 mdf(struct report *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+const char	*mdcell(const char *);
+const char	*pct(double);
+int		 row_begin(struct report *);
+void		 list_end(struct report *);
+const char	*chart_text(const char *, char *, size_t);
+const char	*chart_label(const char *, char *, size_t, size_t);
+void		 gpq(struct report *, const char *);
+void		 datq(FILE *, const char *);
+void		 chart_begin(struct report *, const char *, const char *);
+void		 chart_end(struct report *, const char *);
+const char	*rel(struct report *, const char *);
+char		*dat_path(struct report *, const char *);
+FILE		*dat_open(struct report *, const char *, char **);
+void		 axis_label(struct report *, const char *, const char *);
+void		 count_tics(struct report *, const char *, double, int);
+void		 day_axis(struct report *);	/* activity.c */
+void		 run_gnuplot(struct report *, const char *);
+void		 commit_dir(struct report *);
+
+#endif

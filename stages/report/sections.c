@@ -1,0 +1,27 @@
+/*
+ * The sections of report.md, in order.  A new section is a file in
+ * stages/report/ that defines a struct section, and a line here.
+ */
+#include <stddef.h>
+
+#include "report.h"
+
+extern const struct section sec_title, sec_summary, sec_activity,
+    sec_sources, sec_retention, sec_funnel, sec_fission, sec_members,
+    sec_todo, sec_hours, sec_health, sec_provenance;
+
+const struct section *const sections[] = {
+	&sec_title,
+	&sec_summary,
+	&sec_activity,
+	&sec_sources,
+	&sec_retention,
+	&sec_funnel,
+	&sec_fission,
+	&sec_members,
+	&sec_todo,
+	&sec_hours,
+	&sec_health,
+	&sec_provenance,
+	NULL
+};
