@@ -23,7 +23,7 @@ for seed in 3 11; do
 	    -o gen${seed}b gen.gz
 	python3 "$QP_TOP/tests/prop/report_numbers.py" gen${seed}b 2024-03-10 2024-04-20
 done
-# The real exports of ../shared/fixtures, read in place, over all days and
+# The real exports in $QP_SHARED/fixtures, read in place, over all days and
 # one month; skipped (and said so) where they are absent.
 if [ -d "$QP_SHARED/fixtures" ]; then
 	qp-ingest -q --tz UTC -l 0 "$QP_SHARED/fixtures" 2>/dev/null |

@@ -18,8 +18,8 @@ grep -A5 '### Top contributors' r2/report.md
 cp r/report.md before.md
 qp-report --no-charts --period 2099-01 -o r s.gz || echo "exit $?"
 qp-report --no-charts --from 2020-01-01 --to 2020-02-01 -o r s.gz || echo "exit $?"
-# as monthly-report runs it for a month after the data: E is in that month
-qp-cat -c -l 0 e.csv | qp-cohort --tz Asia/Shanghai --asof 2099-01-31 -l 0 > late.gz
-qp-report --no-charts --period 2099-01 -o r late.gz || echo "exit $?"
+# as monthly-report runs it for a month after the data: qp-cohort refuses
+# the --asof, so the stream never reaches qp-report
+qp-cat -c -l 0 e.csv | qp-cohort --tz Asia/Shanghai --asof 2099-01-31 -l 0 > late.gz || echo "exit $?"
 cmp before.md r/report.md && echo "the report is unchanged"
 ls | grep tmp || echo "no temporary directory left"
