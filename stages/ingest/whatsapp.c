@@ -46,6 +46,8 @@ invisible(const char *p)
 {
 	const unsigned char *u = (const unsigned char *)p;
 
+	if (u[0] < 0xc2)
+		return 0;
 	if (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0x8e || u[2] == 0x8f ||
 	    (u[2] >= 0xaa && u[2] <= 0xae) || u[2] == 0xaf))
 		return 3;	/* LRM, RLM, embeddings, NNBSP */
@@ -63,7 +65,7 @@ skip_marks(const char *p)
 {
 	size_t n;
 
-	while ((n = invisible(p)) > 0)
+	while ((unsigned char)*p >= 0xc2 && (n = invisible(p)) > 0)
 		p += n;
 	return p;
 }
@@ -104,22 +106,39 @@ digit(const char *p, size_t *len)
 	return -1;
 }
 
-/* Up to maxd digits into *v, then any marks (RTL dates carry U+200F). */
+/* num() past ASCII digits: other digits, then any marks (RTL dates carry U+200F). */
 static int
-num(const char **p, int maxd, int *v)
+num_more(const char **p, int maxd, int n, int *v)
 {
-	int n = 0, x = 0, d;
+	int d;
 	size_t len;
 
 	while (n < maxd && (d = digit(*p, &len)) >= 0) {
-		x = x * 10 + d;
+		*v = *v * 10 + d;
 		*p += len;
 		n++;
 	}
-	*v = x;
 	if (n > 0)
 		*p = skip_marks(*p);
 	return n;
+}
+
+/* Up to maxd digits into *v; returns how many. */
+static inline int
+num(const char **p, int maxd, int *v)
+{
+	const char *s = *p;
+	int n = 0, x = 0;
+
+	while (n < maxd && *s >= '0' && *s <= '9') {
+		x = x * 10 + (*s++ - '0');
+		n++;
+	}
+	*p = s;
+	*v = x;
+	if ((unsigned char)*s < 0x80)
+		return n;
+	return num_more(p, maxd, n, v);
 }
 
 /*
@@ -421,9 +440,9 @@ to_instant(struct wa *w, const struct hdr *h, long long *t, int *off)
 	return 0;
 }
 
-/* Trim spaces and invisible marks at both ends, in place. */
+/* Trim spaces and invisible marks at both ends, in place; *len its length. */
 static char *
-trim(char *s)
+trimn(char *s, size_t *len)
 {
 	char *e;
 
@@ -440,19 +459,36 @@ trim(char *s)
 			break;
 	}
 	*e = '\0';
+	*len = (size_t)(e - s);
 	return s;
+}
+
+static char *
+trim(char *s)
+{
+	size_t n;
+
+	return trimn(s, &n);
 }
 
 /* A name from a notice or a header; the catalogue's words for "you" are "You". */
 static const char *
 person(char *s)
 {
+	static unsigned char first[256];
+	static int built;
 	size_t i;
 
+	if (!built) {
+		for (i = 0; wa_you[i] != NULL; i++)
+			first[(unsigned char)wa_you[i][0]] = 1;
+		built = 1;
+	}
 	s = trim(s);
-	for (i = 0; wa_you[i] != NULL; i++)
-		if (strcmp(s, wa_you[i]) == 0)
-			return "You";
+	if (first[(unsigned char)*s])
+		for (i = 0; wa_you[i] != NULL; i++)
+			if (strcmp(s, wa_you[i]) == 0)
+				return "You";
 	if (*s == '~')
 		s = (char *)skip_space(s + 1);
 	return s;
@@ -533,12 +569,12 @@ has_ext(const char *s, size_t n)
  * (file attached)", "(bestand bijgevoegd)" (Android).  Its media, or NULL.
  */
 static const char *
-attachment(const char *t)
+attachment(const char *t, size_t n)
 {
-	size_t n = strlen(t);
 	const char *p, *q;
 
-	if (n < 6 || memchr(t, '\n', n) != NULL)
+	if (n < 6 || (t[n - 1] != '>' && t[n - 1] != ')') ||
+	    memchr(t, '\n', n) != NULL)
 		return NULL;
 	if (t[0] == '<' && t[n - 1] == '>' && (p = strstr(t, ": ")) != NULL &&
 	    has_ext(t, n - 1))
@@ -671,9 +707,14 @@ notice(struct wa *w, struct ing_event *e, char *text)
 static int
 quoted(const char *s)
 {
-	return strchr(s, '"') != NULL || strstr(s, "\u201c") != NULL ||
-	    strstr(s, "\u201e") != NULL || strstr(s, "\u00ab") != NULL ||
-	    strstr(s, "\u300c") != NULL;
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (; *u != '\0'; u++)
+		if (*u == '"' || (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0x9c ||
+		    u[2] == 0x9e)) || (u[0] == 0xc2 && u[1] == 0xab) ||
+		    (u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x8c))
+			return 1;
+	return 0;
 }
 
 static int
@@ -729,7 +770,7 @@ flush(struct wa *w)
 	author = (char *)person(rest);
 	text = colon + 2;
 	marked = text[0] == '\xe2' && text[1] == '\x80' && text[2] == '\x8e';
-	text = trim(text);
+	text = trimn(text, &n);
 	e.user = author;
 	e.kind = ING_MESSAGE;
 	if (*text == '\0') {
@@ -737,7 +778,7 @@ flush(struct wa *w)
 		e.text = "";
 		return ing_emit(w->g, &e);
 	}
-	if ((e.media = attachment(text)) != NULL) {
+	if ((e.media = attachment(text, n)) != NULL) {
 		e.text = "";
 		return ing_emit(w->g, &e);
 	}

@@ -621,6 +621,7 @@ static short	 head[NBUCKET], tail[NBUCKET], nohead[NBUCKET], infix;
 static short	 next_head[MAXENT], next_tail[MAXENT], next_nohead[MAXENT];
 static short	 next_infix[MAXENT];
 static unsigned char named[MAXENT];
+static unsigned char word[MAXENT];	/* bytes of an entry's first word */
 
 static unsigned
 key(const char *s)
@@ -650,7 +651,7 @@ build(void)
 	const struct wa_entry *const *l;
 	const struct wa_entry *e;
 	const char *p;
-	size_t n;
+	size_t n, k;
 	int i;
 
 	nent = 0;
@@ -664,6 +665,8 @@ build(void)
 		p = ent[i]->p;
 		n = strlen(p);
 		named[i] = wa_has(ent[i], 'a') || wa_has(ent[i], 'b');
+		k = strcspn(p, " %\"'");
+		word[i] = k > 255 ? 255 : (unsigned char)k;
 		if (p[0] != '%' && p[1] != '%' && p[1] != '\0') {
 			next_head[i] = head[key(p)];
 			head[key(p)] = (short)i;
@@ -718,7 +721,12 @@ normalize(const char *s, char *out, size_t cap)
 	while (*u != '\0') {
 		if (n + 2 >= cap)
 			return -1;
-		if (*u < 0x80) {
+		if (*u < 0x80 || (*u != 0xc2 && *u != 0xd8 && *u != 0xe2 &&
+		    *u != 0xe3 && *u != 0xef)) {
+			if (*u >= 0x80) {
+				out[n++] = (char)*u++;
+				continue;
+			}
 			if (*u != ' ' || n > 0)
 				out[n++] = (char)*u;
 			u++;
@@ -777,6 +785,23 @@ first(const char *t, int names, char *a, char *b, size_t cap)
 	}
 }
 
+/*
+ * Whether a name-free entry may start text: its first word (up to a space,
+ * quote or piece) begins text as written.
+ */
+static int
+may_start(const char *text)
+{
+	short i;
+
+	if (text[0] == '\0')
+		return 0;
+	for (i = nohead[key(text)]; i != -1; i = next_nohead[i])
+		if (ent[i]->p[0] == text[0] && strncmp(ent[i]->p, text, word[i]) == 0)
+			return 1;
+	return 0;
+}
+
 const struct wa_entry *
 wa_match(const char *text, int names, char *a, char *b, size_t cap)
 {
@@ -792,7 +817,7 @@ wa_match(const char *text, int names, char *a, char *b, size_t cap)
 	while ((k = mark((const unsigned char *)s)) > 0)
 		s += k;
 	/* An ordinary message: one probe of (nearly always) an empty bucket. */
-	if (!names && (s[0] == '\0' || nohead[key(s)] == -1))
+	if (!names && !may_start(s))
 		return NULL;
 	if ((n = normalize(s, t, sizeof t)) < 2)
 		return NULL;
