@@ -471,7 +471,17 @@ trim(char *s)
 	return trimn(s, &n);
 }
 
-/* A name from a notice or a header; the catalogue's words for "you" are "You". */
+/* An author's name: trimmed, without the unsaved-contact "~". */
+static const char *
+author_name(char *s)
+{
+	s = trim(s);
+	if (*s == '~')
+		s = (char *)skip_space(s + 1);
+	return s;
+}
+
+/* A name in a notice; the catalogue's words for "you" are "You". */
 static const char *
 person(char *s)
 {
@@ -489,9 +499,7 @@ person(char *s)
 		for (i = 0; wa_you[i] != NULL; i++)
 			if (strcmp(s, wa_you[i]) == 0)
 				return "You";
-	if (*s == '~')
-		s = (char *)skip_space(s + 1);
-	return s;
+	return author_name(s);
 }
 
 /* Group name from the file name: "WhatsApp Chat with X.txt", "... - X.zip". */
@@ -579,11 +587,14 @@ attachment(const char *t, size_t n)
 	if (t[0] == '<' && t[n - 1] == '>' && (p = strstr(t, ": ")) != NULL &&
 	    has_ext(t, n - 1))
 		return file_media(p + 2, (size_t)(t + n - 1 - p - 2));
+	/* A file name and one short note after it, nothing else. */
 	if (t[n - 1] == '>' && (p = strrchr(t, '<')) != NULL && p > t &&
-	    p[-1] == ' ' && strchr(p, ' ') == NULL && has_ext(t, (size_t)(p - 1 - t)))
+	    p[-1] == ' ' && strchr(p, ' ') == NULL && memchr(t, ' ',
+	    (size_t)(p - 1 - t)) == NULL && has_ext(t, (size_t)(p - 1 - t)))
 		return file_media(t, (size_t)(p - 1 - t));
 	if (t[n - 1] == ')' && (q = strrchr(t, '(')) != NULL && q > t + 1 &&
-	    q[-1] == ' ' && has_ext(t, (size_t)(q - 1 - t)))
+	    q[-1] == ' ' && t + n - q <= 40 && memchr(t, ' ',
+	    (size_t)(q - 1 - t)) == NULL && has_ext(t, (size_t)(q - 1 - t)))
 		return file_media(t, (size_t)(q - 1 - t));
 	return NULL;
 }
@@ -693,7 +704,7 @@ static int
 notice(struct wa *w, struct ing_event *e, char *text)
 {
 	const struct wa_entry *c;
-	char a[512], b[2048];
+	char a[2048], b[2048];
 
 	e->kind = ING_SYSTEM;
 	e->text = text;
@@ -722,7 +733,7 @@ flush(struct wa *w)
 {
 	struct ing_event e;
 	const struct wa_entry *c;
-	char *rest, *colon, *text, *author, a[512], b[2048];
+	char *rest, *colon, *text, *author, a[2048], b[2048];
 	size_t n;
 	int marked;
 
@@ -749,7 +760,7 @@ flush(struct wa *w)
 		    NULL) {
 			rest[n - 1 - (rest[n - 1] == '.')] = '\0';
 			e.kind = ING_MESSAGE;
-			e.user = person(rest);
+			e.user = author_name(rest);
 			e.media = "deleted";
 			e.text = "";
 			return ing_emit(w->g, &e);
@@ -767,7 +778,7 @@ flush(struct wa *w)
 		}
 		*colon = '\0';
 	}
-	author = (char *)person(rest);
+	author = (char *)author_name(rest);
 	text = colon + 2;
 	marked = text[0] == '\xe2' && text[1] == '\x80' && text[2] == '\x8e';
 	text = trimn(text, &n);
@@ -873,7 +884,8 @@ group_from(struct wa *w, const char *rest)
 		return;
 	if (c->act == WA_CREATE && wa_has(c, 'b'))
 		snprintf(w->group, sizeof w->group, "%s", b);
-	else if (colon != NULL && (size_t)(colon - rest) < sizeof w->group)
+	else if (colon != NULL && !wa_has(c, 'a') && !wa_has(c, 'b') &&
+	    (size_t)(colon - rest) < sizeof w->group)
 		snprintf(w->group, sizeof w->group, "%.*s",
 		    (int)(colon - rest), rest);
 }

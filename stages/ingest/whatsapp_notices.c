@@ -606,7 +606,7 @@ const char *const wa_you[] = {
 
 const char *const wa_list_seps[] = {
 	", ", " and ", " en ", " und ", " y ", " e ", " et ", " ve ",
-	" \u0438 ", " dan ", " \u0914\u0930 ", " \u0648", "\u3001", "\u548c",
+	" \u0438 ", " dan ", " \u0914\u0930 ", "\u3001", "\u548c",
 	NULL
 };
 
