@@ -728,6 +728,20 @@ quoted(const char *s)
 	return 0;
 }
 
+/*
+ * "Name:." or "Name:" alone is a disappearing message (chat-miner#92): the
+ * length of the name, or 0.
+ */
+static size_t
+disappearing(const char *s, size_t n)
+{
+	if (n > 0 && s[n - 1] == '.')
+		n--;
+	if (n < 2 || s[n - 1] != ':' || memchr(s, ':', n - 1) != NULL)
+		return 0;
+	return n - 1;
+}
+
 static int
 flush(struct wa *w)
 {
@@ -751,14 +765,10 @@ flush(struct wa *w)
 	if (colon != NULL && memchr(rest, '\n', (size_t)(colon - rest)) != NULL)
 		colon = NULL;
 	if (colon == NULL) {
-		rest = trim(rest);
-		n = strlen(rest);
-		/* "Name:." or "Name:": a disappearing message (chat-miner#92). */
-		if (n > 1 && (rest[n - 1] == ':' || (n > 2 && rest[n - 1] == '.' &&
-		    rest[n - 2] == ':')) && strchr(rest, ':') == rest + n - 1 -
-		    (rest[n - 1] == '.') && wa_match(rest, 1, a, b, sizeof a) ==
-		    NULL) {
-			rest[n - 1 - (rest[n - 1] == '.')] = '\0';
+		rest = trimn(rest, &n);
+		if ((n = disappearing(rest, n)) > 0 &&
+		    wa_match(rest, 1, a, b, sizeof a) == NULL) {
+			rest[n] = '\0';
 			e.kind = ING_MESSAGE;
 			e.user = author_name(rest);
 			e.media = "deleted";
