@@ -5,14 +5,24 @@
  * A message starts with a header line, "[date, time] author: text" (iOS)
  * or "date, time - author: text" (Android); other lines continue the
  * message before them.  Headers vary: / . - date separators, 2- or 4-digit
- * years, 12 or 24 h clocks with localized am/pm, optional seconds,
- * invisible marks (U+200E, U+200F, U+202F, NBSP) anywhere.  Day/month order
- * is not in the file: pass 1 infers it from the dates (a field above 12,
- * then which field decreases within a year, then which changes more often;
- * day first when nothing decides, as Pustur/whatsapp-chat-parser does) and
- * the group name; pass 2 emits events.  System lines (no author, or an
- * author followed by U+200E and a known phrase) become join, leave,
- * remove, rename or system events.
+ * years, 12 or 24 h clocks with localized am/pm, optional seconds, digits
+ * other than ASCII (Arabic-Indic, Persian, full-width), invisible marks
+ * (U+200E, U+200F, U+061C, U+202F, NBSP) anywhere.  Day/month order is not
+ * in the file: pass 1 infers it from the dates (a field above 12, then
+ * the order under which the file runs forward in time, then which field
+ * changes more often; day first when nothing decides) and the group name;
+ * pass 2 emits events.
+ *
+ * What a body is comes from what it says (whatsapp_notices.c), never from
+ * whom it is attributed to: iOS writes notices under the chat's name,
+ * which in a 1:1 chat is the other person.  In order: a body in the
+ * catalogue is that notice (joins, leaves, removals and renames with their
+ * actor, else a system row) or placeholder (a message with media set);
+ * an iOS body that starts with U+200E is a notice even when the catalogue
+ * does not know it (counted, so that a new language shows); a line
+ * without an author is a notice.  Notices that name people are read only
+ * where WhatsApp marks notices (no author, or U+200E), so that "I added
+ * salt" typed by a member stays a message.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -21,6 +31,7 @@
 
 #include "ingest.h"
 #include "qp_time.h"
+#include "whatsapp.h"
 
 struct hdr {
 	int		 a, b, c, alen, clen, bracket;
@@ -35,15 +46,17 @@ invisible(const char *p)
 {
 	const unsigned char *u = (const unsigned char *)p;
 
+	if (u[0] < 0xc2)
+		return 0;
 	if (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0x8e || u[2] == 0x8f ||
 	    (u[2] >= 0xaa && u[2] <= 0xae) || u[2] == 0xaf))
 		return 3;	/* LRM, RLM, embeddings, NNBSP */
-	if (u[0] == 0xe2 && u[1] == 0x81 && (u[2] == 0xa8 || u[2] == 0xa9))
+	if (u[0] == 0xe2 && u[1] == 0x81 && u[2] >= 0xa6 && u[2] <= 0xa9)
 		return 3;	/* isolates */
 	if (u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
 		return 3;	/* BOM */
-	if (u[0] == 0xc2 && u[1] == 0xa0)
-		return 2;	/* NBSP */
+	if ((u[0] == 0xc2 && u[1] == 0xa0) || (u[0] == 0xd8 && u[1] == 0x9c))
+		return 2;	/* NBSP, Arabic letter mark */
 	return 0;
 }
 
@@ -52,7 +65,7 @@ skip_marks(const char *p)
 {
 	size_t n;
 
-	while ((n = invisible(p)) > 0)
+	while ((unsigned char)*p >= 0xc2 && (n = invisible(p)) > 0)
 		p += n;
 	return p;
 }
@@ -73,35 +86,87 @@ skip_space(const char *p)
 	}
 }
 
+/* The digit at p (ASCII, Arabic-Indic, Persian, full-width) and its bytes. */
 static int
-num(const char **p, int maxd, int *v)
+digit(const char *p, size_t *len)
 {
-	int n = 0, x = 0;
+	const unsigned char *u = (const unsigned char *)p;
 
-	while (n < maxd && **p >= '0' && **p <= '9') {
-		x = x * 10 + (*(*p)++ - '0');
+	*len = 1;
+	if (u[0] >= '0' && u[0] <= '9')
+		return u[0] - '0';
+	*len = 2;
+	if (u[0] == 0xd9 && u[1] >= 0xa0 && u[1] <= 0xa9)
+		return u[1] - 0xa0;
+	if (u[0] == 0xdb && u[1] >= 0xb0 && u[1] <= 0xb9)
+		return u[1] - 0xb0;
+	*len = 3;
+	if (u[0] == 0xef && u[1] == 0xbc && u[2] >= 0x90 && u[2] <= 0x99)
+		return u[2] - 0x90;
+	return -1;
+}
+
+/* num() past ASCII digits: other digits, then any marks (RTL dates carry U+200F). */
+static int
+num_more(const char **p, int maxd, int n, int *v)
+{
+	int d;
+	size_t len;
+
+	while (n < maxd && (d = digit(*p, &len)) >= 0) {
+		*v = *v * 10 + d;
+		*p += len;
 		n++;
 	}
-	*v = x;
+	if (n > 0)
+		*p = skip_marks(*p);
 	return n;
 }
 
-/* Localized am/pm written before the time (上午 3:15). */
+/* Up to maxd digits into *v; returns how many. */
+static inline int
+num(const char **p, int maxd, int *v)
+{
+	const char *s = *p;
+	int n = 0, x = 0;
+
+	while (n < maxd && *s >= '0' && *s <= '9') {
+		x = x * 10 + (*s++ - '0');
+		n++;
+	}
+	*p = s;
+	*v = x;
+	if ((unsigned char)*s < 0x80)
+		return n;
+	return num_more(p, maxd, n, v);
+}
+
+/*
+ * Localized am/pm (上午 3:15, 5:53 م): sets *len, returns 1 (am), 2 (pm)
+ * or 0.  A word must end there, so that a name after the time ("10:34
+ * محمد:") is not read as one.
+ */
 static int
 ampm_word(const char *p, size_t *len)
 {
 	static const struct { const char *w; int v; } words[] = {
 		{ "上午", 1 }, { "下午", 2 }, { "午前", 1 }, { "午後", 2 },
 		{ "오전", 1 }, { "오후", 2 }, { "晚上", 2 }, { "早上", 1 },
-		{ "中午", 2 }, { "凌晨", 1 }
+		{ "中午", 2 }, { "凌晨", 1 }, { "\u0635", 1 }, { "\u0645", 2 }
 	};
-	size_t i;
+	size_t i, n;
+	unsigned char c;
 
-	for (i = 0; i < sizeof words / sizeof *words; i++)
-		if (strncmp(p, words[i].w, strlen(words[i].w)) == 0) {
-			*len = strlen(words[i].w);
-			return words[i].v;
-		}
+	for (i = 0; i < sizeof words / sizeof *words; i++) {
+		n = strlen(words[i].w);
+		if (strncmp(p, words[i].w, n) != 0)
+			continue;
+		c = (unsigned char)p[n];
+		if (c >= 0x80 && invisible(p + n) == 0 && digit(p + n, len) < 0)
+			continue;	/* a word goes on */
+		*len = n;
+		return words[i].v;
+	}
 	return 0;
 }
 
@@ -139,26 +204,29 @@ parse_header(const char *line, struct hdr *h)
 	memset(h, 0, sizeof *h);
 	bracket = h->bracket = *p == '[';
 	if (bracket)
-		p++;
+		p = skip_marks(p + 1);
 	if ((h->alen = num(&p, 4, &h->a)) == 0 || (*p != '/' && *p != '.' &&
 	    *p != '-'))
 		return -1;
 	sep = *p++;
+	p = skip_marks(p);
 	if (*p == ' ')
 		p++;
 	if (num(&p, 4, &h->b) == 0 || *p != sep)
 		return -1;
-	p++;
+	p = skip_marks(p + 1);
 	if (*p == ' ')
 		p++;
 	if ((h->clen = num(&p, 4, &h->c)) == 0)
 		return -1;
 	if (*p == ',' || *p == '.')
 		p++;
+	else if (p[0] == '\xd8' && p[1] == '\x8c')
+		p += 2;		/* Arabic comma */
 	/* Up to a few non-digits before the time ("klo", 上午, spaces). */
 	junk = p;
-	while (*p != '\0' && (*p < '0' || *p > '9') && p - junk < 16) {
-		if ((unsigned char)*p >= 0xe0 && (h->ampm = ampm_word(p, &n)) != 0)
+	while (*p != '\0' && digit(p, &n) < 0 && p - junk < 16) {
+		if ((unsigned char)*p >= 0x80 && (h->ampm = ampm_word(p, &n)) != 0)
 			p += n;
 		else if ((n = invisible(p)) > 0)
 			p += n;
@@ -172,7 +240,7 @@ parse_header(const char *line, struct hdr *h)
 	p++;
 	if (num(&p, 2, &h->m) != 2)
 		return -1;
-	if ((*p == ':' || *p == '.') && p[1] >= '0' && p[1] <= '9') {
+	if ((*p == ':' || *p == '.') && digit(p + 1, &n) >= 0) {
 		p++;
 		if (num(&p, 2, &h->s) != 2)
 			return -1;
@@ -185,6 +253,9 @@ parse_header(const char *line, struct hdr *h)
 		p++;		/* "3:22_AM" */
 	if ((n = ampm_latin(p, &h->ampm)) > 0)
 		p += n;
+	else if ((unsigned char)*p >= 0x80 && !h->ampm &&
+	    (h->ampm = ampm_word(p, &n)) != 0)
+		p += n;		/* "5:53 م", "5:53 下午" */
 	else
 		p = junk;
 	p = skip_space(p);
@@ -209,8 +280,7 @@ parse_header(const char *line, struct hdr *h)
 		;		/* iOS without brackets: "10:34:00 AM Charlie: " */
 	else
 		return -1;
-	if (h->h > 23 || h->m > 59 || h->s > 59 || (h->ampm && h->h == 0 &&
-	    0))
+	if (h->h > 23 || h->m > 59 || h->s > 59)
 		return -1;
 	h->rest = p;
 	return 0;
@@ -218,17 +288,42 @@ parse_header(const char *line, struct hdr *h)
 
 /* --- date order --------------------------------------------------------- */
 
-/* Evidence for one header style; files can mix Android and iOS lines. */
+/*
+ * Evidence for one header style; files can mix Android and iOS lines.
+ * Exports run forward in time, so the order under which fewer headers go
+ * back in time is the file's: 06/03/2017, 08/05/2017, 09/04/2017 runs
+ * forward month first (June, August, September) and back day first
+ * (March, May, April).
+ */
 struct order {
-	int	 max_a, max_b;
-	int	 dec_a, dec_b;		/* decreases within a year */
-	long	 chg_a, chg_b;		/* changes between headers */
-	int	 have, pa, pb, pc, year_first;
+	int		 max_a, max_b;
+	long		 back_d, back_m;	/* steps back in time, day or month first */
+	long		 chg_a, chg_b;		/* changes between headers */
+	long long	 pd, pm;		/* previous header's clock, each way */
+	int		 have, pa, pb, year_first;
 };
+
+/* A header's wall clock as a number that grows with time, or -1. */
+static long long
+clock_of(const struct hdr *h, int dfirst)
+{
+	int mo = dfirst ? h->b : h->a, d = dfirst ? h->a : h->b, hour = h->h;
+
+	if (mo < 1 || mo > 12 || d < 1 || d > 31)
+		return -1;
+	if (h->ampm == 1 && hour == 12)
+		hour = 0;
+	else if (h->ampm == 2 && hour < 12)
+		hour += 12;
+	return ((((long long)h->c * 13 + mo) * 32 + d) * 24 + hour) * 3600 +
+	    h->m * 60 + h->s;
+}
 
 static void
 order_add(struct order *o, const struct hdr *h)
 {
+	long long d, m;
+
 	if (h->alen == 4) {
 		o->year_first = 1;
 		return;
@@ -237,20 +332,19 @@ order_add(struct order *o, const struct hdr *h)
 		o->max_a = h->a;
 	if (h->b > o->max_b)
 		o->max_b = h->b;
-	if (o->have && h->c == o->pc) {
-		if (h->a < o->pa && h->b == o->pb)
-			o->dec_a++;
-		if (h->b < o->pb && h->a == o->pa)
-			o->dec_b++;
-	}
+	d = clock_of(h, 1);
+	m = clock_of(h, 0);
 	if (o->have) {
+		o->back_d += d >= 0 && o->pd >= 0 && d < o->pd;
+		o->back_m += m >= 0 && o->pm >= 0 && m < o->pm;
 		o->chg_a += h->a != o->pa;
 		o->chg_b += h->b != o->pb;
 	}
 	o->have = 1;
 	o->pa = h->a;
 	o->pb = h->b;
-	o->pc = h->c;
+	o->pd = d;
+	o->pm = m;
 }
 
 /* 1 when the first field is the day, 0 when the month, -1 undecided. */
@@ -261,8 +355,8 @@ days_first(const struct order *o)
 		return 1;
 	if (o->max_b > 12)
 		return 0;
-	if (o->dec_a != o->dec_b)
-		return o->dec_a > o->dec_b;
+	if (o->back_d != o->back_m)
+		return o->back_d < o->back_m;
 	if (o->chg_a != o->chg_b)
 		return o->chg_a > o->chg_b;
 	return -1;
@@ -275,12 +369,33 @@ style(const struct hdr *h)
 	return h->bracket << 1 | (h->clen == 4);
 }
 
+/* --- the parser --------------------------------------------------------- */
+
+struct wa {
+	struct ing	*g;
+	struct ing_text	*x;
+	char		 group[512];
+	int		 dfirst;
+	struct ing_buf	 msg;		/* current message: header line + text */
+	struct hdr	 h;
+	int		 have, bad;	/* a message is open; its header is unreadable */
+	long long	 t, last;	/* its instant; the one before it */
+	int		 off, have_last;
+	int		 dstyle[4];	/* days_first() per style */
+	unsigned long long unknown;	/* notices the catalogue does not know */
+};
+
+/*
+ * The instant of a header.  A wall-clock time in the hour a DST fall-back
+ * repeats is the earlier instant, unless that would go back in time from
+ * the message before it: then the later one (the file runs forward).
+ */
 static int
-to_instant(const struct ing *g, const struct hdr *h, int dfirst, long long *t,
-    int *off)
+to_instant(struct wa *w, const struct hdr *h, long long *t, int *off)
 {
-	int y, mo, d, hour = h->h;
-	long long lt;
+	const struct qp_tz *tz = ing_tz(w->g);
+	int y, mo, d, hour = h->h, o1, o2;
+	long long lt, t1, t2;
 
 	if (h->alen == 4) {
 		y = h->a;
@@ -288,8 +403,8 @@ to_instant(const struct ing *g, const struct hdr *h, int dfirst, long long *t,
 		d = h->c;
 	} else {
 		y = h->clen <= 2 ? 2000 + h->c : h->c;
-		mo = dfirst ? h->b : h->a;
-		d = dfirst ? h->a : h->b;
+		mo = w->dstyle[style(h)] ? h->b : h->a;
+		d = w->dstyle[style(h)] ? h->a : h->b;
 	}
 	if (h->ampm == 1 && hour == 12)
 		hour = 0;
@@ -308,102 +423,26 @@ to_instant(const struct ing *g, const struct hdr *h, int dfirst, long long *t,
 	}
 	lt = qp_days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400LL +
 	    hour * 3600 + h->m * 60 + h->s;
-	*t = qp_tz_resolve(ing_tz(g), lt);
-	*off = qp_tz_offset(ing_tz(g), *t);
+	*t = qp_tz_resolve(tz, lt);
+	if (w->have_last && *t < w->last) {
+		o1 = qp_tz_offset(tz, lt - 86400);
+		o2 = qp_tz_offset(tz, lt + 86400);
+		t1 = lt - o1;
+		t2 = lt - o2;
+		if (t1 > *t && qp_tz_offset(tz, t1) == o1)
+			*t = t1;
+		if (t2 > *t && qp_tz_offset(tz, t2) == o2)
+			*t = t2;
+	}
+	*off = qp_tz_offset(tz, *t);
+	w->last = *t;
+	w->have_last = 1;
 	return 0;
 }
 
-/* --- system lines ------------------------------------------------------- */
-
-enum act { A_NONE, A_CREATE, A_ADD, A_ADDED, A_LINK, A_LEAVE, A_REMOVE,
-	A_RENAME, A_SYSTEM };
-
-/* %a: the subject; %b: the object (a list of names, or a group name). */
-static const struct pattern {
-	const char	*p;
-	enum act	 act;
-} patterns[] = {
-	{ "%a created group \"%b\"", A_CREATE },
-	{ "%a created group \xe2\x80\x9c%b\xe2\x80\x9d", A_CREATE },
-	{ "%a created this group", A_CREATE },
-	{ "%a joined using this group's invite link", A_LINK },
-	{ "%a joined using this group\xe2\x80\x99s invite link", A_LINK },
-	{ "%a joined using an invite link", A_LINK },
-	{ "%a joined from the community", A_LINK },
-	{ "%a was added", A_ADDED },
-	{ "%a were added", A_ADDED },
-	{ "%a added %b", A_ADD },
-	{ "%a left", A_LEAVE },
-	{ "%a removed %b", A_REMOVE },
-	{ "%a were removed", A_REMOVE },
-	{ "%a was removed", A_REMOVE },
-	{ "%a changed the subject from \"%x\" to \"%b\"", A_RENAME },
-	{ "%a changed the subject from \xe2\x80\x9c%x\xe2\x80\x9d to \xe2\x80\x9c%b\xe2\x80\x9d", A_RENAME },
-	{ "%a changed the subject to \"%b\"", A_RENAME },
-	{ "%a changed the subject to \xe2\x80\x9c%b\xe2\x80\x9d", A_RENAME },
-	{ "%a changed the group name from \"%x\" to \"%b\"", A_RENAME },
-	{ "%a changed the group name to \"%b\"", A_RENAME },
-	/* Chinese */
-	{ "%a\xe5\x88\x9b\xe5\xbb\xba\xe4\xba\x86\xe7\xbe\xa4\xe7\xbb\x84\xe2\x80\x9c%b\xe2\x80\x9d", A_CREATE },	/* 创建了群组“ */
-	{ "%a \xe5\x88\x9b\xe5\xbb\xba\xe4\xba\x86\xe7\xbe\xa4\xe7\xbb\x84 \xe2\x80\x9c%b\xe2\x80\x9d", A_CREATE },
-	{ "%a\xe9\x80\x9a\xe8\xbf\x87\xe6\xad\xa4\xe7\xbe\xa4\xe7\xbb\x84\xe7\x9a\x84\xe9\x82\x80\xe8\xaf\xb7\xe9\x93\xbe\xe6\x8e\xa5\xe5\x8a\xa0\xe5\x85\xa5", A_LINK },	/* 通过此群组的邀请链接加入 */
-	{ "%a \xe9\x80\x9a\xe8\xbf\x87\xe6\xad\xa4\xe7\xbe\xa4\xe7\xbb\x84\xe7\x9a\x84\xe9\x82\x80\xe8\xaf\xb7\xe9\x93\xbe\xe6\x8e\xa5\xe5\x8a\xa0\xe5\x85\xa5", A_LINK },
-	{ "%a \xe5\xb7\xb2\xe6\xb7\xbb\xe5\x8a\xa0 %b", A_ADD },		/* 已添加 */
-	{ "%a\xe6\xb7\xbb\xe5\x8a\xa0\xe4\xba\x86%b", A_ADD },		/* 添加了 */
-	{ "%a \xe6\xb7\xbb\xe5\x8a\xa0\xe4\xba\x86 %b", A_ADD },
-	{ "%a \xe5\xb7\xb2\xe9\x80\x80\xe5\x87\xba", A_LEAVE },		/* 已退出 */
-	{ "%a\xe5\xb7\xb2\xe9\x80\x80\xe5\x87\xba", A_LEAVE },
-	{ "%a\xe9\x80\x80\xe5\x87\xba\xe4\xba\x86\xe7\xbe\xa4\xe7\xbb\x84", A_LEAVE },	/* 退出了群组 */
-	{ "%a \xe5\xb7\xb2\xe7\xa7\xbb\xe9\x99\xa4 %b", A_REMOVE },		/* 已移除 */
-	{ "%a\xe7\xa7\xbb\xe9\x99\xa4\xe4\xba\x86%b", A_REMOVE },		/* 移除了 */
-	/* Dutch */
-	{ "%a heeft de groep \xe2\x80\x9c%b\xe2\x80\x9d gemaakt", A_CREATE },
-	{ "%a heeft %b toegevoegd", A_ADD },
-	{ "%a heeft de groep verlaten", A_LEAVE },
-	{ "%a heeft %b verwijderd", A_REMOVE },
-	/* German */
-	{ "%a hat die Gruppe \xe2\x80\x9e%b\xe2\x80\x9c erstellt", A_CREATE },
-	{ "%a hat %b hinzugef\xc3\xbcgt", A_ADD },
-	{ "%a hat die Gruppe verlassen", A_LEAVE },
-	{ "%a hat %b entfernt", A_REMOVE },
-	/* Spanish */
-	{ "%a cre\xc3\xb3 el grupo \xe2\x80\x9c%b\xe2\x80\x9d", A_CREATE },
-	{ "%a cre\xc3\xb3 el grupo \"%b\"", A_CREATE },
-	{ "%a a\xc3\xb1" "adi\xc3\xb3 a %b", A_ADD },
-	{ "%a te a\xc3\xb1" "adi\xc3\xb3", A_ADD },
-	{ "%a sali\xc3\xb3 del grupo", A_LEAVE },
-	{ "%a sali\xc3\xb3", A_LEAVE },
-	{ "%a elimin\xc3\xb3 a %b", A_REMOVE },
-	{ "%a se uni\xc3\xb3 usando el enlace de invitaci\xc3\xb3n de este grupo", A_LINK },
-	/* Hebrew: יצר/ה את הקבוצה, הוסיף/ה אותך, הוסיף/ה את, יצא/ה, הסיר/ה את */
-	{ "%a \xd7\x99\xd7\xa6\xd7\xa8/\xd7\x94 \xd7\x90\xd7\xaa \xd7\x94\xd7\xa7\xd7\x91\xd7\x95\xd7\xa6\xd7\x94 \"%b\"", A_CREATE },
-	{ "%a \xd7\x94\xd7\x95\xd7\xa1\xd7\x99\xd7\xa3/\xd7\x94 \xd7\x90\xd7\x95\xd7\xaa\xd7\x9a", A_ADD },
-	{ "%a \xd7\x94\xd7\x95\xd7\xa1\xd7\x99\xd7\xa3/\xd7\x94 \xd7\x90\xd7\xaa %b", A_ADD },
-	{ "%a \xd7\x99\xd7\xa6\xd7\x90/\xd7\x94", A_LEAVE },
-	{ "%a \xd7\x94\xd7\xa1\xd7\x99\xd7\xa8/\xd7\x94 \xd7\x90\xd7\xaa %b", A_REMOVE },
-	{ NULL, A_NONE }
-};
-
-/* Phrases that are system lines without a subject. */
-static const char *const notices[] = {
-	"Messages and calls are end-to-end encrypted",
-	"Messages to this group are now secured",
-	"Messages you send to this group are now secured",
-	"Messages you send to this chat",
-	"This message was deleted", "You deleted this message",
-	"You're now an admin", "You are now an admin",
-	"changed this group's icon", "changed the group description",
-	"changed their phone number", "changed the group settings",
-	"deleted this group's icon", "security code changed",
-	"U hebt de groepsafbeelding gewijzigd",
-	"heeft de groepsafbeelding gewijzigd",
-	"\xe6\xb6\x88\xe6\x81\xaf\xe5\x92\x8c\xe9\x80\x9a\xe8\xaf\x9d\xe9\x83\xbd\xe8\xbf\x9b\xe8\xa1\x8c\xe7\xab\xaf\xe5\x88\xb0\xe7\xab\xaf\xe5\x8a\xa0\xe5\xaf\x86",	/* 消息和通话都进行端到端加密 */
-	NULL
-};
-
-/* Trim spaces and invisible marks at both ends, in place. */
+/* Trim spaces and invisible marks at both ends, in place; *len its length. */
 static char *
-trim(char *s)
+trimn(char *s, size_t *len)
 {
 	char *e;
 
@@ -420,36 +459,48 @@ trim(char *s)
 			break;
 	}
 	*e = '\0';
+	*len = (size_t)(e - s);
 	return s;
 }
 
-/* "You", "you", "u", "你", "te" mean the exporting user. */
+static char *
+trim(char *s)
+{
+	size_t n;
+
+	return trimn(s, &n);
+}
+
+/* An author's name: trimmed, without the unsaved-contact "~". */
 static const char *
-person(char *s)
+author_name(char *s)
 {
 	s = trim(s);
-	if (strcmp(s, "you") == 0 || strcmp(s, "You") == 0 ||
-	    strcmp(s, "u") == 0 || strcmp(s, "U") == 0 ||
-	    strcmp(s, "\xe4\xbd\xa0") == 0 || strcmp(s, "Sie") == 0 ||
-	    strcmp(s, "te") == 0)
-		return "You";
-	if (strncmp(s, "~", 1) == 0)
+	if (*s == '~')
 		s = (char *)skip_space(s + 1);
 	return s;
 }
 
-/* --- the parser --------------------------------------------------------- */
+/* A name in a notice; the catalogue's words for "you" are "You". */
+static const char *
+person(char *s)
+{
+	static unsigned char first[256];
+	static int built;
+	size_t i;
 
-struct wa {
-	struct ing	*g;
-	struct ing_text	*x;
-	char		 group[512];
-	int		 dfirst;
-	struct ing_buf	 msg;		/* current message: header line + text */
-	struct hdr	 h;
-	int		 have;
-	int		 dstyle[4];	/* days_first() per style */
-};
+	if (!built) {
+		for (i = 0; wa_you[i] != NULL; i++)
+			first[(unsigned char)wa_you[i][0]] = 1;
+		built = 1;
+	}
+	s = trim(s);
+	if (first[(unsigned char)*s])
+		for (i = 0; wa_you[i] != NULL; i++)
+			if (strcmp(s, wa_you[i]) == 0)
+				return "You";
+	return author_name(s);
+}
 
 /* Group name from the file name: "WhatsApp Chat with X.txt", "... - X.zip". */
 static int
@@ -482,44 +533,78 @@ name_from_file(const char *name, char *out, size_t cap)
 	return 0;
 }
 
+/* The media of an attached file, by its type word or extension. */
 static const char *
-media_of(const char *text, int *placeholder)
+file_media(const char *s, size_t n)
 {
-	static const struct { const char *s; const char *m; } ph[] = {
-		{ "<Media omitted>", "other" }, { "<media omitted>", "other" },
-		{ "image omitted", "image" }, { "video omitted", "video" },
-		{ "audio omitted", "audio" }, { "sticker omitted", "sticker" },
-		{ "GIF omitted", "video" }, { "document omitted", "file" },
-		{ "Contact card omitted", "other" }, { "Bild weggelassen", "image" },
-		{ "Video weggelassen", "video" }, { "Audio weggelassen", "audio" },
-		{ "Sticker weggelassen", "sticker" }, { "GIF weggelassen", "video" },
-		{ "afbeelding weggelaten", "image" }, { "<Medien ausgeschlossen>", "other" },
-		{ "<Multimedia omitido>", "other" }, { "<\xe7\x9c\x81\xe7\x95\xa5\xe5\xaa\x92\xe4\xbd\x93\xe6\x96\x87\xe4\xbb\xb6>", "other" },	/* <省略媒体文件> */
-		{ NULL, NULL }
+	static const struct { const char *w; const char *m; } kinds[] = {
+		{ "PHOTO", "image" }, { "VIDEO", "video" }, { "AUDIO", "audio" },
+		{ "STICKER", "sticker" }, { "GIF", "video" }, { ".jpg", "image" },
+		{ ".jpeg", "image" }, { ".png", "image" }, { ".heic", "image" },
+		{ ".webp", "sticker" }, { ".mp4", "video" }, { ".mov", "video" },
+		{ ".3gp", "video" }, { ".opus", "audio" }, { ".ogg", "audio" },
+		{ ".m4a", "audio" }, { ".mp3", "audio" }, { ".aac", "audio" },
+		{ ".vcf", "other" }
 	};
-	const char *t = skip_marks(text), *p;
-	size_t i, n = strlen(t);
+	size_t i, k;
 
-	*placeholder = 0;
-	/* Placeholders are short and start with '<' or a capital or letter. */
-	if (n <= 40)
-		for (i = 0; ph[i].s != NULL; i++)
-			if (t[0] == ph[i].s[0] && strcmp(t, ph[i].s) == 0) {
-				*placeholder = 1;
-				return ph[i].m;
-			}
-	if (strncmp(t, "<attached: ", 11) == 0 && t[n - 1] == '>') {
-		*placeholder = 1;
-		return strstr(t, "PHOTO") ? "image" : strstr(t, "VIDEO") ?
-		    "video" : strstr(t, "AUDIO") ? "audio" : strstr(t,
-		    "STICKER") ? "sticker" : "file";
+	for (i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+		k = strlen(kinds[i].w);
+		if (kinds[i].w[0] != '.' ? memmem(s, n, kinds[i].w, k) != NULL :
+		    n > k && strncasecmp(s + n - k, kinds[i].w, k) == 0)
+			return kinds[i].m;
 	}
-	if (n > 16 && strcmp(t + n - 16, " (file attached)") == 0) {
-		*placeholder = 0;
-		return strstr(t, ".jpg") || strstr(t, ".jpeg") ? "image" :
-		    strstr(t, ".opus") ? "audio" : strstr(t, ".mp4") ? "video" :
-		    strstr(t, ".webp") ? "sticker" : "file";
-	}
+	return "file";
+}
+
+/* Whether s (n bytes) ends with a file name's extension, ".jpg". */
+static int
+has_ext(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i <= 5 && i < n; i++)
+		if (s[n - i - 1] == '.')
+			return isalnum((unsigned char)s[n - i]);
+		else if (!isalnum((unsigned char)s[n - i]))
+			return 0;
+	return 0;
+}
+
+/*
+ * An attachment, in any language: "<attached: 00000012-PHOTO-….jpg>",
+ * "<Anhang: …>" (iOS), "IMG-1.jpg <attached>" (old iOS), "IMG-….jpg
+ * (file attached)", "(bestand bijgevoegd)" (Android).  Its media, or NULL.
+ */
+static const char *
+attachment(const char *t, size_t n)
+{
+	const char *p, *q;
+
+	if (n < 6 || (t[n - 1] != '>' && t[n - 1] != ')') ||
+	    memchr(t, '\n', n) != NULL)
+		return NULL;
+	if (t[0] == '<' && t[n - 1] == '>' && (p = strstr(t, ": ")) != NULL &&
+	    has_ext(t, n - 1))
+		return file_media(p + 2, (size_t)(t + n - 1 - p - 2));
+	/* A file name and one short note after it, nothing else. */
+	if (t[n - 1] == '>' && (p = strrchr(t, '<')) != NULL && p > t &&
+	    p[-1] == ' ' && strchr(p, ' ') == NULL && memchr(t, ' ',
+	    (size_t)(p - 1 - t)) == NULL && has_ext(t, (size_t)(p - 1 - t)))
+		return file_media(t, (size_t)(p - 1 - t));
+	if (t[n - 1] == ')' && (q = strrchr(t, '(')) != NULL && q > t + 1 &&
+	    q[-1] == ' ' && t + n - q <= 40 && memchr(t, ' ',
+	    (size_t)(q - 1 - t)) == NULL && has_ext(t, (size_t)(q - 1 - t)))
+		return file_media(t, (size_t)(q - 1 - t));
+	return NULL;
+}
+
+/* Media of a message that is not a placeholder: links, places, polls. */
+static const char *
+media_of(const char *t)
+{
+	const char *p;
+
 	if (strncmp(t, "location: ", 10) == 0)
 		return "location";
 	if (strncmp(t, "POLL:", 5) == 0)
@@ -535,20 +620,16 @@ media_of(const char *text, int *placeholder)
 static int
 each_name(struct wa *w, struct ing_event *e, char *list)
 {
-	static const char *const seps[] = {
-		", ", " and ", " en ", " und ", " y ", " e ", "\xe3\x80\x81",
-		"\xe5\x92\x8c", NULL
-	};
 	char *p = list, *next, *best;
 	size_t i, bl = 0;
 
 	for (;;) {
 		best = NULL;
-		for (i = 0; seps[i] != NULL; i++)
-			if ((next = strstr(p, seps[i])) != NULL &&
+		for (i = 0; wa_list_seps[i] != NULL; i++)
+			if ((next = strstr(p, wa_list_seps[i])) != NULL &&
 			    (best == NULL || next < best)) {
 				best = next;
-				bl = strlen(seps[i]);
+				bl = strlen(wa_list_seps[i]);
 			}
 		if (best != NULL)
 			*best = '\0';
@@ -561,112 +642,183 @@ each_name(struct wa *w, struct ing_event *e, char *list)
 	}
 }
 
+/*
+ * The event of a catalogue entry matched with pieces a and b; where the
+ * entry names nobody in a piece, the exporting user is meant.
+ */
 static int
-system_line(struct wa *w, struct ing_event *e, const char *text)
+notice_event(struct wa *w, struct ing_event *e, const struct wa_entry *c,
+    char *a, char *b)
 {
-	char a[512], b[2048], x[8];
-	const struct pattern *p;
-	size_t i;
+	if (!wa_has(c, 'a'))
+		strcpy(a, "You");
+	if (!wa_has(c, 'b'))
+		strcpy(b, "You");
+	switch (c->act) {
+	case WA_CREATE:
+		e->kind = ING_JOIN;
+		e->via = "unknown";
+		e->user = person(a);
+		return ing_emit(w->g, e);
+	case WA_ADD:
+		e->kind = ING_JOIN;
+		e->via = "added";
+		e->actor = person(a);
+		return each_name(w, e, b);
+	case WA_ADDED:
+		e->kind = ING_JOIN;
+		e->via = "added";
+		return each_name(w, e, a);
+	case WA_LINK:
+		e->kind = ING_JOIN;
+		e->via = "link";
+		e->user = person(a);
+		return ing_emit(w->g, e);
+	case WA_LEAVE:
+		e->kind = ING_LEAVE;
+		e->user = person(a);
+		return ing_emit(w->g, e);
+	case WA_REMOVE:
+		e->kind = ING_REMOVE;
+		e->actor = person(a);
+		return each_name(w, e, b);
+	case WA_REMOVED:
+		e->kind = ING_REMOVE;
+		return each_name(w, e, a);
+	case WA_RENAME:
+		e->kind = ING_RENAME;
+		e->user = person(a);
+		e->text = trim(b);
+		return ing_emit(w->g, e);
+	default:
+		e->kind = ING_SYSTEM;
+		return ing_emit(w->g, e);
+	}
+}
 
-	(void)x;
+/*
+ * A body WhatsApp marks as a notice (no author, or U+200E on iOS): the
+ * catalogue's event, else a system row counted as unrecognised.
+ */
+static int
+notice(struct wa *w, struct ing_event *e, char *text)
+{
+	const struct wa_entry *c;
+	char a[2048], b[2048];
+
 	e->kind = ING_SYSTEM;
 	e->text = text;
-	for (i = 0; notices[i] != NULL; i++)
-		if (strstr(text, notices[i]) != NULL)
-			return ing_emit(w->g, e);
-	for (p = patterns; p->p != NULL; p++) {
-		if (!ing_match(p->p, text, a, b, sizeof a < sizeof b ? sizeof a :
-		    sizeof b))
-			continue;
-		switch (p->act) {
-		case A_CREATE:
-			e->kind = ING_JOIN;
-			e->user = person(a);
-			e->via = "unknown";
-			return ing_emit(w->g, e);
-		case A_ADD:
-			e->kind = ING_JOIN;
-			e->actor = person(a);
-			e->via = "added";
-			if (*b == '\0')		/* "X added you" forms */
-				strcpy(b, "You");
-			return each_name(w, e, b);
-		case A_ADDED:
-			e->kind = ING_JOIN;
-			e->via = "added";
-			return each_name(w, e, a);
-		case A_LINK:
-			e->kind = ING_JOIN;
-			e->via = "link";
-			e->user = person(a);
-			return ing_emit(w->g, e);
-		case A_LEAVE:
-			e->kind = ING_LEAVE;
-			e->user = person(a);
-			return ing_emit(w->g, e);
-		case A_REMOVE:
-			e->kind = ING_REMOVE;
-			if (*b == '\0')
-				return each_name(w, e, a);
-			e->actor = person(a);
-			return each_name(w, e, b);
-		case A_RENAME:
-			e->kind = ING_RENAME;
-			e->user = person(a);
-			e->text = b;
-			return ing_emit(w->g, e);
-		default:
-			break;
-		}
-	}
+	if ((c = wa_match(text, 1, a, b, sizeof a)) != NULL && c->act != WA_MEDIA)
+		return notice_event(w, e, c, a, b);
+	w->unknown++;
 	return ing_emit(w->g, e);
+}
+
+/* Whether s holds a quotation mark of any kind (a notice quoting a group name). */
+static int
+quoted(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (; *u != '\0'; u++)
+		if (*u == '"' || (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0x9c ||
+		    u[2] == 0x9e)) || (u[0] == 0xc2 && u[1] == 0xab) ||
+		    (u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x8c))
+			return 1;
+	return 0;
+}
+
+/*
+ * "Name:." or "Name:" alone is a disappearing message (chat-miner#92): the
+ * length of the name, or 0.
+ */
+static size_t
+disappearing(const char *s, size_t n)
+{
+	if (n > 0 && s[n - 1] == '.')
+		n--;
+	if (n < 2 || s[n - 1] != ':' || memchr(s, ':', n - 1) != NULL)
+		return 0;
+	return n - 1;
 }
 
 static int
 flush(struct wa *w)
 {
 	struct ing_event e;
-	char *rest, *colon, *text, *author;
-	int ph;
+	const struct wa_entry *c;
+	char *rest, *colon, *text, *author, a[2048], b[2048];
+	size_t n;
+	int marked;
 
 	if (!w->have)
 		return 0;
 	w->have = 0;
+	if (w->bad)
+		return 0;	/* reported at its header */
 	memset(&e, 0, sizeof e);
-	if (to_instant(w->g, &w->h, w->dstyle[style(&w->h)], &e.t, &e.off) == -1)
-		return ing_bad(w->g, w->x, "impossible date in a message header");
+	e.t = w->t;
+	e.off = w->off;
 	e.group = w->group;
 	rest = w->msg.s;
 	colon = strstr(rest, ": ");
-	if (colon == NULL || memchr(rest, '\n', (size_t)(colon - rest)) != NULL)
-		return system_line(w, &e, trim(rest));
-	*colon = '\0';
-	author = (char *)person(rest);
-	text = colon + 2;
-	/* Newer exports write system lines under the group's name. */
-	if (strcmp(author, w->group) == 0)
-		return system_line(w, &e, trim(text));
-	/* "Josh: <LRM>Josh created this group": a system line under a name. */
-	if (invisible(text) == 3 && text[2] == '\x8e') {
-		char *t = trim(text);
-		size_t i;
-		const struct pattern *p;
-		char a[512], b[512];
-
-		for (i = 0; notices[i] != NULL; i++)
-			if (strstr(t, notices[i]) != NULL)
-				return system_line(w, &e, t);
-		for (p = patterns; p->p != NULL; p++)
-			if (ing_match(p->p, t, a, b, sizeof a))
-				return system_line(w, &e, t);
+	if (colon != NULL && memchr(rest, '\n', (size_t)(colon - rest)) != NULL)
+		colon = NULL;
+	if (colon == NULL) {
+		rest = trimn(rest, &n);
+		if ((n = disappearing(rest, n)) > 0 &&
+		    wa_match(rest, 1, a, b, sizeof a) == NULL) {
+			rest[n] = '\0';
+			e.kind = ING_MESSAGE;
+			e.user = author_name(rest);
+			e.media = "deleted";
+			e.text = "";
+			return ing_emit(w->g, &e);
+		}
+		return notice(w, &e, rest);
 	}
-	e.kind = ING_MESSAGE;
+	/* `X changed the subject from "a: b" to "c"`: no author, a colon inside. */
+	*colon = '\0';
+	if (quoted(rest)) {
+		*colon = ':';
+		if ((c = wa_match(trim(rest), 1, a, b, sizeof a)) != NULL &&
+		    c->act != WA_MEDIA && strstr(a, ": ") == NULL) {
+			e.text = rest;
+			return notice_event(w, &e, c, a, b);
+		}
+		*colon = '\0';
+	}
+	author = (char *)author_name(rest);
+	text = colon + 2;
+	marked = text[0] == '\xe2' && text[1] == '\x80' && text[2] == '\x8e';
+	text = trimn(text, &n);
 	e.user = author;
-	e.media = media_of(text, &ph);
-	e.text = ph ? "" : trim(text);
-	if (strcmp(e.text, "This message was deleted") == 0 ||
-	    strcmp(e.text, "You deleted this message") == 0)
-		e.kind = ING_SYSTEM;
+	e.kind = ING_MESSAGE;
+	if (*text == '\0') {
+		e.media = "deleted";	/* a disappearing message */
+		e.text = "";
+		return ing_emit(w->g, &e);
+	}
+	if ((e.media = attachment(text, n)) != NULL) {
+		e.text = "";
+		return ing_emit(w->g, &e);
+	}
+	if ((c = wa_match(text, marked, a, b, sizeof a)) != NULL) {
+		if (c->act == WA_MEDIA) {
+			e.media = c->media;
+			e.text = "";
+			return ing_emit(w->g, &e);
+		}
+		e.user = NULL;
+		e.text = text;
+		return notice_event(w, &e, c, a, b);
+	}
+	if (marked) {
+		e.user = NULL;
+		return notice(w, &e, text);
+	}
+	e.media = media_of(text);
+	e.text = text;
 	return ing_emit(w->g, &e);
 }
 
@@ -722,13 +874,39 @@ ing_signal_parse(struct ing *g, struct ing_text *x)
 	return parse_as(g, x, "signal");
 }
 
+/*
+ * The group's name from the first notices: the one a creation notice
+ * names, else whose name iOS writes before its first notice (the group,
+ * or in a 1:1 chat the other person).
+ */
+static void
+group_from(struct wa *w, const char *rest)
+{
+	const struct wa_entry *c;
+	const char *colon, *body;
+	char a[512], b[512];
+
+	colon = strstr(rest, ": ");
+	body = colon ? colon + 2 : rest;
+	if (colon != NULL && strncmp(body, "\xe2\x80\x8e", 3) != 0)
+		return;
+	if ((c = wa_match(body, 1, a, b, sizeof a)) == NULL || c->act == WA_MEDIA)
+		return;
+	if (c->act == WA_CREATE && wa_has(c, 'b'))
+		snprintf(w->group, sizeof w->group, "%s", b);
+	else if (colon != NULL && !wa_has(c, 'a') && !wa_has(c, 'b') &&
+	    (size_t)(colon - rest) < sizeof w->group)
+		snprintf(w->group, sizeof w->group, "%.*s",
+		    (int)(colon - rest), rest);
+}
+
 static int
 parse_as(struct ing *g, struct ing_text *x, const char *platform)
 {
 	struct wa w;
 	struct order o, os[4];
 	struct hdr h;
-	char *line, a[512], b[512];
+	char *line;
 	size_t len;
 	int rc = 0, i, d, nhead = 0;
 
@@ -761,23 +939,8 @@ parse_as(struct ing *g, struct ing_text *x, const char *platform)
 			if (i == 4)
 				break;
 		}
-		/* The creation and encryption notices open an export. */
-		if (w.group[0] == '\0' && nhead <= 64 &&
-		    (strstr(h.rest, "created group") ||
-		    strstr(h.rest, "end-to-end"))) {
-			const char *t = skip_marks(h.rest);
-			const char *c = strstr(t, ": ");
-
-			if (ing_match("%a created group \"%b\"", t, a, b, sizeof a) ||
-			    ing_match("%a created group \xe2\x80\x9c%b\xe2\x80\x9d",
-			    t, a, b, sizeof a))
-				snprintf(w.group, sizeof w.group, "%s", b);
-			else if (c != NULL && strstr(c, "Messages and calls are "
-			    "end-to-end encrypted") != NULL &&
-			    (size_t)(c - t) < sizeof w.group)
-				snprintf(w.group, sizeof w.group, "%.*s",
-				    (int)(c - t), t);
-		}
+		if (w.group[0] == '\0' && nhead <= 64)
+			group_from(&w, h.rest);
 	}
 	if (rc < 0 || ing_rewind(x) == -1)
 		return 0;
@@ -791,7 +954,7 @@ parse_as(struct ing *g, struct ing_text *x, const char *platform)
 		snprintf(w.group, sizeof w.group, "%s", base ? base + 1 :
 		    ing_name(x));
 	}
-	/* Pass 2: messages. */
+	/* Pass 2: messages, each dated at its own header's line. */
 	while ((rc = ing_line(x, &line, &len)) > 0) {
 		if (parse_header(line, &h) == 0) {
 			if (flush(&w) == -1) {
@@ -806,6 +969,12 @@ parse_as(struct ing *g, struct ing_text *x, const char *platform)
 			}
 			w.h.rest = NULL;
 			w.have = 1;
+			w.bad = to_instant(&w, &h, &w.t, &w.off) == -1;
+			if (w.bad && ing_bad(g, x,
+			    "impossible date in a message header") == -1) {
+				rc = -1;
+				break;
+			}
 		} else if (w.have) {
 			if (ing_buf_add(&w.msg, "\n", 1) == -1 ||
 			    ing_buf_add(&w.msg, line, len) == -1) {
@@ -820,6 +989,9 @@ parse_as(struct ing *g, struct ing_text *x, const char *platform)
 	}
 	if (rc == 0)
 		rc = flush(&w);
+	if (w.unknown > 0)
+		ing_note(g, x, "%llu unrecognised notices (read as system rows)",
+		    w.unknown);
 	ing_buf_free(&w.msg);
 	return rc < 0 ? -1 : 0;
 }

@@ -26,11 +26,18 @@ for f in chat-analytics_4A_11M_android_group_d-m-yy_24h.txt chat-analytics_4A_11
 	has $f '2020-09-12T23:55:00+00:00,Alice,message' '2020-09-12T23:55:00+00:00,Trent,message'
 	n=$((n + 1))
 done
-# chat-miner's target.json: the same 6 messages from every date layout.
+# chat-miner's target.json: the same 6 messages from every date layout,
+# and a 7th: `John Doe:.` is a disappearing message (chat-miner#92), a
+# message with media=deleted, not a system line.
 for f in chat-miner_android_dd-mm-yy_24h.txt chat-miner_android_mm-dd-yy_24h.txt \
     chat-miner_android_yyyy-mm-dd_24h.txt chat-miner_bracket_mm-dd-yy_24h.txt \
-    chat-miner_android_mm-dd-yyyy_12h-spanish-a.m.txt; do
-	count $f message 6
+    chat-miner_android_mm-dd-yyyy_12h-spanish-a.m.txt \
+    chat-miner-old_dateformat1_m-d-yy_24h_system-msgs.txt; do
+	count $f message 7
+	qp-ingest -q --tz UTC "$fx/$f" | qp-cat -t events | grep -q ',John Doe,message,,,[0-9a-f]*,,deleted,,,' ||
+	    { echo "$f: John Doe:. is not a deleted message"; exit 1; }
+	n=$((n + 1))
+	case $f in *old*) continue ;; esac
 	has $f '2021-12-30T22:01:00+00:00,John Doe,message' '2021-12-20T12:10:00+00:00,🤓,message' \
 	    '2021-12-10T10:10:00+00:00,John Doe 🤓,message' '2020-06-10T15:55:00+00:00,John-John Doe,message' \
 	    '2019-01-30T20:49:00+00:00,Jahn Doe,message' '2019-01-01T11:25:00+00:00,John Doe,message'
@@ -47,12 +54,32 @@ has chat-miner-old_dateformat2_m-d-yyyy_no-comma_12h-p.m.txt \
 count chat-miner-old_unicode_nbsp-in-p.m.txt message 3
 has chat-miner-old_unicode_nbsp-in-p.m.txt '2022-10-09T22:37:00+00:00,🤓,message'
 n=$((n + 5))
-# LangChain's loader test: these 8 (it also drops media and deleted lines).
+# LangChain's loader test: these 8 (it also drops media and deleted lines,
+# which are messages here: 10 by 7 authors).
+f=langchain_mixed-formats_narrow-nbsp-ampm.txt
+count $f message 10
+authors $f 'James|User 1|User 2|User 3|User 4|User name|User name 2'
+has $f '2023-06-29T00:16:00+00:00,User 4,message' '2023-04-20T09:42:00+00:00,User 3,message'
 has langchain_mixed-formats_narrow-nbsp-ampm.txt \
     '2023-05-05T15:48:11+00:00,James,message' '2021-11-08T09:41:32+00:00,User name,message' \
     '2023-01-23T03:19:00+00:00,User 2,message' '2023-01-23T03:22:00+00:00,User 1,message' \
     '2021-01-24T12:41:03+00:00,User name 2,message' '2023-05-04T16:13:23+00:00,User 2,message' \
     '2022-07-19T23:32:00+00:00,User 1,message' '2022-07-20T11:32:00+00:00,User 2,message'
+# iOS writes the encryption notice under the other person's name: still 11
+# messages by both of them (3 of them `image omitted`), 1 system row.
+f=langchain_ios_bracket_m-d-yy_12h-seconds_lrm-image-omitted.txt
+count $f message 11; count $f system 1; authors $f 'Dr. Feather|Jungle Jane'
+[ "$(qp-ingest -q --tz UTC "$fx/$f" | qp-cat -t events | grep -c ',Dr. Feather,message,,,[0-9a-f]*,,image,')" = 3 ] ||
+    { echo "$f: want 3 image placeholders"; exit 1; }
+# Day/month order from time order: 06/03/2017 08/05/2017 09/04/2017 runs
+# forward month first (June 3 to September 4), backward day first.
+f=jan-go_default_android_ambiguous-dd-mm-yyyy.txt
+has $f '2017-06-03T00:45:00+00:00,Sample User,message' '2017-08-05T01:48:00+00:00,TestBot,message' \
+    '2017-09-04T01:50:00+00:00,+410123456789,message'
+# German iOS: the security-code notice under a member's name is not a message.
+f=wordle-parser_german_ios_bracket_dd.mm.yy_crlf_lrm_weggelassen.zip
+count $f message 426; count $f system 1
+n=$((n + 4))
 # whatstk's documented counts and first rows.
 count whatstk_lorem_bracket_dd-mm-yy_24h-seconds.txt message 500
 has whatstk_lorem_bracket_dd-mm-yy_24h-seconds.txt '2020-01-15T02:22:56+00:00,Mary,message'
