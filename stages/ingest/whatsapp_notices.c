@@ -6,7 +6,7 @@
  * messages of whoever they are attributed to.
  *
  * The strings are facts about the exporter, gathered from real exports
- * (../shared/fixtures), other parsers' tests and issues (Pustur/
+ * (public test files of chat parsers), other parsers' tests and issues (Pustur/
  * whatsapp-chat-parser, joweich/chat-miner, lucasrodes/whatstk, and
  * WhatsApp analysers in Turkish, Italian, Indonesian, Portuguese and
  * Spanish) and WhatsApp's help pages; a wording we could not confirm in
