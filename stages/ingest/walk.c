@@ -693,6 +693,148 @@ pseudonym(const struct ing *g, char *buf, size_t cap, const char *prefix,
 	return buf;
 }
 
+/*
+ * An unreadable line of input name: counted, the first few shown (line 0:
+ * no line).  Returns 0, or -1 under --strict, which also fails the run.
+ */
+static int
+bad_line(struct ing *g, const char *name, unsigned long long line,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static int
+bad_line(struct ing *g, const char *name, unsigned long long line,
+    const char *fmt, ...)
+{
+	va_list ap;
+	char why[256];
+
+	g->cur.bad++;
+	if (g->cur.bad <= SHOW_BAD || g->strict) {
+		va_start(ap, fmt);
+		vsnprintf(why, sizeof why, fmt, ap);
+		va_end(ap);
+		if (line > 0)
+			qp_warn("%s:%llu: %s", name, line, why);
+		else
+			qp_warn("%s: %s", name, why);
+		if (g->cur.bad == SHOW_BAD && !g->strict)
+			qp_warn("%s: further unreadable lines are counted, not "
+			    "shown", name);
+	}
+	if (g->strict)
+		g->failed = 1;
+	return g->strict ? -1 : 0;
+}
+
+/*
+ * Stray dates.  Chats happened between 1970 and 2100; a time outside is a
+ * corrupt field (a Unix time of 0, a year 9998).  Inside, a row dated
+ * years away both from the row written before it and from the row after
+ * it is one too: only the rows that jump are held back (one at a time,
+ * copied), so the check costs nothing on rows that follow their
+ * predecessor, and a whole new stretch of dates (a group revived after
+ * years) is read, as its rows agree with each other.
+ */
+#define MINT		1LL			/* after the epoch itself */
+#define MAXT		4102444800LL		/* 2100-01-01T00:00:00Z */
+#define STRAY		(5 * 36525LL * 864)	/* five years, in seconds */
+
+static int
+far(long long a, long long b)
+{
+	return a - b > STRAY || b - a > STRAY;
+}
+
+static int
+put_row(struct ing *g, long long t, enum ing_kind kind,
+    const struct qp_field *f, uint64_t plain)
+{
+	g->cur.kinds[kind]++;
+	g->prev_t = t;
+	g->have_prev = 1;
+	return qp_out_row_plain(g->out, f, ING_NCOLS + 1, plain);
+}
+
+static int
+hold_row(struct ing *g, long long t, enum ing_kind kind,
+    const struct qp_field *f, uint64_t plain)
+{
+	struct ing_held *h = &g->held;
+	size_t need = 0, i;
+	char *p;
+
+	for (i = 0; i <= ING_NCOLS; i++)
+		need += f[i].len + 1;
+	if (need > h->cap) {
+		if ((p = realloc(h->buf, need)) == NULL)
+			return -1;
+		h->buf = p;
+		h->cap = need;
+	}
+	for (i = 0, p = h->buf; i <= ING_NCOLS; i++) {
+		memcpy(p, f[i].s, f[i].len);
+		p[f[i].len] = '\0';
+		h->f[i].s = p;
+		h->f[i].len = f[i].len;
+		p += f[i].len + 1;
+	}
+	h->t = t;
+	h->kind = kind;
+	h->plain = plain;
+	h->line = g->curx != NULL ? ing_lineno(g->curx) : 0;
+	h->have = 1;
+	return 0;
+}
+
+static int
+drop_held(struct ing *g)
+{
+	g->held.have = 0;
+	return bad_line(g, g->curname, g->held.line, "dated %.10s, years away from the "
+	    "lines around it; skipped", g->held.f[0].s);
+}
+
+/* Write a row, or hold it, or drop the one held: the rule above. */
+static int
+admit(struct ing *g, long long t, enum ing_kind kind,
+    const struct qp_field *f, uint64_t plain)
+{
+	struct ing_held *h = &g->held;
+
+	if (h->have) {
+		if (far(h->t, t)) {
+			if (drop_held(g) == -1)
+				return -1;
+		} else {
+			h->have = 0;
+			if (put_row(g, h->t, h->kind, h->f, h->plain) == -1)
+				return -1;
+		}
+	}
+	if (g->have_prev && !far(g->prev_t, t))
+		return put_row(g, t, kind, f, plain);
+	return hold_row(g, t, kind, f, plain);
+}
+
+int
+ing_input_end(struct ing *g)
+{
+	int rc = 0;
+
+	if (g->held.have) {
+		if (g->have_prev)
+			rc = drop_held(g);
+		else {
+			g->held.have = 0;
+			rc = put_row(g, g->held.t, g->held.kind, g->held.f,
+			    g->held.plain);
+		}
+	}
+	g->have_prev = 0;
+	g->curx = NULL;
+	return rc;
+}
+
 int
 ing_emit(struct ing *g, const struct ing_event *e)
 {
@@ -700,13 +842,12 @@ ing_emit(struct ing *g, const struct ing_event *e)
 	char aid[QP_HASH_HEX + 1], mid[QP_HASH_HEX + 1];
 	const char *v[15], *parts[4];
 
-	if (!qp_time_in_range(e->t)) {
-		/* Not a time any chat happened at: a corrupt field. */
-		g->cur.bad++;
-		if (g->cur.bad <= 5)
-			qp_warn("%s: an event dated outside the years 0000-9999; "
-			    "skipped", g->curname);
-		return g->strict ? -1 : 0;
+	if (e->t < MINT || e->t >= MAXT) {
+		qp_time_format(ts, e->t, e->off);
+		return bad_line(g, g->curname, g->curx ? ing_lineno(g->curx) : 0,
+		    e->t == 0 ?
+		    "dated Unix time 0 (1970-01-01T00:00:00Z), a missing date; "
+		    "skipped" : "dated %.10s, outside 1970-2099; skipped", ts);
 	}
 	/* Most rows share the previous row's local date: reuse its text. */
 	{
@@ -796,7 +937,6 @@ ing_emit(struct ing *g, const struct ing_event *e)
 	v[11] = e->media ? e->media : e->kind == ING_MESSAGE ? "text" : "";
 	v[13] = e->name ? e->name : "";
 	v[14] = g->src;
-	g->cur.kinds[e->kind]++;
 	{
 		struct qp_field f[15];
 		int i;
@@ -815,7 +955,7 @@ ing_emit(struct ing *g, const struct ing_event *e)
 			} else
 				f[i].len = strlen(v[i]);
 		}
-		return qp_out_row_plain(g->out, f, 15, plain);
+		return admit(g, e->t, e->kind, f, plain);
 	}
 }
 
@@ -825,17 +965,10 @@ ing_bad(struct ing *g, struct ing_text *x, const char *fmt, ...)
 	va_list ap;
 	char why[256];
 
-	g->cur.bad++;
-	if (g->cur.bad <= SHOW_BAD || g->strict) {
-		va_start(ap, fmt);
-		vsnprintf(why, sizeof why, fmt, ap);
-		va_end(ap);
-		qp_warn("%s:%llu: %s", x->name, x->lineno, why);
-		if (g->cur.bad == SHOW_BAD && !g->strict)
-			qp_warn("%s: further unreadable lines are counted, not "
-			    "shown", x->name);
-	}
-	return g->strict ? -1 : 0;
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof why, fmt, ap);
+	va_end(ap);
+	return bad_line(g, x->name, x->lineno, "%s", why);
 }
 
 /* --- inputs ---------------------------------------------------------- */
@@ -955,6 +1088,43 @@ fail:
 	return -1;
 }
 
+struct ing_text *
+ing_text_open(const char *path)
+{
+	unsigned char head[8192];
+	struct ing_text *x;
+	const char *enc;
+	ssize_t n;
+	int fd, dfd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		qp_warn("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if ((n = read(fd, head, sizeof head)) < 0)
+		n = 0;
+	enc = n >= 2 && head[0] == 0x1f && head[1] == 0x8b ? "UTF-8" :
+	    guess_encoding(head, (size_t)n);	/* gzip: UTF-8 inside */
+	lseek(fd, 0, SEEK_SET);
+	if (strcmp(enc, "UTF-8") != 0) {
+		dfd = transcode(fd, enc, path);
+		close(fd);
+		if ((fd = dfd) == -1)
+			return NULL;
+	}
+	if ((x = text_new(path, fd)) == NULL) {
+		close(fd);
+		qp_warn("out of memory");
+	}
+	return x;
+}
+
+void
+ing_text_close(struct ing_text *x)
+{
+	text_free(x);
+}
+
 static int
 seen_before(struct ing *g, unsigned long long h)
 {
@@ -1033,6 +1203,7 @@ summary(struct ing *g, const char *name, const char *format)
 {
 	struct ing_stats *c = &g->cur;
 
+	(void)ing_input_end(g);		/* under --strict, g->failed tells */
 	ing_add_source(g, name, format);
 	g->total.bad += c->bad;
 	if (!g->quiet)
@@ -1148,6 +1319,7 @@ parse_fd(struct ing *g, int fd, const char *name, int depth)
 	}
 	memset(&g->cur, 0, sizeof g->cur);
 	g->curname = x->name;
+	g->curx = x;
 	rc = f->parse(g, x);
 	g->cur.replaced = x->replaced;
 	if (rc == 0 && x->failed) {
@@ -1413,8 +1585,10 @@ ing_free(struct ing *g)
 {
 	int i;
 
-	for (i = 0; i < ING_NCOLS; i++)
+	for (i = 0; i < ING_NCOLS; i++) {
 		free(g->map[i]);
+		free(g->emap[i]);
+	}
 	for (i = 0; i < (int)g->nsources; i++) {
 		free(g->sources[i].input);
 		free(g->sources[i].format);
@@ -1422,4 +1596,5 @@ ing_free(struct ing *g)
 	free(g->sources);
 	ing_names_free(g->everyone);
 	free(g->seen);
+	free(g->held.buf);
 }
