@@ -45,6 +45,12 @@ int		 qp_time_parse_naive(const char *s, size_t len, long long *t);
 const char	*qp_time_why(const char *s, size_t len, int naive, char *buf,
 		    size_t cap);
 
+/*
+ * Whether t could be the time of a chat event: after the Unix epoch (a
+ * time of 0 is a missing one) and before 2100.  Others are stray dates.
+ */
+int		 qp_time_plausible(long long t);
+
 /* Whether t (and t's local day) lies within the years 0000 to 9999. */
 int		 qp_time_in_range(long long t);
 

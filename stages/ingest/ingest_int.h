@@ -36,11 +36,10 @@ struct ing {
 	const char		*curname;	/* the input being parsed */
 	struct ing_text		*curx;		/* its text, when it has one */
 	/*
-	 * A row whose time is years away from the row written before it,
-	 * held until the next shows whether it is a stray date (walk.c).
+	 * Rows whose times are years away from the row written before them,
+	 * held until the next shows whether they are stray dates (walk.c).
 	 */
 	struct ing_held {
-		int			 have;
 		long long		 t;
 		enum ing_kind		 kind;
 		unsigned long long	 line;
@@ -48,7 +47,8 @@ struct ing {
 		uint64_t		 plain;
 		char			*buf;
 		size_t			 cap;
-	}			 held;
+	}			 held[2];
+	int			 nheld;
 	long long		 prev_t;	/* the last row written of this input */
 	int			 have_prev;
 	unsigned long long	*seen;		/* content hashes read */

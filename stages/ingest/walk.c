@@ -730,13 +730,12 @@ bad_line(struct ing *g, const char *name, unsigned long long line,
  * Stray dates.  Chats happened between 1970 and 2100; a time outside is a
  * corrupt field (a Unix time of 0, a year 9998).  Inside, a row dated
  * years away both from the row written before it and from the row after
- * it is one too: only the rows that jump are held back (one at a time,
- * copied), so the check costs nothing on rows that follow their
- * predecessor, and a whole new stretch of dates (a group revived after
- * years) is read, as its rows agree with each other.
+ * it is one too.  Only rows that jump are held back (copied), so rows
+ * that follow their predecessor cost nothing more, and a new stretch of
+ * dates (a group revived years later) is read, as its rows agree with
+ * each other.  An input's first rows have no predecessor: of two that
+ * disagree, the one the third agrees with is kept.
  */
-#define MINT		1LL			/* after the epoch itself */
-#define MAXT		4102444800LL		/* 2100-01-01T00:00:00Z */
 #define STRAY		(5 * 36525LL * 864)	/* five years, in seconds */
 
 static int
@@ -756,10 +755,18 @@ put_row(struct ing *g, long long t, enum ing_kind kind,
 }
 
 static int
+put_held(struct ing *g, int i)
+{
+	struct ing_held *h = &g->held[i];
+
+	return put_row(g, h->t, h->kind, h->f, h->plain);
+}
+
+static int
 hold_row(struct ing *g, long long t, enum ing_kind kind,
     const struct qp_field *f, uint64_t plain)
 {
-	struct ing_held *h = &g->held;
+	struct ing_held *h = &g->held[g->nheld];
 	size_t need = 0, i;
 	char *p;
 
@@ -782,54 +789,79 @@ hold_row(struct ing *g, long long t, enum ing_kind kind,
 	h->kind = kind;
 	h->plain = plain;
 	h->line = g->curx != NULL ? ing_lineno(g->curx) : 0;
-	h->have = 1;
+	g->nheld++;
 	return 0;
 }
 
 static int
-drop_held(struct ing *g)
+drop_held(struct ing *g, int i)
 {
-	g->held.have = 0;
-	return bad_line(g, g->curname, g->held.line, "dated %.10s, years away from the "
-	    "lines around it; skipped", g->held.f[0].s);
+	return bad_line(g, g->curname, g->held[i].line, "dated %.10s, years "
+	    "away from the lines around it; skipped", g->held[i].f[0].s);
 }
 
-/* Write a row, or hold it, or drop the one held: the rule above. */
+/* Held row 1 becomes row 0. */
+static void
+shift_held(struct ing *g)
+{
+	struct ing_held t = g->held[0];
+
+	g->held[0] = g->held[1];
+	g->held[1] = t;
+	g->nheld--;
+}
+
+/* Write a row, or hold it, or settle the rows held: the rule above. */
 static int
 admit(struct ing *g, long long t, enum ing_kind kind,
     const struct qp_field *f, uint64_t plain)
 {
-	struct ing_held *h = &g->held;
+	int rc = 0;
 
-	if (h->have) {
-		if (far(h->t, t)) {
-			if (drop_held(g) == -1)
-				return -1;
-		} else {
-			h->have = 0;
-			if (put_row(g, h->t, h->kind, h->f, h->plain) == -1)
-				return -1;
-		}
+	if (g->nheld == 0) {
+		if (g->have_prev && !far(g->prev_t, t))
+			return put_row(g, t, kind, f, plain);
+		return hold_row(g, t, kind, f, plain);
 	}
-	if (g->have_prev && !far(g->prev_t, t))
+	if (g->have_prev || g->nheld == 1) {
+		/* One held: far from the row before it, or the first. */
+		if (!far(g->held[0].t, t)) {
+			g->nheld = 0;
+			if (put_held(g, 0) == -1)
+				return -1;
+			return put_row(g, t, kind, f, plain);
+		}
+		if (!g->have_prev)
+			return hold_row(g, t, kind, f, plain);
+		g->nheld = 0;
+		if (drop_held(g, 0) == -1)
+			return -1;
+		return admit(g, t, kind, f, plain);
+	}
+	/* The first two rows disagree: keep the one this row agrees with. */
+	if (!far(g->held[1].t, t) || !far(g->held[0].t, t)) {
+		int keep = !far(g->held[1].t, t);
+
+		g->nheld = 0;
+		if (drop_held(g, !keep) == -1 || put_held(g, keep) == -1)
+			return -1;
 		return put_row(g, t, kind, f, plain);
+	}
+	rc = drop_held(g, 0);
+	shift_held(g);
+	if (rc == -1)
+		return -1;
 	return hold_row(g, t, kind, f, plain);
 }
 
 int
 ing_input_end(struct ing *g)
 {
-	int rc = 0;
+	int rc = 0, i, n = g->nheld;
 
-	if (g->held.have) {
-		if (g->have_prev)
-			rc = drop_held(g);
-		else {
-			g->held.have = 0;
-			rc = put_row(g, g->held.t, g->held.kind, g->held.f,
-			    g->held.plain);
-		}
-	}
+	g->nheld = 0;
+	for (i = 0; i < n && rc == 0; i++)
+		rc = g->have_prev ? drop_held(g, i) : put_held(g, i);
 	g->have_prev = 0;
 	g->curx = NULL;
 	return rc;
@@ -842,7 +874,7 @@ ing_emit(struct ing *g, const struct ing_event *e)
 	char aid[QP_HASH_HEX + 1], mid[QP_HASH_HEX + 1];
 	const char *v[15], *parts[4];
 
-	if (e->t < MINT || e->t >= MAXT) {
+	if (!qp_time_plausible(e->t)) {
 		qp_time_format(ts, e->t, e->off);
 		return bad_line(g, g->curname, g->curx ? ing_lineno(g->curx) : 0,
 		    e->t == 0 ?
@@ -1596,5 +1628,6 @@ ing_free(struct ing *g)
 	free(g->sources);
 	ing_names_free(g->everyone);
 	free(g->seen);
-	free(g->held.buf);
+	free(g->held[0].buf);
+	free(g->held[1].buf);
 }

@@ -173,6 +173,12 @@ qp_time_in_range(long long t)
 	return t >= MINDAY * DAY + 18 * 3600 && t < (MAXDAY + 1) * DAY - 18 * 3600;
 }
 
+int
+qp_time_plausible(long long t)
+{
+	return t > 0 && t < 4102444800LL;	/* 2100-01-01T00:00:00Z */
+}
+
 void
 qp_day_format(char *buf, long long day)
 {

@@ -91,6 +91,12 @@ check_why(void)
 	/* A small buffer is cut, never overrun. */
 	CHECK_STR(qp_time_why("2024-13-01 10:00", 16, 1, small, sizeof small),
 	    "month 1");
+	/* Stray dates: the epoch itself, 2100 and after. */
+	CHECK(!qp_time_plausible(0));
+	CHECK(!qp_time_plausible(-86400));
+	CHECK(qp_time_plausible(1));
+	CHECK(qp_time_plausible(4102444799LL));
+	CHECK(!qp_time_plausible(4102444800LL));
 	/* Parsing still accepts and refuses the same. */
 	CHECK(iso("2023-02-30T10:00:00Z") == -1);
 	CHECK(iso("2024-02-29T10:00:00Z") == 1709200800);

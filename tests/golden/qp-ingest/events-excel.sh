@@ -1,0 +1,10 @@
+# --events as Excel saves it on Chinese Windows: GBK with Chinese headers,
+# UTF-16 Unicode text (tabs), "2024/5/8 9:05" times; unreadable rows are
+# named by file and line, saying what is wrong.
+printf '12/06/2024, 07:00 - 小林: 早\n12/06/2024, 07:01 - Ava Li: hi\n' > chat.txt
+printf '时间,昵称,事件,金额\r\n2024/6/12 9:05,小林,paid,199\r\n2024/2/30 10:00,小林,paid,99\r\n2024-06-13,Ava Li,refund,50\r\n2024/6/14 10:00,,paid,1\r\n' |
+    iconv -f UTF-8 -t GBK > orders-gbk.csv
+printf '\377\376' > orders-u16.txt
+printf '日期\t会员ID\t金额\r\n2024年6月15日 20:30\tm42\t88\r\n' | iconv -f UTF-8 -t UTF-16LE >> orders-u16.txt
+qp-ingest --tz Asia/Shanghai chat.txt --events orders-gbk.csv --events orders-u16.txt |
+    qp-cat -t events | grep ',custom,' | cut -d, -f1,2,5,6,7,13,14
