@@ -49,8 +49,9 @@ struct ing {
 		size_t			 cap;
 	}			 held[2];
 	int			 nheld;
-	long long		 prev_t;	/* the last row written of this input */
+	long long		 prev_t;	/* the last row written of this group */
 	int			 have_prev;
+	struct ing_buf		 prev_gid;	/* that group */
 	unsigned long long	*seen;		/* content hashes read */
 	size_t			 nseen;
 	struct ing_stats	 cur, total;

@@ -733,8 +733,10 @@ bad_line(struct ing *g, const char *name, unsigned long long line,
  * it is one too.  Only rows that jump are held back (copied), so rows
  * that follow their predecessor cost nothing more, and a new stretch of
  * dates (a group revived years later) is read, as its rows agree with
- * each other.  An input's first rows have no predecessor: of two that
- * disagree, the one the third agrees with is kept.
+ * each other.  Rows are compared within a run of one group (a Telegram
+ * account export holds many chats, each of its own years).  A run's first
+ * rows have no predecessor: of two that disagree, the one the third
+ * agrees with is kept.
  */
 #define STRAY		(5 * 36525LL * 864)	/* five years, in seconds */
 
@@ -773,8 +775,10 @@ hold_row(struct ing *g, long long t, enum ing_kind kind,
 	for (i = 0; i <= ING_NCOLS; i++)
 		need += f[i].len + 1;
 	if (need > h->cap) {
-		if ((p = realloc(h->buf, need)) == NULL)
+		if ((p = realloc(h->buf, need)) == NULL) {
+			qp_warn("out of memory");
 			return -1;
+		}
 		h->buf = p;
 		h->cap = need;
 	}
@@ -854,8 +858,9 @@ admit(struct ing *g, long long t, enum ing_kind kind,
 	return hold_row(g, t, kind, f, plain);
 }
 
-int
-ing_input_end(struct ing *g)
+/* The end of a run of rows: settle the rows held. */
+static int
+run_end(struct ing *g)
 {
 	int rc = 0, i, n = g->nheld;
 
@@ -863,6 +868,15 @@ ing_input_end(struct ing *g)
 	for (i = 0; i < n && rc == 0; i++)
 		rc = g->have_prev ? drop_held(g, i) : put_held(g, i);
 	g->have_prev = 0;
+	return rc;
+}
+
+int
+ing_input_end(struct ing *g)
+{
+	int rc = run_end(g);
+
+	g->prev_gid.len = 0;
 	g->curx = NULL;
 	return rc;
 }
@@ -986,6 +1000,17 @@ ing_emit(struct ing *g, const struct ing_event *e)
 				plain |= 1u << i;
 			} else
 				f[i].len = strlen(v[i]);
+		}
+		if (f[2].len != g->prev_gid.len ||
+		    memcmp(f[2].s, ing_buf_str(&g->prev_gid), f[2].len) != 0) {
+			/* Another group: another run. */
+			if (run_end(g) == -1)
+				return -1;
+			g->prev_gid.len = 0;
+			if (ing_buf_add(&g->prev_gid, f[2].s, f[2].len) == -1) {
+				qp_warn("out of memory");
+				return -1;
+			}
 		}
 		return admit(g, e->t, e->kind, f, plain);
 	}
@@ -1630,4 +1655,5 @@ ing_free(struct ing *g)
 	free(g->seen);
 	free(g->held[0].buf);
 	free(g->held[1].buf);
+	ing_buf_free(&g->prev_gid);
 }

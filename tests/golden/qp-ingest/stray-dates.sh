@@ -8,3 +8,7 @@ qp-ingest --tz UTC result.json | qp-cat -t events | cut -d, -f1,6
 printf 'ts,user\n2024-05-01 10:00,a\n2031-05-01 10:00,b\n2024-05-02 10:00,c\n2017-05-03 10:00,d\n2024-05-03 10:00,e\n2030-01-01 10:00,f\n2030-01-02 10:00,g\n2013-01-01 00:00,h\n' > t.csv
 qp-ingest --tz UTC --format csv t.csv | qp-cat -t events | cut -d, -f1,6
 qp-ingest -q --strict --tz UTC --format csv t.csv > /dev/null || echo "exit $?"
+# Rows are compared within a group: a chat of one old message between two
+# recent ones (as in a Telegram account export) is read.
+printf 'ts,user,group\n2024-05-01 10:00,a,A\n2024-05-02 10:00,b,A\n2015-01-01 10:00,c,B\n2024-05-01 11:00,d,C\n' > g.csv
+qp-ingest -q --tz UTC --format csv g.csv | qp-cat -t events | cut -d, -f1,4,6
