@@ -35,6 +35,7 @@ struct ing_event {
 	const char	*media;		/* NULL: "text" for messages */
 	const char	*text;
 	const char	*name;
+	unsigned long long line;	/* where it starts; 0: the line just read */
 };
 
 /* Decoded text of one input, read a line at a time. */

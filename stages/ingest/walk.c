@@ -766,7 +766,7 @@ put_held(struct ing *g, int i)
 
 static int
 hold_row(struct ing *g, long long t, enum ing_kind kind,
-    const struct qp_field *f, uint64_t plain)
+    const struct qp_field *f, uint64_t plain, unsigned long long line)
 {
 	struct ing_held *h = &g->held[g->nheld];
 	size_t need = 0, i;
@@ -792,7 +792,7 @@ hold_row(struct ing *g, long long t, enum ing_kind kind,
 	h->t = t;
 	h->kind = kind;
 	h->plain = plain;
-	h->line = g->curx != NULL ? ing_lineno(g->curx) : 0;
+	h->line = line;
 	g->nheld++;
 	return 0;
 }
@@ -818,14 +818,14 @@ shift_held(struct ing *g)
 /* Write a row, or hold it, or settle the rows held: the rule above. */
 static int
 admit(struct ing *g, long long t, enum ing_kind kind,
-    const struct qp_field *f, uint64_t plain)
+    const struct qp_field *f, uint64_t plain, unsigned long long line)
 {
 	int rc = 0;
 
 	if (g->nheld == 0) {
 		if (g->have_prev && !far(g->prev_t, t))
 			return put_row(g, t, kind, f, plain);
-		return hold_row(g, t, kind, f, plain);
+		return hold_row(g, t, kind, f, plain, line);
 	}
 	if (g->have_prev || g->nheld == 1) {
 		/* One held: far from the row before it, or the first. */
@@ -836,11 +836,11 @@ admit(struct ing *g, long long t, enum ing_kind kind,
 			return put_row(g, t, kind, f, plain);
 		}
 		if (!g->have_prev)
-			return hold_row(g, t, kind, f, plain);
+			return hold_row(g, t, kind, f, plain, line);
 		g->nheld = 0;
 		if (drop_held(g, 0) == -1)
 			return -1;
-		return admit(g, t, kind, f, plain);
+		return admit(g, t, kind, f, plain, line);
 	}
 	/* The first two rows disagree: keep the one this row agrees with. */
 	if (!far(g->held[1].t, t) || !far(g->held[0].t, t)) {
@@ -855,7 +855,7 @@ admit(struct ing *g, long long t, enum ing_kind kind,
 	shift_held(g);
 	if (rc == -1)
 		return -1;
-	return hold_row(g, t, kind, f, plain);
+	return hold_row(g, t, kind, f, plain, line);
 }
 
 /* The end of a run of rows: settle the rows held. */
@@ -887,11 +887,12 @@ ing_emit(struct ing *g, const struct ing_event *e)
 	char ts[QP_ISO_LEN + 1], gid[QP_HASH_HEX + 1], uid[QP_HASH_HEX + 1];
 	char aid[QP_HASH_HEX + 1], mid[QP_HASH_HEX + 1];
 	const char *v[15], *parts[4];
+	unsigned long long line = e->line > 0 ? e->line : g->curx != NULL ?
+	    ing_lineno(g->curx) : 0;
 
 	if (!qp_time_plausible(e->t)) {
 		qp_time_format(ts, e->t, e->off);
-		return bad_line(g, g->curname, g->curx ? ing_lineno(g->curx) : 0,
-		    e->t == 0 ?
+		return bad_line(g, g->curname, line, e->t == 0 ?
 		    "dated Unix time 0 (1970-01-01T00:00:00Z), a missing date; "
 		    "skipped" : "dated %.10s, outside 1970-2099; skipped", ts);
 	}
@@ -1012,7 +1013,7 @@ ing_emit(struct ing *g, const struct ing_event *e)
 				return -1;
 			}
 		}
-		return admit(g, e->t, e->kind, f, plain);
+		return admit(g, e->t, e->kind, f, plain, line);
 	}
 }
 

@@ -448,6 +448,7 @@ struct wa {
 	struct ing_buf	 msg;		/* current message: header line + text */
 	struct hdr	 h;
 	int		 have;
+	unsigned long long hline;	/* the current message's header line */
 	int		 dstyle[4];	/* days_first() per style */
 };
 
@@ -633,6 +634,7 @@ flush(struct wa *w)
 		return 0;
 	w->have = 0;
 	memset(&e, 0, sizeof e);
+	e.line = w->hline;
 	if (to_instant(w->g, &w->h, w->dstyle[style(&w->h)], &e.t, &e.off) == -1)
 		return ing_bad(w->g, w->x, "impossible date in a message header");
 	e.group = w->group;
@@ -806,6 +808,7 @@ parse_as(struct ing *g, struct ing_text *x, const char *platform)
 			}
 			w.h.rest = NULL;
 			w.have = 1;
+			w.hline = ing_lineno(x);
 		} else if (w.have) {
 			if (ing_buf_add(&w.msg, "\n", 1) == -1 ||
 			    ing_buf_add(&w.msg, line, len) == -1) {
