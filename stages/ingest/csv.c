@@ -434,15 +434,15 @@ out:
 
 /* The src id of an events file: a hash of its text, as for chat exports. */
 static int
-events_src(struct ing *g, const char *path)
+events_src(struct ing *g, struct ing_text *x)
 {
 	static char buf[65536];
 	struct qp_src *s;
 	struct qp_hasher *h;
 	long got;
 
-	if ((s = qp_src_open(path)) == NULL) {
-		qp_warn("%s: %s", path, strerror(errno));
+	if ((s = qp_src_open_fd(ing_fd(x), ing_name(x))) == NULL) {
+		qp_warn("out of memory");
 		return -1;
 	}
 	if ((h = qp_hasher_new()) == NULL) {
@@ -472,8 +472,12 @@ ing_events_file(struct ing *g, const char *path)
 	unsigned long long unmatched = 0;
 	char why[128];
 
-	if (events_src(g, path) == -1 || (x = ing_text_open(path)) == NULL)
+	if ((x = ing_text_open(path)) == NULL)
 		return -1;
+	if (events_src(g, x) == -1) {
+		ing_text_close(x);
+		return -1;
+	}
 	memset(&g->cur, 0, sizeof g->cur);
 	g->curname = path;
 	g->curx = x;

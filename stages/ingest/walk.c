@@ -1151,13 +1151,38 @@ ing_text_open(const char *path)
 {
 	unsigned char head[8192];
 	struct ing_text *x;
+	struct stat st;
 	const char *enc;
 	ssize_t n;
 	int fd, dfd;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 ||
+	    fstat(fd, &st) == -1) {
 		qp_warn("%s: %s", path, strerror(errno));
+		if (fd != -1)
+			close(fd);
 		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		/* A pipe (<(zcat x.gz)): copy it, to read it twice. */
+		if ((dfd = ing_spool()) == -1) {
+			qp_warn("%s: temporary file: %s", path, strerror(errno));
+			close(fd);
+			return NULL;
+		}
+		while ((n = read(fd, head, sizeof head)) != 0) {
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n < 0 || qp_write_all(dfd, head, (size_t)n) == -1) {
+				qp_warn("%s: %s", path, strerror(errno));
+				close(fd);
+				close(dfd);
+				return NULL;
+			}
+		}
+		close(fd);
+		fd = dfd;
+		lseek(fd, 0, SEEK_SET);
 	}
 	if ((n = read(fd, head, sizeof head)) < 0)
 		n = 0;

@@ -8,3 +8,7 @@ printf '\377\376' > orders-u16.txt
 printf '日期\t会员ID\t金额\r\n2024年6月15日 20:30\tm42\t88\r\n' | iconv -f UTF-8 -t UTF-16LE >> orders-u16.txt
 qp-ingest --tz Asia/Shanghai chat.txt --events orders-gbk.csv --events orders-u16.txt |
     qp-cat -t events | grep ',custom,' | cut -d, -f1,2,5,6,7,13,14
+# ... also from a pipe, as <(iconv ...) gives it.
+mkfifo fifo
+cat orders-gbk.csv > fifo &
+qp-ingest -q --tz Asia/Shanghai --events fifo | qp-cat -t events | grep -c ',custom,'
