@@ -1186,8 +1186,24 @@ ing_text_open(const char *path)
 	}
 	if ((n = read(fd, head, sizeof head)) < 0)
 		n = 0;
-	enc = n >= 2 && head[0] == 0x1f && head[1] == 0x8b ? "UTF-8" :
-	    guess_encoding(head, (size_t)n);	/* gzip: UTF-8 inside */
+	enc = n >= 2 && head[0] == 0x1f && head[1] == 0x8b ? "gzip" :
+	    guess_encoding(head, (size_t)n);
+	/*
+	 * A table's first lines may be ASCII alone (English headers, ids):
+	 * look at the whole file, from a character's start in each piece.
+	 */
+	while (strcmp(enc, "UTF-8") == 0 && (n = read(fd, head,
+	    sizeof head)) > 0) {
+		ssize_t i = 0;
+
+		while (i < 3 && i < n && (head[i] & 0xc0) == 0x80)
+			i++;
+		enc = guess_encoding(head + i, (size_t)(n - i));
+		if (strncmp(enc, "UTF-16", 6) == 0)
+			enc = "UTF-8";	/* a BOM counts at the start only */
+	}
+	if (strcmp(enc, "gzip") == 0)
+		enc = "UTF-8";		/* UTF-8 inside, as qp_src reads it */
 	lseek(fd, 0, SEEK_SET);
 	if (strcmp(enc, "UTF-8") != 0) {
 		dfd = transcode(fd, enc, path);

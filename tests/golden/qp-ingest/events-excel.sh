@@ -12,3 +12,7 @@ qp-ingest --tz Asia/Shanghai chat.txt --events orders-gbk.csv --events orders-u1
 mkfifo fifo
 cat orders-gbk.csv > fifo &
 qp-ingest -q --tz Asia/Shanghai --events fifo | qp-cat -t events | grep -c ',custom,'
+# GBK after 600 lines of ASCII (English headers, ids) is still GBK.
+{ printf 'ts,user,amount\n'; seq -f '2024-05-01 10:00,user%g,1' 600; printf '2024-05-02 10:00,小林,2\n'; } |
+    iconv -f UTF-8 -t GBK > late.csv
+qp-ingest -q --tz Asia/Shanghai --events late.csv | qp-cat -t events | tail -1 | cut -d, -f1,6,13
