@@ -112,8 +112,9 @@ int	ing_spool(void);
 /* --pseudonymize KEYFILE: 0, or -1 with a message printed. */
 int	ing_key_load(struct ing *g, const char *path);
 /*
- * A file named by an option, decoded to UTF-8 as chat inputs are (UTF-16,
- * GB18030); NULL with a message printed.  Close with ing_text_close().
+ * A file named by an option ("-": standard input), decoded to UTF-8 as
+ * chat inputs are (UTF-16, GB18030); NULL with a message printed.  Close
+ * with ing_text_close().
  */
 struct ing_text *ing_text_open(const char *path);
 void	ing_text_close(struct ing_text *x);

@@ -1156,8 +1156,9 @@ ing_text_open(const char *path)
 	ssize_t n;
 	int fd, dfd;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 ||
-	    fstat(fd, &st) == -1) {
+	fd = strcmp(path, "-") == 0 ? fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0) :
+	    open(path, O_RDONLY | O_CLOEXEC);
+	if (fd == -1 || fstat(fd, &st) == -1) {
 		qp_warn("%s: %s", path, strerror(errno));
 		if (fd != -1)
 			close(fd);

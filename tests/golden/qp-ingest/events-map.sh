@@ -9,3 +9,6 @@ qp-ingest -q --tz UTC --events shop.csv --events-map ts=时间,user=买家昵称
     echo "exit $?"
 qp-ingest -q --tz UTC --events shop.csv --events-map user=买家昵称 > /dev/null ||
     echo "exit $?"
+# --events - reads standard input.
+qp-ingest -q --tz Asia/Shanghai --events - --events-map ts=下单时间,user=买家昵称 < shop.csv |
+    qp-cat -t events | grep -c ',custom,'
