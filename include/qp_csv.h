@@ -63,8 +63,14 @@ size_t		 qp_utf8_check(const void *p, size_t n);
 /* Force every line through libcsv (tests compare both paths). */
 void		 qp_csv_set_slow(struct qp_csv *c, int on);
 
+/* Fields split at delim (default ','; '\t' reads Excel's Unicode text). */
+void		 qp_csv_set_delim(struct qp_csv *c, char delim);
+
 /* The first error as "name: record N (line L): why", or NULL. */
 const char	*qp_csv_error(const struct qp_csv *c);
+/* Its why alone (NULL when none), and its line L (0 when none, or a read error). */
+const char	*qp_csv_error_why(const struct qp_csv *c);
+unsigned long long qp_csv_error_line(const struct qp_csv *c);
 struct qp_src	*qp_csv_src(const struct qp_csv *c);
 void		 qp_csv_free(struct qp_csv *c);
 

@@ -36,6 +36,21 @@ int		 qp_time_parse(const char *s, size_t len, long long *t, int *off);
  */
 int		 qp_time_parse_naive(const char *s, size_t len, long long *t);
 
+/*
+ * Why s is not a time that qp_time_parse() reads (naive: one that
+ * qp_time_parse_naive() reads), in a few words for a message: "day 30 of
+ * February", "hour 24", "no offset (Z or +HH:MM) after the time".  Written
+ * into buf (cap bytes), which is returned.
+ */
+const char	*qp_time_why(const char *s, size_t len, int naive, char *buf,
+		    size_t cap);
+
+/*
+ * Whether t could be the time of a chat event: after the Unix epoch (a
+ * time of 0 is a missing one) and before 2100.  Others are stray dates.
+ */
+int		 qp_time_plausible(long long t);
+
 /* Whether t (and t's local day) lies within the years 0000 to 9999. */
 int		 qp_time_in_range(long long t);
 

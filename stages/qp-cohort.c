@@ -679,6 +679,10 @@ event(const struct qp_in *in, void *arg)
 
 	if (qp_time_parse(row->f[c->ts].s, row->f[c->ts].len, &ts, &off) == -1)
 		fail_row(in, "not a time: ", row->f[c->ts].s);
+	/* A stray date would stretch every per-day table to it. */
+	if (!qp_time_plausible(ts))
+		fail_row(in, "a stray date, outside 1970-2099 (qp-ingest "
+		    "skips them): ", row->f[c->ts].s);
 	rank = qp_kind_rank(kind);
 	s = fld(row, c->msg, &len);
 	if ((ng = qp_order_check(&order, gid, gidlen, ts, rank, s, len)) == -1)

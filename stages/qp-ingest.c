@@ -16,8 +16,8 @@
 static const char usage[] =
 "usage: qp-ingest [-hq] [--progress] [-l level] [-o out] [--format name]\n"
 "                 [--tz zone] [--strict] [--no-text] [--all-chats]\n"
-"                 [--map spec] [--events file] [--pseudonymize keyfile]\n"
-"                 [--max-member-size size]\n"
+"                 [--map spec] [--events file] [--events-map spec]\n"
+"                 [--pseudonymize keyfile] [--max-member-size size]\n"
 "                 [file|dir|archive|- ...]\n"
 "\n"
 "Read chat exports and write a qunpipe stream with their events table.\n"
@@ -31,8 +31,11 @@ static const char usage[] =
 "                           slack\n"
 "      --map SPEC           with --format csv: which CSV column holds each\n"
 "                           events column, as ts=Date,user=Author,text=Msg\n"
+"                           (not needed when the header uses their names)\n"
 "      --events FILE        add FILE's rows (ts, user_id or user, event) as\n"
 "                           custom events such as paid, matched to members\n"
+"      --events-map SPEC    which column of the --events files holds each\n"
+"                           events column, as --map (ts=下单时间,user=买家)\n"
 
 "      --tz ZONE            IANA zone of exports without offsets (default $TZ,\n"
 "                           else UTC)\n"
@@ -52,7 +55,7 @@ static const char usage[] =
 
 enum {
 	OPT_FORMAT = QP_OPT_STAGE, OPT_TZ, OPT_STRICT, OPT_NO_TEXT, OPT_MAXMEM,
-	OPT_ALL_CHATS, OPT_MAP, OPT_EVENTS, OPT_PSEUDO
+	OPT_ALL_CHATS, OPT_MAP, OPT_EVENTS, OPT_EVENTS_MAP, OPT_PSEUDO
 };
 
 static const struct option longopts[] = {
@@ -65,6 +68,7 @@ static const struct option longopts[] = {
 	{ "all-chats", no_argument, NULL, OPT_ALL_CHATS },
 	{ "map", required_argument, NULL, OPT_MAP },
 	{ "events", required_argument, NULL, OPT_EVENTS },
+	{ "events-map", required_argument, NULL, OPT_EVENTS_MAP },
 	{ "pseudonymize", required_argument, NULL, OPT_PSEUDO },
 	{ NULL, 0, NULL, 0 }
 };
@@ -78,7 +82,8 @@ main(int argc, char **argv)
 	struct qp_out *out;
 	struct qp_tz *tz;
 	const struct ing_format *f, *format = NULL;
-	const char *zone = NULL, *map = NULL, *keyfile = NULL, *events[16];
+	const char *zone = NULL, *map = NULL, *emap = NULL, *keyfile = NULL;
+	const char *events[16];
 	size_t nevents = 0, e;
 	char **args;
 	int ch, i, n, r, strict = 0, no_text = 0, all_chats = 0, rc = 0;
@@ -113,6 +118,9 @@ main(int argc, char **argv)
 		case OPT_MAP:
 			map = optarg;
 			break;
+		case OPT_EVENTS_MAP:
+			emap = optarg;
+			break;
 		case OPT_PSEUDO:
 			keyfile = optarg;
 			break;
@@ -146,11 +154,12 @@ main(int argc, char **argv)
 	g.no_text = no_text;
 	g.all_chats = all_chats;
 	g.max_member = maxmem;
-	if (map != NULL && ing_map_parse(&g, map) == -1)
+	if (map != NULL && ing_map_parse(g.map, map) == -1)
 		qp_usage_error("--map: want name=column pairs with ts and user or "
 		    "user_id, names from the events table: '%s'", map);
-	if (format != NULL && strcmp(format->name, "csv") == 0 && map == NULL)
-		qp_usage_error("--format csv needs --map");
+	if (emap != NULL && ing_map_parse(g.emap, emap) == -1)
+		qp_usage_error("--events-map: want name=column pairs with ts and "
+		    "user or user_id, names from the events table: '%s'", emap);
 	if (keyfile != NULL && ing_key_load(&g, keyfile) == -1)
 		rc = -1;
 	else if (nevents > 0 && (g.everyone = ing_names_new()) == NULL)
@@ -160,10 +169,10 @@ main(int argc, char **argv)
 	/* An input without a chat is said and fails the run, after the rest. */
 	for (i = optind; rc != -1 && (i < argc || (i == optind && nevents == 0));
 	    i++)
-		if ((r = ing_input(&g, i < argc ? argv[i] : "-")) != 0)
-			rc = r == -1 ? -1 : 1;
+		if ((r = ing_input(&g, i < argc ? argv[i] : "-")) != 0 || g.failed)
+			rc = r == -1 || g.failed ? -1 : 1;
 	for (e = 0; rc == 0 && e < nevents; e++)
-		rc = ing_events_file(&g, events[e]);
+		rc = ing_events_file(&g, events[e]) == -1 || g.failed ? -1 : 0;
 	if (rc == 0 && ing_nevents(&g) == 0) {
 		qp_warn("no events read");
 		rc = -1;

@@ -4,8 +4,10 @@
  * A server (guild) is the community: every channel of one guild is one
  * group, named after the guild, so members who talk in different channels
  * are one membership.  Direct and group-DM channels are groups of their
- * own.  JSON message types: Default and Reply are messages (Reply with
- * reply_to); GuildMemberJoin is a join; RecipientAdd adds the mentioned
+ * own.  JSON message types: posts (the table below: Default, Reply, and
+ * the replies of bots and apps to slash and context-menu commands, which
+ * DiscordChatExporter may write as numbers, "20") are messages by their
+ * author, bot or not (Reply with reply_to); GuildMemberJoin is a join; RecipientAdd adds the mentioned
  * user (actor: the author); RecipientRemove removes them (a leave when
  * they remove themselves); ChannelNameChange renames; the rest are system
  * lines.  The CSV carries only AuthorID, Author, Date, Content,
@@ -197,6 +199,23 @@ group_of(const struct dc *d, struct ing_event *e)
 		e->group_id = NULL;
 }
 
+/* Types whose rows someone (a member, a bot, an app) posted. */
+static const char *const posts[] = {
+	"Default", "Reply", "ChatInputCommand", "ContextMenuCommand",
+	"0", "19", "20", "23", NULL
+};
+
+static int
+is_post(const char *type)
+{
+	const char *const *p;
+
+	for (p = posts; *p != NULL; p++)
+		if (strcmp(type, *p) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 emit_dmsg(struct dc *d, struct dmsg *m)
 {
@@ -204,16 +223,20 @@ emit_dmsg(struct dc *d, struct dmsg *m)
 	int off;
 
 	memset(&e, 0, sizeof e);
-	if (qp_time_parse(m->ts, strlen(m->ts), &e.t, &off) == -1)
-		return ing_bad(d->g, d->x, "message %s: bad timestamp '%s'",
-		    m->id, m->ts);
+	if (qp_time_parse(m->ts, strlen(m->ts), &e.t, &off) == -1) {
+		char why[128];
+
+		return ing_bad(d->g, d->x, "message %s: timestamp '%s': %s",
+		    m->id, m->ts, qp_time_why(m->ts, strlen(m->ts), 0, why,
+		    sizeof why));
+	}
 	e.off = off;
 	group_of(d, &e);
 	e.msg_id = m->id[0] ? m->id : NULL;
 	e.user_id = m->author_id[0] ? m->author_id : NULL;
 	e.user = m->nick[0] ? m->nick : m->author;
 	e.text = m->content ? m->content : "";
-	if (strcmp(m->type, "Default") == 0 || strcmp(m->type, "Reply") == 0) {
+	if (is_post(m->type)) {
 		e.kind = ING_MESSAGE;
 		e.reply_to = m->ref[0] ? m->ref : NULL;
 		e.media = m->nsticker ? "sticker" : m->nattach ?
@@ -289,7 +312,7 @@ parse_csv(struct dc *d)
 	if ((c = ing_csv(d->x)) == NULL)
 		return -1;
 	if ((rc = qp_csv_next(c, &r)) <= 0 || r->n < 4) {
-		rc = rc < 0 ? -1 : 0;
+		rc = rc < 0 ? ing_csv_failed(d->g, d->x, c) : 0;
 		goto out;
 	}
 	while ((rc = qp_csv_next(c, &r)) > 0) {
@@ -304,8 +327,11 @@ parse_csv(struct dc *d)
 		}
 		memset(&ev, 0, sizeof ev);
 		if (qp_time_parse(r->f[2].s, r->f[2].len, &ev.t, &off) == -1) {
-			if ((rc = ing_bad(d->g, d->x, "bad date '%s'",
-			    r->f[2].s)) == -1)
+			char why[128];
+
+			if ((rc = ing_bad(d->g, d->x, "Date '%s': %s", r->f[2].s,
+			    qp_time_why(r->f[2].s, r->f[2].len, 0, why,
+			    sizeof why))) == -1)
 				break;
 			continue;
 		}
@@ -340,10 +366,8 @@ parse_csv(struct dc *d)
 		if ((rc = ing_emit(d->g, &ev)) == -1)
 			break;
 	}
-	if (rc == 0 && qp_csv_error(c) != NULL) {
-		ing_fail(d->g, d->x, "%s", qp_csv_error(c));
-		rc = -1;
-	}
+	if (qp_csv_error(c) != NULL)
+		rc = ing_csv_failed(d->g, d->x, c);
 out:
 	qp_src_close(qp_csv_src(c));
 	qp_csv_free(c);

@@ -35,6 +35,7 @@ struct ing_event {
 	const char	*media;		/* NULL: "text" for messages */
 	const char	*text;
 	const char	*name;
+	unsigned long long line;	/* where it starts; 0: the line just read */
 };
 
 /* Decoded text of one input, read a line at a time. */
@@ -64,10 +65,18 @@ int		 ing_rewind(struct ing_text *x);
  */
 struct qp_csv	*ing_csv(struct ing_text *x);
 
+struct ing;
+
+/*
+ * After qp_csv_next() failed on x: its error as "file:line: why", counted
+ * as an unreadable line.  A CSV syntax error leaves the rest of the file
+ * unreadable, so the input fails: returns -1.
+ */
+int		 ing_csv_failed(struct ing *g, struct ing_text *x,
+		    const struct qp_csv *c);
+
 /* The input's name as given (path, or archive!member). */
 const char	*ing_name(const struct ing_text *x);
-
-struct ing;
 
 /* Write one event.  Returns 0, or -1 when the output failed. */
 int		 ing_emit(struct ing *g, const struct ing_event *e);

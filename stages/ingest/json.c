@@ -185,13 +185,14 @@ put_cp(struct json *j, unsigned cp)
 	return put(j, b, n);
 }
 
+/* n hex digits into *v.  Returns 0 or -1. */
 static int
-hex4(struct json *j, unsigned *v)
+hexn(struct json *j, unsigned *v, int n)
 {
 	int i, c;
 
 	*v = 0;
-	for (i = 0; i < 4; i++) {
+	for (i = 0; i < n; i++) {
 		c = get(j);
 		if (c >= '0' && c <= '9')
 			*v = *v << 4 | (unsigned)(c - '0');
@@ -247,13 +248,21 @@ string(struct json *j)
 		case 'n': cp = '\n'; break;
 		case 'r': cp = '\r'; break;
 		case 't': cp = '\t'; break;
+		case 'x':
+			/* Telegram Desktop's writer escapes other control
+			 * characters (and DEL) as \xHH: not JSON, but its export. */
+			if (hexn(j, &cp, 2) == -1)
+				return fail(j, "bad \\x escape");
+			if (cp == 0)
+				cp = 0xfffd;
+			break;
 		case 'u':
-			if (hex4(j, &cp) == -1)
+			if (hexn(j, &cp, 4) == -1)
 				return fail(j, "bad \\u escape");
 			if (cp >= 0xd800 && cp <= 0xdbff) {
 				if (peek(j) == '\\') {
 					get(j);
-					if (get(j) != 'u' || hex4(j, &lo) == -1)
+					if (get(j) != 'u' || hexn(j, &lo, 4) == -1)
 						return fail(j, "bad \\u escape");
 					if (lo >= 0xdc00 && lo <= 0xdfff)
 						cp = 0x10000 + ((cp - 0xd800) << 10) +

@@ -4,7 +4,8 @@
  * It yields one token at a time from a file descriptor, in memory bounded
  * by the longest string, so a 2 GB export reads like a small one.  Strings
  * come decoded to UTF-8 (escapes, surrogate pairs; a lone surrogate
- * becomes U+FFFD).  Syntax errors are sticky and name the line.
+ * becomes U+FFFD), and \xHH escapes are read too, as Telegram Desktop
+ * writes control characters.  Syntax errors are sticky and name the line.
  */
 #ifndef QP_INGEST_JSON_H
 #define QP_INGEST_JSON_H

@@ -5,9 +5,11 @@
  *
  * Meta writes UTF-8 text as one \u00XX escape per byte ("J\u00e2\u009d
  * \u00a4\u00ef\u00b8\u008fhn"): a string made only of code points up to
- * U+00FF whose bytes form valid UTF-8 is read as those bytes.  Messages of
- * type Subscribe are joins (content "A added B to the group."), Unsubscribe
- * leaves or removals.  Instagram is told apart by the file's path or the
+ * U+00FF whose bytes form valid UTF-8 is read as those bytes.  Notices are
+ * told by their text (the table below: joins, adds, leaves, removals, poll
+ * updates), whoever they are attributed to; old exports have no type.
+ * Else messages of type Subscribe are joins, Unsubscribe leaves.
+ * Instagram is told apart by the file's path or the
  * is_geoblocked_for_viewer key.  Meta names people by display name only.
  */
 #include <stdio.h>
@@ -76,11 +78,33 @@ ing_meta_sniff(const char *name, const char *head, size_t len)
 	return 0;
 }
 
+/*
+ * Meta's notices: %a is who joins or leaves, %b who acted; a notice naming
+ * no one is a system row.  Those naming people are looked for only where
+ * a typed export does not call the row a plain message (type Generic), so
+ * "Mia added salt to the group." stays a message.
+ */
+static const struct {
+	const char	*p;
+	enum ing_kind	 kind;
+	const char	*via;
+} notices[] = {
+	{ "%b added %a to the group.", ING_JOIN, "added" },
+	{ "%a joined the group.", ING_JOIN, "unknown" },
+	{ "%a joined the group via invite link.", ING_JOIN, "link" },
+	{ "%b removed %a from the group.", ING_REMOVE, NULL },
+	{ "%a left the group.", ING_LEAVE, NULL },
+	{ "%x's poll has multiple updates.", ING_SYSTEM, NULL },
+	{ "This poll is no longer available.", ING_SYSTEM, NULL },
+	{ NULL, 0, NULL }
+};
+
 static int
 emit_mm(struct ing *g, struct mm *m, const char *title)
 {
 	struct ing_event e;
 	char a[F], b[F];
+	int i;
 
 	memset(&e, 0, sizeof e);
 	e.t = m->ts_ms / 1000 - (m->ts_ms < 0 && m->ts_ms % 1000);
@@ -88,23 +112,20 @@ emit_mm(struct ing *g, struct mm *m, const char *title)
 	e.group = title;
 	e.user = m->sender;
 	e.text = m->content ? m->content : "";
-	if (strcmp(m->type, "Subscribe") == 0) {
-		e.kind = ING_JOIN;
-		e.via = "added";
-		if (ing_match("%a added %b to the group.", e.text, a, b, sizeof a)) {
-			e.actor = m->sender;
-			e.user = b;
+	for (i = 0; notices[i].p != NULL; i++)
+		if ((notices[i].kind == ING_SYSTEM ||
+		    strcmp(m->type, "Generic") != 0) &&
+		    ing_match(notices[i].p, e.text, a, b, sizeof a)) {
+			e.kind = notices[i].kind;
+			e.via = notices[i].via;
+			e.user = e.kind == ING_SYSTEM ? NULL : a;
+			e.actor = *b ? b : NULL;
+			return ing_emit(g, &e);
 		}
-		return ing_emit(g, &e);
-	}
-	if (strcmp(m->type, "Unsubscribe") == 0) {
-		e.kind = ING_LEAVE;
-		if (ing_match("%a removed %b from the group.", e.text, a, b,
-		    sizeof a)) {
-			e.kind = ING_REMOVE;
-			e.actor = m->sender;
-			e.user = b;
-		}
+	if (strcmp(m->type, "Subscribe") == 0 ||
+	    strcmp(m->type, "Unsubscribe") == 0) {
+		e.kind = *m->type == 'S' ? ING_JOIN : ING_LEAVE;
+		e.via = *m->type == 'S' ? "unknown" : NULL;
 		return ing_emit(g, &e);
 	}
 	if (strcmp(m->type, "Call") == 0) {

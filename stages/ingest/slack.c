@@ -6,7 +6,9 @@
  * name, else real name, else handle).  Subtypes: channel_join is a join
  * (actor: the inviter when the export names one), channel_leave a leave,
  * channel_name a rename; messages in a thread reply to the thread's first
- * message (thread_ts, which is also that message's ts, our msg_id).
+ * message (thread_ts, which is also that message's ts, our msg_id).  Posts
+ * by bots and apps (bot_message, slackbot_response) are messages by the
+ * bot's user id: users.json's bot users name their bot_id.
  * Times are Unix seconds (ts), read with the offset of --tz.
  */
 #include <stdio.h>
@@ -40,13 +42,14 @@ read_users(struct sl *s, int fd, const char *name)
 {
 	struct json *j = json_new(fd);
 	enum json_tok k;
-	char id[F], handle[F], real[F], display[F], key[64];
+	char id[F], handle[F], real[F], display[F], key[64], bot[F + 8];
 	int rc = 0;
 
 	if (j == NULL || json_next(j) != J_ARR)
 		goto bad;
 	while ((k = json_next(j)) == J_OBJ) {
 		id[0] = handle[0] = real[0] = display[0] = '\0';
+		strcpy(bot, "bot_id ");	/* a key no user id has */
 		while ((k = json_next(j)) == J_KEY) {
 			snprintf(key, sizeof key, "%s", json_str(j));
 			if (strcmp(key, "id") == 0)
@@ -63,6 +66,8 @@ read_users(struct sl *s, int fd, const char *name)
 				while ((k = json_next(j)) == J_KEY) {
 					if (strcmp(json_str(j), "display_name") == 0)
 						rc = json_scalar(j, display, sizeof display);
+					else if (strcmp(json_str(j), "bot_id") == 0)
+						rc = json_scalar(j, bot + 7, F);
 					else
 						rc = json_skip(j, json_next(j));
 					if (rc == -1)
@@ -74,7 +79,8 @@ read_users(struct sl *s, int fd, const char *name)
 				goto bad;
 		}
 		if (ing_names_put(s->users, id, display[0] ? display : real[0] ?
-		    real : handle) == -1)
+		    real : handle) == -1 || (bot[7] != '\0' &&
+		    ing_names_put(s->users, bot, id) == -1))
 			goto bad;
 	}
 	json_free(j);
@@ -147,7 +153,16 @@ emit(struct sl *s, struct smsg *m, const char *chan, const char *chan_id,
 	e.group = chan;
 	e.group_id = chan_id;
 	e.msg_id = m->ts;
-	e.user_id = m->user[0] ? m->user : m->bot[0] ? m->bot : NULL;
+	if (m->user[0] == '\0' && m->bot[0] != '\0') {
+		/* A bot's post: its user, when users.json names it. */
+		char key[F + 8];
+
+		snprintf(key, sizeof key, "bot_id %s", m->bot);
+		e.user_id = ing_names_get(s->users, key);
+		if (e.user_id == NULL)
+			e.user_id = m->bot;
+	} else
+		e.user_id = m->user[0] ? m->user : NULL;
 	e.user = e.user_id && ing_names_get(s->users, e.user_id) ?
 	    user_name(s, e.user_id) : m->name[0] ? m->name : e.user_id;
 	e.text = m->text ? m->text : "";
@@ -162,6 +177,7 @@ emit(struct sl *s, struct smsg *m, const char *chan, const char *chan_id,
 	else if (m->subtype[0] == '\0' || strcmp(m->subtype, "thread_broadcast") == 0 ||
 	    strcmp(m->subtype, "file_share") == 0 ||
 	    strcmp(m->subtype, "bot_message") == 0 ||
+	    strcmp(m->subtype, "slackbot_response") == 0 ||
 	    strcmp(m->subtype, "me_message") == 0) {
 		e.kind = ING_MESSAGE;
 		if (m->thread[0] && strcmp(m->thread, m->ts) != 0)

@@ -260,8 +260,18 @@ emit_msg(struct tg *t, struct msg *m)
 	} else if (have_lt) {
 		e.t = qp_tz_resolve(ing_tz(t->g), lt);
 		e.off = qp_tz_offset(ing_tz(t->g), e.t);
-	} else
+	} else if (m->date[0] == '\0' && m->unixtime[0] == '\0')
 		return ing_bad(t->g, t->x, "message %s has no date", m->id);
+	else if (m->unixtime[0] != '\0')
+		return ing_bad(t->g, t->x, "message %s: date_unixtime '%s' is "
+		    "not a number", m->id, m->unixtime);
+	else {
+		char why[128];
+
+		return ing_bad(t->g, t->x, "message %s: date '%s': %s", m->id,
+		    m->date, qp_time_why(m->date, strlen(m->date), 1, why,
+		    sizeof why));
+	}
 	e.group = t->chat;
 	e.group_id = t->chat_id[0] ? t->chat_id : NULL;
 	e.msg_id = m->id[0] ? m->id : NULL;

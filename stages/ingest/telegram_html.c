@@ -19,6 +19,7 @@ struct hm {
 	char		 from[512];
 	long long	 t;
 	int		 off, have_time, open;
+	char		 why[128];	/* why the time could not be read */
 	struct ing_buf	 text;
 };
 
@@ -78,21 +79,29 @@ trimmed(char *s)
 	return s;
 }
 
-/* "23.08.2023 13:11:23 UTC-08:00" */
+/* "23.08.2023 13:11:23 UTC-08:00"; on failure, why says what is wrong. */
 static int
-parse_title(const char *s, long long *t, int *off)
+parse_title(const char *s, long long *t, int *off, char *why, size_t cap)
 {
 	int d, mo, y, h, mi, sec, oh = 0, om = 0;
-	char sign = '+';
+	char sign = '+', iso[48];
 	long long lt;
 
 	if (sscanf(s, "%2d.%2d.%4d %2d:%2d:%2d UTC%c%2d:%2d", &d, &mo, &y, &h,
-	    &mi, &sec, &sign, &oh, &om) < 6)
+	    &mi, &sec, &sign, &oh, &om) < 6) {
+		snprintf(why, cap, "has a time not as DD.MM.YYYY HH:MM:SS: "
+		    "'%.24s'", s);
 		return -1;
-	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59)
+	}
+	snprintf(iso, sizeof iso, "%04d-%02d-%02d %02d:%02d:%02d", y, mo, d, h,
+	    mi, sec);
+	if (qp_time_parse_naive(iso, strlen(iso), &lt) == -1) {
+		char w[96];
+
+		snprintf(why, cap, "has time '%.19s': %s", s,
+		    qp_time_why(iso, strlen(iso), 1, w, sizeof w));
 		return -1;
-	lt = qp_days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400LL +
-	    h * 3600 + mi * 60 + sec;
+	}
 	*off = (sign == '-' ? -1 : 1) * (oh * 3600 + om * 60);
 	*t = lt - *off;
 	return 0;
@@ -108,7 +117,8 @@ flush(struct ing *g, struct ing_text *x, struct hm *m, const char *chat,
 		return 0;
 	m->open = 0;
 	if (!m->have_time)
-		return ing_bad(g, x, "message %s has no time", m->id);
+		return ing_bad(g, x, "message %s %s", m->id, m->why[0] ?
+		    m->why : "has no time");
 	if (m->from[0] != '\0')
 		snprintf(last_from, 512, "%s", m->from);
 	memset(&e, 0, sizeof e);
@@ -204,6 +214,7 @@ ing_telegram_html_parse(struct ing *g, struct ing_text *x)
 				continue;	/* service: no time in this layout */
 			m.open = 1;
 			m.have_time = 0;
+			m.why[0] = '\0';
 			m.text.len = 0;
 			m.id[0] = m.reply[0] = m.media[0] = m.from[0] = '\0';
 			if ((p = strstr(l, "id=\"message")) != NULL)
@@ -213,7 +224,8 @@ ing_telegram_html_parse(struct ing *g, struct ing_text *x)
 		if (!m.open)
 			continue;
 		if ((p = strstr(l, "class=\"pull_right date details\" title=\"")) != NULL) {
-			if (parse_title(p + 39, &m.t, &m.off) == 0)
+			if (parse_title(p + 39, &m.t, &m.off, m.why,
+			    sizeof m.why) == 0)
 				m.have_time = 1;
 		} else if (strncmp(l, "<div class=\"from_name\">", 23) == 0)
 			st = S_FROM;

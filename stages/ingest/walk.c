@@ -701,20 +701,208 @@ pseudonym(const struct ing *g, char *buf, size_t cap, const char *prefix,
 	return buf;
 }
 
+/*
+ * An unreadable line of input name: counted, the first few shown (line 0:
+ * no line).  Returns 0, or -1 under --strict, which also fails the run.
+ */
+static int
+bad_line(struct ing *g, const char *name, unsigned long long line,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static int
+bad_line(struct ing *g, const char *name, unsigned long long line,
+    const char *fmt, ...)
+{
+	va_list ap;
+	char why[256];
+
+	g->cur.bad++;
+	if (g->cur.bad <= SHOW_BAD || g->strict) {
+		va_start(ap, fmt);
+		vsnprintf(why, sizeof why, fmt, ap);
+		va_end(ap);
+		if (line > 0)
+			qp_warn("%s:%llu: %s", name, line, why);
+		else
+			qp_warn("%s: %s", name, why);
+		if (g->cur.bad == SHOW_BAD && !g->strict)
+			qp_warn("%s: further unreadable lines are counted, not "
+			    "shown", name);
+	}
+	if (g->strict)
+		g->failed = 1;
+	return g->strict ? -1 : 0;
+}
+
+/*
+ * Stray dates.  Chats happened between 1970 and 2100; a time outside is a
+ * corrupt field (a Unix time of 0, a year 9998).  Inside, a row dated
+ * years away both from the row written before it and from the row after
+ * it is one too.  Only rows that jump are held back (copied), so rows
+ * that follow their predecessor cost nothing more, and a new stretch of
+ * dates (a group revived years later) is read, as its rows agree with
+ * each other.  Rows are compared within a run of one group (a Telegram
+ * account export holds many chats, each of its own years).  A run's first
+ * rows have no predecessor: of two that disagree, the one the third
+ * agrees with is kept.
+ */
+#define STRAY		(5 * 36525LL * 864)	/* five years, in seconds */
+
+static int
+far(long long a, long long b)
+{
+	return a - b > STRAY || b - a > STRAY;
+}
+
+static int
+put_row(struct ing *g, long long t, enum ing_kind kind,
+    const struct qp_field *f, uint64_t plain)
+{
+	g->cur.kinds[kind]++;
+	g->prev_t = t;
+	g->have_prev = 1;
+	return qp_out_row_plain(g->out, f, ING_NCOLS + 1, plain);
+}
+
+static int
+put_held(struct ing *g, int i)
+{
+	struct ing_held *h = &g->held[i];
+
+	return put_row(g, h->t, h->kind, h->f, h->plain);
+}
+
+static int
+hold_row(struct ing *g, long long t, enum ing_kind kind,
+    const struct qp_field *f, uint64_t plain, unsigned long long line)
+{
+	struct ing_held *h = &g->held[g->nheld];
+	size_t need = 0, i;
+	char *p;
+
+	for (i = 0; i <= ING_NCOLS; i++)
+		need += f[i].len + 1;
+	if (need > h->cap) {
+		if ((p = realloc(h->buf, need)) == NULL) {
+			qp_warn("out of memory");
+			return -1;
+		}
+		h->buf = p;
+		h->cap = need;
+	}
+	for (i = 0, p = h->buf; i <= ING_NCOLS; i++) {
+		memcpy(p, f[i].s, f[i].len);
+		p[f[i].len] = '\0';
+		h->f[i].s = p;
+		h->f[i].len = f[i].len;
+		p += f[i].len + 1;
+	}
+	h->t = t;
+	h->kind = kind;
+	h->plain = plain;
+	h->line = line;
+	g->nheld++;
+	return 0;
+}
+
+static int
+drop_held(struct ing *g, int i)
+{
+	return bad_line(g, g->curname, g->held[i].line, "dated %.10s, years "
+	    "away from the lines around it; skipped", g->held[i].f[0].s);
+}
+
+/* Held row 1 becomes row 0. */
+static void
+shift_held(struct ing *g)
+{
+	struct ing_held t = g->held[0];
+
+	g->held[0] = g->held[1];
+	g->held[1] = t;
+	g->nheld--;
+}
+
+/* Write a row, or hold it, or settle the rows held: the rule above. */
+static int
+admit(struct ing *g, long long t, enum ing_kind kind,
+    const struct qp_field *f, uint64_t plain, unsigned long long line)
+{
+	int rc = 0;
+
+	if (g->nheld == 0) {
+		if (g->have_prev && !far(g->prev_t, t))
+			return put_row(g, t, kind, f, plain);
+		return hold_row(g, t, kind, f, plain, line);
+	}
+	if (g->have_prev || g->nheld == 1) {
+		/* One held: far from the row before it, or the first. */
+		if (!far(g->held[0].t, t)) {
+			g->nheld = 0;
+			if (put_held(g, 0) == -1)
+				return -1;
+			return put_row(g, t, kind, f, plain);
+		}
+		if (!g->have_prev)
+			return hold_row(g, t, kind, f, plain, line);
+		g->nheld = 0;
+		if (drop_held(g, 0) == -1)
+			return -1;
+		return admit(g, t, kind, f, plain, line);
+	}
+	/* The first two rows disagree: keep the one this row agrees with. */
+	if (!far(g->held[1].t, t) || !far(g->held[0].t, t)) {
+		int keep = !far(g->held[1].t, t);
+
+		g->nheld = 0;
+		if (drop_held(g, !keep) == -1 || put_held(g, keep) == -1)
+			return -1;
+		return put_row(g, t, kind, f, plain);
+	}
+	rc = drop_held(g, 0);
+	shift_held(g);
+	if (rc == -1)
+		return -1;
+	return hold_row(g, t, kind, f, plain, line);
+}
+
+/* The end of a run of rows: settle the rows held. */
+static int
+run_end(struct ing *g)
+{
+	int rc = 0, i, n = g->nheld;
+
+	g->nheld = 0;
+	for (i = 0; i < n && rc == 0; i++)
+		rc = g->have_prev ? drop_held(g, i) : put_held(g, i);
+	g->have_prev = 0;
+	return rc;
+}
+
+int
+ing_input_end(struct ing *g)
+{
+	int rc = run_end(g);
+
+	g->prev_gid.len = 0;
+	g->curx = NULL;
+	return rc;
+}
+
 int
 ing_emit(struct ing *g, const struct ing_event *e)
 {
 	char ts[QP_ISO_LEN + 1], gid[QP_HASH_HEX + 1], uid[QP_HASH_HEX + 1];
 	char aid[QP_HASH_HEX + 1], mid[QP_HASH_HEX + 1];
 	const char *v[15], *parts[4];
+	unsigned long long line = e->line > 0 ? e->line : g->curx != NULL ?
+	    ing_lineno(g->curx) : 0;
 
-	if (!qp_time_in_range(e->t)) {
-		/* Not a time any chat happened at: a corrupt field. */
-		g->cur.bad++;
-		if (g->cur.bad <= 5)
-			qp_warn("%s: an event dated outside the years 0000-9999; "
-			    "skipped", g->curname);
-		return g->strict ? -1 : 0;
+	if (!qp_time_plausible(e->t)) {
+		qp_time_format(ts, e->t, e->off);
+		return bad_line(g, g->curname, line, e->t == 0 ?
+		    "dated Unix time 0 (1970-01-01T00:00:00Z), a missing date; "
+		    "skipped" : "dated %.10s, outside 1970-2099; skipped", ts);
 	}
 	/* Most rows share the previous row's local date: reuse its text. */
 	{
@@ -804,7 +992,6 @@ ing_emit(struct ing *g, const struct ing_event *e)
 	v[11] = e->media ? e->media : e->kind == ING_MESSAGE ? "text" : "";
 	v[13] = e->name ? e->name : "";
 	v[14] = g->src;
-	g->cur.kinds[e->kind]++;
 	{
 		struct qp_field f[15];
 		int i;
@@ -823,7 +1010,18 @@ ing_emit(struct ing *g, const struct ing_event *e)
 			} else
 				f[i].len = strlen(v[i]);
 		}
-		return qp_out_row_plain(g->out, f, 15, plain);
+		if (f[2].len != g->prev_gid.len ||
+		    memcmp(f[2].s, ing_buf_str(&g->prev_gid), f[2].len) != 0) {
+			/* Another group: another run. */
+			if (run_end(g) == -1)
+				return -1;
+			g->prev_gid.len = 0;
+			if (ing_buf_add(&g->prev_gid, f[2].s, f[2].len) == -1) {
+				qp_warn("out of memory");
+				return -1;
+			}
+		}
+		return admit(g, e->t, e->kind, f, plain, line);
 	}
 }
 
@@ -833,17 +1031,10 @@ ing_bad(struct ing *g, struct ing_text *x, const char *fmt, ...)
 	va_list ap;
 	char why[256];
 
-	g->cur.bad++;
-	if (g->cur.bad <= SHOW_BAD || g->strict) {
-		va_start(ap, fmt);
-		vsnprintf(why, sizeof why, fmt, ap);
-		va_end(ap);
-		qp_warn("%s:%llu: %s", x->name, x->lineno, why);
-		if (g->cur.bad == SHOW_BAD && !g->strict)
-			qp_warn("%s: further unreadable lines are counted, not "
-			    "shown", x->name);
-	}
-	return g->strict ? -1 : 0;
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof why, fmt, ap);
+	va_end(ap);
+	return bad_line(g, x->name, x->lineno, "%s", why);
 }
 
 /* --- inputs ---------------------------------------------------------- */
@@ -963,6 +1154,85 @@ fail:
 	return -1;
 }
 
+struct ing_text *
+ing_text_open(const char *path)
+{
+	unsigned char head[8192];
+	struct ing_text *x;
+	struct stat st;
+	const char *enc;
+	ssize_t n;
+	int fd, dfd;
+
+	fd = strcmp(path, "-") == 0 ? fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0) :
+	    open(path, O_RDONLY | O_CLOEXEC);
+	if (fd == -1 || fstat(fd, &st) == -1) {
+		qp_warn("%s: %s", path, strerror(errno));
+		if (fd != -1)
+			close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		/* A pipe (<(zcat x.gz)): copy it, to read it twice. */
+		if ((dfd = ing_spool()) == -1) {
+			qp_warn("%s: temporary file: %s", path, strerror(errno));
+			close(fd);
+			return NULL;
+		}
+		while ((n = read(fd, head, sizeof head)) != 0) {
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n < 0 || qp_write_all(dfd, head, (size_t)n) == -1) {
+				qp_warn("%s: %s", path, strerror(errno));
+				close(fd);
+				close(dfd);
+				return NULL;
+			}
+		}
+		close(fd);
+		fd = dfd;
+		lseek(fd, 0, SEEK_SET);
+	}
+	if ((n = read(fd, head, sizeof head)) < 0)
+		n = 0;
+	enc = n >= 2 && head[0] == 0x1f && head[1] == 0x8b ? "gzip" :
+	    guess_encoding(head, (size_t)n);
+	/*
+	 * A table's first lines may be ASCII alone (English headers, ids):
+	 * look at the whole file, from a character's start in each piece.
+	 */
+	while (strcmp(enc, "UTF-8") == 0 && (n = read(fd, head,
+	    sizeof head)) > 0) {
+		ssize_t i = 0;
+
+		while (i < 3 && i < n && (head[i] & 0xc0) == 0x80)
+			i++;
+		enc = guess_encoding(head + i, (size_t)(n - i));
+		if (strncmp(enc, "UTF-16", 6) == 0)
+			enc = "UTF-8";	/* a BOM counts at the start only */
+	}
+	if (strcmp(enc, "gzip") == 0)
+		enc = "UTF-8";		/* UTF-8 inside, as qp_src reads it */
+	lseek(fd, 0, SEEK_SET);
+	if (strcmp(enc, "UTF-8") != 0) {
+		dfd = transcode(fd, enc, path);
+		close(fd);
+		if ((fd = dfd) == -1)
+			return NULL;
+	}
+	if ((x = text_new(path, fd)) == NULL) {
+		close(fd);
+		qp_warn("out of memory");
+	}
+	return x;
+}
+
+void
+ing_text_close(struct ing_text *x)
+{
+	text_free(x);
+}
+
 static int
 seen_before(struct ing *g, unsigned long long h)
 {
@@ -1041,6 +1311,7 @@ summary(struct ing *g, const char *name, const char *format)
 {
 	struct ing_stats *c = &g->cur;
 
+	(void)ing_input_end(g);		/* under --strict, g->failed tells */
 	ing_add_source(g, name, format);
 	g->total.bad += c->bad;
 	if (!g->quiet)
@@ -1232,6 +1503,7 @@ parse_fd(struct ing *g, int fd, const char *name, int depth,
 	memset(&g->cur, 0, sizeof g->cur);
 	g->cur.attachments = attach;
 	g->curname = x->name;
+	g->curx = x;
 	rc = read_done(g, x, name, f, f->parse(g, x));
 	text_free(x);
 	return rc;
@@ -1423,9 +1695,14 @@ read_chat(struct ing *g, struct ing_tree *t, long b, int depth)
 			continue;
 		}
 		g->curname = x->name;
+		g->curx = x;
 		rc = read_done(g, x, NULL, f, f->bundle->read ?
 		    f->bundle->read(g, x, v[i]->path + plen, &state) :
 		    f->parse(g, x));
+		/* Rows held for their dates are settled while x names them. */
+		if (ing_input_end(g) == -1 && rc == 0)
+			rc = -1;
+		g->curname = root;
 		text_free(x);
 		/* A file it could not read: counted, and on to the next. */
 		if (rc == -1 && !g->strict && !ing_out_failed(g)) {
@@ -1927,8 +2204,10 @@ ing_free(struct ing *g)
 {
 	int i;
 
-	for (i = 0; i < ING_NCOLS; i++)
+	for (i = 0; i < ING_NCOLS; i++) {
 		free(g->map[i]);
+		free(g->emap[i]);
+	}
 	for (i = 0; i < (int)g->nsources; i++) {
 		free(g->sources[i].input);
 		free(g->sources[i].format);
@@ -1936,4 +2215,7 @@ ing_free(struct ing *g)
 	free(g->sources);
 	ing_names_free(g->everyone);
 	free(g->seen);
+	free(g->held[0].buf);
+	free(g->held[1].buf);
+	ing_buf_free(&g->prev_gid);
 }

@@ -10,8 +10,10 @@
  * the offset.  Type 10000 rows are system notices: invitations
  * ("A"邀请"B、C"加入了群聊), QR-code joins, removals and renames, in
  * Chinese and English, naming people by display name, which pass 1 maps
- * to the wxids their messages carry.  WeChat writes no line when someone
- * leaves on their own, so no leave events come from it.
+ * to the wxids their messages carry.  Most clients write no line when
+ * someone leaves on their own; where one does ("X"退出了群聊) it is a
+ * leave.  A notice whose names are the template's unexpanded placeholders
+ * ("$username$"邀请"$names$"加入了群聊) names nobody: it stays a system row.
  *
  * MemoTrace's TXT layout is read too: "StrTime name" then the content and
  * an empty line per message, "StrTime notice" alone for a system line.  It
@@ -80,7 +82,7 @@ display(const struct wx *w, const struct qp_row *r)
 /* --- system notices ----------------------------------------------------- */
 
 enum act { W_INVITE, W_INVITE_ME, W_INVITE_ME_AND, W_I_INVITE, W_QR,
-	W_QR_MINE, W_I_REMOVE, W_REMOVED_ME, W_REMOVE, W_RENAME };
+	W_QR_MINE, W_I_REMOVE, W_REMOVED_ME, W_REMOVE, W_RENAME, W_LEAVE };
 
 static const struct {
 	const char	*p;
@@ -105,6 +107,8 @@ static const struct {
 	{ "\xe4\xbd\xa0\xe8\xa2\xab\"%a\"\xe7\xa7\xbb\xe5\x87\xba\xe7\xbe\xa4\xe8\x81\x8a", W_REMOVED_ME },
 	/* "A"将"B"移出了群聊 */
 	{ "\"%a\"\xe5\xb0\x86\"%b\"\xe7\xa7\xbb\xe5\x87\xba\xe4\xba\x86\xe7\xbe\xa4\xe8\x81\x8a", W_REMOVE },
+	/* "B"退出了群聊 */
+	{ "\"%b\"\xe9\x80\x80\xe5\x87\xba\xe4\xba\x86\xe7\xbe\xa4\xe8\x81\x8a", W_LEAVE },
 	/* "A"修改群名为"X" */
 	{ "\"%a\"\xe4\xbf\xae\xe6\x94\xb9\xe7\xbe\xa4\xe5\x90\x8d\xe4\xb8\xba\"%b\"", W_RENAME },
 	/* English client */
@@ -178,6 +182,15 @@ normalize(char *out, size_t cap, const char *in)
 		out[--n] = '\0';
 }
 
+/* Whether a name is a template's placeholder left unexpanded: $names$. */
+static int
+placeholder(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n >= 2 && s[0] == '$' && s[n - 1] == '$';
+}
+
 static int
 notice(struct wx *w, struct ing_event *e, const char *content)
 {
@@ -193,6 +206,9 @@ notice(struct wx *w, struct ing_event *e, const char *content)
 	for (i = 0; patterns[i].p != NULL; i++) {
 		if (!ing_match(patterns[i].p, text, a, b, sizeof a))
 			continue;
+		if (placeholder(ing_trim(a, "\"")) ||
+		    placeholder(ing_trim(b, "\"")))
+			break;		/* names nobody */
 		switch (patterns[i].act) {
 		case W_INVITE:
 		case W_INVITE_ME:
@@ -233,6 +249,9 @@ notice(struct wx *w, struct ing_event *e, const char *content)
 			e->actor = ing_trim(a, "\"");
 			e->actor_id = id_of(w, e->actor);
 			return emit_one(&j, "You");
+		case W_LEAVE:
+			e->kind = ING_LEAVE;
+			return emit_one(&j, ing_trim(b, "\""));
 		case W_RENAME:
 			e->kind = ING_RENAME;
 			e->text = ing_trim(b, "\"");
@@ -285,8 +304,15 @@ row(struct wx *w, const struct qp_row *r)
 	} else if (qp_time_parse_naive(st, strlen(st), &lt) == 0) {
 		e.t = qp_tz_resolve(ing_tz(w->g), lt);
 		e.off = qp_tz_offset(ing_tz(w->g), e.t);
-	} else
-		return ing_bad(w->g, w->x, "no time in the row");
+	} else if (*st == '\0')
+		return ing_bad(w->g, w->x, "no time in the row (CreateTime and "
+		    "StrTime are empty)");
+	else {
+		char why[128];
+
+		return ing_bad(w->g, w->x, "StrTime '%s': %s", st,
+		    qp_time_why(st, strlen(st), 1, why, sizeof why));
+	}
 	if (type == 10000 || type == 10002)
 		return notice(w, &e, content);
 	e.kind = ING_MESSAGE;
@@ -376,7 +402,11 @@ ing_wechat_parse(struct ing *g, struct ing_text *x)
 			rc = -1;
 			break;
 		}
-		if ((rc = qp_csv_next(c, &r)) <= 0 || find_columns(&w, r) == -1) {
+		if ((rc = qp_csv_next(c, &r)) < 0) {
+			rc = ing_csv_failed(g, x, c);
+			goto next;
+		}
+		if (rc == 0 || find_columns(&w, r) == -1) {
 			rc = 0;
 			if (pass == 1)
 				ing_bad(g, x, "not a MemoTrace CSV header");
@@ -406,11 +436,9 @@ ing_wechat_parse(struct ing *g, struct ing_text *x)
 				break;
 			}
 		}
-		if (rc == 0 && qp_csv_error(c) != NULL) {
-			qp_src_close(qp_csv_src(c));
-			rc = ing_bad(g, x, "%s", qp_csv_error(c));
-			qp_csv_free(c);
-			break;
+		if (qp_csv_error(c) != NULL) {
+			rc = ing_csv_failed(g, x, c);
+			goto next;
 		}
 		w.me = me;
 next:

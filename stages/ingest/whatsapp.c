@@ -379,6 +379,7 @@ struct wa {
 	struct ing_buf	 msg;		/* current message: header line + text */
 	struct hdr	 h;
 	int		 have, bad;	/* a message is open; its header is unreadable */
+	unsigned long long hline;	/* the open message's header line */
 	long long	 t, last;	/* its instant; the one before it */
 	int		 off, have_last;
 	int		 dstyle[4];	/* days_first() per style */
@@ -757,6 +758,7 @@ flush(struct wa *w)
 	if (w->bad)
 		return 0;	/* reported at its header */
 	memset(&e, 0, sizeof e);
+	e.line = w->hline;
 	e.t = w->t;
 	e.off = w->off;
 	e.group = w->group;
@@ -969,6 +971,7 @@ parse_as(struct ing *g, struct ing_text *x, const char *platform)
 			}
 			w.h.rest = NULL;
 			w.have = 1;
+			w.hline = ing_lineno(x);
 			w.bad = to_instant(&w, &h, &w.t, &w.off) == -1;
 			if (w.bad && ing_bad(g, x,
 			    "impossible date in a message header") == -1) {

@@ -32,6 +32,7 @@ struct qp_csv {
 	char			*buf;
 	size_t			 cap, pos, end, scan;
 	int			 eof, started, slow;
+	char			 delim;
 	unsigned long long	 recno, lineno;
 
 	struct qp_field		*f;
@@ -49,6 +50,8 @@ struct qp_csv {
 
 	int			 failed;
 	char			 err[512];
+	size_t			 why;		/* where the reason starts in err */
+	unsigned long long	 errline;
 };
 
 static int
@@ -62,8 +65,11 @@ csv_failf(struct qp_csv *c, unsigned long long line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(why, sizeof why, fmt, ap);
 	va_end(ap);
-	snprintf(c->err, sizeof c->err, "%s: record %llu (line %llu): %s",
-	    qp_src_name(c->src), c->recno + 1, line, why);
+	snprintf(c->err, sizeof c->err, "%s: record %llu (line %llu): ",
+	    qp_src_name(c->src), c->recno + 1, line);
+	c->why = strlen(c->err);
+	snprintf(c->err + c->why, sizeof c->err - c->why, "%s", why);
+	c->errline = line;
 	c->failed = 1;
 	return -1;
 }
@@ -89,6 +95,7 @@ qp_csv_new(struct qp_src *src)
 	if ((c = calloc(1, sizeof *c)) == NULL)
 		return NULL;
 	c->src = src;
+	c->delim = ',';
 	c->cap = INITBUF;
 	if ((c->buf = malloc(c->cap + 1)) == NULL) {
 		free(c);
@@ -103,10 +110,30 @@ qp_csv_set_slow(struct qp_csv *c, int on)
 	c->slow = on;
 }
 
+void
+qp_csv_set_delim(struct qp_csv *c, char delim)
+{
+	c->delim = delim;
+	if (c->pinit)
+		csv_set_delim(&c->p, (unsigned char)delim);
+}
+
 const char *
 qp_csv_error(const struct qp_csv *c)
 {
 	return c->failed ? c->err : NULL;
+}
+
+const char *
+qp_csv_error_why(const struct qp_csv *c)
+{
+	return c->failed ? c->err + c->why : NULL;
+}
+
+unsigned long long
+qp_csv_error_line(const struct qp_csv *c)
+{
+	return c->failed ? c->errline : 0;
 }
 
 struct qp_src *
@@ -317,7 +344,7 @@ split_fast(struct qp_csv *c, char *s, size_t len)
 	for (;;) {
 		if (n == c->fcap && grow_fields(c, n + 1) == -1)
 			return csv_failf(c, c->lineno, "out of memory");
-		q = memchr(s, ',', (size_t)(end - s));
+		q = memchr(s, c->delim, (size_t)(end - s));
 		if (q == NULL)
 			q = end;
 		*q = '\0';
@@ -354,10 +381,10 @@ split_quoted(struct qp_csv *c, char *s, size_t len)
 					break;
 			}
 			p = q + 1;
-			if (p < end && *p != ',')
+			if (p < end && *p != c->delim)
 				return 0;
 		} else {
-			if ((q = memchr(p, ',', (size_t)(end - p))) == NULL)
+			if ((q = memchr(p, c->delim, (size_t)(end - p))) == NULL)
 				q = end;
 			if (memchr(p, '"', (size_t)(q - p)) != NULL)
 				return 0;
@@ -386,7 +413,7 @@ split_quoted(struct qp_csv *c, char *s, size_t len)
 				}
 			}
 		} else {
-			if ((q = memchr(p, ',', (size_t)(end - p))) == NULL)
+			if ((q = memchr(p, c->delim, (size_t)(end - p))) == NULL)
 				q = end;
 			memmove(w, p, (size_t)(q - p));
 			w += q - p;
@@ -550,6 +577,7 @@ qp_csv_next(struct qp_csv *c, const struct qp_row **row)
 					    "out of memory");
 				csv_set_space_func(&c->p, no_space);
 				csv_set_term_func(&c->p, is_lf);
+				csv_set_delim(&c->p, (unsigned char)c->delim);
 				c->pinit = 1;
 			}
 			c->inrec = 1;

@@ -9,6 +9,7 @@
  * on the environment.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -172,6 +173,12 @@ qp_time_in_range(long long t)
 	return t >= MINDAY * DAY + 18 * 3600 && t < (MAXDAY + 1) * DAY - 18 * 3600;
 }
 
+int
+qp_time_plausible(long long t)
+{
+	return t > 0 && t < 4102444800LL;	/* 2100-01-01T00:00:00Z */
+}
+
 void
 qp_day_format(char *buf, long long day)
 {
@@ -254,80 +261,164 @@ digits(const char **s, const char *e, int n, int *v)
 	return 0;
 }
 
-/* The date-time part; leaves *s after the seconds (and fraction). */
+/* Write why into buf (cap bytes, may be 0) and fail. */
 static int
-parse_dt(const char **s, const char *e, long long *t)
+why_fail(char *buf, size_t cap, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int
+why_fail(char *buf, size_t cap, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (cap > 0) {
+		va_start(ap, fmt);
+		vsnprintf(buf, cap, fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
+
+static const char *const month_names[12] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"
+};
+
+/*
+ * The date-time part; leaves *s after the seconds (and fraction).  On
+ * failure, why (cap bytes, cap 0 for none) says what is wrong.
+ */
+static int
+parse_dt(const char **s, const char *e, long long *t, char *why, size_t cap)
 {
 	int y, mo, d, h, mi, sec = 0;
 
 	if (digits(s, e, 4, &y) || *s == e || *(*s)++ != '-' ||
 	    digits(s, e, 2, &mo) || *s == e || *(*s)++ != '-' ||
-	    digits(s, e, 2, &d) || *s == e || (**s != 'T' && **s != ' '))
-		return -1;
+	    digits(s, e, 2, &d))
+		return why_fail(why, cap, "not a date as YYYY-MM-DD");
+	if (*s == e)
+		return why_fail(why, cap, "a date without a time");
+	if (**s != 'T' && **s != ' ')
+		return why_fail(why, cap, "not a time after the date");
 	(*s)++;
 	if (digits(s, e, 2, &h) || *s == e || *(*s)++ != ':' ||
 	    digits(s, e, 2, &mi))
-		return -1;
+		return why_fail(why, cap, "not a time as HH:MM after the date");
 	if (*s < e && **s == ':') {
 		(*s)++;
 		if (digits(s, e, 2, &sec))
-			return -1;
+			return why_fail(why, cap, "not seconds as SS after HH:MM:");
 		if (*s < e && (**s == '.' || **s == ',')) {
 			(*s)++;
 			if (*s == e || **s < '0' || **s > '9')
-				return -1;
+				return why_fail(why, cap, "no digits in the "
+				    "fraction of a second");
 			while (*s < e && **s >= '0' && **s <= '9')
 				(*s)++;
 		}
 	}
-	if (mo < 1 || mo > 12 || d < 1 || (unsigned)d > month_days(y, (unsigned)mo) ||
-	    h > 23 || mi > 59 || sec > 59)
-		return -1;
+	if (mo < 1 || mo > 12)
+		return why_fail(why, cap, "month %d", mo);
+	if (d < 1)
+		return why_fail(why, cap, "day 0 of %s", month_names[mo - 1]);
+	if ((unsigned)d > month_days(y, (unsigned)mo))
+		return mo == 2 && d == 29 ?
+		    why_fail(why, cap, "day 29 of February %04d, not a leap "
+		    "year", y) :
+		    why_fail(why, cap, "day %d of %s", d, month_names[mo - 1]);
+	if (h > 23)
+		return why_fail(why, cap, "hour %d", h);
+	if (mi > 59)
+		return why_fail(why, cap, "minute %d", mi);
+	if (sec > 59)
+		return why_fail(why, cap, "second %d", sec);
 	*t = qp_days_from_civil(y, (unsigned)mo, (unsigned)d) * DAY +
 	    h * 3600 + mi * 60 + sec;
+	return 0;
+}
+
+static int
+parse_naive(const char *s, size_t len, long long *t, char *why, size_t cap)
+{
+	const char *e = s + len;
+
+	if (parse_dt(&s, e, t, why, cap) == -1)
+		return -1;
+	if (s != e)
+		return why_fail(why, cap, "'%.*s' after the time", (int)(e - s),
+		    s);
 	return 0;
 }
 
 int
 qp_time_parse_naive(const char *s, size_t len, long long *t)
 {
-	const char *e = s + len;
-
-	if (parse_dt(&s, e, t) == -1)
-		return -1;
-	return s == e ? 0 : -1;
+	return parse_naive(s, len, t, NULL, 0);
 }
 
-int
-qp_time_parse(const char *s, size_t len, long long *t, int *off)
+static int
+parse_iso(const char *s, size_t len, long long *t, int *off, char *why,
+    size_t cap)
 {
 	const char *e = s + len;
 	long long lt;
 	int sign, h, m = 0;
 
-	if (parse_dt(&s, e, &lt) == -1 || s == e)
+	if (parse_dt(&s, e, &lt, why, cap) == -1)
 		return -1;
+	if (s == e)
+		return why_fail(why, cap, "no offset (Z or +HH:MM) after the "
+		    "time");
 	if (*s == 'Z' || *s == 'z') {
 		if (++s != e)
-			return -1;
+			return why_fail(why, cap, "'%.*s' after the offset",
+			    (int)(e - s), s);
 		*t = lt;
 		*off = 0;
 		return 0;
 	}
 	if (*s != '+' && *s != '-')
-		return -1;
+		return why_fail(why, cap, "'%.*s' where the offset (Z or "
+		    "+HH:MM) belongs", (int)(e - s), s);
 	sign = *s++ == '-' ? -1 : 1;
 	if (digits(&s, e, 2, &h))
-		return -1;
+		return why_fail(why, cap, "not an offset as +HH:MM");
 	if (s < e && *s == ':')
 		s++;
 	if (s < e && digits(&s, e, 2, &m))
-		return -1;
-	if (s != e || h > 18 || m > 59)
-		return -1;
+		return why_fail(why, cap, "not an offset as +HH:MM");
+	if (s != e)
+		return why_fail(why, cap, "'%.*s' after the offset",
+		    (int)(e - s), s);
+	if (h > 18 || m > 59)
+		return why_fail(why, cap, "offset %c%02d:%02d beyond "
+		    "\xc2\xb1" "18:00", sign < 0 ? '-' : '+', h, m);
 	*off = sign * (h * 3600 + m * 60);
 	*t = lt - *off;
 	return 0;
+}
+
+int
+qp_time_parse(const char *s, size_t len, long long *t, int *off)
+{
+	return parse_iso(s, len, t, off, NULL, 0);
+}
+
+const char *
+qp_time_why(const char *s, size_t len, int naive, char *buf, size_t cap)
+{
+	long long t;
+	int off;
+
+	if (cap == 0)
+		return buf;
+	if (len == 0)
+		snprintf(buf, cap, "no date");
+	else if ((naive ? parse_naive(s, len, &t, buf, cap) :
+	    parse_iso(s, len, &t, &off, buf, cap)) == 0)
+		snprintf(buf, cap, "a valid time");
+	return buf;
 }
 
 /* --- zones ----------------------------------------------------------- */

@@ -4,12 +4,14 @@
  * it gives: the bundle-*.zip and .tar seeds), format detection and every
  * parser, on one input held in a memory file.  A first byte below 0x10
  * picks a format (byte % number of formats) instead of detection, so each
- * parser and bundle detector is fuzzed on its own too.
+ * parser and bundle detector is fuzzed on its own too; the CSV one is read
+ * as an --events file as well.
  */
 #include <sys/mman.h>
 
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "ingest.h"
@@ -54,9 +56,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	g.quiet = 1;
 	g.max_member = 1 << 20;
 	g.format = forced;
-	(void)ing_map_parse(&g, "ts=ts,user=user,text=text,kind=kind");
-	if (ing_start(&g) == 0)
+	g.everyone = ing_names_new();
+	(void)ing_map_parse(g.map, "ts=ts,user=user,text=text,kind=kind");
+	if (ing_start(&g) == 0) {
 		(void)ing_input(&g, path);
+		if (forced != NULL && strcmp(forced->name, "csv") == 0)
+			(void)ing_events_file(&g, path);	/* --events */
+	}
 	qp_out_free(o);
 	ing_free(&g);
 	close(fd);

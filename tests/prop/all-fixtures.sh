@@ -1,7 +1,8 @@
 # Every export in $QP_SHARED/fixtures is read by qp-ingest with no
 # unreadable line, except the two that are not chat exports (a Telethon
 # dump and a deliberately malformed Telegram file), which are refused or
-# reported, and the personal chats read with --all-chats.
+# reported, the personal chats read with --all-chats, and a parser's test
+# file dated 1883, whose lines are stray dates (outside 1970-2099).
 fx=${QP_SHARED:?}/fixtures
 n=0
 for f in $(find "$fx" -type f ! -name PROVENANCE.md | sort); do
@@ -16,6 +17,10 @@ for f in $(find "$fx" -type f ! -name PROVENANCE.md | sort); do
 			echo "$f: no events, exit 0"; exit 1
 		fi
 		grep -q 'no chat export found' err ;;
+	*qq-chat-history_minimal_header*)
+		qp-ingest --tz UTC "$f" 2> err > /dev/null || true
+		grep -q ':8: dated 1883-03-07, outside 1970-2099' err &&
+		    grep -q ' 2 unreadable lines' err ;;
 	*error-unexpected*)
 		qp-ingest --tz UTC --all-chats "$f" 2> err > /dev/null
 		grep -q 'unreadable' err && ! grep -q ' 0 unreadable lines' err ;;

@@ -23,6 +23,10 @@ has instagram/chat-miner_instagram_minimal.json 'instagram,John Doe,message,text
     'instagram,Jane Doe,message,text,2019-12-24T11:23:00'
 # Meta's escaped UTF-8 repaired in names.
 has instagram/chat-miner-old_instagram_testlog.json 'instagram,J❤️hn Doe,' 'instagram,❤️,'
+# ... with 10 messages, Jane Doe's join and two poll notices as system rows.
+[ "$(grep -c ',message,' got)" = 10 ]
+has instagram/chat-miner-old_instagram_testlog.json 'instagram,Jane Doe,join,,2014-12-24T17:08:00'
+[ "$(grep -c ',system,' got)" = 2 ]
 has signal/chat-miner_signal_bracket_iso-date.txt 'signal,Jane Doe,message,text,2019-12-24T12:23:00' \
     'signal,John Doe,message,text,2020-01-17T21:49:00'
 echo "messenger, instagram, signal fixtures: 6 files as expected"

@@ -56,6 +56,52 @@ check_oracle(const char *name, long long from, long long to, long long step)
 	qp_tz_free(z);
 }
 
+/* What qp_time_why() says of s. */
+static void
+why(const char *s, int naive, const char *want)
+{
+	char buf[128];
+
+	CHECK_STR(qp_time_why(s, strlen(s), naive, buf, sizeof buf), want);
+}
+
+/* Messages about dates say what is wrong, with no false alarm. */
+static void
+check_why(void)
+{
+	char small[8];
+
+	why("2023-02-30T10:00:00+08:00", 0, "day 30 of February");
+	why("2023-02-29 10:00", 1, "day 29 of February 2023, not a leap year");
+	why("2024-02-29 10:00", 1, "a valid time");
+	why("2024-04-31 10:00", 1, "day 31 of April");
+	why("2024-13-01 10:00", 1, "month 13");
+	why("2024-00-10 10:00", 1, "month 0");
+	why("2024-01-00 10:00", 1, "day 0 of January");
+	why("2024-01-01 24:00", 1, "hour 24");
+	why("2024-01-01 23:60", 1, "minute 60");
+	why("2024-01-01 23:59:60", 1, "second 60");
+	why("0000-01-01T00:00:00Z", 0, "a valid time");
+	why("2024-01-01 10:00", 0, "no offset (Z or +HH:MM) after the time");
+	why("2024-01-01T10:00+19:00", 0, "offset +19:00 beyond \xc2\xb1" "18:00");
+	why("2024-01-01 10:00 pm", 1, "' pm' after the time");
+	why("2024-01-01", 1, "a date without a time");
+	why("12/06/2024 10:00", 1, "not a date as YYYY-MM-DD");
+	why("", 1, "no date");
+	/* A small buffer is cut, never overrun. */
+	CHECK_STR(qp_time_why("2024-13-01 10:00", 16, 1, small, sizeof small),
+	    "month 1");
+	/* Stray dates: the epoch itself, 2100 and after. */
+	CHECK(!qp_time_plausible(0));
+	CHECK(!qp_time_plausible(-86400));
+	CHECK(qp_time_plausible(1));
+	CHECK(qp_time_plausible(4102444799LL));
+	CHECK(!qp_time_plausible(4102444800LL));
+	/* Parsing still accepts and refuses the same. */
+	CHECK(iso("2023-02-30T10:00:00Z") == -1);
+	CHECK(iso("2024-02-29T10:00:00Z") == 1709200800);
+}
+
 int
 main(void)
 {
@@ -224,5 +270,6 @@ main(void)
 		qp_month_format(mf, 1969 * 12 + 11);
 		CHECK_STR(mf, "1969-12");
 	}
+	check_why();
 	return TEST_DONE("test_time");
 }
