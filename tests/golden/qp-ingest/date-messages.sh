@@ -7,6 +7,6 @@ qp-ingest -q --tz UTC result.json > /dev/null
 sed 's/01.06.2024 18:00:00/30.02.2024 18:00:00/' "$T/../../fuzz/corpus/ingest/telegram-export.html" > messages.html
 qp-ingest -q --tz UTC messages.html | qp-cat -t events | cut -d, -f1,6
 printf 'localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender\n1,1,1,0,0,,2,hi,2023-11-31 06:13:20,,A,w1\n2,1,1,0,0,,2,ok,,,A,w1\n' > g_utf8.csv
-qp-ingest -q --tz UTC g_utf8.csv > /dev/null
+qp-ingest -q --tz UTC g_utf8.csv > /dev/null || echo "exit $?"
 printf '"AuthorID","Author","Date","Content","Attachments","Reactions"\n"1","ann","2024-05-01T10:00:00","hi","",""\n' > 'G - C - general [1].csv'
-qp-ingest -q --tz UTC 'G - C - general [1].csv' > /dev/null
+qp-ingest -q --tz UTC 'G - C - general [1].csv' > /dev/null || echo "exit $?"
