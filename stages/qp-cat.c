@@ -118,7 +118,7 @@ run_print(struct opts *o, struct qp_in *in)
 	int rc, ret = QP_EXIT_DATA, want = qp_cli_want_progress(&o->com);
 
 	if (o->split == NULL && (k = qp_sink_open(o->com.out, -1)) == NULL) {
-		qp_warn("%s: %s", o->com.out, strerror(errno));
+		qp_warn("%s", qp_path_error(o->com.out, errno));
 		return QP_EXIT_DATA;
 	}
 	if (o->split == NULL && o->table == NULL &&
@@ -181,7 +181,7 @@ run_print(struct opts *o, struct qp_in *in)
 		if (o->split != NULL) {
 			snprintf(path, sizeof path, "%s/%s.csv", o->split, t->name);
 			if ((cur->k = qp_sink_open(path, -1)) == NULL) {
-				qp_warn("%s: %s", path, strerror(errno));
+				qp_warn("%s", qp_path_error(path, errno));
 				goto done;
 			}
 		} else
@@ -247,7 +247,7 @@ run_stats(struct opts *o, struct qp_in *in)
 	int want = qp_cli_want_progress(&o->com);
 
 	if ((k = qp_sink_open(o->com.out, -1)) == NULL) {
-		qp_warn("%s: %s", o->com.out, strerror(errno));
+		qp_warn("%s", qp_path_error(o->com.out, errno));
 		return QP_EXIT_DATA;
 	}
 	v[0] = "table";
@@ -322,7 +322,7 @@ run_create(struct opts *o, int argc, char **argv)
 	}
 	qp_cli_refuse_tty(&o->com);
 	if ((k = qp_sink_open(o->com.out, o->com.level)) == NULL) {
-		qp_warn("%s: %s", o->com.out, strerror(errno));
+		qp_warn("%s", qp_path_error(o->com.out, errno));
 		return QP_EXIT_DATA;
 	}
 	if ((args = qp_cli_stage_args(argc, argv, &nargs)) == NULL) {

@@ -133,7 +133,7 @@ main(int argc, char **argv)
 	tz = qp_cli_tz(zone, "reading local times as UTC", com.quiet);
 	qp_cli_refuse_tty(&com);
 	if ((k = qp_sink_open(com.out, com.level)) == NULL)
-		qp_die("%s: %s", com.out, strerror(errno));
+		qp_die("%s", qp_path_error(com.out, errno));
 	if ((args = qp_cli_stage_args(argc, argv, &n)) == NULL ||
 	    (out = qp_out_new(k, NULL, "qp-ingest", QP_VERSION, n, args)) == NULL)
 		qp_die("out of memory");

@@ -1638,54 +1638,6 @@ section_provenance(const struct qp_in *in)
 	    "names the table it comes from.\n"));
 }
 
-/* ---- the directory, replaced whole ---- */
-
-static int
-rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
-}
-
-static void
-commit_dir(void)
-{
-	struct stat st;
-	char *old;
-
-	if (stat(outdir, &st) == 0) {
-		char *probe;
-		int ours;
-
-		if (asprintf(&probe, "%s/report.md", outdir) == -1)
-			qp_die("out of memory");
-		ours = access(probe, F_OK) == 0;
-		free(probe);
-		if (!S_ISDIR(st.st_mode))
-			qp_die("%s exists and is not a directory", outdir);
-		/* Replace an earlier report, or an empty directory; never
-		 * anything else. */
-		if (!ours && rmdir(outdir) == -1)
-			qp_die("%s exists and holds no earlier report: not "
-			    "replacing it (remove it or choose another -o)", outdir);
-	}
-	if (asprintf(&old, "%s.old-%ld", outdir, (long)getpid()) == -1)
-		qp_die("out of memory");
-	if (stat(outdir, &st) == 0 && rename(outdir, old) == -1)
-		qp_die("%s: %s", outdir, strerror(errno));
-	if (rename(tmpdir, outdir) == -1) {
-		int e = errno;
-
-		(void)rename(old, outdir);
-		qp_die("%s: %s", outdir, strerror(e));
-	}
-	if (stat(old, &st) == 0)
-		nftw(old, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-	free(old);
-}
-
 /* ---- main ---- */
 
 /* A row in one allocation: its field pointers, then the strings. */
@@ -1854,12 +1806,7 @@ main(int argc, char **argv)
 	outdir = qp_xstrdup(com.out);
 	while (strlen(outdir) > 1 && outdir[strlen(outdir) - 1] == '/')
 		outdir[strlen(outdir) - 1] = '\0';
-	if (asprintf(&tmpdir, "%s.tmp-XXXXXX", outdir) == -1)
-		qp_die("out of memory");
-	if (mkdtemp(tmpdir) == NULL)
-		qp_die("%s: %s", tmpdir, strerror(errno));
-	if (qp_tmp_register(tmpdir) == -1)
-		qp_die("out of memory");
+	tmpdir = qp_cli_dir_begin(outdir);
 	if ((speakers = qp_strmap_new()) == NULL ||
 	    (seen = qp_strmap_new()) == NULL)
 		qp_die("out of memory");
@@ -2015,7 +1962,7 @@ main(int argc, char **argv)
 			free(datfiles[i]);
 		}
 	}
-	commit_dir();
+	qp_cli_dir_commit(tmpdir, outdir, "report.md");
 	/* nothing of ours is temporary any more */
 	qp_tmp_forget(tmpdir);
 	if (qp_cli_want_progress(&com))
