@@ -41,7 +41,7 @@ help:
 	@echo 'make fuzz       build libFuzzer targets (clang) into build/fuzz'
 	@echo 'make demo       run the pipeline on samples/ into out/'
 	@echo 'make bench      generate 1M and 10M messages and time every program'
-	@echo 'make install    install programs and man pages under PREFIX'
+	@echo 'make install    install programs, monthly-report and man pages under PREFIX'
 	@echo 'make regen      rewrite golden expectations (review the diff!)'
 
 $(B)/lib/%.o: stages/lib/%.c $(HDRS)
@@ -128,6 +128,8 @@ install: all
 	    install -m 755 $(BIN)/$$p $(DESTDIR)$(BINDIR)/$$p && \
 	    install -m 644 stages/$$p.1 $(DESTDIR)$(MANDIR)/$$p.1 || exit 1; \
 	done
+	install -m 755 scripts/monthly-report $(DESTDIR)$(BINDIR)/monthly-report
+	install -m 644 scripts/monthly-report.1 $(DESTDIR)$(MANDIR)/monthly-report.1
 
 clean:
 	rm -rf build bin
