@@ -358,6 +358,22 @@ run_create(struct opts *o, int argc, char **argv)
 			goto next_fail;
 		}
 		if (rc > 0) {
+			size_t at;
+
+			/* No reader would take the stream. */
+			switch (qp_header_check(r->f, r->n, &at)) {
+			case QP_HDR_EMPTY:
+				qp_warn("%s: line %llu: column %zu has no name",
+				    qp_src_name(src), r->lineno, at);
+				goto next_fail;
+			case QP_HDR_TWICE:
+				qp_warn("%s: line %llu: column %s appears twice",
+				    qp_src_name(src), r->lineno, r->f[at - 1].s);
+				goto next_fail;
+			case -1:
+				qp_warn("out of memory");
+				goto next_fail;
+			}
 			if ((h = join_header(r)) == NULL) {
 				qp_warn("out of memory");
 				goto next_fail;

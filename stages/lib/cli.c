@@ -530,11 +530,15 @@ qp_cli_dir_begin(const char *dir)
 	for (;;) {
 		if (mkdtemp(tmp) == NULL)
 			qp_die("%s", qp_path_error(dir, errno));
-		if ((dir_fd = open(tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+		/* Until it is held, another writer's sweep may take it:
+		 * then make another. */
+		dir_fd = open(tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (dir_fd == -1 && errno != ENOENT)
 			qp_die("%s: %s", dir, strerror(errno));
-		if (qp_tmp_hold(dir_fd) == 0)
+		if (dir_fd != -1 && qp_tmp_hold(dir_fd) == 0)
 			break;
-		close(dir_fd);
+		if (dir_fd != -1)
+			close(dir_fd);
 		memcpy(tmp + strlen(tmp) - 6, "XXXXXX", 6);
 	}
 	if (qp_tmp_register(tmp) == -1)

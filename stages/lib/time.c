@@ -323,11 +323,13 @@ qp_time_parse(const char *s, size_t len, long long *t, int *off)
 		s++;
 	if (s < e && digits(&s, e, 2, &m))
 		return -1;
-	if (s != e || h > 18 || m > 59)
+	/* Offsets beyond +-18:00 do not exist (and would print as +00:00). */
+	if (s != e || m > 59 || h * 60 + m > 18 * 60)
 		return -1;
 	*off = sign * (h * 3600 + m * 60);
 	*t = lt - *off;
-	return 0;
+	/* What cannot be written back as it was read is not read. */
+	return qp_time_in_range(*t) ? 0 : -1;
 }
 
 /* --- zones ----------------------------------------------------------- */
