@@ -8,7 +8,7 @@ CC	?= cc
 CFLAGS	?= -O2 -g
 WARN	= -Wall -Wextra -Wshadow -Wmissing-prototypes -Wformat=2 -Wvla
 CPPFLAGS += -Iinclude -Istages/ingest -D_GNU_SOURCE
-LDLIBS	?= -lcsv -lz -larchive -lxxhash -lsodium -lpthread
+LDLIBS	?= -lcsv -lz -larchive -lxxhash -lsodium -lpthread -lm
 
 -include config.mk
 
