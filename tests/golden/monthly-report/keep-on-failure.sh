@@ -23,3 +23,5 @@ $mr -z UTC -m 2024-06 --lang en -o rep exports > /dev/null
 head -1 rep/2024-06/report.md
 $mr -z UTC -m 2024-6 -o rep exports || echo "exit $?"
 $mr --bogus exports || echo "exit $?"
+$mr -z UTC -m 2024-06 --progress -o rep exports 2> err > /dev/null
+grep -q '^qp-ingest: .*rows' err && grep -q '^qp-report: .*rows' err && echo "--progress: shown"
