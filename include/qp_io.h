@@ -12,8 +12,10 @@
  * A sink given a path writes a temporary file beside it and renames it into
  * place on a successful close; every other exit removes it.  A path that
  * exists and is not a regular file (/dev/null, a FIFO, /dev/stdout) is
- * written in place instead, never replaced; a symbolic link to a regular
- * file keeps the link and has the file it names replaced.
+ * written in place instead, never replaced; /dev/stdout, /dev/fd/N and
+ * /proc/self/fd/N write to that descriptor as it is open (a shell's >>
+ * appends); a symbolic link to a regular file keeps the link and has the
+ * file it names replaced.
  *
  * Errors are sticky: after the first one every call fails at once, and the
  * message stays available from qp_src_error()/qp_sink_error().

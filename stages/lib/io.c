@@ -748,6 +748,30 @@ fail:
 	return NULL;
 }
 
+/* The descriptor a path such as /dev/stdout or /dev/fd/3 names, or -1. */
+static int
+fd_path(const char *path)
+{
+	static const char *const fixed[] = { "/dev/stdin", "/dev/stdout",
+	    "/dev/stderr" };
+	const char *n = NULL;
+	char *end;
+	long v;
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (strcmp(path, fixed[i]) == 0)
+			return i;
+	if (strncmp(path, "/dev/fd/", 8) == 0)
+		n = path + 8;
+	else if (strncmp(path, "/proc/self/fd/", 14) == 0)
+		n = path + 14;
+	if (n == NULL || *n < '0' || *n > '9')
+		return -1;
+	v = strtol(n, &end, 10);
+	return *end == '\0' && v <= INT_MAX ? (int)v : -1;
+}
+
 struct qp_sink *
 qp_sink_open(const char *path, int level)
 {
@@ -765,6 +789,14 @@ qp_sink_open(const char *path, int level)
 	}
 	if ((k->path = strdup(path)) == NULL)
 		goto nomem;
+	/* /dev/stdout, /dev/fd/N: the descriptor the shell opened, at its
+	 * offset and flags (>> appends); never a file renamed over it. */
+	if ((fd = fd_path(path)) >= 0) {
+		if ((k->fd = fcntl(fd, F_DUPFD_CLOEXEC, 3)) == -1)
+			goto fail;
+		grow_pipe(k->fd);
+		return k;
+	}
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
 		/* /dev/null, a FIFO, a terminal, /dev/stdout: write into it;
 		 * renaming a file over it would replace the device. */
