@@ -467,12 +467,15 @@ dat_path(const char *name)
 static void
 run_gnuplot(const char *script)
 {
-	char *argv[3], *log = path_in("gnuplot.log"), line[512];
+	/* Static: still reachable when a qp_die() below exits. */
+	static char *log;
+	char *argv[3], line[512];
 	pid_t pid;
 	int st, rc, devnull, logfd;
 	posix_spawn_file_actions_t fa;
 	FILE *f;
 
+	log = path_in("gnuplot.log");
 	/* Its chatter ("empty y range") is kept, and shown if it fails. */
 	if (qp_tmp_register(log) == -1 ||
 	    (logfd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600)) == -1)
@@ -531,7 +534,8 @@ sort_rows(const struct tab *t, int c, size_t *idx, size_t n)
 {
 	sort_tab = t;
 	sort_col = c;
-	qsort(idx, n, sizeof *idx, by_num_desc);
+	if (n > 0)	/* idx may be NULL then */
+		qsort(idx, n, sizeof *idx, by_num_desc);
 }
 
 static int
