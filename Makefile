@@ -11,7 +11,7 @@ CFLAGS	?= -O2 -g
 WARN	= -Wall -Wextra -Wshadow -Wmissing-prototypes -Wformat=2 -Wvla
 CPPFLAGS += -Iinclude -Istages/ingest -Istages/report -D_GNU_SOURCE \
 	    -DLOCALEDIR='"$(LOCALEDIR)"'
-LDLIBS	?= -lcsv -lz -larchive -lxxhash -lsodium -lpthread
+LDLIBS	?= -lcsv -lz -larchive -lxxhash -lsodium -lpthread -lm
 
 -include config.mk
 
@@ -49,7 +49,7 @@ help:
 	@echo 'make fuzz       build libFuzzer targets (clang) into build/fuzz'
 	@echo 'make demo       run the pipeline on samples/ into out/'
 	@echo 'make bench      generate 1M and 10M messages and time every program'
-	@echo 'make install    install programs and man pages (qp-*.1, qunpipe.7) under PREFIX'
+	@echo 'make install    install programs, monthly-report, man pages (qp-*.1, monthly-report.1, qunpipe.7) and translations under PREFIX'
 	@echo 'make regen      rewrite golden expectations (review the diff!)'
 	@echo 'make pot        update po/qunpipe.pot and merge it into po/*.po'
 
@@ -160,6 +160,8 @@ install: all
 	    install -D -m 644 $$m $(DESTDIR)$(LOCALEDIR)/$$l || exit 1; \
 	done
 	install -m 644 stages/qunpipe.7 $(DESTDIR)$(MAN7DIR)/qunpipe.7
+	install -m 755 scripts/monthly-report $(DESTDIR)$(BINDIR)/monthly-report
+	install -m 644 scripts/monthly-report.1 $(DESTDIR)$(MANDIR)/monthly-report.1
 
 clean:
 	rm -rf build bin

@@ -172,6 +172,23 @@ struct qp_tz	*qp_cli_tz(const char *zone, const char *warning, int quiet);
 #define QP_ASOF_LATE	31
 void		 qp_cli_asof(long long asof, long long first, long long last);
 
+/*
+ * -o DIR of a program that writes a directory (qp-report).
+ * qp_cli_dir_begin() removes what killed writers of DIR left behind and
+ * makes DIR.tmp-XXXXXX beside it with the umask's permissions, held while
+ * this program lives; messages then name DIR instead of it.  Returns its
+ * path (the caller frees it).  qp_cli_dir_commit() puts it in DIR's place
+ * under a lock on the parent folder, so that concurrent writers of DIR
+ * take turns: an earlier DIR is exchanged atomically and removed, except
+ * the files that neither this run nor the one before wrote (a user's,
+ * per the .qp-files manifest), which move into the new DIR with a
+ * warning.  DIR must be absent, empty, or hold marker (an earlier run's).
+ * Both exit 1 with a message on failure.
+ */
+char		*qp_cli_dir_begin(const char *dir);
+void		 qp_cli_dir_commit(const char *tmp, const char *dir,
+		    const char *marker);
+
 /* malloc and friends that exit with "out of memory" instead of failing. */
 void		*qp_xrealloc(void *p, size_t n, size_t size);
 void		*qp_xcalloc(size_t n, size_t size);

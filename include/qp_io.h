@@ -10,7 +10,12 @@
  * QP_BLOCK bytes of text each (the BGZF idea), or as plain text.  Members
  * carry no file name and mtime 0, so the same text gives the same bytes.
  * A sink given a path writes a temporary file beside it and renames it into
- * place on a successful close; every other exit removes it.
+ * place on a successful close; every other exit removes it.  A path that
+ * exists and is not a regular file (/dev/null, a FIFO, /dev/stdout) is
+ * written in place instead, never replaced; /dev/stdout, /dev/fd/N and
+ * /proc/self/fd/N write to that descriptor as it is open (a shell's >>
+ * appends); a symbolic link to a regular file keeps the link and has the
+ * file it names replaced.
  *
  * Errors are sticky: after the first one every call fails at once, and the
  * message stays available from qp_src_error()/qp_sink_error().
@@ -125,5 +130,26 @@ void		 qp_tmp_forget(const char *path);
  * removed once the files registered after it are gone.  Async-signal-safe.
  */
 void		 qp_tmp_cleanup(void);
+
+/*
+ * Writers' temporaries beside a target path: .NAME.XXXXXX files and
+ * NAME.tmp-XXXXXX directories, each held with qp_tmp_hold() on an open
+ * descriptor while its writer lives.  qp_tmp_hold() returns 0, or -1 when
+ * the file was swept away before it was held (make another).
+ * qp_tmp_sweep() removes those of path's that nobody holds (left by a
+ * killed writer), and NAME.old-PID directories of dead processes.
+ */
+int		 qp_tmp_hold(int fd);
+void		 qp_tmp_sweep(const char *path);
+
+/* Remove a directory tree, not following links.  0 or -1. */
+int		 qp_rm_tree(const char *path);
+
+/*
+ * A message for a failed open or create of path with errno err, naming
+ * the user's path: "PATH: the folder DIR does not exist" rather than
+ * ENOENT.  The string is static, overwritten by the next call.
+ */
+const char	*qp_path_error(const char *path, int err);
 
 #endif

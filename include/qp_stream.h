@@ -14,6 +14,12 @@
  *
  * The reader takes several inputs and reads them as one stream: the
  * provenance of all of them first, then their tables in order.
+ *
+ * Every table is schema version QP_SCHEMA; a reader refuses another
+ * version, naming the one it reads.  A header's column names are
+ * non-empty and distinct.  Provenance is bounded: the inputs together may
+ * hold at most QP_MAXSTAGES #qp,stage lines and QP_MAXSTAGEBYTES of them
+ * (a chain writes a few dozen); more is refused, never read.
  */
 #ifndef QP_STREAM_H
 #define QP_STREAM_H
@@ -22,6 +28,10 @@
 #include <stdint.h>
 
 #include "qp_csv.h"
+
+#define QP_SCHEMA		1
+#define QP_MAXSTAGES		10000
+#define QP_MAXSTAGEBYTES	(16 << 20)
 
 struct qp_in;
 struct qp_out;
@@ -56,6 +66,14 @@ int		 qp_in_next(struct qp_in *in);
 /* The current row (QP_ROW) or header (QP_TABLE). */
 const struct qp_row	*qp_in_row(const struct qp_in *in);
 const struct qp_table	*qp_in_table(const struct qp_in *in);
+
+/*
+ * Check a header's names, in time linear in n: QP_HDR_OK, QP_HDR_EMPTY
+ * (column *at, from 1, has no name), QP_HDR_TWICE (column *at repeats an
+ * earlier name), or -1 on ENOMEM.
+ */
+enum { QP_HDR_OK, QP_HDR_EMPTY, QP_HDR_TWICE };
+int		 qp_header_check(const struct qp_field *f, size_t n, size_t *at);
 
 /* Index of column name in the current table, or -1. */
 int		 qp_in_col(const struct qp_in *in, const char *name);

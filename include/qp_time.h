@@ -26,7 +26,9 @@ struct qp_tz;
 /*
  * Parse "YYYY-MM-DD[T ]HH:MM[:SS[.frac]]" followed by "Z", "+HH:MM",
  * "+HHMM" or "+HH" (fractions are floored).  Returns 0 and sets *t and
- * *off (seconds east of UTC), or -1.  The string must end there.
+ * *off (seconds east of UTC), or -1.  The string must end there, the
+ * offset lie within +-18:00 and the instant within qp_time_in_range(), so
+ * that qp_time_format() gives back the same instant and offset.
  */
 int		 qp_time_parse(const char *s, size_t len, long long *t, int *off);
 

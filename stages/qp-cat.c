@@ -280,7 +280,7 @@ run_print(struct opts *o, struct qp_in *in)
 	int ev[5] = { -1, -1, -1, -1, -1 };	/* ts group_id group user_id user */
 
 	if (o->split == NULL && (k = qp_sink_open(o->com.out, -1)) == NULL) {
-		qp_warn("%s: %s", o->com.out, strerror(errno));
+		qp_warn("%s", qp_path_error(o->com.out, errno));
 		return QP_EXIT_DATA;
 	}
 	if (o->split == NULL && o->table != NULL && o->excel &&
@@ -375,7 +375,7 @@ run_print(struct opts *o, struct qp_in *in)
 		if (o->split != NULL) {
 			snprintf(path, sizeof path, "%s/%s.csv", o->split, t->name);
 			if ((cur->k = qp_sink_open(path, -1)) == NULL) {
-				qp_warn("%s: %s", path, strerror(errno));
+				qp_warn("%s", qp_path_error(path, errno));
 				goto done;
 			}
 			if (o->excel && qp_sink_write(cur->k, QP_CSV_BOM, 3) == -1) {
@@ -448,7 +448,7 @@ run_stats(struct opts *o, struct qp_in *in)
 	int want = qp_cli_want_progress(&o->com);
 
 	if ((k = qp_sink_open(o->com.out, -1)) == NULL) {
-		qp_warn("%s: %s", o->com.out, strerror(errno));
+		qp_warn("%s", qp_path_error(o->com.out, errno));
 		return QP_EXIT_DATA;
 	}
 	v[0] = "table";
@@ -523,7 +523,7 @@ run_create(struct opts *o, int argc, char **argv)
 	}
 	qp_cli_refuse_tty(&o->com);
 	if ((k = qp_sink_open(o->com.out, o->com.level)) == NULL) {
-		qp_warn("%s: %s", o->com.out, strerror(errno));
+		qp_warn("%s", qp_path_error(o->com.out, errno));
 		return QP_EXIT_DATA;
 	}
 	if ((args = qp_cli_stage_args(argc, argv, &nargs)) == NULL) {
@@ -559,6 +559,22 @@ run_create(struct opts *o, int argc, char **argv)
 			goto next_fail;
 		}
 		if (rc > 0) {
+			size_t at;
+
+			/* No reader would take the stream. */
+			switch (qp_header_check(r->f, r->n, &at)) {
+			case QP_HDR_EMPTY:
+				qp_warn("%s: line %llu: column %zu has no name",
+				    qp_src_name(src), r->lineno, at);
+				goto next_fail;
+			case QP_HDR_TWICE:
+				qp_warn("%s: line %llu: column %s appears twice",
+				    qp_src_name(src), r->lineno, r->f[at - 1].s);
+				goto next_fail;
+			case -1:
+				qp_warn("out of memory");
+				goto next_fail;
+			}
 			if ((h = join_header(r)) == NULL) {
 				qp_warn("out of memory");
 				goto next_fail;

@@ -11,8 +11,9 @@
  * output keeps, per key, the largest number of copies any single src
  * holds.  The latest display name of each user_id replaces older ones.
  * Exports of minute precision match exports with seconds within the
- * minute.  Other tables pass through in order, before events; a dedupe
- * table (src, rows_in, rows_out, duplicates) follows.
+ * minute.  Other tables pass through in order, before events, except
+ * the sources tables of several inputs, which become one (one row per
+ * src); a dedupe table (src, rows_in, rows_out, duplicates) follows.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -126,6 +127,93 @@ struct dd {
 	struct rec	**keep, **loose;	/* flush_window's work space */
 	size_t		 wcap;
 };
+
+/*
+ * The sources tables of all inputs, merged: exports given as separate
+ * streams make one stream, with one sources table (DESIGN.md: one table
+ * of each name), the first row of each src kept.
+ */
+struct sources {
+	struct qp_strmap *ids;
+	char		**hdr;
+	size_t		 nh, src;
+	char		***rows;
+	size_t		 n, cap;
+};
+
+static char **
+strings_of(const struct qp_row *r)
+{
+	char **v = qp_xcalloc(r->n ? r->n : 1, sizeof *v);
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		v[i] = qp_xstrdup(r->f[i].s);
+	return v;
+}
+
+static void
+sources_header(struct sources *so, const struct qp_in *in,
+    const struct qp_row *r)
+{
+	size_t i;
+
+	if (so->hdr == NULL) {
+		so->hdr = strings_of(r);
+		so->nh = r->n;
+		so->src = (size_t)qp_cli_col(in, "sources", "src");
+		if ((so->ids = qp_strmap_new()) == NULL)
+			qp_die("out of memory");
+		return;
+	}
+	for (i = 0; i < r->n && r->n == so->nh; i++)
+		if (strcmp(r->f[i].s, so->hdr[i]) != 0)
+			break;
+	if (r->n != so->nh || i < r->n)
+		qp_die("%s: a sources table with other columns than the "
+		    "first's", qp_in_name(in));
+}
+
+static void
+sources_row(struct sources *so, const struct qp_row *r)
+{
+	size_t before = qp_strmap_count(so->ids);
+
+	if (qp_strmap_add(so->ids, r->f[so->src].s, r->f[so->src].len) == -1)
+		qp_die("out of memory");
+	if (qp_strmap_count(so->ids) == before)
+		return;		/* the same export in two streams */
+	if (so->n == so->cap) {
+		so->cap = so->cap ? so->cap * 2 : 64;
+		so->rows = qp_xrealloc(so->rows, so->cap, sizeof *so->rows);
+	}
+	so->rows[so->n++] = strings_of(r);
+}
+
+static void
+sources_write(struct sources *so, struct qp_out *out)
+{
+	size_t i, j;
+
+	if (so->hdr == NULL)
+		return;
+	if (qp_out_tablev(out, "sources", 1, (const char *const *)so->hdr,
+	    so->nh) == -1)
+		qp_die("%s", qp_out_error(out));
+	for (i = 0; i < so->n; i++) {
+		if (qp_out_rowv(out, (const char *const *)so->rows[i],
+		    so->nh) == -1)
+			qp_die("%s", qp_out_error(out));
+		for (j = 0; j < so->nh; j++)
+			free(so->rows[i][j]);
+		free(so->rows[i]);
+	}
+	for (j = 0; j < so->nh; j++)
+		free(so->hdr[j]);
+	free(so->hdr);
+	free(so->rows);
+	qp_strmap_free(so->ids);
+}
 
 /* The fields, joined by NULs (text holds none: input is checked UTF-8). */
 static const char *
@@ -821,8 +909,10 @@ main(int argc, char **argv)
 	int ch, rc, in_events = 0, seen = 0;
 	size_t i, nh = 0;
 	unsigned version = 1;
+	struct sources so;
 
 	memset(&d, 0, sizeof d);
+	memset(&so, 0, sizeof so);
 	d.limit = 256UL << 20;
 	if ((d.names.ids = qp_strmap_new()) == NULL)
 		qp_die("out of memory");
@@ -850,6 +940,11 @@ main(int argc, char **argv)
 			in_events = strcmp(t->name, "events") == 0;
 			if (strcmp(t->name, "dedupe") == 0) {
 				in_events = -1;		/* ours replaces it */
+				continue;
+			}
+			if (strcmp(t->name, "sources") == 0) {
+				in_events = -2;		/* merged, at the end */
+				sources_header(&so, in, r);
 				continue;
 			}
 			if (!in_events) {
@@ -891,6 +986,10 @@ main(int argc, char **argv)
 		}
 		if (in_events == -1)
 			continue;
+		if (in_events == -2) {
+			sources_row(&so, r);
+			continue;
+		}
 		if (!in_events) {
 			if (qp_out_copy(out, r) == -1)
 				qp_die("%s", qp_out_error(out));
@@ -927,6 +1026,7 @@ main(int argc, char **argv)
 		qp_die("%s: no events table in the input", qp_in_name(in));
 	/* The last records are merged from the buffer, not spilled. */
 	sort_buffer(&d);
+	sources_write(&so, out);
 	if (qp_out_table(out, "events", version, hdr, nh) == -1)
 		qp_die("%s", qp_out_error(out));
 	merge(&d, out);

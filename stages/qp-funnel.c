@@ -790,7 +790,8 @@ scope_funnel(struct qp_out *out, const char *scope)
 	size_t i, j;
 	char label[32];
 
-	qsort(res, nres, sizeof *res, res_cmp);
+	if (nres > 0)	/* res is NULL then: no qsort(NULL, 0) */
+		qsort(res, nres, sizeof *res, res_cmp);
 	funnel_rows(out, scope, "*", res, nres);
 	if (o.by_month)
 		for (i = 0; i < nres; i = j) {
@@ -849,7 +850,8 @@ scope_fission(uint32_t scope, struct mem *m, size_t n)
 			f[nf].ret = (unsigned)ret;
 			nf++;
 		}
-	qsort(f, nf, sizeof *f, fis_cmp);
+	if (nf > 0)
+		qsort(f, nf, sizeof *f, fis_cmp);
 	for (i = 0; i < nf; i++) {
 		all.invitees += f[i].invitees;
 		all.act += f[i].act;

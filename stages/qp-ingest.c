@@ -42,8 +42,11 @@ static const char usage[] =
 "      --strict             stop at the first unreadable line (exit 1)\n"
 "      --no-text            leave the text column empty\n"
 "      --all-chats          also read personal chats, bots and saved messages\n"
-"      --pseudonymize KEY   replace user ids, names and actors with keyed\n"
-"                           BLAKE2b hashes (KEY: a file of 16-64 secret bytes)\n"
+"      --pseudonymize KEY   replace user and group ids, names, actors and\n"
+"                           input paths with keyed BLAKE2b hashes, groups\n"
+"                           with labels 群 N kept in KEY.groups, and clear\n"
+"                           system lines' text (KEY: a file of 32-64 secret\n"
+"                           bytes: head -c 32 /dev/urandom)\n"
 "      --max-member-size N  refuse archive members larger than N bytes once\n"
 "                           decompressed (suffix k, M or G; default 1G)\n"
 "  -l, --level N            gzip level of the output, 0-9 (default 1)\n"
@@ -85,7 +88,7 @@ main(int argc, char **argv)
 	const char *zone = NULL, *map = NULL, *emap = NULL, *keyfile = NULL;
 	const char *events[16];
 	size_t nevents = 0, e;
-	char **args;
+	char **args, **shown;
 	int ch, i, n, r, strict = 0, no_text = 0, all_chats = 0, rc = 0;
 	unsigned long long maxmem = 1ULL << 30;
 
@@ -141,13 +144,24 @@ main(int argc, char **argv)
 	}
 	tz = qp_cli_tz(zone, "reading local times as UTC", com.quiet);
 	qp_cli_refuse_tty(&com);
+	/* The key first: provenance names inputs by their pseudonyms. */
+	ing_init(&g, NULL, tz);
+	if (keyfile != NULL && ing_key_load(&g, keyfile) == -1) {
+		ing_free(&g);
+		qp_tz_free(tz);
+		return QP_EXIT_DATA;
+	}
 	if ((k = qp_sink_open(com.out, com.level)) == NULL)
-		qp_die("%s: %s", com.out, strerror(errno));
-	if ((args = qp_cli_stage_args(argc, argv, &n)) == NULL ||
-	    (out = qp_out_new(k, NULL, "qp-ingest", QP_VERSION, n, args)) == NULL)
+		qp_die("%s", qp_path_error(com.out, errno));
+	if ((args = qp_cli_stage_args(argc, argv, &n)) == NULL)
 		qp_die("out of memory");
+	shown = keyfile != NULL ? ing_args_pseudonymize(&g, args, n) : args;
+	if ((out = qp_out_new(k, NULL, "qp-ingest", QP_VERSION, n, shown)) == NULL)
+		qp_die("out of memory");
+	if (shown != args)
+		ing_args_free(shown, n);
 	free(args);
-	ing_init(&g, out, tz);
+	g.out = out;
 	g.format = format;
 	g.strict = strict;
 	g.quiet = com.quiet;
@@ -160,9 +174,7 @@ main(int argc, char **argv)
 	if (emap != NULL && ing_map_parse(g.emap, emap) == -1)
 		qp_usage_error("--events-map: want name=column pairs with ts and "
 		    "user or user_id, names from the events table: '%s'", emap);
-	if (keyfile != NULL && ing_key_load(&g, keyfile) == -1)
-		rc = -1;
-	else if (nevents > 0 && (g.everyone = ing_names_new()) == NULL)
+	if (nevents > 0 && (g.everyone = ing_names_new()) == NULL)
 		rc = -1;	/* names to ids, only when --events needs them */
 	else if (ing_start(&g) == -1)
 		rc = -1;
@@ -179,6 +191,8 @@ main(int argc, char **argv)
 	}
 	if (rc == 0)
 		rc = ing_write_sources(&g);
+	if (rc == 0)
+		rc = ing_key_save(&g);
 	if (rc == 0 && qp_out_error(out) != NULL)
 		rc = -1;
 	if (rc == 0 && qp_out_finish(out) == -1)

@@ -517,12 +517,8 @@ main(int argc, char **argv)
 	rp->outdir = qp_xstrdup(com.out);
 	for (i = strlen(rp->outdir); i > 1 && rp->outdir[i - 1] == '/'; i--)
 		rp->outdir[i - 1] = '\0';
-	if (asprintf(&rp->tmpdir, "%s.tmp-XXXXXX", rp->outdir) == -1 ||
-	    (rp->speakers = qp_strmap_new()) == NULL)
-		qp_die("out of memory");
-	if (mkdtemp(rp->tmpdir) == NULL)
-		qp_die("%s: %s", rp->tmpdir, strerror(errno));
-	if (qp_tmp_register(rp->tmpdir) == -1)
+	rp->tmpdir = qp_cli_dir_begin(rp->outdir);
+	if ((rp->speakers = qp_strmap_new()) == NULL)
 		qp_die("out of memory");
 	if ((in = qp_in_open((const char *const *)argv + optind,
 	    (size_t)(argc - optind), &err)) == NULL)
@@ -535,7 +531,7 @@ main(int argc, char **argv)
 	set_dates(rp, optind < argc ? argv[optind] : "<stdin>");
 	write_tables(rp, o.targets);
 	write_report(rp);
-	commit_dir(rp);
+	qp_cli_dir_commit(rp->tmpdir, rp->outdir, "report.md");
 	qp_tmp_forget(rp->tmpdir);	/* nothing of ours is temporary now */
 	if (qp_cli_want_progress(&com))
 		qp_progress(in, 1);

@@ -84,6 +84,11 @@ struct ing {
 	size_t			 nsources;
 	unsigned char		 key[64];	/* --pseudonymize */
 	size_t			 keylen;
+	/* Group labels (群 N) of --pseudonymize, kept in KEY.groups. */
+	char			*labpath;
+	char			**labkey, **labrow;	/* platform\x1fid; CSV */
+	size_t			 nlab, labcap, lablast;
+	int			 labnew;
 };
 
 void	ing_init(struct ing *g, struct qp_out *out, const struct qp_tz *tz);
@@ -116,7 +121,12 @@ void	ing_add_source(struct ing *g, const char *input, const char *format);
 /* An unlinked temporary file, or -1. */
 int	ing_spool(void);
 
-/* --pseudonymize KEYFILE: 0, or -1 with a message printed. */
+/*
+ * --pseudonymize KEYFILE: load the key (refused when shorter than 16 bytes
+ * or holding less than 128 bits by its byte frequencies: all zeros, a
+ * repeated pattern) and the group labels of KEYFILE.groups.  0, or -1
+ * with a message printed.
+ */
 int	ing_key_load(struct ing *g, const char *path);
 /*
  * A file named by an option ("-": standard input), decoded to UTF-8 as
@@ -125,6 +135,22 @@ int	ing_key_load(struct ing *g, const char *path);
  */
 struct ing_text *ing_text_open(const char *path);
 void	ing_text_close(struct ing_text *x);
+/* Write KEYFILE.groups when new groups got labels: 0, or -1 (printed). */
+int	ing_key_save(struct ing *g);
+void	ing_key_free(struct ing *g);
+/* A keyed hash of parts joined by 0x1f: prefix and 16 hex digits in buf. */
+const char *ing_pseudonym(const struct ing *g, char *buf, size_t cap,
+	    const char *prefix, const char *const *parts, size_t n);
+/* The label (群 N) of group id gid of the current platform, in buf. */
+const char *ing_group_label(struct ing *g, char *buf, size_t cap,
+	    const char *gid, const char *name);
+/*
+ * The arguments to record in #qp,stage under --pseudonymize: inputs and
+ * file names replaced by keyed pseudonyms (in new strings, which the
+ * caller frees with ing_args_free()).
+ */
+char	**ing_args_pseudonymize(struct ing *g, char **args, int n);
+void	ing_args_free(char **args, int n);
 /* --events FILE, after the chats. */
 int	ing_events_file(struct ing *g, const char *path);
 

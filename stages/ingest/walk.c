@@ -660,47 +660,6 @@ user_hash(struct ing *g, char *buf, const char *name)
 	return buf;
 }
 
-int
-ing_key_load(struct ing *g, const char *path)
-{
-	FILE *f;
-	size_t n;
-
-	if (sodium_init() < 0) {
-		qp_warn("libsodium failed to start");
-		return -1;
-	}
-	if ((f = fopen(path, "rb")) == NULL) {
-		qp_warn("%s: %s", path, strerror(errno));
-		return -1;
-	}
-	n = fread(g->key, 1, sizeof g->key, f);
-	fclose(f);
-	if (n < 16) {
-		qp_warn("%s: a key needs at least 16 bytes (head -c 32 "
-		    "/dev/urandom > %s)", path, path);
-		return -1;
-	}
-	g->keylen = n;
-	return 0;
-}
-
-/* A keyed BLAKE2b of s as 16 hex digits, after a prefix. */
-static const char *
-pseudonym(const struct ing *g, char *buf, size_t cap, const char *prefix,
-    const char *s)
-{
-	unsigned char h[8];
-	size_t i, n;
-
-	crypto_generichash(h, sizeof h, (const unsigned char *)s, strlen(s),
-	    g->key, g->keylen);
-	n = (size_t)snprintf(buf, cap, "%s", prefix);
-	for (i = 0; i < sizeof h && n + 2 < cap; i++)
-		n += (size_t)snprintf(buf + n, cap - n, "%02x", h[i]);
-	return buf;
-}
-
 /*
  * An unreadable line of input name: counted, the first few shown (line 0:
  * no line).  Returns 0, or -1 under --strict, which also fails the run.
@@ -967,26 +926,46 @@ ing_emit(struct ing *g, const struct ing_event *e)
 		}
 	}
 	if (g->keylen > 0) {
-		/* Stable for one key: the same person gets the same pseudonym. */
-		static char pu[40], pn[40], pa[40];
+		/* Stable for one key: the same person gets the same pseudonym;
+		 * groups get labels 群 N (ingest/pseudo.c). */
+		static char pu[40], pn[40], pa[40], pg[40], pl[40], pm[40];
+		const char *one[2];
 
+		one[0] = g->platform;
+		one[1] = v[2];
+		v[3] = ing_group_label(g, pl, sizeof pl, v[2], v[3]);
+		v[2] = ing_pseudonym(g, pg, sizeof pg, "", one, 2);
 		if (*v[4] != '\0')
-			v[4] = pseudonym(g, pu, sizeof pu, "", v[4]);
+			v[4] = ing_pseudonym(g, pu, sizeof pu, "", &v[4], 1);
 		if (*v[5] != '\0')
-			v[5] = pseudonym(g, pn, sizeof pn, "member-", v[5]);
+			v[5] = ing_pseudonym(g, pn, sizeof pn, "member-", &v[5], 1);
 		if (*v[7] != '\0')
-			v[7] = pseudonym(g, pa, sizeof pa, "", v[7]);
-	}
-	v[12] = g->no_text ? "" : e->text ? e->text : "";
-	if (e->msg_id)
-		v[9] = e->msg_id;
-	else {
-		parts[0] = v[2];
-		parts[1] = ts;
-		parts[2] = v[4];
-		parts[3] = e->text ? e->text : "";
-		qp_hash_hex(mid, qp_hash_parts(parts, 4));
-		v[9] = mid;
+			v[7] = ing_pseudonym(g, pa, sizeof pa, "", &v[7], 1);
+		/* System lines name people in their text. */
+		v[12] = g->no_text || e->kind != ING_MESSAGE ? "" :
+		    e->text ? e->text : "";
+		if (e->msg_id)
+			v[9] = e->msg_id;
+		else {
+			/* Keyed: a guessed text cannot be confirmed. */
+			parts[0] = v[2];
+			parts[1] = ts;
+			parts[2] = v[4];
+			parts[3] = e->text ? e->text : "";
+			v[9] = ing_pseudonym(g, pm, sizeof pm, "", parts, 4);
+		}
+	} else {
+		v[12] = g->no_text ? "" : e->text ? e->text : "";
+		if (e->msg_id)
+			v[9] = e->msg_id;
+		else {
+			parts[0] = v[2];
+			parts[1] = ts;
+			parts[2] = v[4];
+			parts[3] = e->text ? e->text : "";
+			qp_hash_hex(mid, qp_hash_parts(parts, 4));
+			v[9] = mid;
+		}
 	}
 	v[10] = e->reply_to ? e->reply_to : "";
 	v[11] = e->media ? e->media : e->kind == ING_MESSAGE ? "text" : "";
@@ -1275,7 +1254,7 @@ ing_write_sources(struct ing *g)
 		"src", "input", "format", "messages", "joins", "leaves",
 		"removals", "other", "unreadable"
 	};
-	char n[6][24];
+	char n[6][24], pin[40];
 	const char *v[9];
 	size_t i;
 	int k;
@@ -1295,6 +1274,8 @@ ing_write_sources(struct ing *g)
 		x[5] = c->bad;
 		v[0] = g->sources[i].src;
 		v[1] = g->sources[i].input;
+		if (g->keylen > 0)
+			v[1] = ing_pseudonym(g, pin, sizeof pin, "input-", &v[1], 1);
 		v[2] = g->sources[i].format;
 		for (k = 0; k < 6; k++) {
 			snprintf(n[k], sizeof n[k], "%llu", x[k]);
@@ -2218,4 +2199,5 @@ ing_free(struct ing *g)
 	free(g->held[0].buf);
 	free(g->held[1].buf);
 	ing_buf_free(&g->prev_gid);
+	ing_key_free(g);
 }

@@ -3,7 +3,12 @@
  * checked numbers, signal cleanup and progress.  This is the one library
  * module that prints and exits; the others return errors to main().
  */
+#include <sys/file.h>
+#include <sys/stat.h>
+
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -61,13 +66,50 @@ qp_cli_init(const char *name, const char *usage, char **argv,
 	c->progress = -1;
 }
 
+/* The output directory being made, to name it as the user did. */
+static char *dir_tmp, *dir_user;
+
+/*
+ * A message goes out with control characters escaped (a tar member name
+ * can carry terminal escapes), and with the temporary directory's name
+ * replaced by the one the user gave.
+ */
 static void
 vmsg(const char *fmt, va_list ap)
 {
+	char *m = NULL, *t;
+	size_t tl = dir_tmp ? strlen(dir_tmp) : 0;
+	unsigned char c;
+
 	fflush(stdout);
 	fprintf(stderr, "%s: ", prog);
-	vfprintf(stderr, fmt, ap);
+	if (vasprintf(&m, fmt, ap) == -1) {
+		fputs("out of memory\n", stderr);
+		return;
+	}
+	for (t = m; *t != '\0'; t++) {
+		c = (unsigned char)*t;
+		if (tl > 0 && strncmp(t, dir_tmp, tl) == 0) {
+			fputs(dir_user, stderr);
+			t += tl - 1;
+		} else if (c == '\t')
+			fputs("\\t", stderr);
+		else if (c == '\n')
+			fputs("\\n", stderr);
+		else if (c == '\r')
+			fputs("\\r", stderr);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(stderr, "\\x%02x", c);
+		else if (c == 0xc2 && (unsigned char)t[1] >= 0x80 &&
+		    (unsigned char)t[1] <= 0x9f) {
+			/* U+0080..U+009F: C1 controls, CSI among them. */
+			fprintf(stderr, "\\u%04x", (unsigned char)t[1]);
+			t++;
+		} else
+			fputc(c, stderr);
+	}
 	fputc('\n', stderr);
+	free(m);
 }
 
 void
@@ -262,7 +304,7 @@ qp_cli_stage(const struct qp_common *c, const char *name, int argc,
 	    (size_t)(argc - first), &err)) == NULL)
 		qp_die("%s", err);
 	if ((k = qp_sink_open(c->out, c->level)) == NULL)
-		qp_die("%s: %s", c->out ? c->out : "<stdout>", strerror(errno));
+		qp_die("%s", qp_path_error(c->out ? c->out : "<stdout>", errno));
 	if ((args = qp_cli_stage_args(argc, argv, &n)) == NULL ||
 	    (out = qp_out_new(k, *in, name, QP_VERSION, n, args)) == NULL)
 		qp_die("out of memory");
@@ -524,4 +566,207 @@ qp_cli_asof(long long asof, long long first, long long last)
 		    "to %s", a, f, l);
 	qp_die("--asof %s is more than %d days after the data, whose events "
 	    "run from %s to %s: is the export old?", a, QP_ASOF_LATE, f, l);
+}
+
+/* ---- -o DIR: a directory made beside its place and exchanged into it ---- */
+
+static int dir_fd = -1;		/* the temporary directory, held */
+
+char *
+qp_cli_dir_begin(const char *dir)
+{
+	mode_t mask;
+	char *tmp;
+
+	qp_tmp_sweep(dir);
+	if (asprintf(&tmp, "%s.tmp-XXXXXX", dir) == -1)
+		qp_die("out of memory");
+	for (;;) {
+		if (mkdtemp(tmp) == NULL)
+			qp_die("%s", qp_path_error(dir, errno));
+		/* Until it is held, another writer's sweep may take it:
+		 * then make another. */
+		dir_fd = open(tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (dir_fd == -1 && errno != ENOENT)
+			qp_die("%s: %s", dir, strerror(errno));
+		if (dir_fd != -1 && qp_tmp_hold(dir_fd) == 0)
+			break;
+		if (dir_fd != -1)
+			close(dir_fd);
+		memcpy(tmp + strlen(tmp) - 6, "XXXXXX", 6);
+	}
+	if (qp_tmp_register(tmp) == -1)
+		qp_die("out of memory");
+	/* mkdtemp makes it 0700; a report is for others to read too. */
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(dir_fd, 0777 & ~mask) == -1)
+		qp_die("%s: %s", dir, strerror(errno));
+	dir_tmp = qp_xstrdup(tmp);
+	dir_user = qp_xstrdup(dir);
+	return tmp;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The sorted names in a directory (without . and ..), NULL-terminated. */
+static char **
+dir_names(const char *dir, size_t *n)
+{
+	struct dirent *d;
+	char **v = NULL;
+	size_t cap = 0;
+	DIR *dp;
+
+	*n = 0;
+	if ((dp = opendir(dir)) == NULL)
+		return NULL;
+	while ((d = readdir(dp)) != NULL) {
+		if (strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0)
+			continue;
+		if (*n + 1 >= cap) {
+			cap = cap ? cap * 2 : 64;
+			v = qp_xrealloc(v, cap, sizeof *v);
+		}
+		v[(*n)++] = qp_xstrdup(d->d_name);
+	}
+	closedir(dp);
+	if (v == NULL)
+		v = qp_xcalloc(1, sizeof *v);
+	v[*n] = NULL;
+	qsort(v, *n, sizeof *v, by_name);
+	return v;
+}
+
+static int
+has_name(char **v, size_t n, const char *name)
+{
+	return v != NULL && bsearch(&name, v, n, sizeof *v, by_name) != NULL;
+}
+
+static void
+free_names(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; v != NULL && i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+#define MANIFEST	".qp-files"
+
+/*
+ * Record the new directory's names in its manifest, and move every file
+ * of the old one that neither run wrote (a user's) into the new one.
+ */
+static void
+keep_user_files(const char *tmp, const char *dir)
+{
+	char **now, **old, **was = NULL, *p, *q, line[NAME_MAX + 2];
+	size_t nnow, nold, nwas = 0, cap = 0, i;
+	FILE *f;
+
+	now = dir_names(tmp, &nnow);
+	if (asprintf(&p, "%s/%s", tmp, MANIFEST) == -1)
+		qp_die("out of memory");
+	if ((f = fopen(p, "w")) == NULL)
+		qp_die("%s/%s: %s", dir, MANIFEST, strerror(errno));
+	for (i = 0; i < nnow; i++)
+		fprintf(f, "%s\n", now[i]);
+	if (ferror(f) | (fclose(f) == EOF))
+		qp_die("%s/%s: %s", dir, MANIFEST, strerror(errno));
+	free(p);
+	if (asprintf(&p, "%s/%s", dir, MANIFEST) == -1)
+		qp_die("out of memory");
+	if ((f = fopen(p, "r")) != NULL) {
+		while (fgets(line, sizeof line, f) != NULL) {
+			line[strcspn(line, "\n")] = '\0';
+			if (nwas + 1 >= cap) {
+				cap = cap ? cap * 2 : 64;
+				was = qp_xrealloc(was, cap, sizeof *was);
+			}
+			was[nwas++] = qp_xstrdup(line);
+		}
+		fclose(f);
+		if (was != NULL)
+			qsort(was, nwas, sizeof *was, by_name);
+	}
+	free(p);
+	old = dir_names(dir, &nold);
+	for (i = 0; i < nold; i++) {
+		if (strcmp(old[i], MANIFEST) == 0 || has_name(now, nnow, old[i]) ||
+		    has_name(was, nwas, old[i]))
+			continue;
+		if (asprintf(&p, "%s/%s", dir, old[i]) == -1 ||
+		    asprintf(&q, "%s/%s", tmp, old[i]) == -1)
+			qp_die("out of memory");
+		if (rename(p, q) == -1)
+			qp_die("%s: %s", p, strerror(errno));
+		qp_warn("%s: kept (not written by %s)", p, prog);
+		free(p);
+		free(q);
+	}
+	free_names(now, nnow);
+	free_names(old, nold);
+	free_names(was, nwas);
+}
+
+void
+qp_cli_dir_commit(const char *tmp, const char *dir, const char *marker)
+{
+	struct stat st;
+	char *parent, *slash, *probe;
+	int pfd, ours;
+
+	/* Writers of the same folder take turns; the last one's stays. */
+	parent = qp_xstrdup(dir);
+	slash = strrchr(parent, '/');
+	if (slash == parent)
+		slash[1] = '\0';
+	else if (slash != NULL)
+		*slash = '\0';
+	else
+		strcpy(parent, ".");
+	if ((pfd = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+		qp_die("%s", qp_path_error(dir, errno));
+	while (flock(pfd, LOCK_EX) == -1 && errno == EINTR)
+		;
+	if (lstat(dir, &st) == 0) {
+		if (!S_ISDIR(st.st_mode))
+			qp_die("%s exists and is not a directory", dir);
+		if (asprintf(&probe, "%s/%s", dir, marker) == -1)
+			qp_die("out of memory");
+		ours = access(probe, F_OK) == 0;
+		free(probe);
+		/* Replace an earlier report, or an empty directory; never
+		 * anything else. */
+		if (!ours && rmdir(dir) == -1)
+			qp_die("%s exists and holds no earlier report: not "
+			    "replacing it (remove it or choose another -o)", dir);
+	}
+	if (lstat(dir, &st) == 0) {
+		keep_user_files(tmp, dir);
+		/* Atomic: dir is the old report or the new one, never none. */
+		if (renameat2(AT_FDCWD, tmp, AT_FDCWD, dir, RENAME_EXCHANGE) == -1)
+			qp_die("%s: %s", dir, strerror(errno));
+		/* tmp now holds the old report. */
+		(void)qp_rm_tree(tmp);
+	} else {
+		keep_user_files(tmp, tmp);
+		if (rename(tmp, dir) == -1)
+			qp_die("%s: %s", dir, strerror(errno));
+	}
+	qp_tmp_forget(tmp);
+	close(pfd);
+	close(dir_fd);
+	dir_fd = -1;
+	free(parent);
+	free(dir_tmp);
+	free(dir_user);
+	dir_tmp = dir_user = NULL;
 }

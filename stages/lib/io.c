@@ -9,10 +9,14 @@
  * ones, and the members are written in order, so the bytes do not depend
  * on the number of threads.
  */
+#include <sys/file.h>
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -437,6 +441,8 @@ qp_src_close(struct qp_src *s)
 	free(s);
 }
 
+static char	*tmp_beside(const char *, const char *, const char *);
+
 /* --- sinks ----------------------------------------------------------- */
 
 enum { SLOT_FREE, SLOT_FULL, SLOT_BUSY, SLOT_DONE };
@@ -453,7 +459,8 @@ struct slot {
 struct qp_sink {
 	int		 fd;		/* -1 for memory */
 	int		 borrowed;	/* fd is the caller's: not closed */
-	char		*path, *tmp;
+	char		*path, *tmp;	/* path for messages; tmp NULL: in place */
+	char		*real;		/* what tmp is renamed to */
 	int		 level;		/* -1 plain */
 	int		 failed, finished;
 	char		 err[256];
@@ -741,12 +748,36 @@ fail:
 	return NULL;
 }
 
+/* The descriptor a path such as /dev/stdout or /dev/fd/3 names, or -1. */
+static int
+fd_path(const char *path)
+{
+	static const char *const fixed[] = { "/dev/stdin", "/dev/stdout",
+	    "/dev/stderr" };
+	const char *n = NULL;
+	char *end;
+	long v;
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (strcmp(path, fixed[i]) == 0)
+			return i;
+	if (strncmp(path, "/dev/fd/", 8) == 0)
+		n = path + 8;
+	else if (strncmp(path, "/proc/self/fd/", 14) == 0)
+		n = path + 14;
+	if (n == NULL || *n < '0' || *n > '9')
+		return -1;
+	v = strtol(n, &end, 10);
+	return *end == '\0' && v <= INT_MAX ? (int)v : -1;
+}
+
 struct qp_sink *
 qp_sink_open(const char *path, int level)
 {
 	struct qp_sink *k;
-	const char *slash;
-	size_t dirlen;
+	struct stat st, lst;
+	char *slash;
 	int fd, e;
 
 	if ((k = sink_new(level)) == NULL)
@@ -756,25 +787,45 @@ qp_sink_open(const char *path, int level)
 		grow_pipe(k->fd);
 		return k;
 	}
-	slash = strrchr(path, '/');
-	dirlen = slash ? (size_t)(slash - path + 1) : 0;
-	if ((k->path = strdup(path)) == NULL ||
-	    (k->tmp = malloc(strlen(path) + 16)) == NULL) {
-		qp_sink_free(k);
-		errno = ENOMEM;
-		return NULL;
+	if ((k->path = strdup(path)) == NULL)
+		goto nomem;
+	/* /dev/stdout, /dev/fd/N: the descriptor the shell opened, at its
+	 * offset and flags (>> appends); never a file renamed over it. */
+	if ((fd = fd_path(path)) >= 0) {
+		if ((k->fd = fcntl(fd, F_DUPFD_CLOEXEC, 3)) == -1)
+			goto fail;
+		grow_pipe(k->fd);
+		return k;
 	}
-	snprintf(k->tmp, strlen(path) + 16, "%.*s.%s.XXXXXX", (int)dirlen,
-	    path, path + dirlen);
-	if ((fd = mkstemp(k->tmp)) == -1) {
-		e = errno;
-		free(k->tmp);
-		k->tmp = NULL;
-		qp_sink_free(k);
-		errno = e;
-		return NULL;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* /dev/null, a FIFO, a terminal, /dev/stdout: write into it;
+		 * renaming a file over it would replace the device. */
+		if ((fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)) == -1)
+			goto fail;
+		k->fd = fd;
+		grow_pipe(fd);
+		return k;
 	}
-	(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+	/* A link to a file: replace the file, keep the link. */
+	if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) &&
+	    (k->real = realpath(path, NULL)) == NULL)
+		goto fail;
+	if (k->real == NULL && (k->real = strdup(path)) == NULL)
+		goto nomem;
+	qp_tmp_sweep(k->real);
+	if ((k->tmp = tmp_beside(k->real, ".", ".XXXXXX")) == NULL)
+		goto nomem;
+	for (;;) {
+		if ((fd = mkstemp(k->tmp)) == -1)
+			goto fail;
+		(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+		if (qp_tmp_hold(fd) == 0)
+			break;
+		/* Swept before we held it: take another name. */
+		close(fd);
+		slash = k->tmp + strlen(k->tmp) - 6;
+		memcpy(slash, "XXXXXX", 6);
+	}
 	k->fd = fd;
 	if (qp_tmp_register(k->tmp) == -1) {
 		qp_sink_free(k);
@@ -782,6 +833,15 @@ qp_sink_open(const char *path, int level)
 		return NULL;
 	}
 	return k;
+nomem:
+	errno = ENOMEM;
+fail:
+	e = errno;
+	free(k->tmp);
+	k->tmp = NULL;
+	qp_sink_free(k);
+	errno = e;
+	return NULL;
 }
 
 struct qp_sink *
@@ -885,6 +945,7 @@ int
 qp_sink_finish(struct qp_sink *k)
 {
 	mode_t mask;
+	int e;
 
 	if (qp_sink_flush(k) == -1)
 		return -1;
@@ -904,10 +965,16 @@ qp_sink_finish(struct qp_sink *k)
 			return sink_fail(k, "%s: %s", k->path, strerror(errno));
 		}
 		k->fd = -1;
-		if (rename(k->tmp, k->path) == -1)
+		if (rename(k->tmp, k->real) == -1)
 			return sink_fail(k, "%s: rename: %s", k->path,
 			    strerror(errno));
 		qp_tmp_forget(k->tmp);
+	} else if (k->path != NULL) {
+		/* Written in place. */
+		e = close(k->fd);
+		k->fd = -1;
+		if (e == -1 && errno != EINTR)
+			return sink_fail(k, "%s: %s", k->path, strerror(errno));
 	}
 	k->finished = 1;
 	return 0;
@@ -928,7 +995,8 @@ qp_sink_free(struct qp_sink *k)
 			(void)unlink(k->tmp);
 			qp_tmp_forget(k->tmp);
 		}
-	}
+	} else if (k->path != NULL && k->fd != -1)
+		close(k->fd);
 	if (k->zinit)
 		deflateEnd(&k->z);
 	for (i = 0; i < NSLOT; i++) {
@@ -938,6 +1006,7 @@ qp_sink_free(struct qp_sink *k)
 	free(k->mbuf);
 	free(k->path);
 	free(k->tmp);
+	free(k->real);
 	free(k);
 }
 
@@ -976,4 +1045,170 @@ qp_tmpfd(const char *tag)
 		return -1;
 	unlink(path);
 	return fd;
+}
+
+/* --- temporary names beside an output -------------------------------- */
+
+/*
+ * A writer's temporary file or directory sits beside its target as
+ * .NAME.XXXXXX or NAME.tmp-XXXXXX and is held with flock(2) while the
+ * writer lives.  A writer killed with SIGKILL leaves it behind unlocked:
+ * the next writer of the same target finds it and removes it.
+ */
+
+static char *
+tmp_beside(const char *path, const char *pre, const char *post)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dirlen = slash ? (size_t)(slash - path + 1) : 0, n;
+	char *t;
+
+	n = strlen(path) + strlen(pre) + strlen(post) + 1;
+	if ((t = malloc(n)) == NULL)
+		return NULL;
+	snprintf(t, n, "%.*s%s%s%s", (int)dirlen, path, pre, path + dirlen,
+	    post);
+	return t;
+}
+
+int
+qp_tmp_hold(int fd)
+{
+	struct stat st;
+
+	while (flock(fd, LOCK_EX) == -1)
+		if (errno != EINTR)
+			return 0;	/* no locks here (NFS): nothing to sweep */
+	return fstat(fd, &st) == 0 && st.st_nlink > 0 ? 0 : -1;
+}
+
+/* Whether name is prefix followed by six mkstemp characters. */
+static int
+tmp_name(const char *name, const char *prefix, size_t plen)
+{
+	size_t i;
+
+	if (strncmp(name, prefix, plen) != 0 || strlen(name) != plen + 6)
+		return 0;
+	for (i = plen; i < plen + 6; i++)
+		if (!(name[i] >= 'a' && name[i] <= 'z') &&
+		    !(name[i] >= 'A' && name[i] <= 'Z') &&
+		    !(name[i] >= '0' && name[i] <= '9'))
+			return 0;
+	return 1;
+}
+
+/* An old writer's DIR.old-PID (before directories were exchanged). */
+static int
+old_name(const char *name, const char *base, size_t blen)
+{
+	long long pid;
+	char *end;
+
+	if (strncmp(name, base, blen) != 0 || strncmp(name + blen, ".old-", 5))
+		return 0;
+	errno = 0;
+	pid = strtoll(name + blen + 5, &end, 10);
+	if (*end != '\0' || errno != 0 || pid <= 0 || pid > INT_MAX)
+		return 0;
+	return kill((pid_t)pid, 0) == -1 && errno == ESRCH;
+}
+
+static int
+rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	(void)remove(p);
+	return 0;
+}
+
+int
+qp_rm_tree(const char *path)
+{
+	return nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+void
+qp_tmp_sweep(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir, *filepre = NULL, *dirpre = NULL, *full;
+	const char *base = slash ? slash + 1 : path;
+	size_t blen = strlen(base);
+	struct dirent *d;
+	struct stat st, now;
+	DIR *dp;
+	int fd, isdir;
+
+	if (slash == path)
+		dir = strdup("/");
+	else if (slash)
+		dir = strndup(path, (size_t)(slash - path));
+	else
+		dir = strdup(".");
+	if (dir == NULL || asprintf(&filepre, ".%s.", base) == -1 ||
+	    asprintf(&dirpre, "%s.tmp-", base) == -1 ||
+	    (dp = opendir(dir)) == NULL) {
+		free(dir);
+		free(filepre);
+		free(dirpre);
+		return;
+	}
+	while ((d = readdir(dp)) != NULL) {
+		if (tmp_name(d->d_name, filepre, blen + 2))
+			isdir = 0;
+		else if (tmp_name(d->d_name, dirpre, blen + 5))
+			isdir = 1;
+		else if (old_name(d->d_name, base, blen))
+			isdir = 2;
+		else
+			continue;
+		if (asprintf(&full, "%s/%s", dir, d->d_name) == -1)
+			break;
+		fd = open(full, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC |
+		    (isdir ? O_DIRECTORY : 0));
+		/* Unlocked: its writer is gone.  Same inode: not replaced
+		 * meanwhile by a live writer's. */
+		if (fd != -1 && (isdir == 2 || flock(fd, LOCK_EX | LOCK_NB) == 0) &&
+		    fstat(fd, &st) == 0 && lstat(full, &now) == 0 &&
+		    st.st_ino == now.st_ino && st.st_dev == now.st_dev) {
+			if (isdir)
+				(void)qp_rm_tree(full);
+			else if (S_ISREG(st.st_mode))
+				(void)unlink(full);
+		}
+		if (fd != -1)
+			close(fd);
+		free(full);
+	}
+	closedir(dp);
+	free(dir);
+	free(filepre);
+	free(dirpre);
+}
+
+const char *
+qp_path_error(const char *path, int err)
+{
+	static char msg[PATH_MAX + 128];
+	const char *slash = strrchr(path, '/');
+	struct stat st;
+	char *dir;
+
+	if ((err == ENOENT || err == ENOTDIR) && slash != NULL &&
+	    slash != path && (dir = strndup(path, (size_t)(slash - path))) != NULL) {
+		if (stat(dir, &st) == -1 && (errno == ENOENT || errno == ENOTDIR))
+			snprintf(msg, sizeof msg, "%s: the folder %s does not exist",
+			    path, dir);
+		else if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode))
+			snprintf(msg, sizeof msg, "%s: %s is not a folder", path, dir);
+		else
+			snprintf(msg, sizeof msg, "%s: %s", path, strerror(err));
+		free(dir);
+		return msg;
+	}
+	snprintf(msg, sizeof msg, "%s: %s", path, strerror(err));
+	return msg;
 }

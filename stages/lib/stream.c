@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "qp_csv.h"
+#include "qp_hash.h"
 #include "qp_io.h"
 #include "qp_stream.h"
 
@@ -21,13 +22,14 @@ struct source {
 	struct qp_csv		*csv;
 	const struct qp_row	*pending;	/* read ahead, not yet used */
 	unsigned long long	 tables, rows;
+	struct qp_strmap	*names;		/* of its tables */
 };
 
 struct qp_in {
 	struct source		*s;
 	size_t			 ns, cur;
 	struct qp_row		**stages;
-	size_t			 nstages;
+	size_t			 nstages, stagebytes;
 	struct qp_table		 t;
 	struct qp_row		*hdr;		/* owned copy */
 	char			*tname;
@@ -59,6 +61,16 @@ in_fail(struct qp_in *in, const struct qp_row *at, const char *fmt, ...)
 		    qp_src_name(s->src), why);
 	in->failed = 1;
 	return -1;
+}
+
+static size_t
+rowbytes(const struct qp_row *r)
+{
+	size_t i, bytes = 0;
+
+	for (i = 0; i < r->n; i++)
+		bytes += r->f[i].len + 1;
+	return bytes;
 }
 
 /* Copy a row into one allocation that outlives the reader's buffers. */
@@ -172,6 +184,13 @@ read_prologue(struct qp_in *in, struct source *s)
 		if (r->n < 4)
 			return in_fail(in, r, "#qp,stage needs a program and "
 			    "a version");
+		if (in->nstages == QP_MAXSTAGES ||
+		    (in->stagebytes += r->n * sizeof(struct qp_field) +
+		    rowbytes(r)) > QP_MAXSTAGEBYTES)
+			return in_fail(in, r, "more provenance than a stream "
+			    "may hold (%d #qp,stage lines or %d MiB; merge "
+			    "fewer streams at once)", QP_MAXSTAGES,
+			    QP_MAXSTAGEBYTES >> 20);
 		if ((c = row_copy(r)) == NULL || (st = realloc(in->stages,
 		    (in->nstages + 1) * sizeof *st)) == NULL) {
 			free(c);
@@ -265,12 +284,25 @@ start_table(struct qp_in *in, struct source *s, const struct qp_row *r)
 {
 	unsigned long long v;
 	const struct qp_row *h;
-	size_t i, j;
+	size_t i, n;
 
 	if (r->n != 4 || !valid_name(r->f[2].s) ||
 	    parse_count(&r->f[3], &v) == -1 || v == 0 || v > 999999)
 		return in_fail(in, r, "malformed #qp,table (want "
 		    "#qp,table,<name>,<schema-version>)");
+	if (v != QP_SCHEMA)
+		return in_fail(in, r, "table %s has schema version %llu; this "
+		    "program reads version %d (a newer qunpipe wrote it?)",
+		    r->f[2].s, v, QP_SCHEMA);
+	/* One table of each name: a second events table would count its
+	 * rows twice. */
+	n = s->names ? qp_strmap_count(s->names) : 0;
+	if ((s->names == NULL && (s->names = qp_strmap_new()) == NULL) ||
+	    qp_strmap_add(s->names, r->f[2].s, r->f[2].len) == -1)
+		return in_fail(in, r, "out of memory");
+	if (qp_strmap_count(s->names) == n)
+		return in_fail(in, r, "a second %s table in one stream (give "
+		    "streams as separate files, to qp-dedupe)", r->f[2].s);
 	free(in->tname);
 	if ((in->tname = strdup(r->f[2].s)) == NULL)
 		return in_fail(in, r, "out of memory");
@@ -281,14 +313,15 @@ start_table(struct qp_in *in, struct source *s, const struct qp_row *r)
 		return -1;
 	if (is_directive(h))
 		return in_fail(in, h, "table %s has no header row", in->tname);
-	for (i = 0; i < h->n; i++) {
-		if (h->f[i].len == 0)
-			return in_fail(in, h, "table %s: column %zu has no name",
-			    in->tname, i + 1);
-		for (j = 0; j < i; j++)
-			if (strcmp(h->f[i].s, h->f[j].s) == 0)
-				return in_fail(in, h, "table %s: column %s "
-				    "appears twice", in->tname, h->f[i].s);
+	switch (qp_header_check(h->f, h->n, &i)) {
+	case QP_HDR_EMPTY:
+		return in_fail(in, h, "table %s: column %zu has no name",
+		    in->tname, i);
+	case QP_HDR_TWICE:
+		return in_fail(in, h, "table %s: column %s appears twice",
+		    in->tname, h->f[i - 1].s);
+	case -1:
+		return in_fail(in, h, "out of memory");
 	}
 	free(in->hdr);
 	if ((in->hdr = row_copy(h)) == NULL)
@@ -448,6 +481,7 @@ qp_in_close(struct qp_in *in)
 		return;
 	for (i = 0; i < in->ns; i++) {
 		qp_csv_free(in->s[i].csv);
+		qp_strmap_free(in->s[i].names);
 		qp_src_close(in->s[i].src);
 	}
 	for (i = 0; i < in->nstages; i++)
@@ -752,4 +786,33 @@ qp_out_free(struct qp_out *o)
 		return;
 	qp_sink_free(o->k);
 	free(o);
+}
+
+int
+qp_header_check(const struct qp_field *f, size_t n, size_t *at)
+{
+	struct qp_strmap *m;
+	int rc = QP_HDR_OK;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (f[i].len == 0) {
+			*at = i + 1;
+			return QP_HDR_EMPTY;
+		}
+	/* Linear in the columns: a header may have many thousands. */
+	if ((m = qp_strmap_new()) == NULL)
+		return -1;
+	for (i = 0; i < n && rc == QP_HDR_OK; i++) {
+		long k = qp_strmap_add(m, f[i].s, f[i].len);
+
+		if (k == -1)
+			rc = -1;
+		else if (k != (long)i) {
+			*at = i + 1;
+			rc = QP_HDR_TWICE;
+		}
+	}
+	qp_strmap_free(m);
+	return rc;
 }

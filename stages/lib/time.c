@@ -391,12 +391,14 @@ parse_iso(const char *s, size_t len, long long *t, int *off, char *why,
 	if (s != e)
 		return why_fail(why, cap, "'%.*s' after the offset",
 		    (int)(e - s), s);
-	if (h > 18 || m > 59)
+	/* Offsets beyond +-18:00 do not exist (and would print as +00:00). */
+	if (m > 59 || h * 60 + m > 18 * 60)
 		return why_fail(why, cap, "offset %c%02d:%02d beyond "
 		    "\xc2\xb1" "18:00", sign < 0 ? '-' : '+', h, m);
 	*off = sign * (h * 3600 + m * 60);
 	*t = lt - *off;
-	return 0;
+	/* What cannot be written back as it was read is not read. */
+	return qp_time_in_range(*t) ? 0 : -1;
 }
 
 int

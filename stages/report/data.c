@@ -120,7 +120,8 @@ sort_rows(const struct tab *t, int c, size_t *idx, size_t n)
 {
 	sort_tab = t;
 	sort_col = c;
-	qsort(idx, n, sizeof *idx, by_num_desc);
+	if (n > 0)	/* idx may be NULL then */
+		qsort(idx, n, sizeof *idx, by_num_desc);
 }
 
 int

@@ -1,11 +1,10 @@
 /*
  * The report's output: files in the temporary directory (renamed into
- * place by commit_dir), CSV for Excel, markdown, and the gnuplot script
+ * place by qp_cli_dir_commit), CSV for Excel, markdown, and the gnuplot script
  * that draws every chart in one run.
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <spawn.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -381,11 +380,15 @@ dat_path(struct report *rp, const char *name)
 void
 run_gnuplot(struct report *rp, const char *script)
 {
-	char *argv[3], *log = path_in(rp, "gnuplot.log"), line[512];
+	/* Static: still reachable when a qp_die() below exits. */
+	static char *log;
+	char *argv[3], line[512];
 	pid_t pid;
 	int st, rc, devnull, logfd;
 	posix_spawn_file_actions_t fa;
 	FILE *f;
+
+	log = path_in(rp, "gnuplot.log");
 
 	/* Its chatter ("empty y range") is kept, and shown if it fails. */
 	if (qp_tmp_register(log) == -1 ||
@@ -422,52 +425,5 @@ run_gnuplot(struct report *rp, const char *script)
 	unlink(log);
 	qp_tmp_forget(log);
 	free(log);
-}
-
-static int
-rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
-}
-
-void
-commit_dir(struct report *rp)
-{
-	struct stat st;
-	char *old;
-
-	if (stat(rp->outdir, &st) == 0) {
-		char *probe;
-		int ours;
-
-		if (asprintf(&probe, "%s/report.md", rp->outdir) == -1)
-			qp_die("out of memory");
-		ours = access(probe, F_OK) == 0;
-		free(probe);
-		if (!S_ISDIR(st.st_mode))
-			qp_die("%s exists and is not a directory", rp->outdir);
-		/* Replace an earlier report, or an empty directory; never
-		 * anything else. */
-		if (!ours && rmdir(rp->outdir) == -1)
-			qp_die("%s exists and holds no earlier report: not "
-			    "replacing it (remove it or choose another -o)",
-			    rp->outdir);
-	}
-	if (asprintf(&old, "%s.old-%ld", rp->outdir, (long)getpid()) == -1)
-		qp_die("out of memory");
-	if (stat(rp->outdir, &st) == 0 && rename(rp->outdir, old) == -1)
-		qp_die("%s: %s", rp->outdir, strerror(errno));
-	if (rename(rp->tmpdir, rp->outdir) == -1) {
-		int e = errno;
-
-		(void)rename(old, rp->outdir);
-		qp_die("%s: %s", rp->outdir, strerror(e));
-	}
-	if (stat(old, &st) == 0)
-		nftw(old, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-	free(old);
 }
 

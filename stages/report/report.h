@@ -132,6 +132,5 @@ void		 axis_label(struct report *, const char *, const char *);
 void		 count_tics(struct report *, const char *, double, int);
 void		 day_axis(struct report *);	/* activity.c */
 void		 run_gnuplot(struct report *, const char *);
-void		 commit_dir(struct report *);
 
 #endif

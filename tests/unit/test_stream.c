@@ -134,7 +134,7 @@ rand_stream(int level, size_t *len)
 			f[c].len = strlen(fb[c]);
 		}
 		snprintf(name, sizeof name, "t%zu", t);
-		qp_out_table(o, name, 1 + (unsigned)test_below(3), f, nc);
+		qp_out_table(o, name, QP_SCHEMA, f, nc);
 		nr = test_below(4) == 0 ? 0 : test_below((unsigned)maxr);
 		for (r = 0; r < nr; r++) {
 			for (c = 0; c < nc; c++) {
@@ -193,6 +193,15 @@ main(void)
 	CHECK(has(first_error("#qp,stage,a,1\n#qp,table,t,1\nx\n1\n#qp,end,1,1\n"),
 	    "OK"));
 	CHECK(has(first_error(""), "truncated input"));
+	/* Another schema version, a table twice: refused. */
+	CHECK(has(first_error("#qp,stage,a,1\n#qp,table,events,2\nx\n1\n"
+	    "#qp,end,1,1\n"), "table events has schema version 2; this "
+	    "program reads version 1"));
+	CHECK(has(first_error("#qp,stage,a,1\n#qp,table,t,1\nx\n1\n"
+	    "#qp,table,u,1\nx\n#qp,table,t,1\nx\n1\n#qp,end,3,2\n"),
+	    "a second t table in one stream"));
+	CHECK(has(first_error("#qp,stage,a,1\n#qp,table,t,1\nx,y,,z\n"
+	    "#qp,end,1,0\n"), "column 3 has no name"));
 	CHECK(has(first_error("a,b\n1,2\n"), "not a qunpipe stream"));
 	CHECK(has(first_error("#qp,table,t,1\nx\n1\n"), "truncated input"));
 	CHECK(has(first_error("#qp,table,t,1\nx\n1\n#qp,end,1,2\n"),

@@ -140,6 +140,14 @@ main(void)
 	CHECK(iso("2024-03-01T12:15:03") == -1);		/* no offset */
 	CHECK(iso("2024-03-01T12:15:03Zjunk") == -1);
 	CHECK(iso("2024-3-01T12:15:03Z") == -1);
+	/* Offsets beyond +-18:00 and instants outside the range: refused,
+	 * never written back as something else. */
+	CHECK(iso("2024-01-01T18:00:00+18:00") == 1704067200);
+	CHECK(iso("2024-01-01T00:00:00+18:59") == -1);
+	CHECK(iso("2024-01-01T00:00:00-18:01") == -1);
+	CHECK(iso("2024-01-01T00:00:00+1801") == -1);
+	CHECK(iso("0000-01-01T00:00:00+18:00") == -1);
+	CHECK(iso("9999-12-31T23:59:59-18:00") == -1);
 	CHECK(qp_time_parse("2024-03-01T20:15:03+08:00", 25, &t, &off) == 0 &&
 	    off == 28800);
 	qp_time_format(buf, 1709295303, 28800);

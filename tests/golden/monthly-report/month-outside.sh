@@ -15,9 +15,9 @@ echo old > out/2099-01/report.md
 echo old > out/2099-01.streams/5-funnel.qp.gz
 ./monthly-report -z UTC -m 2099-01 -o out 'WhatsApp Chat with Club.txt' || echo "exit $?"
 cat out/2099-01/report.md out/2099-01.streams/5-funnel.qp.gz
-ls -A out
+ls -A out | grep -v "\.lock$"
 ./monthly-report -z UTC -o out 'WhatsApp Chat with Club.txt' 2>&1 | sed 's/20[0-9][0-9]-[01][0-9]-[0-3][0-9] is/E is/; s/for 20[0-9][0-9]-[01][0-9];/for MONTH;/; s|out/20[0-9][0-9]-[01][0-9] is|out/MONTH is|' || true
-ls -A out
+ls -A out | grep -v "\.lock$"
 ./monthly-report -z UTC -m 2024-04 -o out 'WhatsApp Chat with Club.txt' 2>&1 | head -1 || true
 ./monthly-report -z UTC -m 2024-06 -o out 'WhatsApp Chat with Club.txt'
-ls -A out
+ls -A out | grep -v "\.lock$"
