@@ -112,16 +112,28 @@ mdf(struct report *rp, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Text for a markdown table cell: no pipes or line breaks. */
+static unsigned	utf8(const unsigned char *, size_t *);
+
+/*
+ * Text for a markdown table cell: no pipes or line breaks; a long one cut
+ * between characters (never inside one) with an ellipsis.
+ */
 const char *
 mdcell(const char *s)
 {
 	static char buf[4][512];
 	static int k;
 	char *b = buf[k++ & 3];
-	size_t i = 0;
+	size_t i = 0, n;
 
-	for (; *s && i < sizeof buf[0] - 3; s++) {
+	for (; *s; s += n) {
+		utf8((const unsigned char *)s, &n);
+		if (i + (*s == '|' ? 2 : n) + sizeof "\xe2\x80\xa6" >
+		    sizeof buf[0]) {
+			memcpy(b + i, "\xe2\x80\xa6", 3);	/* … */
+			i += 3;
+			break;
+		}
 		if (*s == '|') {
 			b[i++] = '\\';
 			b[i++] = '|';
@@ -129,8 +141,10 @@ mdcell(const char *s)
 			b[i++] = ' ';
 		else if (*s == '<')
 			b[i++] = '(';	/* no HTML from data */
-		else
-			b[i++] = *s;
+		else {
+			memcpy(b + i, s, n);
+			i += n;
+		}
 	}
 	b[i] = '\0';
 	return b;
