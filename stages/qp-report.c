@@ -10,6 +10,8 @@
  * per member in the period, group names and platforms.  The sections are
  * in stages/report/, one file each (report.h).
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <limits.h>
 #include <locale.h>
@@ -81,7 +83,7 @@ static void
 parse_opts(int argc, char **argv, struct qp_common *com, struct opts *o,
     struct report *rp)
 {
-	int ch;
+	int ch, period = 0, range = 0;
 	char buf[16];
 
 	while ((ch = getopt_long(argc, argv, QP_COMMON_SHORT, longopts,
@@ -112,17 +114,20 @@ parse_opts(int argc, char **argv, struct qp_common *com, struct opts *o,
 			qp_civil_from_days(rp->from, &y, &m, &d);
 			rp->to = qp_days_from_civil(m == 12 ? y + 1 : y,
 			    m == 12 ? 1 : m + 1, 1) - 1;
+			period = 1;
 			break;
 		}
 		case OPT_FROM:
 			if ((rp->from = parse_day(optarg)) == NODAY)
 				qp_usage_error("--from: want a date YYYY-MM-DD, "
 				    "not '%s'", optarg);
+			range = 1;
 			break;
 		case OPT_TO:
 			if ((rp->to = parse_day(optarg)) == NODAY)
 				qp_usage_error("--to: want a date YYYY-MM-DD, not "
 				    "'%s'", optarg);
+			range = 1;
 			break;
 		case OPT_TARGETS:
 			o->targets = optarg;	/* over the stream's, below */
@@ -142,6 +147,8 @@ parse_opts(int argc, char **argv, struct qp_common *com, struct opts *o,
 	}
 	if (com->out == NULL)
 		qp_usage_error("-o DIR is required");
+	if (period && range)	/* else the last one given would win */
+		qp_usage_error("--period or --from and --to, not both");
 	if (rp->from != NODAY && rp->to != NODAY && rp->from > rp->to)
 		qp_usage_error("--from is after --to");
 }
@@ -508,6 +515,7 @@ main(int argc, char **argv)
 	const char *err;
 	struct qp_in *in;
 	size_t i;
+	mode_t um;
 
 	qp_cli_init("qp-report", usage, argv, &com);
 	parse_opts(argc, argv, &com, &o, rp);
@@ -521,6 +529,11 @@ main(int argc, char **argv)
 	    (rp->speakers = qp_strmap_new()) == NULL)
 		qp_die("out of memory");
 	if (mkdtemp(rp->tmpdir) == NULL)
+		qp_die("%s: %s", rp->outdir, strerror(errno));
+	/* mkdtemp makes it 0700: the report's mode follows umask, as its files'. */
+	um = umask(0);
+	umask(um);
+	if (chmod(rp->tmpdir, 0777 & ~um) == -1)
 		qp_die("%s: %s", rp->tmpdir, strerror(errno));
 	if (qp_tmp_register(rp->tmpdir) == -1)
 		qp_die("out of memory");
