@@ -407,8 +407,14 @@ write_tables(struct report *rp, const char *targets)
 static void
 set_lang(const char *lang)
 {
-	char exe[PATH_MAX], *mo, *slash, *dir = NULL;
+	/* Beside the program (the build), then the share/locale beside the
+	 * bin it runs from (installed under a PREFIX other than the one it
+	 * was built for), then LOCALEDIR. */
+	static const char *const rel[] = { "locale", "../share/locale" };
+	char exe[PATH_MAX], loc[PATH_MAX + 32], *mo, *slash = NULL;
+	const char *dir = NULL;
 	ssize_t n;
+	size_t i;
 
 	if (strcmp(lang, "en") == 0)
 		return;
@@ -419,17 +425,19 @@ set_lang(const char *lang)
 		    lang);
 	if (setenv("LANGUAGE", lang, 1) == -1)
 		qp_die("out of memory");
-	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 16)) > 0) {
+	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 1)) > 0) {
 		exe[n] = '\0';
-		if ((slash = strrchr(exe, '/')) != NULL) {
-			strcpy(slash, "/locale");
-			if (asprintf(&mo, "%s/%s/LC_MESSAGES/%s.mo", exe, lang,
-			    DOMAIN) == -1)
-				qp_die("out of memory");
-			if (access(mo, R_OK) == 0)
-				dir = exe;
-			free(mo);
-		}
+		if ((slash = strrchr(exe, '/')) != NULL)
+			*slash = '\0';
+	}
+	for (i = 0; slash != NULL && dir == NULL && i < 2; i++) {
+		snprintf(loc, sizeof loc, "%s/%s", exe, rel[i]);
+		if (asprintf(&mo, "%s/%s/LC_MESSAGES/%s.mo", loc, lang,
+		    DOMAIN) == -1)
+			qp_die("out of memory");
+		if (access(mo, R_OK) == 0)
+			dir = loc;
+		free(mo);
 	}
 	/* The C library's own messages (strerror) stay English, as every
 	 * diagnostic is: its domain is bound where no translation is. */
