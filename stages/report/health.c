@@ -80,8 +80,9 @@ lifecycle_chart(struct report *rp, struct tab *h, struct tab *d)
 	    "event)"));
 	axis_label(rp, "y", _("messages per day"));
 	count_tics(rp, "y", max, 0);
-	fprintf(rp->gp, "set xrange [0.5:%lld.5]\nset key outside right top "
-	    "vertical\nplot ", span);
+	/* whole days only: a group of 3 days had ticks at 0.5, 1.5... */
+	fprintf(rp->gp, "set xrange [0.5:%lld.5]\nset xtics %g\nset key outside "
+	    "right top vertical\nplot ", span, tic_step((double)span));
 	for (k = 0; k < nb; k++) {
 		const char *g = h->rows[big[k]][hg];
 

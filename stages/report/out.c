@@ -359,13 +359,9 @@ axis_label(struct report *rp, const char *axis, const char *label)
 	fputs(strcmp(axis, "cb") == 0 ? " offset 1.5,0\n" : "\n", rp->gp);
 }
 
-/*
- * Integer ticks for an axis of counts up to max: 1, 2, 5, 10, 20, 50...
- * so that there are at most 10 of them, and no range below 0
- * (unless neg: counts drawn downwards too).
- */
-void
-count_tics(struct report *rp, const char *axis, double max, int neg)
+/* The step of integer ticks up to max: 1, 2, 5, 10, 20, 50..., at most 10. */
+double
+tic_step(double max)
 {
 	double step = 1;
 	static const double m[] = { 2, 2.5, 2 };
@@ -373,6 +369,18 @@ count_tics(struct report *rp, const char *axis, double max, int neg)
 
 	while (max / step > 10)
 		step *= m[i++ % 3];
+	return step;
+}
+
+/*
+ * Integer ticks for an axis of counts up to max (tic_step), and no range
+ * below 0 (unless neg: counts drawn downwards too).
+ */
+void
+count_tics(struct report *rp, const char *axis, double max, int neg)
+{
+	double step = tic_step(max);
+
 	if (max < 1)
 		max = 1;
 	fprintf(rp->gp, "set %stics %g\nset %srange [%g:%g]\n", axis, step,

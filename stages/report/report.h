@@ -130,6 +130,7 @@ char		*dat_path(struct report *, const char *);
 FILE		*dat_open(struct report *, const char *, char **);
 void		 axis_label(struct report *, const char *, const char *);
 void		 count_tics(struct report *, const char *, double, int);
+double		 tic_step(double);
 void		 day_axis(struct report *);	/* activity.c */
 void		 run_gnuplot(struct report *, const char *);
 void		 commit_dir(struct report *);
