@@ -115,32 +115,36 @@ mdf(struct report *rp, const char *fmt, ...)
 static unsigned	utf8(const unsigned char *, size_t *);
 
 /*
- * Text for a markdown table cell: no pipes or line breaks; a long one cut
- * between characters (never inside one) with an ellipsis.
+ * Text for a markdown table cell (mdcell): no pipes or line breaks; a long
+ * one cut between characters (never inside one) with an ellipsis.  Names
+ * are anyone's to choose: [ ] and ` are escaped so that a nickname such as
+ * "![](https://x/p.png)" is text, not an image fetched when the report is
+ * viewed, or a link; \ too, so that "a\|b" cannot end the cell.
  */
-const char *
-mdcell(const char *s)
+static const char *
+md_text(const char *s, int code)
 {
 	static char buf[4][512];
 	static int k;
 	char *b = buf[k++ & 3];
+	const char *esc = code ? "" : "|[]`\\";
 	size_t i = 0, n;
 
 	for (; *s; s += n) {
 		utf8((const unsigned char *)s, &n);
-		if (i + (*s == '|' ? 2 : n) + sizeof "\xe2\x80\xa6" >
-		    sizeof buf[0]) {
+		if (i + (*esc && strchr(esc, *s) ? 2 : n) +
+		    sizeof "\xe2\x80\xa6" > sizeof buf[0]) {
 			memcpy(b + i, "\xe2\x80\xa6", 3);	/* … */
 			i += 3;
 			break;
 		}
-		if (*s == '|') {
+		if (*esc && strchr(esc, *s) != NULL) {
 			b[i++] = '\\';
-			b[i++] = '|';
+			b[i++] = *s;
 		} else if (*s == '\n' || *s == '\r' || *s == '\t')
 			b[i++] = ' ';
-		else if (*s == '<')
-			b[i++] = '(';	/* no HTML from data */
+		else if (*s == '`' || (*s == '<' && !code))
+			b[i++] = code ? '\'' : '(';	/* no HTML from data */
 		else {
 			memcpy(b + i, s, n);
 			i += n;
@@ -148,6 +152,19 @@ mdcell(const char *s)
 	}
 	b[i] = '\0';
 	return b;
+}
+
+const char *
+mdcell(const char *s)
+{
+	return md_text(s, 0);
+}
+
+/* Text inside a `code span`: no backquote to end it, no line breaks. */
+const char *
+mdcode(const char *s)
+{
+	return md_text(s, 1);
 }
 
 const char *

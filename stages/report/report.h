@@ -116,6 +116,7 @@ FILE		*csv_open(struct report *, const char *, char *const *, size_t);
 void		 mdf(struct report *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
 const char	*mdcell(const char *);
+const char	*mdcode(const char *);
 const char	*pct(double);
 int		 row_begin(struct report *);
 void		 list_end(struct report *);
