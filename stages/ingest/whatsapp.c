@@ -988,7 +988,9 @@ parse_as(struct ing *g, struct ing_text *x, const char *platform)
 				break;
 			}
 		} else if (*skip_space(line) != '\0' &&
-		    ing_bad(g, x, "not a WhatsApp message line") == -1) {
+		    ing_bad(g, x, "not a %s message line",
+		    strcmp(platform, "signal") == 0 ? "Signal" : "WhatsApp") ==
+		    -1) {
 			rc = -1;
 			break;
 		}
