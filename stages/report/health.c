@@ -129,7 +129,7 @@ section_health(struct report *rp)
 				    num(d->rows[j][dmsg]);
 		mdf(rp, "| %s | %s | %llu | %s | %s | %s | %s | %s |\n",
 		    mdcell(group_label(rp, g)), members, msgs,
-		    *h->rows[i][hd] ? h->rows[i][hd] : "—",
+		    *h->rows[i][hd] ? pct(num(h->rows[i][hd])) : "—",
 		    *h->rows[i][hs] ? pct(num(h->rows[i][hs])) : "—",
 		    *h->rows[i][hc] ? pct(num(h->rows[i][hc])) : "—",
 		    *h->rows[i][hdead] ? h->rows[i][hdead] : "—",
