@@ -156,9 +156,9 @@ weekly_chart(struct report *rp)
 static void
 section_activity(struct report *rp)
 {
-	mdf(rp, _("\n## Activity\n"));
 	if (!rp->charts || rp->lo == NODAY)
-		return;
+		return;		/* no heading over nothing (--no-charts) */
+	mdf(rp, _("\n## Activity\n"));
 	daily_chart(rp);
 	weekly_chart(rp);
 }
