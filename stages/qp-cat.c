@@ -401,8 +401,12 @@ run_print(struct opts *o, struct qp_in *in)
 			goto done;
 		}
 	} else if (o->table != NULL && nseen == 0) {
-		qp_warn("no table %s in the input (qp-cat --stats lists them)",
-		    o->table);
+		if (qp_in_index(in) == 0)
+			qp_warn("%s: no table %s (qp-cat --stats lists them)",
+			    qp_in_name(in), o->table);
+		else
+			qp_warn("no table %s in the %zu inputs (qp-cat --stats "
+			    "lists them)", o->table, qp_in_index(in) + 1);
 		goto done;
 	}
 	for (i = 0; i < nseen && o->split != NULL; i++)
@@ -646,6 +650,9 @@ main(int argc, char **argv)
 			continue;
 		switch (ch) {
 		case 't':
+			if (o.table != NULL)	/* else the last one would win */
+				qp_usage_error("-t: one table (--split DIR "
+				    "writes each)");
 			o.table = optarg;
 			break;
 		case 'c':

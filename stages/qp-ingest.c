@@ -186,7 +186,13 @@ main(int argc, char **argv)
 	for (e = 0; rc == 0 && e < nevents; e++)
 		rc = ing_events_file(&g, events[e]) == -1 || g.failed ? -1 : 0;
 	if (rc == 0 && ing_nevents(&g) == 0) {
-		qp_warn("no events read");
+		/* The input, when there is one (standard input when none). */
+		if ((size_t)(argc - optind) + nevents <= 1)
+			qp_warn("%s: no events read", optind < argc ?
+			    argv[optind] : nevents ? events[0] : "<stdin>");
+		else
+			qp_warn("no events read from the %zu inputs",
+			    (size_t)(argc - optind) + nevents);
 		rc = -1;
 	}
 	if (rc == 0)

@@ -10,6 +10,8 @@
  * per member in the period, group names and platforms.  The sections are
  * in stages/report/, one file each (report.h).
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <limits.h>
 #include <locale.h>
@@ -81,7 +83,7 @@ static void
 parse_opts(int argc, char **argv, struct qp_common *com, struct opts *o,
     struct report *rp)
 {
-	int ch;
+	int ch, period = 0, range = 0;
 	char buf[16];
 
 	while ((ch = getopt_long(argc, argv, QP_COMMON_SHORT, longopts,
@@ -112,17 +114,20 @@ parse_opts(int argc, char **argv, struct qp_common *com, struct opts *o,
 			qp_civil_from_days(rp->from, &y, &m, &d);
 			rp->to = qp_days_from_civil(m == 12 ? y + 1 : y,
 			    m == 12 ? 1 : m + 1, 1) - 1;
+			period = 1;
 			break;
 		}
 		case OPT_FROM:
 			if ((rp->from = parse_day(optarg)) == NODAY)
 				qp_usage_error("--from: want a date YYYY-MM-DD, "
 				    "not '%s'", optarg);
+			range = 1;
 			break;
 		case OPT_TO:
 			if ((rp->to = parse_day(optarg)) == NODAY)
 				qp_usage_error("--to: want a date YYYY-MM-DD, not "
 				    "'%s'", optarg);
+			range = 1;
 			break;
 		case OPT_TARGETS:
 			o->targets = optarg;	/* over the stream's, below */
@@ -142,6 +147,8 @@ parse_opts(int argc, char **argv, struct qp_common *com, struct opts *o,
 	}
 	if (com->out == NULL)
 		qp_usage_error("-o DIR is required");
+	if (period && range)	/* else the last one given would win */
+		qp_usage_error("--period or --from and --to, not both");
 	if (rp->from != NODAY && rp->to != NODAY && rp->from > rp->to)
 		qp_usage_error("--from is after --to");
 }
@@ -400,8 +407,14 @@ write_tables(struct report *rp, const char *targets)
 static void
 set_lang(const char *lang)
 {
-	char exe[PATH_MAX], *mo, *slash, *dir = NULL;
+	/* Beside the program (the build), then the share/locale beside the
+	 * bin it runs from (installed under a PREFIX other than the one it
+	 * was built for), then LOCALEDIR. */
+	static const char *const rel[] = { "locale", "../share/locale" };
+	char exe[PATH_MAX], loc[PATH_MAX + 32], *mo, *slash = NULL;
+	const char *dir = NULL;
 	ssize_t n;
+	size_t i;
 
 	if (strcmp(lang, "en") == 0)
 		return;
@@ -412,17 +425,19 @@ set_lang(const char *lang)
 		    lang);
 	if (setenv("LANGUAGE", lang, 1) == -1)
 		qp_die("out of memory");
-	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 16)) > 0) {
+	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 1)) > 0) {
 		exe[n] = '\0';
-		if ((slash = strrchr(exe, '/')) != NULL) {
-			strcpy(slash, "/locale");
-			if (asprintf(&mo, "%s/%s/LC_MESSAGES/%s.mo", exe, lang,
-			    DOMAIN) == -1)
-				qp_die("out of memory");
-			if (access(mo, R_OK) == 0)
-				dir = exe;
-			free(mo);
-		}
+		if ((slash = strrchr(exe, '/')) != NULL)
+			*slash = '\0';
+	}
+	for (i = 0; slash != NULL && dir == NULL && i < 2; i++) {
+		snprintf(loc, sizeof loc, "%s/%s", exe, rel[i]);
+		if (asprintf(&mo, "%s/%s/LC_MESSAGES/%s.mo", loc, lang,
+		    DOMAIN) == -1)
+			qp_die("out of memory");
+		if (access(mo, R_OK) == 0)
+			dir = loc;
+		free(mo);
 	}
 	/* The C library's own messages (strerror) stay English, as every
 	 * diagnostic is: its domain is bound where no translation is. */

@@ -28,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ingest.h"
 #include "qp_time.h"
@@ -952,9 +953,14 @@ parse_as(struct ing *g, struct ing_text *x, const char *platform)
 		w.dstyle[i] = (d = days_first(&os[i])) == -1 ? w.dfirst : d;
 	if (w.group[0] == '\0') {
 		const char *base = strrchr(ing_name(x), '/');
+		size_t n;
 
+		/* The file's name without .txt: "book-club.txt" is book-club. */
 		snprintf(w.group, sizeof w.group, "%s", base ? base + 1 :
 		    ing_name(x));
+		n = strlen(w.group);
+		if (n > 4 && strcasecmp(w.group + n - 4, ".txt") == 0)
+			w.group[n - 4] = '\0';
 	}
 	/* Pass 2: messages, each dated at its own header's line. */
 	while ((rc = ing_line(x, &line, &len)) > 0) {
@@ -985,7 +991,9 @@ parse_as(struct ing *g, struct ing_text *x, const char *platform)
 				break;
 			}
 		} else if (*skip_space(line) != '\0' &&
-		    ing_bad(g, x, "not a WhatsApp message line") == -1) {
+		    ing_bad(g, x, "not a %s message line",
+		    strcmp(platform, "signal") == 0 ? "Signal" : "WhatsApp") ==
+		    -1) {
 			rc = -1;
 			break;
 		}

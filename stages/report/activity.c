@@ -27,6 +27,10 @@ day_axis(struct report *rp)
 	    long_span ? "%Y-%m" : "%m-%d", a, b);
 	axis_label(rp, "x", long_span ? _("month (year-month)") :
 	    _("day (month-day)"));
+	/* a tick a day over two weeks or less (gnuplot ticked hours, each
+	 * labelled with its day: 06-02 06-02 06-02 06-03...) */
+	if (rp->hi - rp->lo < 14)
+		fputs("set xtics 86400\n", rp->gp);
 }
 
 static void
@@ -66,8 +70,8 @@ daily_chart(struct report *rp)
 	axis_label(rp, "y2", _("speaking rate (speakers ÷ members)"));
 	fprintf(rp->gp, "set y2range [0:1]\nset y2tics ('0%%%%' 0, '20%%%%' "
 	    "0.2, '40%%%%' 0.4, '60%%%%' 0.6, '80%%%%' 0.8, '100%%%%' 1)\nset "
-	    "boxwidth 0.8 relative\nplot '%s' using 1:2 with boxes fs solid 0.5 "
-	    "lc rgb '#4c78a8' title ", rel(rp, p));
+	    "boxwidth 0.8 * 86400 absolute\nplot '%s' using 1:2 with boxes fs "
+	    "solid 0.5 lc rgb '#4c78a8' title ", rel(rp, p));
 	gpq(rp, _("messages"));
 	fputs(", '' using 1:3 with linespoints pt 7 ps 0.5 lw 2 lc rgb "
 	    "'#f58518' title ", rp->gp);
@@ -152,9 +156,9 @@ weekly_chart(struct report *rp)
 static void
 section_activity(struct report *rp)
 {
-	mdf(rp, _("\n## Activity\n"));
 	if (!rp->charts || rp->lo == NODAY)
-		return;
+		return;		/* no heading over nothing (--no-charts) */
+	mdf(rp, _("\n## Activity\n"));
 	daily_chart(rp);
 	weekly_chart(rp);
 }

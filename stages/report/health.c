@@ -80,8 +80,9 @@ lifecycle_chart(struct report *rp, struct tab *h, struct tab *d)
 	    "event)"));
 	axis_label(rp, "y", _("messages per day"));
 	count_tics(rp, "y", max, 0);
-	fprintf(rp->gp, "set xrange [0.5:%lld.5]\nset key outside right top "
-	    "vertical\nplot ", span);
+	/* whole days only: a group of 3 days had ticks at 0.5, 1.5... */
+	fprintf(rp->gp, "set xrange [0.5:%lld.5]\nset xtics %g\nset key outside "
+	    "right top vertical\nplot ", span, tic_step((double)span));
 	for (k = 0; k < nb; k++) {
 		const char *g = h->rows[big[k]][hg];
 
@@ -128,7 +129,7 @@ section_health(struct report *rp)
 				    num(d->rows[j][dmsg]);
 		mdf(rp, "| %s | %s | %llu | %s | %s | %s | %s | %s |\n",
 		    mdcell(group_label(rp, g)), members, msgs,
-		    *h->rows[i][hd] ? h->rows[i][hd] : "—",
+		    *h->rows[i][hd] ? pct(num(h->rows[i][hd])) : "—",
 		    *h->rows[i][hs] ? pct(num(h->rows[i][hs])) : "—",
 		    *h->rows[i][hc] ? pct(num(h->rows[i][hc])) : "—",
 		    *h->rows[i][hdead] ? h->rows[i][hdead] : "—",

@@ -26,8 +26,8 @@ tier_change(struct report *rp, const struct tab *m)
 	size_t i, j, cap = 0;
 	const char *err;
 	struct qp_in *in;
-	int rc, pg = -1, pu = -1, pt = -1, pl = -1, in_members = 0, mg, mu,
-	    mt, ml;
+	int rc, pg = -1, pu = -1, pt = -1, pl = -1, in_members = 0, seen = 0,
+	    mg, mu, mt, ml;
 
 	if ((ids = qp_strmap_new()) == NULL ||
 	    (in = qp_in_open(&rp->previous, 1, &err)) == NULL)
@@ -40,6 +40,7 @@ tier_change(struct report *rp, const struct tab *m)
 			in_members = strcmp(qp_in_table(in)->name,
 			    "members") == 0;
 			if (in_members) {
+				seen = 1;
 				pg = qp_cli_col(in, "members", "group_id");
 				pu = qp_cli_col(in, "members", "user_id");
 				pt = qp_cli_col(in, "members", "tier");
@@ -62,6 +63,9 @@ tier_change(struct report *rp, const struct tab *m)
 	}
 	if (rc < 0)
 		qp_die("--previous: %s", qp_in_error(in));
+	if (!seen)	/* else every member would show as new */
+		qp_die("--previous: %s: no members table: run qp-cohort before "
+		    "qp-report", rp->previous);
 	qp_in_close(in);
 	mg = col(m, "group_id");
 	mu = col(m, "user_id");

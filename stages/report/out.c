@@ -111,28 +111,59 @@ mdf(struct report *rp, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Text for a markdown table cell: no pipes or line breaks. */
-const char *
-mdcell(const char *s)
+static unsigned	utf8(const unsigned char *, size_t *);
+
+/*
+ * Text for a markdown table cell (mdcell): no pipes or line breaks; a long
+ * one cut between characters (never inside one) with an ellipsis.  Names
+ * are anyone's to choose: [ ] and ` are escaped so that a nickname such as
+ * "![](https://x/p.png)" is text, not an image fetched when the report is
+ * viewed, or a link; \ too, so that "a\|b" cannot end the cell.
+ */
+static const char *
+md_text(const char *s, int code)
 {
 	static char buf[4][512];
 	static int k;
 	char *b = buf[k++ & 3];
-	size_t i = 0;
+	const char *esc = code ? "" : "|[]`\\";
+	size_t i = 0, n;
 
-	for (; *s && i < sizeof buf[0] - 3; s++) {
-		if (*s == '|') {
+	for (; *s; s += n) {
+		utf8((const unsigned char *)s, &n);
+		if (i + (*esc && strchr(esc, *s) ? 2 : n) +
+		    sizeof "\xe2\x80\xa6" > sizeof buf[0]) {
+			memcpy(b + i, "\xe2\x80\xa6", 3);	/* … */
+			i += 3;
+			break;
+		}
+		if (*esc && strchr(esc, *s) != NULL) {
 			b[i++] = '\\';
-			b[i++] = '|';
+			b[i++] = *s;
 		} else if (*s == '\n' || *s == '\r' || *s == '\t')
 			b[i++] = ' ';
-		else if (*s == '<')
-			b[i++] = '(';	/* no HTML from data */
-		else
-			b[i++] = *s;
+		else if (*s == '`' || (*s == '<' && !code))
+			b[i++] = code ? '\'' : '(';	/* no HTML from data */
+		else {
+			memcpy(b + i, s, n);
+			i += n;
+		}
 	}
 	b[i] = '\0';
 	return b;
+}
+
+const char *
+mdcell(const char *s)
+{
+	return md_text(s, 0);
+}
+
+/* Text inside a `code span`: no backquote to end it, no line breaks. */
+const char *
+mdcode(const char *s)
+{
+	return md_text(s, 1);
 }
 
 const char *
@@ -344,13 +375,9 @@ axis_label(struct report *rp, const char *axis, const char *label)
 	fputs(strcmp(axis, "cb") == 0 ? " offset 1.5,0\n" : "\n", rp->gp);
 }
 
-/*
- * Integer ticks for an axis of counts up to max: 1, 2, 5, 10, 20, 50...
- * so that there are at most 10 of them, and no range below 0
- * (unless neg: counts drawn downwards too).
- */
-void
-count_tics(struct report *rp, const char *axis, double max, int neg)
+/* The step of integer ticks up to max: 1, 2, 5, 10, 20, 50..., at most 10. */
+double
+tic_step(double max)
 {
 	double step = 1;
 	static const double m[] = { 2, 2.5, 2 };
@@ -358,6 +385,18 @@ count_tics(struct report *rp, const char *axis, double max, int neg)
 
 	while (max / step > 10)
 		step *= m[i++ % 3];
+	return step;
+}
+
+/*
+ * Integer ticks for an axis of counts up to max (tic_step), and no range
+ * below 0 (unless neg: counts drawn downwards too).
+ */
+void
+count_tics(struct report *rp, const char *axis, double max, int neg)
+{
+	double step = tic_step(max);
+
 	if (max < 1)
 		max = 1;
 	fprintf(rp->gp, "set %stics %g\nset %srange [%g:%g]\n", axis, step,

@@ -26,7 +26,7 @@ section_provenance(struct report *rp)
 			if (j == 3)
 				continue;	/* the version */
 			fprintf(f, "%s%s", j > 2 ? " " : "", r->f[j].s);
-			mdf(rp, "%s%s", j > 2 ? " " : "", mdcell(r->f[j].s));
+			mdf(rp, "%s%s", j > 2 ? " " : "", mdcode(r->f[j].s));
 		}
 		fprintf(f, "\t(%s)\n", r->n > 3 ? r->f[3].s : "");
 		mdf(rp, "`\n");

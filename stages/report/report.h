@@ -116,6 +116,7 @@ FILE		*csv_open(struct report *, const char *, char *const *, size_t);
 void		 mdf(struct report *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
 const char	*mdcell(const char *);
+const char	*mdcode(const char *);
 const char	*pct(double);
 int		 row_begin(struct report *);
 void		 list_end(struct report *);
@@ -130,6 +131,7 @@ char		*dat_path(struct report *, const char *);
 FILE		*dat_open(struct report *, const char *, char **);
 void		 axis_label(struct report *, const char *, const char *);
 void		 count_tics(struct report *, const char *, double, int);
+double		 tic_step(double);
 void		 day_axis(struct report *);	/* activity.c */
 void		 run_gnuplot(struct report *, const char *);
 
