@@ -17,7 +17,7 @@ static const char usage[] =
 "usage: qp-ingest [-hq] [--progress] [-l level] [-o out] [--format name]\n"
 "                 [--tz zone] [--strict] [--no-text] [--all-chats]\n"
 "                 [--map spec] [--events file] [--pseudonymize keyfile]\n"
-"                 [--max-member-size size]\n"
+"                 [--max-member-size size] [--staff file]\n"
 "                 [file|dir|archive|- ...]\n"
 "\n"
 "Read chat exports and write a qunpipe stream with their events table.\n"
@@ -38,6 +38,11 @@ static const char usage[] =
 "      --strict             stop at the first unreadable line (exit 1)\n"
 "      --no-text            leave the text column empty\n"
 "      --all-chats          also read personal chats, bots and saved messages\n"
+"      --staff FILE         roles of staff and bots: a CSV of group (or *),\n"
+"                           user_id or user, role (owner, admin, assistant,\n"
+"                           sales, shill, bot); UTF-8 or GBK; headers 群,\n"
+"                           成员, 角色 too.  A name two members had is\n"
+"                           refused, with both ids\n"
 "      --pseudonymize KEY   replace user ids, names and actors with keyed\n"
 "                           BLAKE2b hashes (KEY: a file of 16-64 secret bytes)\n"
 "      --max-member-size N  refuse archive members larger than N bytes once\n"
@@ -51,7 +56,7 @@ static const char usage[] =
 
 enum {
 	OPT_FORMAT = QP_OPT_STAGE, OPT_TZ, OPT_STRICT, OPT_NO_TEXT, OPT_MAXMEM,
-	OPT_ALL_CHATS, OPT_MAP, OPT_EVENTS, OPT_PSEUDO
+	OPT_ALL_CHATS, OPT_MAP, OPT_EVENTS, OPT_PSEUDO, OPT_STAFF
 };
 
 static const struct option longopts[] = {
@@ -65,6 +70,7 @@ static const struct option longopts[] = {
 	{ "map", required_argument, NULL, OPT_MAP },
 	{ "events", required_argument, NULL, OPT_EVENTS },
 	{ "pseudonymize", required_argument, NULL, OPT_PSEUDO },
+	{ "staff", required_argument, NULL, OPT_STAFF },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -78,6 +84,7 @@ main(int argc, char **argv)
 	struct qp_tz *tz;
 	const struct ing_format *f, *format = NULL;
 	const char *zone = NULL, *map = NULL, *keyfile = NULL, *events[16];
+	const char *staff = NULL;
 	size_t nevents = 0, e;
 	char **args;
 	int ch, i, n, strict = 0, no_text = 0, all_chats = 0, rc = 0;
@@ -114,6 +121,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_PSEUDO:
 			keyfile = optarg;
+			break;
+		case OPT_STAFF:
+			staff = optarg;
 			break;
 		case OPT_EVENTS:
 			if (nevents == sizeof events / sizeof *events)
@@ -154,6 +164,8 @@ main(int argc, char **argv)
 		rc = -1;
 	else if (nevents > 0 && (g.everyone = ing_names_new()) == NULL)
 		rc = -1;	/* names to ids, only when --events needs them */
+	else if (ing_roles_start(&g, staff != NULL) == -1)
+		rc = -1;
 	else if (ing_start(&g) == -1)
 		rc = -1;
 	for (i = optind; rc == 0 && (i < argc || (i == optind && nevents == 0));
@@ -161,6 +173,10 @@ main(int argc, char **argv)
 		rc = ing_input(&g, i < argc ? argv[i] : "-");
 	for (e = 0; rc == 0 && e < nevents; e++)
 		rc = ing_events_file(&g, events[e]);
+	if (rc == 0 && staff != NULL)
+		rc = ing_staff_file(&g, staff);
+	if (rc == 0)
+		rc = ing_write_roles(&g);
 	if (rc == 0)
 		rc = ing_write_sources(&g);
 	if (rc == 0 && qp_out_error(out) != NULL)

@@ -35,6 +35,7 @@ struct ing_event {
 	const char	*media;		/* NULL: "text" for messages */
 	const char	*text;
 	const char	*name;
+	const char	*role;		/* what the export says: "owner", "bot"... */
 };
 
 /* Decoded text of one input, read a line at a time. */

@@ -52,6 +52,7 @@ struct ing {
 	size_t			 nsources;
 	unsigned char		 key[64];	/* --pseudonymize */
 	size_t			 keylen;
+	struct ing_roles	*roles;		/* roles.c: roles seen, names */
 };
 
 void	ing_init(struct ing *g, struct qp_out *out, const struct qp_tz *tz);
@@ -85,5 +86,21 @@ int	ing_spool(void);
 int	ing_key_load(struct ing *g, const char *path);
 /* --events FILE, after the chats. */
 int	ing_events_file(struct ing *g, const char *path);
+
+/*
+ * Roles (roles.c): ing_roles_start() before the inputs (with_names: learn
+ * who has each name, for --staff); ing_role() for each event's user;
+ * ing_staff_file() after the inputs; ing_write_roles() writes the roles
+ * table when any role was seen or --staff was given.  0, or -1.
+ */
+int	ing_roles_start(struct ing *g, int with_names);
+int	ing_role(struct ing *g, const char *gid, const char *uid,
+	    const char *name, const char *group, const char *role);
+int	ing_staff_file(struct ing *g, const char *path);
+int	ing_write_roles(struct ing *g);
+void	ing_roles_free(struct ing *g);
+/* Decode a side file (UTF-8, UTF-16, GB18030) and call fn with it. */
+int	ing_side_file(struct ing *g, const char *path,
+	    int (*fn)(struct ing *, struct ing_text *));
 
 #endif

@@ -192,7 +192,8 @@ emit(struct sl *s, struct smsg *m, const char *chan, const char *chan_id,
 	e.group = chan;
 	e.group_id = chan_id;
 	e.msg_id = m->ts;
-	e.user_id = m->user[0] ? m->user : m->bot[0] ? m->bot : NULL;
+	/* An app's post (bot_id) is the app's, even on behalf of a user. */
+	e.user_id = m->bot[0] ? m->bot : m->user[0] ? m->user : NULL;
 	e.user = e.user_id && ing_names_get(s->users, e.user_id) ?
 	    user_name(s, e.user_id) : m->name[0] ? m->name : e.user_id;
 	e.text = m->text ? m->text : "";
@@ -209,6 +210,8 @@ emit(struct sl *s, struct smsg *m, const char *chan, const char *chan_id,
 	    strcmp(m->subtype, "bot_message") == 0 ||
 	    strcmp(m->subtype, "me_message") == 0) {
 		e.kind = ING_MESSAGE;
+		if (m->bot[0])
+			e.role = "bot";
 		if (m->thread[0] && strcmp(m->thread, m->ts) != 0)
 			e.reply_to = m->thread;
 		e.media = m->nfiles ? (strncmp(m->mime, "image/", 6) == 0 ? "image" :

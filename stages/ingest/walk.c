@@ -781,6 +781,9 @@ ing_emit(struct ing *g, const struct ing_event *e)
 		if (*v[7] != '\0')
 			v[7] = pseudonym(g, pa, sizeof pa, "", v[7]);
 	}
+	if (g->roles != NULL && *v[4] != '\0' && ing_role(g, v[2], v[4],
+	    e->user ? e->user : "", v[3], e->role) == -1)
+		return -1;
 	v[12] = g->no_text ? "" : e->text ? e->text : "";
 	if (e->msg_id)
 		v[9] = e->msg_id;
@@ -1159,6 +1162,39 @@ parse_fd(struct ing *g, int fd, const char *name, int depth)
 	return rc;
 }
 
+int
+ing_side_file(struct ing *g, const char *path,
+    int (*fn)(struct ing *, struct ing_text *))
+{
+	char head[8192];
+	struct ing_text *x;
+	const char *enc;
+	ssize_t n;
+	int fd, dfd, rc;
+
+	if ((fd = open(path, O_RDONLY)) == -1) {
+		qp_warn("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	n = read(fd, head, sizeof head);
+	enc = guess_encoding((unsigned char *)head, n > 0 ? (size_t)n : 0);
+	lseek(fd, 0, SEEK_SET);
+	if (strcmp(enc, "UTF-8") != 0) {
+		dfd = transcode(fd, enc, path);
+		close(fd);
+		if ((fd = dfd) == -1)
+			return -1;
+	}
+	if ((x = text_new(path, fd)) == NULL) {
+		close(fd);
+		qp_warn("out of memory");
+		return -1;
+	}
+	rc = fn(g, x);
+	text_free(x);
+	return rc;
+}
+
 /* Whether the first bytes are an archive or a compressed file. */
 static int
 is_archive(const unsigned char *p, size_t n)
@@ -1421,5 +1457,6 @@ ing_free(struct ing *g)
 	}
 	free(g->sources);
 	ing_names_free(g->everyone);
+	ing_roles_free(g);
 	free(g->seen);
 }

@@ -16,6 +16,7 @@
 
 #include "qp_cli.h"
 #include "qp_io.h"
+#include "qp_roles.h"
 #include "qp_stream.h"
 #include "qp_time.h"
 
@@ -342,13 +343,35 @@ qp_xstrdup(const char *s)
 	return p;
 }
 
+/* One row of the roles table into roles (cols: group_id, user_id, role). */
+static void
+roles_row(const struct qp_in *in, struct qp_roles *roles, const int *cols)
+{
+	const struct qp_row *r = qp_in_row(in);
+	int role;
+
+	if (cols[0] < 0 || cols[1] < 0 || cols[2] < 0)
+		qp_die("%s: the roles table needs group_id, user_id and role "
+		    "columns", qp_in_name(in));
+	if (r->f[cols[0]].len == 0 || r->f[cols[1]].len == 0)
+		return;
+	role = qp_role_parse(r->f[cols[2]].s, r->f[cols[2]].len);
+	if (role < 0)
+		qp_die("%s: record %llu (line %llu): not a role: %s",
+		    qp_in_name(in), r->recno, r->lineno, r->f[cols[2]].s);
+	if (qp_roles_add(roles, r->f[cols[0]].s, r->f[cols[0]].len,
+	    r->f[cols[1]].s, r->f[cols[1]].len, role) == -1)
+		qp_die("out of memory");
+}
+
 void
 qp_cli_pass(const struct qp_common *c, struct qp_in *in, struct qp_out *out,
     const struct qp_pass *p, const char *name)
 {
 	const struct qp_table *t;
 	const struct qp_row *r;
-	int rc, events = 0, skip = 0, seen = 0;
+	int rc, events = 0, skip = 0, seen = 0, roles = 0;
+	int rcols[3] = { -1, -1, -1 };
 	size_t i;
 
 	while ((rc = qp_in_next(in)) > 0) {
@@ -362,6 +385,15 @@ qp_cli_pass(const struct qp_common *c, struct qp_in *in, struct qp_out *out,
 				continue;
 			if (qp_out_table(out, t->name, t->version, r->f, r->n) == -1)
 				break;
+			roles = p->roles != NULL && strcmp(t->name, "roles") == 0;
+			if (roles && seen)
+				qp_die("%s: the roles table follows the events (run "
+				    "qp-dedupe first)", qp_in_name(in));
+			if (roles) {
+				rcols[0] = qp_in_col(in, "group_id");
+				rcols[1] = qp_in_col(in, "user_id");
+				rcols[2] = qp_in_col(in, "role");
+			}
 			if (!events)
 				continue;
 			if (seen)
@@ -377,6 +409,8 @@ qp_cli_pass(const struct qp_common *c, struct qp_in *in, struct qp_out *out,
 			break;
 		if (events)
 			p->row(in, p->arg);
+		else if (roles)
+			roles_row(in, p->roles, rcols);
 		if ((qp_in_nrows(in) & 0xffff) == 0 && qp_cli_want_progress(c))
 			qp_progress(in, 0);
 	}
