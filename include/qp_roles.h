@@ -37,7 +37,10 @@ int		 qp_roles_add(struct qp_roles *r, const char *gid, size_t gidlen,
  */
 int		 qp_roles_get(const struct qp_roles *r, const char *gid,
 		    size_t gidlen, const char *uid, size_t uidlen);
-/* How many (group, user) pairs have a role. */
+/* Whether group gid has an owner (one of its own, or one of every group). */
+int		 qp_roles_has_owner(const struct qp_roles *r, const char *gid,
+		    size_t gidlen);
+/* 0 when no role was added, else a count of entries. */
 size_t		 qp_roles_count(const struct qp_roles *r);
 void		 qp_roles_free(struct qp_roles *r);
 

@@ -28,6 +28,7 @@
 #include "qp_events.h"
 #include "qp_hash.h"
 #include "qp_io.h"
+#include "qp_roles.h"
 #include "qp_stream.h"
 #include "qp_time.h"
 
@@ -98,7 +99,7 @@ static const struct option longopts[] = {
 /* The tables this stage writes; an earlier run's are replaced. */
 static const char *const own_tables[] = {
 	"daily", "weekly", "members", "retention", "cohort", "health",
-	"targets", NULL
+	"staff", "targets", NULL
 };
 
 #define OPEN		LLONG_MAX	/* the end of a membership still open */
@@ -174,6 +175,10 @@ struct group {
 	long long	 last_msg_day;
 	struct qp_set64	 pairs;		/* reply pairs */
 	size_t		 rec0, nrec;	/* its records, contiguous */
+	/* Staff and bots (the roles table): not members. */
+	struct counts	 all, staff, bots;	/* messages per day */
+	struct bits	 owner;		/* days an owner spoke */
+	int		 has_owner;
 };
 
 struct user {
@@ -207,6 +212,7 @@ static struct qp_set64 allpairs;
 static long long E = NODAY;
 static long long last_day = NODAY;
 static long long data_first = LLONG_MAX, data_last = LLONG_MIN; /* all */
+static struct qp_roles *roles;	/* who is staff or a bot, by group */
 
 static long long
 periodof(long long day)
@@ -521,6 +527,7 @@ new_group(const char *gid, size_t len)
 	groups[ngroups].fday = groups[ngroups].lday = NODAY;
 	groups[ngroups].last_msg_day = NODAY;
 	groups[ngroups].rec0 = nrecs;
+	groups[ngroups].has_owner = qp_roles_has_owner(roles, gid, len);
 	ngroups++;
 	rgen_free(&rnew);
 	rgen_free(&rold);
@@ -672,7 +679,7 @@ event(const struct qp_in *in, void *arg)
 	const char *gid = row->f[c->gid].s, *kind = row->f[c->kind].s, *s;
 	size_t gidlen = row->f[c->gid].len, len;
 	long long ts, day;
-	int off, rank, ng, msg, paid;
+	int off, rank, ng, msg, paid, role;
 	struct group *g;
 	struct rec *r;
 	uint32_t un;
@@ -699,7 +706,9 @@ event(const struct qp_in *in, void *arg)
 	paid = strcmp(kind, "custom") == 0 && row->f[c->uid].len > 0 &&
 	    strcmp(fld(row, c->name, &len), "paid") == 0;
 	if (gidlen == 0) {
-		if (paid) {	/* R11: it counts in every group of the user */
+		if (paid && qp_roles_get(roles, "*", 1, row->f[c->uid].s,
+		    row->f[c->uid].len) == QP_ROLE_NONE) {
+			/* R11: it counts in every group of the user */
 			un = touch_user(row, c, ts);
 			users[un].paid++;
 			users[un].paid_nogroup++;
@@ -716,6 +725,19 @@ event(const struct qp_in *in, void *arg)
 	if (g->lday == NODAY || day > g->lday)
 		g->lday = day;
 	msg = strcmp(kind, "message") == 0;
+	if (msg && qp_roles_count(roles) > 0)
+		sat_add(counts_at(&g->all, day), 1);
+	/* Staff and bots are not members: their own numbers only. */
+	if (row->f[c->uid].len > 0 && (role = qp_roles_get(roles, gid, gidlen,
+	    row->f[c->uid].s, row->f[c->uid].len)) != QP_ROLE_NONE) {
+		touch_user(row, c, ts);
+		if (msg)
+			sat_add(counts_at(role == QP_ROLE_BOT ? &g->bots :
+			    &g->staff, day), 1);
+		if (msg && role == QP_ROLE_OWNER)
+			bits_set(&g->owner, day);
+		return;
+	}
 	if (msg) {
 		sat_add(counts_at(&g->msgs, day), 1);
 		g->nmsgs++;
@@ -774,6 +796,8 @@ struct scope {
 	unsigned long long nmsgs;
 	long long	 last_msg_day;
 	size_t		 npairs;
+	const struct counts *all, *staff, *bots;	/* messages per day */
+	const struct bits *owner;	/* NULL: no owner */
 };
 
 static char *
@@ -1247,6 +1271,43 @@ cohort(struct qp_out *out, const struct scope *sc)
 	free(c);
 }
 
+/*
+ * Staff and bots, per day: their messages, the share of all the group's
+ * that is theirs, and how long the owner has been silent (无首), as
+ * dead_since judges a group: from the day after the owner's last message
+ * (or the group's first day) once --dead-days have passed.
+ */
+static void
+staff(struct qp_out *out, const struct scope *sc)
+{
+	char b[4][32], date[16], since[16];
+	const char *v[7];
+	long long d, last = NODAY, sd;
+	unsigned long long st, bt;
+
+	if (sc->fday == NODAY)
+		return;
+	for (d = sc->fday; d <= sc->lday; d++) {
+		if (sc->owner != NULL && bits_test(sc->owner, d))
+			last = d;
+		sd = NODAY;
+		if (sc->owner != NULL && last == NODAY && d - sc->fday >= o.dead)
+			sd = sc->fday;
+		else if (sc->owner != NULL && last != NODAY && d - last >= o.dead)
+			sd = last + 1;
+		st = counts_get(sc->staff, d);
+		bt = counts_get(sc->bots, d);
+		v[0] = fmt_day(date, d);
+		v[1] = sc->id;
+		v[2] = fmt_u(b[0], st);
+		v[3] = fmt_u(b[1], bt);
+		v[4] = fmt_u(b[2], counts_get(sc->all, d));
+		v[5] = fmt_rate(b[3], st + bt, counts_get(sc->all, d));
+		v[6] = fmt_day(since, sd);
+		out_row(out, v, 7);
+	}
+}
+
 static int
 by_messages(const void *a, const void *b)
 {
@@ -1515,6 +1576,7 @@ main(int argc, char **argv)
 	struct cols c;
 	struct scope *sc;
 	struct rec *people;
+	struct counts *stotal;
 	size_t nsc, npeople, i, j, k;
 	const char *zone = NULL;
 	int ch;
@@ -1605,6 +1667,9 @@ main(int argc, char **argv)
 	pass.header = events_header;
 	pass.row = event;
 	pass.arg = &c;
+	if ((roles = qp_roles_new()) == NULL)
+		qp_die("out of memory");
+	pass.roles = roles;
 	qp_cli_pass(&com, in, out, &pass, optind < argc ? argv[optind] :
 	    "<stdin>");
 	if (unresolved > 0)
@@ -1647,6 +1712,10 @@ main(int argc, char **argv)
 		s->nmsgs = g->nmsgs;
 		s->last_msg_day = g->last_msg_day;
 		s->npairs = g->pairs.n;
+		s->all = &g->all;
+		s->staff = &g->staff;
+		s->bots = &g->bots;
+		s->owner = g->has_owner ? &g->owner : NULL;
 		if (s->fday != NODAY && (sc[0].fday == NODAY || s->fday < sc[0].fday))
 			sc[0].fday = s->fday;
 		if (s->lday != NODAY && (sc[0].lday == NODAY || s->lday > sc[0].lday))
@@ -1683,6 +1752,21 @@ main(int argc, char **argv)
 					if (counts_get(sc[i].msgs, d) > 0)
 						sat_add(counts_at(msgs, d),
 						    counts_get(sc[i].msgs, d));
+		/* Staff of every group, summed per day. */
+		stotal = qp_xcalloc(3, sizeof *stotal);
+		if (sc[0].fday != NODAY && qp_roles_count(roles) > 0)
+			for (d = sc[0].fday; d <= sc[0].lday; d++)
+				for (i = 1; i < nsc; i++) {
+					sat_add(counts_at(&stotal[0], d),
+					    counts_get(sc[i].all, d));
+					sat_add(counts_at(&stotal[1], d),
+					    counts_get(sc[i].staff, d));
+					sat_add(counts_at(&stotal[2], d),
+					    counts_get(sc[i].bots, d));
+				}
+		sc[0].all = &stotal[0];
+		sc[0].staff = &stotal[1];
+		sc[0].bots = &stotal[2];
 		sc[0].id = "*";
 		sc[0].r = people;
 		sc[0].n = npeople;
@@ -1708,6 +1792,15 @@ main(int argc, char **argv)
 	out_table(out, "health", health_cols, 9);
 	for (i = 0; i < nsc; i++)
 		health(out, &sc[i]);
+	if (qp_roles_count(roles) > 0) {
+		static const char *const cols[] = { "date", "group_id",
+		    "staff_messages", "bot_messages", "messages", "staff_share",
+		    "owner_silent_since" };
+
+		out_table(out, "staff", cols, 7);
+		for (i = 0; i < nsc; i++)
+			staff(out, &sc[i]);
+	}
 	/* The targets the report will judge these by (--targets). */
 	{
 		static const char *const cols[] = { "metric", "target" };
@@ -1742,8 +1835,16 @@ main(int argc, char **argv)
 	free(sc);
 	for (i = 0; i < ngroups; i++) {
 		free(groups[i].msgs.v);
+		free(groups[i].all.v);
+		free(groups[i].staff.v);
+		free(groups[i].bots.v);
+		bits_free(&groups[i].owner);
 		qp_set64_free(&groups[i].pairs);
 	}
+	for (i = 0; i < 3; i++)
+		free(stotal[i].v);
+	free(stotal);
+	qp_roles_free(roles);
 	free(groups);
 	free(recs);
 	free(users);

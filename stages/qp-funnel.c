@@ -33,6 +33,7 @@
 #include "qp_hash.h"
 #include "qp_io.h"
 #include "qp_merge.h"
+#include "qp_roles.h"
 #include "qp_stream.h"
 #include "qp_time.h"
 
@@ -171,6 +172,7 @@ static int in_star;		/* the scope being fed is the community */
 static int any_paid;
 static long long last_day = NODAY, E;
 static long long data_first = LLONG_MAX, data_last = LLONG_MIN; /* all */
+static struct qp_roles *roles;	/* staff and bots: not members */
 static unsigned char *mst;	/* user -> membership state, current group */
 static uint32_t *touched;
 static size_t ntouched, captouched, capmst;
@@ -331,6 +333,10 @@ event(const struct qp_in *in, void *arg)
 		last_day = day;
 	if (row->f[c->uid].len == 0 || !wanted(in, row, c))
 		return;
+	if (qp_roles_get(roles, row->f[c->gid].len ? row->f[c->gid].s : "*",
+	    row->f[c->gid].len ? row->f[c->gid].len : 1, row->f[c->uid].s,
+	    row->f[c->uid].len) != QP_ROLE_NONE)
+		return;
 	kc = step_kind(kind);
 	paid = kc == K_CUSTOM && strcmp(fld(row, c->name, &len), "paid") == 0;
 	any_paid |= paid;
@@ -418,7 +424,9 @@ event(const struct qp_in *in, void *arg)
 	e.what = (uint8_t)qp_membership(&mst[e.user], kind);
 	if (e.what == QP_M_JOIN) {
 		s = fld(row, c->actor, &len);
-		if (len > 0)
+		/* Staff add people: that is their work, not a member's fission. */
+		if (len > 0 && qp_roles_get(roles, row->f[c->gid].s,
+		    row->f[c->gid].len, s, len) == QP_ROLE_NONE)
 			e.actor = user_of(s, len) + 1;
 	}
 	put(&e);
@@ -1154,6 +1162,9 @@ main(int argc, char **argv)
 	pass.header = events_header;
 	pass.row = event;
 	pass.arg = &c;
+	if ((roles = qp_roles_new()) == NULL)
+		qp_die("out of memory");
+	pass.roles = roles;
 	qp_cli_pass(&com, in, out, &pass, optind < argc ? argv[optind] :
 	    "<stdin>");
 	if (fflush(spill) == EOF)
@@ -1210,5 +1221,6 @@ main(int argc, char **argv)
 	qp_strmap_free(gids);
 	qp_tz_free(o.tz);
 	free(o.group_id);
+	qp_roles_free(roles);
 	return QP_EXIT_OK;
 }

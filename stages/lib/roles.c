@@ -65,11 +65,27 @@ slot(const struct qp_roles *r, uint64_t k)
 	return i;
 }
 
+static int add(struct qp_roles *, uint64_t, int);
+
 int
 qp_roles_add(struct qp_roles *r, const char *gid, size_t gidlen,
     const char *uid, size_t uidlen, int role)
 {
-	uint64_t k = key(gid, gidlen, uid, uidlen);
+	/* (gid, "") marks a group with an owner: user ids are never empty. */
+	if (role == QP_ROLE_OWNER && add(r, key(gid, gidlen, "", 0), role) == -1)
+		return -1;
+	return add(r, key(gid, gidlen, uid, uidlen), role);
+}
+
+int
+qp_roles_has_owner(const struct qp_roles *r, const char *gid, size_t gidlen)
+{
+	return qp_roles_get(r, gid, gidlen, "", 0) == QP_ROLE_OWNER;
+}
+
+static int
+add(struct qp_roles *r, uint64_t k, int role)
+{
 	size_t i, j;
 
 	if (k == 0)
@@ -128,7 +144,7 @@ qp_roles_get(const struct qp_roles *r, const char *gid, size_t gidlen,
 size_t
 qp_roles_count(const struct qp_roles *r)
 {
-	return r == NULL ? 0 : r->n;
+	return r == NULL ? 0 : r->n;	/* owner marks included: > 0 is enough */
 }
 
 void

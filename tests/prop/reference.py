@@ -6,11 +6,13 @@ plainest way: every event in memory, every member's events in lists, no
 streaming, no bitmaps.  tests/prop/crosscheck.sh compares its output with
 the programs' on generated data.
 
-    reference.py ZONE events.csv OUTDIR
+    reference.py ZONE events.csv OUTDIR [roles.csv]
 
 reads the events table as `qp-cat -t events` prints it (sorted by
 qp-dedupe) and writes OUTDIR/<table>.csv for daily, weekly, members,
-retention, cohort, health, funnel and fission.
+retention, cohort, health, funnel and fission, and with a roles table
+(group_id,user_id,role) staff: staff and bots are not members, their
+messages count only in the staff table (qunpipe(7), roles).
 """
 import csv
 import datetime as dt
@@ -80,11 +82,40 @@ with open(sys.argv[2], encoding="utf-8", newline="") as f:
         row["rank"] = RANK.get(row["kind"], 1)
         events.append(row)
 E = max(e["day"] for e in events)
+
+# ---- roles: staff and bots are not members ----
+roles = {}
+if len(sys.argv) > 4:
+    ORDER = ["owner", "admin", "assistant", "sales", "shill", "bot"]
+    with open(sys.argv[4], encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            k = (row["group_id"], row["user_id"])
+            if k not in roles or ORDER.index(row["role"]) < ORDER.index(roles[k]):
+                roles[k] = row["role"]
+
+
+def role_of(g, u):
+    """The role of u in g: its own, else its "*" one (the first in ORDER)."""
+    rs = [r for r in (roles.get((g, u)), roles.get(("*", u))) if r]
+    return min(rs, key=["owner", "admin", "assistant", "sales", "shill",
+                        "bot"].index) if rs else None
+
+
+# Staff's events, kept for the staff table and the groups' spans of days.
+staff_events = [e for e in events if e["user_id"] and
+                role_of(e["group_id"] or "*", e["user_id"])]
+span_events = [e for e in events if e["group_id"]]
+all_events = events
+events = [e for e in events if not (e["user_id"] and
+                                    role_of(e["group_id"] or "*", e["user_id"]))]
+for e in events:
+    if e["kind"] == "join" and e["actor"] and role_of(e["group_id"], e["actor"]):
+        e["staff_actor"] = True
 paid_any = any(e["kind"] == "custom" and e["name"] == "paid" and e["user_id"]
                for e in events)
 
 # ---- per (group, user): memberships (R3) in stream order ----
-groups = sorted({e["group_id"] for e in events if e["group_id"]})
+groups = sorted({e["group_id"] for e in span_events})
 gindex = {g: i for i, g in enumerate(groups)}
 spans = defaultdict(list)       # (g, u) -> [start, end|None, by_join, via, actor]
 what = {}                       # event seq -> membership change
@@ -117,7 +148,7 @@ for e in events:
 
 # names: the latest event's (R: display names)
 names = {}
-for e in sorted(events, key=lambda e: (e["t"], e["seq"])):
+for e in sorted(all_events, key=lambda e: (e["t"], e["seq"])):
     if e["user_id"] and e["user"]:
         names[e["user_id"]] = e["user"]
 
@@ -160,8 +191,9 @@ def build_scope(sid):
     sc = Scope()
     sc.id = sid
     evs = [e for e in events if e["group_id"] and (sid == "*" or e["group_id"] == sid)]
-    sc.fday = min(e["day"] for e in evs)
-    sc.lday = max(e["day"] for e in evs)
+    alle = [e for e in span_events if sid == "*" or e["group_id"] == sid]
+    sc.fday = min(e["day"] for e in alle)
+    sc.lday = max(e["day"] for e in alle)
     sc.msgs = defaultdict(int)
     for e in evs:
         if e["kind"] == "message":
@@ -364,6 +396,7 @@ for sc in scopes:
                 # R19: a group's first invitation; in "*" each invitation
                 # that starts a community membership, once per inviter
                 if e["actor"] and e["actor"] != u and \
+                        not e.get("staff_actor") and \
                         (sc.id == "*" or not invs):
                     invs.setdefault(e["actor"], e["t"])
             if e["kind"] == "message":
@@ -428,6 +461,38 @@ for sc in scopes:
     out["fission"].append([sc.id, "*"] + tot)
     for inviter in sorted(fis):
         out["fission"].append([sc.id, inviter] + fis[inviter])
+
+# staff: per scope and day, staff and bot messages, all messages, the
+# share that is not members', and the owner's silence (as dead_since).
+if roles:
+    out["staff"] = []
+    for sc in scopes:
+        gs = groups if sc.id == "*" else [sc.id]
+        allm = defaultdict(int)
+        st = defaultdict(int)
+        bt = defaultdict(int)
+        for e in span_events:
+            if e["group_id"] in gs and e["kind"] == "message":
+                allm[e["day"]] += 1
+        for e in staff_events:
+            if e["group_id"] in gs and e["kind"] == "message":
+                r = role_of(e["group_id"], e["user_id"])
+                (bt if r == "bot" else st)[e["day"]] += 1
+        has_owner = sc.id != "*" and any(
+            r == "owner" and g in (sc.id, "*") for (g, _), r in roles.items())
+        odays = {e["day"] for e in staff_events if e["group_id"] == sc.id and
+                 e["kind"] == "message" and
+                 role_of(e["group_id"], e["user_id"]) == "owner"}
+        for d in range(sc.fday, sc.lday + 1):
+            since = None
+            if has_owner:
+                past = [x for x in odays if x <= d]
+                if not past:
+                    since = sc.fday if d - sc.fday >= 14 else None
+                else:
+                    since = max(past) + 1 if d - max(past) >= 14 else None
+            out["staff"].append([dstr(d), sc.id, st[d], bt[d], allm[d],
+                                 rate(st[d] + bt[d], allm[d]), dstr(since)])
 
 os.makedirs(sys.argv[3], exist_ok=True)
 for name, rows in out.items():
