@@ -147,6 +147,7 @@ void		 qp_cli_pass(const struct qp_common *c, struct qp_in *in,
 struct qp_target {
 	const char	*metric;
 	double		 value;
+	const char	*variant;	/* what it judges: "M" for retention */
 };
 
 extern struct qp_target	 qp_targets[];

@@ -30,13 +30,15 @@
 #include "qp_io.h"
 #include "qp_roles.h"
 #include "qp_stream.h"
+#include "qp_text.h"
 #include "qp_time.h"
 
 static const char usage[] =
 "usage: qp-cohort [-hq] [--progress] [-l level] [-o out] [--tz zone]\n"
 "                 [--asof date] [--by week|month] [--days list]\n"
-"                 [--core n] [--ugc-chars n] [--activation duration]\n"
-"                 [--lurker-days n] [--risk-days n] [--dead-days n]\n"
+"                 [--core n] [--ugc-chars n] [--ugc-link-words n]\n"
+"                 [--activation duration] [--lurker-days n] [--risk-days n]\n"
+"                 [--demote-days n] [--dead-days n]\n"
 "                 [--vip tenure,rate,ugc] [--core-tier tenure,rate]\n"
 "                 [--targets file] [file ...]\n"
 "\n"
@@ -52,20 +54,28 @@ static const char usage[] =
 "                           1,7,30,90)\n"
 "      --core N             messages in an ISO week that make it a core\n"
 "                           week (default 3)\n"
-"      --ugc-chars N        characters that make a message UGC (default 50)\n"
+"      --ugc-chars N        characters that make a text UGC when it is no\n"
+"                           question (default 50)\n"
+"      --ugc-link-words N   own characters beside a link that make it UGC\n"
+"                           (default 20); images and files are UGC\n"
 "      --activation DUR     activated_72h means a message within DUR of\n"
 "                           joining (default 72h)\n"
 "      --lurker-days N      a lurker has been a member N days (default 7)\n"
-"      --risk-days N        core or VIP silent N days is at risk (default 14)\n"
+"      --risk-days N        core or VIP silent N days is at risk (default 7)\n"
+"      --demote-days N      core or VIP silent N days is ordinary again,\n"
+"                           demoted_on that day (default 14)\n"
 "      --dead-days N        a group silent N days is dead (default 14)\n"
 "      --vip T,R,U          VIP: tenure >= T days, >= R messages a week and\n"
 "                           >= U UGC, or any paid event (default 180,5,3)\n"
 "      --core-tier T,R      core: tenure >= T days and >= R messages a week,\n"
 "                           or >= 1 UGC (default 90,3); else ordinary.\n"
 "                           Tiers are at the end date: messages a week are\n"
-"                           those of its last 28 days / 4, UGC counts the\n"
-"                           same days, tenure counts from joined\n"
-"      --targets FILE       targets for the report: lines 'metric value'\n"
+"                           those of its last 28 days / 4, UGC counts since\n"
+"                           joining, tenure counts from joined\n"
+"      --targets FILE       targets for the report: lines 'metric value';\n"
+"                           retention_30 and retention_90 judge the M\n"
+"                           variant (still a member; the targets table's\n"
+"                           variant column says so), D and D+ unjudged\n"
 "  -l, --level N            gzip level of the output, 0-9 (default 1)\n"
 "  -o, --output FILE        write FILE (replaced only on success), not stdout\n"
 "  -q, --quiet              no progress report\n"
@@ -75,7 +85,8 @@ static const char usage[] =
 
 enum {
 	OPT_TZ = QP_OPT_STAGE, OPT_ASOF, OPT_BY, OPT_DAYS, OPT_CORE, OPT_UGC,
-	OPT_ACT, OPT_LURK, OPT_RISK, OPT_DEAD, OPT_VIP, OPT_CORETIER, OPT_TARGETS
+	OPT_ACT, OPT_LURK, OPT_RISK, OPT_DEAD, OPT_VIP, OPT_CORETIER, OPT_TARGETS,
+	OPT_LINKWORDS, OPT_DEMOTE
 };
 
 static const struct option longopts[] = {
@@ -86,6 +97,8 @@ static const struct option longopts[] = {
 	{ "days", required_argument, NULL, OPT_DAYS },
 	{ "core", required_argument, NULL, OPT_CORE },
 	{ "ugc-chars", required_argument, NULL, OPT_UGC },
+	{ "ugc-link-words", required_argument, NULL, OPT_LINKWORDS },
+	{ "demote-days", required_argument, NULL, OPT_DEMOTE },
 	{ "activation", required_argument, NULL, OPT_ACT },
 	{ "lurker-days", required_argument, NULL, OPT_LURK },
 	{ "risk-days", required_argument, NULL, OPT_RISK },
@@ -99,7 +112,7 @@ static const struct option longopts[] = {
 /* The tables this stage writes; an earlier run's are replaced. */
 static const char *const own_tables[] = {
 	"daily", "weekly", "members", "retention", "cohort", "health",
-	"staff", "targets", NULL
+	"staff", "core_users", "targets", NULL
 };
 
 #define OPEN		LLONG_MAX	/* the end of a membership still open */
@@ -115,9 +128,9 @@ struct opts {
 	long long	 days[MAXDAYS];
 	size_t		 ndays;
 	unsigned	 core;		/* messages of a core week */
-	unsigned	 ugc_chars;
+	struct qp_ugc	 ugc;
 	long long	 activation;	/* seconds */
-	long long	 lurker, risk, dead;
+	long long	 lurker, risk, demote, dead;
 	long long	 vip_tenure, core_tenure;
 	double		 vip_rate, core_rate;
 	unsigned	 vip_ugc;
@@ -553,18 +566,6 @@ user_of(const char *id, size_t len)
 	return (uint32_t)u;
 }
 
-/* Whether text of len bytes has at least n code points (R9). */
-static int
-long_text(const char *s, size_t len, unsigned n)
-{
-	size_t i;
-	unsigned cp = 0;
-
-	for (i = 0; i < len && cp < n; i++)
-		cp += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return cp >= n;
-}
-
 struct cols {
 	int gid, ts, kind, uid, user, actor, via, msg, reply, media, text,
 	    name;
@@ -619,7 +620,7 @@ message(struct group *g, struct rec *r, uint32_t un, const struct qp_row *row,
     const struct cols *c, long long ts, long long day)
 {
 	const char *s;
-	size_t len, i = (size_t)(((day % RING) + RING) % RING);
+	size_t len, tl, i = (size_t)(((day % RING) + RING) % RING);
 	int ugc;
 
 	r->messages++;
@@ -629,11 +630,9 @@ message(struct group *g, struct rec *r, uint32_t un, const struct qp_row *row,
 		r->last_msg = ts;
 	bits_set(&r->days, day);
 	sat_add(counts_at(&r->weeks, qp_day_week(day)), 1);
-	/* R9 */
-	s = fld(row, c->media, &len);
-	ugc = strcmp(s, "link") == 0 || strcmp(s, "file") == 0;
+	/* R9, by seed 004: qp_text_ugc() */
 	s = fld(row, c->text, &len);
-	ugc = ugc || long_text(s, len, o.ugc_chars);
+	ugc = qp_text_ugc(&o.ugc, fld(row, c->media, &tl), s, len);
 	r->ugc += (unsigned)ugc;
 	if (r->ring == NULL) {
 		size_t k;
@@ -1043,16 +1042,17 @@ weekly(struct qp_out *out, const struct scope *sc)
 	free(msgs);
 }
 
+/* The tier by the rule at E, before demotion (R12; UGC since joining). */
 static const char *
 tier(const struct rec *r)
 {
 	long long tenure = E - dayof(r->sp[0].start);
 
 	if ((tenure >= o.vip_tenure && (double)r->win_msgs >= o.vip_rate * 4 &&
-	    r->win_ugc >= o.vip_ugc) || r->paid > 0)
+	    r->ugc >= o.vip_ugc) || r->paid > 0)
 		return "VIP";
 	if ((tenure >= o.core_tenure && (double)r->win_msgs >= o.core_rate * 4) ||
-	    r->win_ugc >= 1)
+	    r->ugc >= 1)
 		return "core";
 	return "ordinary";
 }
@@ -1061,9 +1061,9 @@ static void
 members(struct qp_out *out, const struct scope *sc)
 {
 	size_t i;
-	long long w, joined, end;
-	char b[8][32], dj[16], dl[16], df[16], dm[16];
-	const char *v[19], *t;
+	long long w, joined, end, silent, demoted;
+	char b[8][32], dj[16], dl[16], df[16], dm[16], dd[16];
+	const char *v[20], *t;
 
 	for (i = 0; i < sc->n; i++) {
 		const struct rec *r = &sc->r[i];
@@ -1077,6 +1077,13 @@ members(struct qp_out *out, const struct scope *sc)
 		joined = dayof(s0->start);
 		end = sl->end == OPEN ? E : dayof(sl->end);
 		t = tier(r);
+		/* Silent days at E: 2-week demotion, the warning before it. */
+		silent = E - (r->last_msg == NODAY ? joined : dayof(r->last_msg));
+		demoted = NODAY;
+		if (strcmp(t, "ordinary") != 0 && silent >= o.demote) {
+			demoted = E - silent + o.demote;
+			t = "ordinary";
+		}
 		v[0] = sc->id;
 		v[1] = qp_strmap_str(uids, r->user);
 		v[2] = users[r->user].name ? qp_strmap_str(names,
@@ -1098,15 +1105,15 @@ members(struct qp_out *out, const struct scope *sc)
 		v[14] = t;
 		/* R14 */
 		v[15] = r->messages == 0 && end - joined >= o.lurker ? "1" : "0";
-		/* R13 */
+		/* R13: the warning before demotion */
 		v[16] = strcmp(t, "ordinary") != 0 && sl->end == OPEN &&
-		    E - (r->last_msg == NODAY ? joined : dayof(r->last_msg)) >=
-		    o.risk ? "1" : "0";
+		    silent >= o.risk ? "1" : "0";
 		/* R15 */
 		v[17] = !s0->by_join ? "" : r->first_msg != NODAY &&
 		    r->first_msg - s0->start <= o.activation ? "1" : "0";
 		v[18] = fmt_u(b[4], r->paid);
-		out_row(out, v, 19);
+		v[19] = fmt_day(dd, demoted);
+		out_row(out, v, 20);
 	}
 }
 
@@ -1308,6 +1315,36 @@ staff(struct qp_out *out, const struct scope *sc)
 	}
 }
 
+/*
+ * 核心用户数: members with at least one core week (R10) among the ISO weeks
+ * that touch the last N days up to E (seed 004: 500 in 3 months, 2000 in 6).
+ */
+static void
+core_users(struct qp_out *out, const struct scope *sc)
+{
+	static const long long spans[] = { 90, 180 };
+	char b[2][24];
+	const char *v[3];
+	size_t i, k;
+	long long w;
+
+	for (k = 0; k < 2; k++) {
+		unsigned long long n = 0;
+		long long w0 = qp_day_week(E - spans[k] + 1), w1 = qp_day_week(E);
+
+		for (i = 0; i < sc->n; i++)
+			for (w = w0; w <= w1; w++)
+				if (counts_get(&sc->r[i].weeks, w) >= o.core) {
+					n++;
+					break;
+				}
+		v[0] = sc->id;
+		v[1] = fmt_u(b[0], (unsigned long long)spans[k]);
+		v[2] = fmt_u(b[1], n);
+		out_row(out, v, 3);
+	}
+}
+
 static int
 by_messages(const void *a, const void *b)
 {
@@ -1347,7 +1384,7 @@ health(struct qp_out *out, const struct scope *sc)
 		top = sp[0]->messages;
 	ntop = (ns + 9) / 10;
 	for (i = 0; i < ntop; i++)
-		churn += !is_open(sp[i]) || E - dayof(sp[i]->last_msg) >= o.risk;
+		churn += !is_open(sp[i]) || E - dayof(sp[i]->last_msg) >= o.demote;
 	free(sp);
 	v[0] = sc->id;
 	v[1] = fmt_day(df, sc->fday);
@@ -1561,7 +1598,8 @@ main(int argc, char **argv)
 	static const char *const members_cols[] = { "group_id", "user_id",
 	    "user", "joined", "via", "inviter", "join_inferred", "left",
 	    "first_message", "last_message", "messages", "active_days", "ugc",
-	    "core_weeks", "tier", "lurker", "at_risk", "activated_72h", "paid" };
+	    "core_weeks", "tier", "lurker", "at_risk", "activated_72h", "paid",
+	    "demoted_on" };
 	static const char *const retention_cols[] = { "group_id", "cohort",
 	    "variant", "n", "eligible", "retained", "rate" };
 	static const char *const cohort_cols[] = { "group_id", "cohort",
@@ -1587,10 +1625,12 @@ main(int argc, char **argv)
 	o.days[0] = 1, o.days[1] = 7, o.days[2] = 30, o.days[3] = 90;
 	o.ndays = 4;
 	o.core = 3;
-	o.ugc_chars = 50;
+	o.ugc.chars = 50;
+	o.ugc.link_words = 20;
 	o.activation = 72 * 3600;
 	o.lurker = 7;
-	o.risk = 14;
+	o.risk = 7;
+	o.demote = 14;
 	o.dead = 14;
 	o.vip_tenure = 180, o.vip_rate = 5, o.vip_ugc = 3;
 	o.core_tenure = 90, o.core_rate = 3;
@@ -1624,8 +1664,15 @@ main(int argc, char **argv)
 			o.core = (unsigned)num_opt("--core", optarg, 1, 1000000);
 			break;
 		case OPT_UGC:
-			o.ugc_chars = (unsigned)num_opt("--ugc-chars", optarg, 1,
+			o.ugc.chars = (unsigned)num_opt("--ugc-chars", optarg, 1,
 			    1000000);
+			break;
+		case OPT_LINKWORDS:
+			o.ugc.link_words = (unsigned)num_opt("--ugc-link-words",
+			    optarg, 0, 1000000);
+			break;
+		case OPT_DEMOTE:
+			o.demote = num_opt("--demote-days", optarg, 1, 100000);
 			break;
 		case OPT_ACT:
 			o.activation = duration_opt("--activation", optarg);
@@ -1780,7 +1827,7 @@ main(int argc, char **argv)
 	out_table(out, "weekly", weekly_cols, 9);
 	for (i = 0; i < nsc; i++)
 		weekly(out, &sc[i]);
-	out_table(out, "members", members_cols, 19);
+	out_table(out, "members", members_cols, 20);
 	for (i = 0; i < nsc; i++)
 		members(out, &sc[i]);
 	out_table(out, "retention", retention_cols, 7);
@@ -1792,6 +1839,14 @@ main(int argc, char **argv)
 	out_table(out, "health", health_cols, 9);
 	for (i = 0; i < nsc; i++)
 		health(out, &sc[i]);
+	{
+		static const char *const cols[] = { "group_id", "days",
+		    "core_users" };
+
+		out_table(out, "core_users", cols, 3);
+		for (i = 0; i < nsc; i++)
+			core_users(out, &sc[i]);
+	}
 	if (qp_roles_count(roles) > 0) {
 		static const char *const cols[] = { "date", "group_id",
 		    "staff_messages", "bot_messages", "messages", "staff_share",
@@ -1803,11 +1858,12 @@ main(int argc, char **argv)
 	}
 	/* The targets the report will judge these by (--targets). */
 	{
-		static const char *const cols[] = { "metric", "target" };
+		static const char *const cols[] = { "metric", "target",
+		    "variant" };
 		char v[32];
-		const char *row[2];
+		const char *row[3];
 
-		out_table(out, "targets", cols, 2);
+		out_table(out, "targets", cols, 3);
 		for (i = 0; i < qp_ntargets; i++) {
 			row[0] = qp_targets[i].metric;
 			if (qp_targets[i].value < 0)
@@ -1815,7 +1871,8 @@ main(int argc, char **argv)
 			else
 				snprintf(v, sizeof v, "%g", qp_targets[i].value);
 			row[1] = v;
-			out_row(out, row, 2);
+			row[2] = qp_targets[i].variant;
+			out_row(out, row, 3);
 		}
 	}
 	if (qp_out_finish(out) == -1)

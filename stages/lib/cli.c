@@ -422,12 +422,18 @@ qp_cli_pass(const struct qp_common *c, struct qp_in *in, struct qp_out *out,
 		qp_die("%s: no events table in the input", name);
 }
 
+/*
+ * Seed 004's retention targets mean "still a member" (通过社群工具后台数据
+ * 跟进): the M variant; D and D+ are shown beside it, unjudged.  Its core
+ * users (周互动≥3次) are 500 within 3 months and 2000 within 6.
+ */
 struct qp_target qp_targets[] = {
-	{ "speaking_rate", 0.20 }, { "participation", 0.50 },
-	{ "core_members", -1 }, { "retention_30", 0.60 },
-	{ "retention_90", 0.30 }, { "activation_72h", -1 },
-	{ "paid_conversion", -1 }, { "repurchase", -1 },
-	{ "fission_ratio", -1 },
+	{ "speaking_rate", 0.20, "" }, { "participation", 0.50, "" },
+	{ "core_members", -1, "" }, { "retention_30", 0.60, "M" },
+	{ "retention_90", 0.30, "M" }, { "activation_72h", -1, "" },
+	{ "paid_conversion", -1, "" }, { "repurchase", -1, "" },
+	{ "fission_ratio", -1, "" }, { "core_users_90", 500, "" },
+	{ "core_users_180", 2000, "" },
 };
 const size_t qp_ntargets = sizeof qp_targets / sizeof qp_targets[0];
 

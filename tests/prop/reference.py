@@ -67,8 +67,34 @@ def rate(a, b):
     return "%d.%04d" % (q // 10000, q % 10000)
 
 
+QWORDS = ["请问", "怎么", "如何", "有没有", "求助", "求推荐", "为什么", "吗？",
+          "anyone know", "how do i", "how to ", "can someone", "help me"]
+
+
+def is_question(text):
+    t = text.rstrip(" \n\r\t")
+    return t.endswith("?") or t.endswith("？") or \
+        any(w in text.lower() if w.isascii() else w in text for w in QWORDS)
+
+
 def is_ugc(e):
-    return e["media"] in ("link", "file") or len(e["text"]) >= 50
+    """Seed 004: an image or file; a link with >= 20 characters of one's
+    own beside it (spaces not counted); a text of >= 50 that asks nothing."""
+    if e["media"] in ("image", "file"):
+        return True
+    words = [w for w in e["text"].replace("\r", " ").replace("\n", " ")
+             .replace("\t", " ").split(" ")]
+    link = e["media"] == "link" or any(
+        "http://" in w or "https://" in w for w in words)
+    if link:
+        own = 0
+        for w in words:
+            for p in ("http://", "https://"):
+                if p in w:
+                    w = w[:w.index(p)] if w.index(p) >= 0 else w
+            own += len(w)
+        return own >= 20
+    return len(e["text"]) >= 50 and not is_question(e["text"])
 
 
 RANK = {"join": 0, "leave": 2, "remove": 2}
@@ -243,7 +269,7 @@ def msg_days(m):
 
 scopes = [build_scope("*")] + [build_scope(g) for g in groups]
 out = {t: [] for t in ("daily", "weekly", "members", "retention", "cohort",
-                       "health", "funnel", "fission")}
+                       "health", "funnel", "fission", "core_users")}
 
 for sc in scopes:
     # daily (R7)
@@ -279,11 +305,11 @@ for sc in scopes:
         for e in msgs:
             wk[week(e["day"])] += 1
         win = [e for e in msgs if E - 27 <= e["day"] <= E]
-        wugc = sum(1 for e in win if is_ugc(e))
+        ugc = sum(1 for e in msgs if is_ugc(e))     # since joining
         tenure = E - joined
-        if (tenure >= 180 and len(win) >= 20 and wugc >= 3) or m["paid"] > 0:
+        if (tenure >= 180 and len(win) >= 20 and ugc >= 3) or m["paid"] > 0:
             tier = "VIP"
-        elif (tenure >= 90 and len(win) >= 12) or wugc >= 1:
+        elif (tenure >= 90 and len(win) >= 12) or ugc >= 1:
             tier = "core"
         else:
             tier = "ordinary"
@@ -291,6 +317,9 @@ for sc in scopes:
         last = max((e["t"] for e in msgs), default=None)
         lastday = lday(last) if last is not None else joined
         still = sl[1] is None
+        demoted = None
+        if tier != "ordinary" and E - lastday >= 14:   # 2-week demotion
+            tier, demoted = "ordinary", lastday + 14
         out["members"].append([
             sc.id, u, names.get(u, ""), dstr(joined),
             s0[3] if s0[2] else "", s0[4] if s0[2] else "",
@@ -300,9 +329,19 @@ for sc in scopes:
             len(msgs), len(msg_days(m)), sum(1 for e in msgs if is_ugc(e)),
             sum(1 for n in wk.values() if n >= CORE), tier,
             "1" if not msgs and end - joined >= 7 else "0",
-            "1" if tier != "ordinary" and still and E - lastday >= 14 else "0",
+            "1" if tier != "ordinary" and still and E - lastday >= 7 else "0",
             "" if not s0[2] else ("1" if first is not None and first - s0[0] <= ACT else "0"),
-            m["paid"]])
+            m["paid"], dstr(demoted)])
+    # core users (核心用户数): a core week among the weeks touching E-N+1..E
+    for n in (90, 180):
+        ws = {week(d) for d in range(E - n + 1, E + 1)}
+        cu = 0
+        for u, m in sc.members.items():
+            wk = defaultdict(int)
+            for e in m["msgs"]:
+                wk[week(e["day"])] += 1
+            cu += any(c >= CORE and w in ws for w, c in wk.items())
+        out["core_users"].append([sc.id, n, cu])
     # retention (R16)
     coh = sorted((lday(m["spans"][0][0]), u) for u, m in sc.members.items()
                  if m["spans"][0][2])
@@ -353,8 +392,9 @@ for sc in scopes:
                           rate(churn, ntop), sc.pairs])
 
     # ---- funnel (R18), default steps, and fission (R19) ----
-    nsteps = 5 if paid_any else 4
-    names_ = ["join", "first_message_72h", "core_week", "ugc", "paid"][:nsteps]
+    # the default funnel has no UGC step (--preset ugc adds one)
+    nsteps = 4 if paid_any else 3
+    names_ = ["join", "first_message_72h", "core_week", "paid"][:nsteps]
     order = []
     for e in events:
         if not e["user_id"]:
@@ -368,7 +408,7 @@ for sc in scopes:
     for e in order:
         per[e["user_id"]].append(e)
     results = []
-    fis = defaultdict(lambda: [0, 0, 0])
+    fis = defaultdict(lambda: [0, 0, 0, 0])
     for u, evs in per.items():
         if sc.id != "*" and (sc.id, u) not in spans:
             continue
@@ -404,10 +444,8 @@ for sc in scopes:
                 met.add(1)
                 if wcount[week(e["day"])] >= CORE:
                     met.add(2)
-                if is_ugc(e):
-                    met.add(3)
-            if e["kind"] == "custom" and e["name"] == "paid" and nsteps == 5:
-                met.add(4)
+            if e["kind"] == "custom" and e["name"] == "paid" and nsteps == 4:
+                met.add(3)
             marks.append((e["t"], met))
         anchors = [i for i, (_, met) in enumerate(marks) if 0 in met]
         for inviter, t in invs.items():
@@ -419,6 +457,7 @@ for sc in scopes:
             f[0] += 1
             f[1] += act
             f[2] += ret
+            f[3] += j30 <= E        # eligible: old enough for day 30
         if not anchors:
             continue
         best = None
@@ -457,7 +496,7 @@ for sc in scopes:
     frows("*", results)
     for mo in sorted({r[0] for r in results}):
         frows(mo, [r for r in results if r[0] == mo])
-    tot = [sum(f[i] for f in fis.values()) for i in range(3)]
+    tot = [sum(f[i] for f in fis.values()) for i in range(4)]
     out["fission"].append([sc.id, "*"] + tot)
     for inviter in sorted(fis):
         out["fission"].append([sc.id, inviter] + fis[inviter])
