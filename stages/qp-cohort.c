@@ -162,7 +162,7 @@ struct span {
 /* The days of the trailing window, a ring indexed by day mod 28. */
 struct ring {
 	long long	 day[RING];
-	uint32_t	 msgs[RING], ugc[RING];
+	uint32_t	 msgs[RING];
 };
 
 /* A member of a scope: one (group, user), or one person for "*". */
@@ -177,7 +177,7 @@ struct rec {
 	struct bits	 days;		/* days with a message */
 	struct counts	 weeks;		/* messages per week */
 	struct ring	*ring;
-	unsigned long long win_msgs, win_ugc;	/* in E-27..E, at the end */
+	unsigned long long win_msgs;	/* in E-27..E, at the end */
 };
 
 struct group {
@@ -643,10 +643,9 @@ message(struct group *g, struct rec *r, uint32_t un, const struct qp_row *row,
 	}
 	if (r->ring->day[i] != day) {
 		r->ring->day[i] = day;
-		r->ring->msgs[i] = r->ring->ugc[i] = 0;
+		r->ring->msgs[i] = 0;
 	}
 	sat_add(&r->ring->msgs[i], 1);
-	sat_add(&r->ring->ugc[i], (uint32_t)ugc);
 	/* Reply pairs (health). */
 	s = fld(row, c->msg, &len);
 	if (len > 0)
@@ -1435,7 +1434,6 @@ window(struct rec *r)
 		if (r->ring->day[i] != NODAY && r->ring->day[i] >= E - (RING - 1) &&
 		    r->ring->day[i] <= E) {
 			r->win_msgs += r->ring->msgs[i];
-			r->win_ugc += r->ring->ugc[i];
 		}
 	free(r->ring);
 	r->ring = NULL;
@@ -1461,7 +1459,6 @@ merge_person(struct rec *p, const struct rec *r, size_t n)
 		p->messages += r[i].messages;
 		p->ugc += r[i].ugc;
 		p->win_msgs += r[i].win_msgs;
-		p->win_ugc += r[i].win_ugc;
 		if (r[i].first_msg != NODAY && (p->first_msg == NODAY ||
 		    r[i].first_msg < p->first_msg))
 			p->first_msg = r[i].first_msg;

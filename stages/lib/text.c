@@ -15,34 +15,60 @@ const char *const qp_question_words[] = {
 	"\xe6\xb1\x82\xe6\x8e\xa8\xe8\x8d\x90",	/* 求推荐 */
 	"\xe4\xb8\xba\xe4\xbb\x80\xe4\xb9\x88",	/* 为什么 */
 	"\xe5\x90\x97\xef\xbc\x9f",		/* 吗？ */
+	/* Latin words lower case: they match in any case. */
 	"anyone know", "how do i", "how to ", "can someone", "help me",
 	NULL
 };
 
-static int
-has_word(const char *s, size_t len, const char *w)
+/*
+ * The asking words by their first byte (Latin letters in both cases): a
+ * list of word numbers + 1, so that one pass over a text looks closer
+ * only where a word may start, and at those words only.
+ */
+#define NWORDS	32
+static unsigned char first[256][4];
+static int ready;
+
+static void
+first_init(void)
 {
-	size_t n = strlen(w), i, k;
+	size_t i, k;
 
-	for (i = 0; i + n <= len; i++) {
-		for (k = 0; k < n; k++) {
-			char c = s[i + k];
+	for (i = 0; qp_question_words[i] != NULL && i < NWORDS; i++) {
+		unsigned char c = (unsigned char)qp_question_words[i][0];
 
-			if (c >= 'A' && c <= 'Z')
-				c = (char)(c - 'A' + 'a');
-			if (c != w[k])
-				break;
-		}
-		if (k == n)
-			return 1;
+		for (k = 0; k < 3 && first[c][k] != 0; k++)
+			;
+		first[c][k] = (unsigned char)(i + 1);
+		if (c >= 'a' && c <= 'z')
+			memcpy(first[c - 'a' + 'A'], first[c], sizeof first[c]);
 	}
-	return 0;
+	ready = 1;
+}
+
+static int
+word_at(const char *s, size_t n, const char *w)
+{
+	size_t k;
+
+	for (k = 0; w[k] != '\0'; k++) {
+		char c;
+
+		if (k >= n)
+			return 0;
+		c = s[k];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != w[k])
+			return 0;
+	}
+	return 1;
 }
 
 int
 qp_text_question(const char *s, size_t len)
 {
-	size_t i;
+	size_t i, k;
 
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n' ||
 	    s[len - 1] == '\r' || s[len - 1] == '\t'))
@@ -51,9 +77,15 @@ qp_text_question(const char *s, size_t len)
 		return 1;
 	if (len >= 3 && memcmp(s + len - 3, "\xef\xbc\x9f", 3) == 0)	/* ？ */
 		return 1;
-	for (i = 0; qp_question_words[i] != NULL; i++)
-		if (has_word(s, len, qp_question_words[i]))
-			return 1;
+	if (!ready)
+		first_init();
+	for (i = 0; i < len; i++) {
+		const unsigned char *f = first[(unsigned char)s[i]];
+
+		for (k = 0; k < 3 && f[k] != 0; k++)
+			if (word_at(s + i, len - i, qp_question_words[f[k] - 1]))
+				return 1;
+	}
 	return 0;
 }
 
@@ -81,6 +113,12 @@ qp_text_ugc(const struct qp_ugc *u, const char *media, const char *s,
 	    strcmp(media, "file") == 0))
 		return 1;
 	link = media != NULL && strcmp(media, "link") == 0;
+	/* Most texts hold no URL: count to the threshold and stop. */
+	if (!link && memmem(s, len, "://", 3) == NULL) {
+		for (i = 0; i < len && cp < u->chars; i++)
+			cp += ((unsigned char)s[i] & 0xc0) != 0x80;
+		return cp >= u->chars && !qp_text_question(s, len);
+	}
 	for (i = 0; i < len; ) {
 		if (url_at(s, len, i)) {
 			link = 1;
