@@ -39,6 +39,7 @@ static const char usage[] =
 "                 [--core n] [--ugc-chars n] [--ugc-link-words n]\n"
 "                 [--activation duration] [--lurker-days n] [--risk-days n]\n"
 "                 [--demote-days n] [--dead-days n]\n"
+"                 [--answer-window duration]\n"
 "                 [--vip tenure,rate,ugc] [--core-tier tenure,rate]\n"
 "                 [--targets file] [file ...]\n"
 "\n"
@@ -65,6 +66,9 @@ static const char usage[] =
 "      --demote-days N      core or VIP silent N days is ordinary again,\n"
 "                           demoted_on that day (default 14)\n"
 "      --dead-days N        a group silent N days is dead (default 14)\n"
+"      --answer-window DUR  a member's question is answered by a reply, or\n"
+"                           by another's message in its session within DUR\n"
+"                           (default 1h)\n"
 "      --vip T,R,U          VIP: tenure >= T days, >= R messages a week and\n"
 "                           >= U UGC, or any paid event (default 180,5,3)\n"
 "      --core-tier T,R      core: tenure >= T days and >= R messages a week,\n"
@@ -86,7 +90,7 @@ static const char usage[] =
 enum {
 	OPT_TZ = QP_OPT_STAGE, OPT_ASOF, OPT_BY, OPT_DAYS, OPT_CORE, OPT_UGC,
 	OPT_ACT, OPT_LURK, OPT_RISK, OPT_DEAD, OPT_VIP, OPT_CORETIER, OPT_TARGETS,
-	OPT_LINKWORDS, OPT_DEMOTE
+	OPT_LINKWORDS, OPT_DEMOTE, OPT_ANSWER
 };
 
 static const struct option longopts[] = {
@@ -99,6 +103,7 @@ static const struct option longopts[] = {
 	{ "ugc-chars", required_argument, NULL, OPT_UGC },
 	{ "ugc-link-words", required_argument, NULL, OPT_LINKWORDS },
 	{ "demote-days", required_argument, NULL, OPT_DEMOTE },
+	{ "answer-window", required_argument, NULL, OPT_ANSWER },
 	{ "activation", required_argument, NULL, OPT_ACT },
 	{ "lurker-days", required_argument, NULL, OPT_LURK },
 	{ "risk-days", required_argument, NULL, OPT_RISK },
@@ -112,7 +117,7 @@ static const struct option longopts[] = {
 /* The tables this stage writes; an earlier run's are replaced. */
 static const char *const own_tables[] = {
 	"daily", "weekly", "members", "retention", "cohort", "health",
-	"staff", "core_users", "targets", NULL
+	"staff", "core_users", "answers", "targets", NULL
 };
 
 #define OPEN		LLONG_MAX	/* the end of a membership still open */
@@ -120,6 +125,7 @@ static const char *const own_tables[] = {
 #define RING		28		/* days of the tier window (R12) */
 #define MAXDAYS		16
 #define REPLY_GEN	(1u << 20)	/* messages remembered for replies */
+#define ASK_KEEP	(7 * 86400)	/* a question waits this long for a reply */
 
 struct opts {
 	struct qp_tz	*tz;
@@ -130,6 +136,7 @@ struct opts {
 	unsigned	 core;		/* messages of a core week */
 	struct qp_ugc	 ugc;
 	long long	 activation;	/* seconds */
+	long long	 answer;	/* seconds: --answer-window */
 	long long	 lurker, risk, demote, dead;
 	long long	 vip_tenure, core_tenure;
 	double		 vip_rate, core_rate;
@@ -173,11 +180,28 @@ struct rec {
 	unsigned char	 mstate;	/* qp_membership() */
 	long long	 first_msg, last_msg;	/* instants; NODAY none */
 	unsigned long long messages, ugc;
+	unsigned long long answers;	/* others' questions answered */
 	unsigned long	 paid;
 	struct bits	 days;		/* days with a message */
 	struct counts	 weeks;		/* messages per week */
 	struct ring	*ring;
 	unsigned long long win_msgs;	/* in E-27..E, at the end */
+};
+
+/* A member's question waiting for its answer (及时应答). */
+struct ask {
+	long long	 ts, month;
+	uint64_t	 msg, session;	/* hashes; session 0: no session column */
+	uint32_t	 user;
+	int		 answered;
+};
+
+/* Questions of one month of a scope, and their answers. */
+struct qa {
+	long long	 month;
+	unsigned long long questions, answered, in_window, by_members;
+	uint32_t	*delay;		/* seconds to each answer */
+	size_t		 ndelay, capdelay;
 };
 
 struct group {
@@ -192,6 +216,10 @@ struct group {
 	struct counts	 all, staff, bots;	/* messages per day */
 	struct bits	 owner;		/* days an owner spoke */
 	int		 has_owner;
+	struct ask	*asks;		/* questions by time; a0: the oldest kept */
+	size_t		 a0, na, capa;
+	struct qa	*qa;		/* by month */
+	size_t		 nqa;
 };
 
 struct user {
@@ -568,7 +596,7 @@ user_of(const char *id, size_t len)
 
 struct cols {
 	int gid, ts, kind, uid, user, actor, via, msg, reply, media, text,
-	    name;
+	    name, session;
 };
 
 static void
@@ -668,6 +696,94 @@ message(struct group *g, struct rec *r, uint32_t un, const struct qp_row *row,
 	}
 }
 
+static struct qa *
+qa_month(struct group *g, long long month)
+{
+	size_t i;
+
+	for (i = g->nqa; i > 0; i--)
+		if (g->qa[i - 1].month == month)
+			return &g->qa[i - 1];
+	g->qa = qp_xrealloc(g->qa, g->nqa + 1, sizeof *g->qa);
+	memset(&g->qa[g->nqa], 0, sizeof g->qa[g->nqa]);
+	g->qa[g->nqa].month = month;
+	return &g->qa[g->nqa++];
+}
+
+static void
+qa_answer(struct group *g, struct ask *a, long long ts, struct rec *r)
+{
+	struct qa *q = qa_month(g, a->month);
+
+	a->answered = 1;
+	q->answered++;
+	q->in_window += ts - a->ts <= o.answer;
+	q->by_members += r != NULL;
+	if (r != NULL)
+		r->answers++;
+	if (q->ndelay == q->capdelay) {
+		q->capdelay = q->capdelay ? q->capdelay * 2 : 64;
+		q->delay = qp_xrealloc(q->delay, q->capdelay, sizeof *q->delay);
+	}
+	q->delay[q->ndelay++] = (uint32_t)(ts - a->ts);
+}
+
+/*
+ * Questions and answers (及时应答): a message of someone else answers a
+ * waiting question when it replies to it, or (replying to nothing) comes
+ * in its session within --answer-window; r is the sender's record, NULL
+ * for staff.  A member's message that asks then waits for its answer.
+ */
+static void
+answers(struct group *g, const struct qp_row *row, const struct cols *c,
+    long long ts, uint32_t un, struct rec *r)
+{
+	const char *s;
+	size_t len, i;
+	uint64_t reply = 0, sess = 0;
+
+	while (g->a0 < g->na && ts - g->asks[g->a0].ts > ASK_KEEP)
+		g->a0++;
+	if (g->a0 > 1024 && g->a0 * 2 > g->na) {
+		memmove(g->asks, g->asks + g->a0, (g->na - g->a0) *
+		    sizeof *g->asks);
+		g->na -= g->a0;
+		g->a0 = 0;
+	}
+	s = fld(row, c->reply, &len);
+	if (len > 0)
+		reply = qp_hash(s, len) | 1;
+	s = fld(row, c->session, &len);
+	if (len > 0)
+		sess = qp_hash(s, len) | 1;
+	for (i = g->na; i > g->a0; i--) {
+		struct ask *a = &g->asks[i - 1];
+
+		if (reply == 0 && ts - a->ts > o.answer)
+			break;	/* older questions wait for replies only */
+		if (a->answered || a->user == un)
+			continue;
+		if (reply != 0 ? a->msg == reply : a->session == sess)
+			qa_answer(g, a, ts, r);
+	}
+	s = fld(row, c->text, &len);
+	if (r == NULL || !qp_text_question(s, len))
+		return;
+	if (g->na == g->capa) {
+		g->capa = g->capa ? g->capa * 2 : 64;
+		g->asks = qp_xrealloc(g->asks, g->capa, sizeof *g->asks);
+	}
+	s = fld(row, c->msg, &len);
+	g->asks[g->na].ts = ts;
+	g->asks[g->na].month = qp_day_month(dayof(ts));
+	g->asks[g->na].msg = len > 0 ? qp_hash(s, len) | 1 : 0;
+	g->asks[g->na].session = sess;
+	g->asks[g->na].user = un;
+	g->asks[g->na].answered = 0;
+	g->na++;
+	qa_month(g, g->asks[g->na - 1].month)->questions++;
+}
+
 /* One events row (qp_cli_pass()'s row callback; arg: the columns). */
 static void
 event(const struct qp_in *in, void *arg)
@@ -728,10 +844,12 @@ event(const struct qp_in *in, void *arg)
 	/* Staff and bots are not members: their own numbers only. */
 	if (row->f[c->uid].len > 0 && (role = qp_roles_get(roles, gid, gidlen,
 	    row->f[c->uid].s, row->f[c->uid].len)) != QP_ROLE_NONE) {
-		touch_user(row, c, ts);
+		un = touch_user(row, c, ts);
 		if (msg)
 			sat_add(counts_at(role == QP_ROLE_BOT ? &g->bots :
 			    &g->staff, day), 1);
+		if (msg)
+			answers(g, row, c, ts, un, NULL);
 		if (msg && role == QP_ROLE_OWNER)
 			bits_set(&g->owner, day);
 		return;
@@ -779,8 +897,10 @@ event(const struct qp_in *in, void *arg)
 		r->sp[r->nsp - 1].end = ts;
 		break;
 	}
-	if (msg)
+	if (msg) {
 		message(g, r, un, row, c, ts, day);
+		answers(g, row, c, ts, un, r);
+	}
 }
 
 /* ---- the end: scopes and tables ---- */
@@ -1062,7 +1182,7 @@ members(struct qp_out *out, const struct scope *sc)
 	size_t i;
 	long long w, joined, end, silent, demoted;
 	char b[8][32], dj[16], dl[16], df[16], dm[16], dd[16];
-	const char *v[20], *t;
+	const char *v[21], *t;
 
 	for (i = 0; i < sc->n; i++) {
 		const struct rec *r = &sc->r[i];
@@ -1112,7 +1232,8 @@ members(struct qp_out *out, const struct scope *sc)
 		    r->first_msg - s0->start <= o.activation ? "1" : "0";
 		v[18] = fmt_u(b[4], r->paid);
 		v[19] = fmt_day(dd, demoted);
-		out_row(out, v, 20);
+		v[20] = fmt_u(b[5], r->answers);
+		out_row(out, v, 21);
 	}
 }
 
@@ -1345,6 +1466,100 @@ core_users(struct qp_out *out, const struct scope *sc)
 }
 
 static int
+u32_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* One answers row of q (its delays get sorted). */
+static void
+answers_row(struct qp_out *out, const char *id, struct qa *q)
+{
+	char b[8][32], m[16];
+	const char *v[9];
+	size_t n = q->ndelay;
+
+	if (n > 1)
+		qsort(q->delay, n, sizeof *q->delay, u32_cmp);
+	qp_month_format(m, q->month);
+	v[0] = m;
+	v[1] = id;
+	v[2] = fmt_u(b[0], q->questions);
+	v[3] = fmt_u(b[1], q->answered);
+	v[4] = fmt_rate(b[2], q->answered, q->questions);
+	v[5] = fmt_u(b[3], q->in_window);
+	v[6] = fmt_u(b[4], q->by_members);
+	v[7] = fmt_rate(b[5], q->by_members, q->answered);
+	if (n == 0)
+		v[8] = "";
+	else if (n % 2)
+		v[8] = fmt_u(b[6], q->delay[n / 2]);
+	else {
+		unsigned long long sum = (unsigned long long)q->delay[n / 2 - 1] +
+		    q->delay[n / 2];
+
+		snprintf(b[6], sizeof b[6], "%llu%s", sum / 2, sum % 2 ? ".5" : "");
+		v[8] = b[6];
+	}
+	out_row(out, v, 9);
+}
+
+/* The answers table: "*" (every group's questions by month), then groups. */
+static void
+answers_table(struct qp_out *out)
+{
+	static const char *const cols[] = { "month", "group_id", "questions",
+	    "answered", "answer_rate", "answered_1h", "by_members",
+	    "member_share", "median_s" };
+	long long lo = LLONG_MAX, hi = LLONG_MIN, mo;
+	size_t i, k;
+
+	out_table(out, "answers", cols, 9);
+	for (i = 0; i < ngroups; i++)
+		for (k = 0; k < groups[i].nqa; k++) {
+			if (groups[i].qa[k].month < lo)
+				lo = groups[i].qa[k].month;
+			if (groups[i].qa[k].month > hi)
+				hi = groups[i].qa[k].month;
+		}
+	for (mo = lo; lo != LLONG_MAX && mo <= hi; mo++) {
+		struct qa all;
+		int any = 0;
+
+		memset(&all, 0, sizeof all);
+		all.month = mo;
+		for (i = 0; i < ngroups; i++)
+			for (k = 0; k < groups[i].nqa; k++) {
+				const struct qa *q = &groups[i].qa[k];
+
+				if (q->month != mo)
+					continue;
+				any = 1;
+				all.questions += q->questions;
+				all.answered += q->answered;
+				all.in_window += q->in_window;
+				all.by_members += q->by_members;
+				if (q->ndelay == 0)
+					continue;
+				all.delay = qp_xrealloc(all.delay, all.ndelay +
+				    q->ndelay, sizeof *all.delay);
+				memcpy(all.delay + all.ndelay, q->delay,
+				    q->ndelay * sizeof *q->delay);
+				all.ndelay += q->ndelay;
+			}
+		if (any)
+			answers_row(out, "*", &all);
+		free(all.delay);
+	}
+	for (i = 0; i < ngroups; i++)
+		for (k = 0; k < groups[i].nqa; k++)
+			answers_row(out, qp_strmap_str(gids, groups[i].id),
+			    &groups[i].qa[k]);
+}
+
+static int
 by_messages(const void *a, const void *b)
 {
 	const struct rec *x = *(const struct rec *const *)a,
@@ -1458,6 +1673,7 @@ merge_person(struct rec *p, const struct rec *r, size_t n)
 		p->nsp += r[i].nsp;
 		p->messages += r[i].messages;
 		p->ugc += r[i].ugc;
+		p->answers += r[i].answers;
 		p->win_msgs += r[i].win_msgs;
 		if (r[i].first_msg != NODAY && (p->first_msg == NODAY ||
 		    r[i].first_msg < p->first_msg))
@@ -1582,6 +1798,7 @@ events_header(const struct qp_in *in, void *arg)
 	c->media = qp_in_col(in, "media");
 	c->text = qp_in_col(in, "text");
 	c->name = qp_in_col(in, "name");
+	c->session = qp_in_col(in, "session");
 }
 
 int
@@ -1596,7 +1813,7 @@ main(int argc, char **argv)
 	    "user", "joined", "via", "inviter", "join_inferred", "left",
 	    "first_message", "last_message", "messages", "active_days", "ugc",
 	    "core_weeks", "tier", "lurker", "at_risk", "activated_72h", "paid",
-	    "demoted_on" };
+	    "demoted_on", "answers" };
 	static const char *const retention_cols[] = { "group_id", "cohort",
 	    "variant", "n", "eligible", "retained", "rate" };
 	static const char *const cohort_cols[] = { "group_id", "cohort",
@@ -1625,6 +1842,7 @@ main(int argc, char **argv)
 	o.ugc.chars = 50;
 	o.ugc.link_words = 20;
 	o.activation = 72 * 3600;
+	o.answer = 3600;
 	o.lurker = 7;
 	o.risk = 7;
 	o.demote = 14;
@@ -1667,6 +1885,9 @@ main(int argc, char **argv)
 		case OPT_LINKWORDS:
 			o.ugc.link_words = (unsigned)num_opt("--ugc-link-words",
 			    optarg, 0, 1000000);
+			break;
+		case OPT_ANSWER:
+			o.answer = duration_opt("--answer-window", optarg);
 			break;
 		case OPT_DEMOTE:
 			o.demote = num_opt("--demote-days", optarg, 1, 100000);
@@ -1749,7 +1970,8 @@ main(int argc, char **argv)
 				rec_free(&s->r[j]);
 		}
 		s->n = k;
-		qsort(s->r, s->n, sizeof *s->r, rec_by_user);
+		if (s->n > 1)	/* a group of staff only has none */
+			qsort(s->r, s->n, sizeof *s->r, rec_by_user);
 		s->fday = g->fday;
 		s->lday = g->lday;
 		s->msgs = &g->msgs;
@@ -1824,7 +2046,7 @@ main(int argc, char **argv)
 	out_table(out, "weekly", weekly_cols, 9);
 	for (i = 0; i < nsc; i++)
 		weekly(out, &sc[i]);
-	out_table(out, "members", members_cols, 20);
+	out_table(out, "members", members_cols, 21);
 	for (i = 0; i < nsc; i++)
 		members(out, &sc[i]);
 	out_table(out, "retention", retention_cols, 7);
@@ -1844,6 +2066,7 @@ main(int argc, char **argv)
 		for (i = 0; i < nsc; i++)
 			core_users(out, &sc[i]);
 	}
+	answers_table(out);
 	if (qp_roles_count(roles) > 0) {
 		static const char *const cols[] = { "date", "group_id",
 		    "staff_messages", "bot_messages", "messages", "staff_share",
@@ -1893,6 +2116,10 @@ main(int argc, char **argv)
 		free(groups[i].staff.v);
 		free(groups[i].bots.v);
 		bits_free(&groups[i].owner);
+		free(groups[i].asks);
+		for (j = 0; j < groups[i].nqa; j++)
+			free(groups[i].qa[j].delay);
+		free(groups[i].qa);
 		qp_set64_free(&groups[i].pairs);
 	}
 	for (i = 0; i < 3; i++)

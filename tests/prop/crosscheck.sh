@@ -10,7 +10,7 @@ qp-cat -c -l 0 chat.csv | qp-dedupe -q -l 0 |
 qp-cat -t events s.gz > events.csv
 python3 "$QP_TOP/tests/prop/reference.py" Asia/Shanghai events.csv ref
 n=0
-for t in daily weekly members retention cohort health funnel fission core_users; do
+for t in daily weekly members retention cohort health funnel fission core_users answers; do
 	qp-cat --ids -t $t s.gz | tail -n +2 > ours.csv
 	if ! cmp -s ours.csv ref/$t.csv; then
 		echo "crosscheck: $t differs from the reference:"
@@ -19,7 +19,7 @@ for t in daily weekly members retention cohort health funnel fission core_users;
 	fi
 	n=$((n + $(wc -l < ours.csv)))
 done
-echo "crosscheck: $n rows of 9 tables equal an independent computation"
+echo "crosscheck: $n rows of 10 tables equal an independent computation"
 
 # Again with roles (qunpipe(7)): an owner, an assistant, a bot, a sales
 # person in every group (*), and an owner who may be silent; staff and bots
@@ -33,7 +33,7 @@ qp-dedupe -q -l 0 roles.gz chat.gz |
 qp-cat -t events r.gz > events.csv
 python3 "$QP_TOP/tests/prop/reference.py" Asia/Shanghai events.csv rref roles.csv
 n=0
-for t in daily weekly members retention cohort health funnel fission staff core_users; do
+for t in daily weekly members retention cohort health funnel fission staff core_users answers; do
 	qp-cat --ids -t $t r.gz | tail -n +2 > ours.csv
 	if ! cmp -s ours.csv rref/$t.csv; then
 		echo "crosscheck: with roles, $t differs from the reference:"
@@ -42,4 +42,4 @@ for t in daily weekly members retention cohort health funnel fission staff core_
 	fi
 	n=$((n + $(wc -l < ours.csv)))
 done
-echo "crosscheck: with roles, $n rows of 10 tables equal an independent computation"
+echo "crosscheck: with roles, $n rows of 11 tables equal an independent computation"

@@ -267,6 +267,54 @@ def msg_days(m):
     return m["days"]
 
 
+# ---- questions and answers (及时应答), per group in stream order ----
+ANSWER = 3600
+qa_rows = {}            # (group, month) -> [questions, answered, in1h, bymem, delays]
+answers_by = defaultdict(int)   # (group, user) -> questions answered
+for g in groups:
+    msgs = [e for e in span_events if e["group_id"] == g and
+            e["kind"] == "message" and e["user_id"]]
+    for i, q in enumerate(msgs):
+        if role_of(g, q["user_id"]) or not is_question(q["text"]):
+            continue
+        row = qa_rows.setdefault((g, month(q["day"])), [0, 0, 0, 0, []])
+        row[0] += 1
+        for m in msgs[i + 1:]:
+            if m["user_id"] == q["user_id"]:
+                continue
+            if m["reply_to"]:
+                hit = q["msg_id"] and m["reply_to"] == q["msg_id"] and \
+                    m["t"] - q["t"] <= 7 * 86400
+            else:
+                hit = m.get("session", "") == q.get("session", "") and \
+                    m["t"] - q["t"] <= ANSWER
+            if hit:
+                d = m["t"] - q["t"]
+                row[1] += 1
+                row[2] += d <= ANSWER
+                member = not role_of(g, m["user_id"])
+                row[3] += member
+                row[4].append(d)
+                if member:
+                    answers_by[(g, m["user_id"])] += 1
+                break
+
+
+def median(d):
+    d = sorted(d)
+    if not d:
+        return ""
+    if len(d) % 2:
+        return str(d[len(d) // 2])
+    s = d[len(d) // 2 - 1] + d[len(d) // 2]
+    return str(s // 2) + (".5" if s % 2 else "")
+
+
+def qa_out(mo, sid, r):
+    return [mo, sid, r[0], r[1], rate(r[1], r[0]), r[2], r[3], rate(r[3], r[1]),
+            median(r[4])]
+
+
 scopes = [build_scope("*")] + [build_scope(g) for g in groups]
 out = {t: [] for t in ("daily", "weekly", "members", "retention", "cohort",
                        "health", "funnel", "fission", "core_users")}
@@ -331,7 +379,9 @@ for sc in scopes:
             "1" if not msgs and end - joined >= 7 else "0",
             "1" if tier != "ordinary" and still and E - lastday >= 7 else "0",
             "" if not s0[2] else ("1" if first is not None and first - s0[0] <= ACT else "0"),
-            m["paid"], dstr(demoted)])
+            m["paid"], dstr(demoted),
+            sum(answers_by[(g, u)] for g in groups) if sc.id == "*"
+            else answers_by[(sc.id, u)]])
     # core users (核心用户数): a core week among the weeks touching E-N+1..E
     for n in (90, 180):
         ws = {week(d) for d in range(E - n + 1, E + 1)}
@@ -500,6 +550,14 @@ for sc in scopes:
     out["fission"].append([sc.id, "*"] + tot)
     for inviter in sorted(fis):
         out["fission"].append([sc.id, inviter] + fis[inviter])
+
+out["answers"] = []
+for mo in sorted({k[1] for k in qa_rows}):
+    rs = [r for k, r in qa_rows.items() if k[1] == mo]
+    out["answers"].append(qa_out(mo, "*", [sum(r[i] for r in rs) for i in range(4)] +
+                                 [[d for r in rs for d in r[4]]]))
+for g, mo in sorted(qa_rows):
+    out["answers"].append(qa_out(mo, g, qa_rows[(g, mo)]))
 
 # staff: per scope and day, staff and bot messages, all messages, the
 # share that is not members', and the owner's silence (as dead_since).
