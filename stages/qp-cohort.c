@@ -7,7 +7,9 @@
  * its last 28 active days (for the tier window, whose end E is known only
  * at the end), counts and first/last message.  Each group keeps messages
  * per day.  So memory grows with members x days/8 and groups x days,
- * never with messages.  At the end the community scope ("*") is built by
+ * never with messages (but for the answers table: a week of questions
+ * waiting for replies, and 4 bytes per answer for exact medians).  At
+ * the end the community scope ("*") is built by
  * merging each person's records, and the tables are written scope by
  * scope: "*" first, then the groups in group_id order.
  *
@@ -738,8 +740,8 @@ static void
 answers(struct group *g, const struct qp_row *row, const struct cols *c,
     long long ts, uint32_t un, struct rec *r)
 {
-	const char *s;
-	size_t len, i;
+	const char *s, *ss;
+	size_t len, sl, i;
 	uint64_t reply = 0, sess = 0;
 
 	while (g->a0 < g->na && ts - g->asks[g->a0].ts > ASK_KEEP)
@@ -753,9 +755,7 @@ answers(struct group *g, const struct qp_row *row, const struct cols *c,
 	s = fld(row, c->reply, &len);
 	if (len > 0)
 		reply = qp_hash(s, len) | 1;
-	s = fld(row, c->session, &len);
-	if (len > 0)
-		sess = qp_hash(s, len) | 1;
+	ss = fld(row, c->session, &sl);
 	for (i = g->na; i > g->a0; i--) {
 		struct ask *a = &g->asks[i - 1];
 
@@ -763,12 +763,16 @@ answers(struct group *g, const struct qp_row *row, const struct cols *c,
 			break;	/* older questions wait for replies only */
 		if (a->answered || a->user == un)
 			continue;
+		if (reply == 0 && sess == 0 && sl > 0)
+			sess = qp_hash(ss, sl) | 1;
 		if (reply != 0 ? a->msg == reply : a->session == sess)
 			qa_answer(g, a, ts, r);
 	}
 	s = fld(row, c->text, &len);
 	if (r == NULL || !qp_text_question(s, len))
 		return;
+	if (sess == 0 && sl > 0)
+		sess = qp_hash(ss, sl) | 1;
 	if (g->na == g->capa) {
 		g->capa = g->capa ? g->capa * 2 : 64;
 		g->asks = qp_xrealloc(g->asks, g->capa, sizeof *g->asks);

@@ -2,6 +2,7 @@
  * text: questions and UGC, judged from a message's text and media.
  * Code points are counted as UTF-8 lead bytes; the stream is UTF-8.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "qp_text.h"
@@ -21,27 +22,42 @@ const char *const qp_question_words[] = {
 };
 
 /*
- * The asking words by their first byte (Latin letters in both cases): a
- * list of word numbers + 1, so that one pass over a text looks closer
- * only where a word may start, and at those words only.
+ * The asking words by their first two bytes (Latin letters in both
+ * cases), a bitmap of 65536 pairs, so that one pass over a text looks
+ * closer only where a word may start: rare in any text.
  */
-#define NWORDS	32
-static unsigned char first[256][4];
+static uint64_t pairs[65536 / 64];
 static int ready;
+
+static unsigned char
+other_case(unsigned char c)
+{
+	if (c >= 'a' && c <= 'z')
+		return (unsigned char)(c - 'a' + 'A');
+	return c;
+}
+
+static void
+pair_set(unsigned a, unsigned b)
+{
+	unsigned k = a << 8 | b;
+
+	pairs[k / 64] |= 1ULL << (k % 64);
+}
 
 static void
 first_init(void)
 {
-	size_t i, k;
+	size_t i;
 
-	for (i = 0; qp_question_words[i] != NULL && i < NWORDS; i++) {
-		unsigned char c = (unsigned char)qp_question_words[i][0];
+	for (i = 0; qp_question_words[i] != NULL; i++) {
+		unsigned char a = (unsigned char)qp_question_words[i][0],
+		    b = (unsigned char)qp_question_words[i][1];
 
-		for (k = 0; k < 3 && first[c][k] != 0; k++)
-			;
-		first[c][k] = (unsigned char)(i + 1);
-		if (c >= 'a' && c <= 'z')
-			memcpy(first[c - 'a' + 'A'], first[c], sizeof first[c]);
+		pair_set(a, b);
+		pair_set(other_case(a), b);
+		pair_set(a, other_case(b));
+		pair_set(other_case(a), other_case(b));
 	}
 	ready = 1;
 }
@@ -79,11 +95,13 @@ qp_text_question(const char *s, size_t len)
 		return 1;
 	if (!ready)
 		first_init();
-	for (i = 0; i < len; i++) {
-		const unsigned char *f = first[(unsigned char)s[i]];
+	for (i = 0; i + 1 < len; i++) {
+		unsigned p = (unsigned char)s[i] << 8 | (unsigned char)s[i + 1];
 
-		for (k = 0; k < 3 && f[k] != 0; k++)
-			if (word_at(s + i, len - i, qp_question_words[f[k] - 1]))
+		if (!(pairs[p / 64] >> (p % 64) & 1))
+			continue;
+		for (k = 0; qp_question_words[k] != NULL; k++)
+			if (word_at(s + i, len - i, qp_question_words[k]))
 				return 1;
 	}
 	return 0;
