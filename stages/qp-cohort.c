@@ -7,8 +7,8 @@
  * its last 28 active days (for the tier window, whose end E is known only
  * at the end), counts and first/last message.  Each group keeps messages
  * per day.  So memory grows with members x days/8 and groups x days,
- * never with messages (but for the answers table: a week of questions
- * waiting for replies, and 4 bytes per answer for exact medians).  At
+ * never with messages (but for the answers table: a week of the current
+ * group's questions waiting for replies, and 4 bytes per answer for exact medians).  At
  * the end the community scope ("*") is built by
  * merging each person's records, and the tables are written scope by
  * scope: "*" first, then the groups in group_id order.
@@ -560,6 +560,10 @@ new_group(const char *gid, size_t len)
 
 		for (i = p->rec0; i < p->rec0 + p->nrec; i++)
 			cur[recs[i].user] = 0;
+		/* Its questions can get no more answers. */
+		free(p->asks);
+		p->asks = NULL;
+		p->a0 = p->na = p->capa = 0;
 	}
 	if (ngroups == capgroups) {
 		capgroups = capgroups ? capgroups * 2 : 16;
