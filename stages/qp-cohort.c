@@ -8,8 +8,8 @@
  * at the end), counts and first/last message.  Each group keeps messages
  * per day.  So memory grows with members x days/8 and groups x days,
  * never with messages (but for the answers table: a week of the current
- * group's questions waiting for replies, and 4 bytes per answer for exact medians).  At
- * the end the community scope ("*") is built by
+ * group's questions waiting for replies, and 4 bytes per answer for
+ * exact medians).  At the end the community scope ("*") is built by
  * merging each person's records, and the tables are written scope by
  * scope: "*" first, then the groups in group_id order.
  *
