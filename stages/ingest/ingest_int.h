@@ -99,6 +99,9 @@ int	ing_role(struct ing *g, const char *gid, const char *uid,
 int	ing_staff_file(struct ing *g, const char *path);
 int	ing_write_roles(struct ing *g);
 void	ing_roles_free(struct ing *g);
+/* A user id as the events carry it: pseudonymized under --pseudonymize. */
+const char *ing_user_id(const struct ing *g, char *buf, size_t cap,
+	    const char *id);
 /* Decode a side file (UTF-8, UTF-16, GB18030) and call fn with it. */
 int	ing_side_file(struct ing *g, const char *path,
 	    int (*fn)(struct ing *, struct ing_text *));

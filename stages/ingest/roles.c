@@ -272,6 +272,7 @@ staff_text(struct ing *g, struct ing_text *x)
 	}
 	while ((rc = qp_csv_next(c, &r)) > 0) {
 		const char *gv = cell(r, cg), *uv = cell(r, cu), *uid, *g1;
+		char pid[40];
 		int role = role_word(cell(r, cr));
 
 		if (*uv == '\0' && *cell(r, cr) == '\0')
@@ -298,13 +299,14 @@ staff_text(struct ing *g, struct ing_text *x)
 		}
 		/* The user: an id, or a name matched to one id. */
 		if (wu == 0)
-			uid = uv;
+			uid = ing_user_id(g, pid, sizeof pid, uv);
 		else {
 			snprintf(key, sizeof key, "%s\x1f%s", strcmp(gid, "*") ?
 			    gid : "", uv);
 			if (ing_names_get(m->names, key) == NULL) {
 				/* Not a name: an id seen in the chats? */
-				snprintf(key, sizeof key, "\x1d%s", uv);
+				snprintf(key, sizeof key, "\x1d%s",
+				    ing_user_id(g, pid, sizeof pid, uv));
 				if (ing_names_get(m->names, key) == NULL)
 					snprintf(key, sizeof key, "%s\x1f%s",
 					    strcmp(gid, "*") ? gid : "", uv);

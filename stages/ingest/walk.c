@@ -693,6 +693,12 @@ pseudonym(const struct ing *g, char *buf, size_t cap, const char *prefix,
 	return buf;
 }
 
+const char *
+ing_user_id(const struct ing *g, char *buf, size_t cap, const char *id)
+{
+	return g->keylen > 0 ? pseudonym(g, buf, cap, "", id) : id;
+}
+
 int
 ing_emit(struct ing *g, const struct ing_event *e)
 {

@@ -20,3 +20,11 @@ qp-ingest -q --tz UTC --staff byid.csv qq.txt | qp-cat --ids -t roles
 echo '--- an unknown role'
 printf 'user,role\n老周,boss\n' > bad.csv
 qp-ingest -q --tz UTC --staff bad.csv qq.txt > /dev/null || echo "exit $?"
+echo '--- with --pseudonymize, staff named by id or by name get the ids the events carry'
+printf '0123456789abcdef0123456789abcdef' > key
+printf 'group,user,role\n读书会,400,assistant\n读书会,老周,shill\n' > ps.csv
+qp-ingest -q --tz UTC --pseudonymize key --staff ps.csv qq.txt > ps.gz
+qp-cat --ids -t roles ps.gz | cut -d, -f2,3 | sort > r.txt
+cat r.txt
+qp-cat --ids -t events ps.gz | cut -d, -f5 | sort -u > ids.txt
+cut -d, -f1 r.txt | grep -v user_id | while read -r id; do grep -qx "$id" ids.txt && echo "$id in the events"; done
