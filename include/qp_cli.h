@@ -122,14 +122,18 @@ int		 qp_cli_col(const struct qp_in *in, const char *table,
  * copy every table of in to out unchanged, except those named in drop
  * (NULL-terminated: an earlier run's tables, replaced by this one's);
  * call header() at the events table's header (to find its columns) and
- * row() after each events row is written.  Exits 1 on a read or write
+ * row() after each events row is written.  With roles set, the rows of a
+ * roles table (qp_roles.h) are added to it; a roles table after the events
+ * is an error (qp-dedupe puts it first).  Exits 1 on a read or write
  * error, a second events table, or none (name: what to call the input).
  */
+struct qp_roles;
 struct qp_pass {
 	const char *const *drop;
 	void	(*header)(const struct qp_in *in, void *arg);
 	void	(*row)(const struct qp_in *in, void *arg);
 	void	*arg;
+	struct qp_roles *roles;	/* or NULL */
 };
 
 void		 qp_cli_pass(const struct qp_common *c, struct qp_in *in,
@@ -143,6 +147,7 @@ void		 qp_cli_pass(const struct qp_common *c, struct qp_in *in,
 struct qp_target {
 	const char	*metric;
 	double		 value;
+	const char	*variant;	/* what it judges: "M" for retention */
 };
 
 extern struct qp_target	 qp_targets[];

@@ -7,7 +7,9 @@
  * its last 28 active days (for the tier window, whose end E is known only
  * at the end), counts and first/last message.  Each group keeps messages
  * per day.  So memory grows with members x days/8 and groups x days,
- * never with messages.  At the end the community scope ("*") is built by
+ * never with messages (but for the answers table: a week of the current
+ * group's questions waiting for replies, and 4 bytes per answer for
+ * exact medians).  At the end the community scope ("*") is built by
  * merging each person's records, and the tables are written scope by
  * scope: "*" first, then the groups in group_id order.
  *
@@ -28,14 +30,18 @@
 #include "qp_events.h"
 #include "qp_hash.h"
 #include "qp_io.h"
+#include "qp_roles.h"
 #include "qp_stream.h"
+#include "qp_text.h"
 #include "qp_time.h"
 
 static const char usage[] =
 "usage: qp-cohort [-hq] [--progress] [-l level] [-o out] [--tz zone]\n"
 "                 [--asof date] [--by week|month] [--days list]\n"
-"                 [--core n] [--ugc-chars n] [--activation duration]\n"
-"                 [--lurker-days n] [--risk-days n] [--dead-days n]\n"
+"                 [--core n] [--ugc-chars n] [--ugc-link-words n]\n"
+"                 [--activation duration] [--lurker-days n] [--risk-days n]\n"
+"                 [--demote-days n] [--dead-days n]\n"
+"                 [--answer-window duration]\n"
 "                 [--vip tenure,rate,ugc] [--core-tier tenure,rate]\n"
 "                 [--targets file] [file ...]\n"
 "\n"
@@ -51,20 +57,31 @@ static const char usage[] =
 "                           1,7,30,90)\n"
 "      --core N             messages in an ISO week that make it a core\n"
 "                           week (default 3)\n"
-"      --ugc-chars N        characters that make a message UGC (default 50)\n"
+"      --ugc-chars N        characters that make a text UGC when it is no\n"
+"                           question (default 50)\n"
+"      --ugc-link-words N   own characters beside a link that make it UGC\n"
+"                           (default 20); images and files are UGC\n"
 "      --activation DUR     activated_72h means a message within DUR of\n"
 "                           joining (default 72h)\n"
 "      --lurker-days N      a lurker has been a member N days (default 7)\n"
-"      --risk-days N        core or VIP silent N days is at risk (default 14)\n"
+"      --risk-days N        core or VIP silent N days is at risk (default 7)\n"
+"      --demote-days N      core or VIP silent N days is ordinary again,\n"
+"                           demoted_on that day (default 14)\n"
 "      --dead-days N        a group silent N days is dead (default 14)\n"
+"      --answer-window DUR  a member's question is answered by a reply, or\n"
+"                           by another's message in its session within DUR\n"
+"                           (default 1h)\n"
 "      --vip T,R,U          VIP: tenure >= T days, >= R messages a week and\n"
 "                           >= U UGC, or any paid event (default 180,5,3)\n"
 "      --core-tier T,R      core: tenure >= T days and >= R messages a week,\n"
 "                           or >= 1 UGC (default 90,3); else ordinary.\n"
 "                           Tiers are at the end date: messages a week are\n"
-"                           those of its last 28 days / 4, UGC counts the\n"
-"                           same days, tenure counts from joined\n"
-"      --targets FILE       targets for the report: lines 'metric value'\n"
+"                           those of its last 28 days / 4, UGC counts since\n"
+"                           joining, tenure counts from joined\n"
+"      --targets FILE       targets for the report: lines 'metric value';\n"
+"                           retention_30 and retention_90 judge the M\n"
+"                           variant (still a member; the targets table's\n"
+"                           variant column says so), D and D+ unjudged\n"
 "  -l, --level N            gzip level of the output, 0-9 (default 1)\n"
 "  -o, --output FILE        write FILE (replaced only on success), not stdout\n"
 "  -q, --quiet              no progress report\n"
@@ -74,7 +91,8 @@ static const char usage[] =
 
 enum {
 	OPT_TZ = QP_OPT_STAGE, OPT_ASOF, OPT_BY, OPT_DAYS, OPT_CORE, OPT_UGC,
-	OPT_ACT, OPT_LURK, OPT_RISK, OPT_DEAD, OPT_VIP, OPT_CORETIER, OPT_TARGETS
+	OPT_ACT, OPT_LURK, OPT_RISK, OPT_DEAD, OPT_VIP, OPT_CORETIER, OPT_TARGETS,
+	OPT_LINKWORDS, OPT_DEMOTE, OPT_ANSWER
 };
 
 static const struct option longopts[] = {
@@ -85,6 +103,9 @@ static const struct option longopts[] = {
 	{ "days", required_argument, NULL, OPT_DAYS },
 	{ "core", required_argument, NULL, OPT_CORE },
 	{ "ugc-chars", required_argument, NULL, OPT_UGC },
+	{ "ugc-link-words", required_argument, NULL, OPT_LINKWORDS },
+	{ "demote-days", required_argument, NULL, OPT_DEMOTE },
+	{ "answer-window", required_argument, NULL, OPT_ANSWER },
 	{ "activation", required_argument, NULL, OPT_ACT },
 	{ "lurker-days", required_argument, NULL, OPT_LURK },
 	{ "risk-days", required_argument, NULL, OPT_RISK },
@@ -98,7 +119,7 @@ static const struct option longopts[] = {
 /* The tables this stage writes; an earlier run's are replaced. */
 static const char *const own_tables[] = {
 	"daily", "weekly", "members", "retention", "cohort", "health",
-	"targets", NULL
+	"staff", "core_users", "answers", "targets", NULL
 };
 
 #define OPEN		LLONG_MAX	/* the end of a membership still open */
@@ -106,6 +127,7 @@ static const char *const own_tables[] = {
 #define RING		28		/* days of the tier window (R12) */
 #define MAXDAYS		16
 #define REPLY_GEN	(1u << 20)	/* messages remembered for replies */
+#define ASK_KEEP	(7 * 86400)	/* a question waits this long for a reply */
 
 struct opts {
 	struct qp_tz	*tz;
@@ -114,9 +136,10 @@ struct opts {
 	long long	 days[MAXDAYS];
 	size_t		 ndays;
 	unsigned	 core;		/* messages of a core week */
-	unsigned	 ugc_chars;
+	struct qp_ugc	 ugc;
 	long long	 activation;	/* seconds */
-	long long	 lurker, risk, dead;
+	long long	 answer;	/* seconds: --answer-window */
+	long long	 lurker, risk, demote, dead;
 	long long	 vip_tenure, core_tenure;
 	double		 vip_rate, core_rate;
 	unsigned	 vip_ugc;
@@ -148,7 +171,7 @@ struct span {
 /* The days of the trailing window, a ring indexed by day mod 28. */
 struct ring {
 	long long	 day[RING];
-	uint32_t	 msgs[RING], ugc[RING];
+	uint32_t	 msgs[RING];
 };
 
 /* A member of a scope: one (group, user), or one person for "*". */
@@ -159,11 +182,28 @@ struct rec {
 	unsigned char	 mstate;	/* qp_membership() */
 	long long	 first_msg, last_msg;	/* instants; NODAY none */
 	unsigned long long messages, ugc;
+	unsigned long long answers;	/* others' questions answered */
 	unsigned long	 paid;
 	struct bits	 days;		/* days with a message */
 	struct counts	 weeks;		/* messages per week */
 	struct ring	*ring;
-	unsigned long long win_msgs, win_ugc;	/* in E-27..E, at the end */
+	unsigned long long win_msgs;	/* in E-27..E, at the end */
+};
+
+/* A member's question waiting for its answer (及时应答). */
+struct ask {
+	long long	 ts, month;
+	uint64_t	 msg, session;	/* hashes; session 0: no session column */
+	uint32_t	 user;
+	int		 answered;
+};
+
+/* Questions of one month of a scope, and their answers. */
+struct qa {
+	long long	 month;
+	unsigned long long questions, answered, in_window, by_members;
+	uint32_t	*delay;		/* seconds to each answer */
+	size_t		 ndelay, capdelay;
 };
 
 struct group {
@@ -174,6 +214,14 @@ struct group {
 	long long	 last_msg_day;
 	struct qp_set64	 pairs;		/* reply pairs */
 	size_t		 rec0, nrec;	/* its records, contiguous */
+	/* Staff and bots (the roles table): not members. */
+	struct counts	 all, staff, bots;	/* messages per day */
+	struct bits	 owner;		/* days an owner spoke */
+	int		 has_owner;
+	struct ask	*asks;		/* questions by time; a0: the oldest kept */
+	size_t		 a0, na, capa;
+	struct qa	*qa;		/* by month */
+	size_t		 nqa;
 };
 
 struct user {
@@ -207,6 +255,7 @@ static struct qp_set64 allpairs;
 static long long E = NODAY;
 static long long last_day = NODAY;
 static long long data_first = LLONG_MAX, data_last = LLONG_MIN; /* all */
+static struct qp_roles *roles;	/* who is staff or a bot, by group */
 
 static long long
 periodof(long long day)
@@ -511,6 +560,10 @@ new_group(const char *gid, size_t len)
 
 		for (i = p->rec0; i < p->rec0 + p->nrec; i++)
 			cur[recs[i].user] = 0;
+		/* Its questions can get no more answers. */
+		free(p->asks);
+		p->asks = NULL;
+		p->a0 = p->na = p->capa = 0;
 	}
 	if (ngroups == capgroups) {
 		capgroups = capgroups ? capgroups * 2 : 16;
@@ -521,6 +574,7 @@ new_group(const char *gid, size_t len)
 	groups[ngroups].fday = groups[ngroups].lday = NODAY;
 	groups[ngroups].last_msg_day = NODAY;
 	groups[ngroups].rec0 = nrecs;
+	groups[ngroups].has_owner = qp_roles_has_owner(roles, gid, len);
 	ngroups++;
 	rgen_free(&rnew);
 	rgen_free(&rold);
@@ -546,21 +600,9 @@ user_of(const char *id, size_t len)
 	return (uint32_t)u;
 }
 
-/* Whether text of len bytes has at least n code points (R9). */
-static int
-long_text(const char *s, size_t len, unsigned n)
-{
-	size_t i;
-	unsigned cp = 0;
-
-	for (i = 0; i < len && cp < n; i++)
-		cp += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return cp >= n;
-}
-
 struct cols {
 	int gid, ts, kind, uid, user, actor, via, msg, reply, media, text,
-	    name;
+	    name, session;
 };
 
 static void
@@ -612,7 +654,7 @@ message(struct group *g, struct rec *r, uint32_t un, const struct qp_row *row,
     const struct cols *c, long long ts, long long day)
 {
 	const char *s;
-	size_t len, i = (size_t)(((day % RING) + RING) % RING);
+	size_t len, tl, i = (size_t)(((day % RING) + RING) % RING);
 	int ugc;
 
 	r->messages++;
@@ -622,11 +664,9 @@ message(struct group *g, struct rec *r, uint32_t un, const struct qp_row *row,
 		r->last_msg = ts;
 	bits_set(&r->days, day);
 	sat_add(counts_at(&r->weeks, qp_day_week(day)), 1);
-	/* R9 */
-	s = fld(row, c->media, &len);
-	ugc = strcmp(s, "link") == 0 || strcmp(s, "file") == 0;
+	/* R9, by seed 004: qp_text_ugc() */
 	s = fld(row, c->text, &len);
-	ugc = ugc || long_text(s, len, o.ugc_chars);
+	ugc = qp_text_ugc(&o.ugc, fld(row, c->media, &tl), s, len);
 	r->ugc += (unsigned)ugc;
 	if (r->ring == NULL) {
 		size_t k;
@@ -637,10 +677,9 @@ message(struct group *g, struct rec *r, uint32_t un, const struct qp_row *row,
 	}
 	if (r->ring->day[i] != day) {
 		r->ring->day[i] = day;
-		r->ring->msgs[i] = r->ring->ugc[i] = 0;
+		r->ring->msgs[i] = 0;
 	}
 	sat_add(&r->ring->msgs[i], 1);
-	sat_add(&r->ring->ugc[i], (uint32_t)ugc);
 	/* Reply pairs (health). */
 	s = fld(row, c->msg, &len);
 	if (len > 0)
@@ -663,6 +702,96 @@ message(struct group *g, struct rec *r, uint32_t un, const struct qp_row *row,
 	}
 }
 
+static struct qa *
+qa_month(struct group *g, long long month)
+{
+	size_t i;
+
+	for (i = g->nqa; i > 0; i--)
+		if (g->qa[i - 1].month == month)
+			return &g->qa[i - 1];
+	g->qa = qp_xrealloc(g->qa, g->nqa + 1, sizeof *g->qa);
+	memset(&g->qa[g->nqa], 0, sizeof g->qa[g->nqa]);
+	g->qa[g->nqa].month = month;
+	return &g->qa[g->nqa++];
+}
+
+static void
+qa_answer(struct group *g, struct ask *a, long long ts, struct rec *r)
+{
+	struct qa *q = qa_month(g, a->month);
+
+	a->answered = 1;
+	q->answered++;
+	q->in_window += ts - a->ts <= o.answer;
+	q->by_members += r != NULL;
+	if (r != NULL)
+		r->answers++;
+	if (q->ndelay == q->capdelay) {
+		q->capdelay = q->capdelay ? q->capdelay * 2 : 64;
+		q->delay = qp_xrealloc(q->delay, q->capdelay, sizeof *q->delay);
+	}
+	q->delay[q->ndelay++] = (uint32_t)(ts - a->ts);
+}
+
+/*
+ * Questions and answers (及时应答): a message of someone else answers a
+ * waiting question when it replies to it, or (replying to nothing) comes
+ * in its session within --answer-window; r is the sender's record, NULL
+ * for staff.  A member's message that asks then waits for its answer.
+ */
+static void
+answers(struct group *g, const struct qp_row *row, const struct cols *c,
+    long long ts, uint32_t un, struct rec *r)
+{
+	const char *s, *ss;
+	size_t len, sl, i;
+	uint64_t reply = 0, sess = 0;
+
+	while (g->a0 < g->na && ts - g->asks[g->a0].ts > ASK_KEEP)
+		g->a0++;
+	if (g->a0 > 1024 && g->a0 * 2 > g->na) {
+		memmove(g->asks, g->asks + g->a0, (g->na - g->a0) *
+		    sizeof *g->asks);
+		g->na -= g->a0;
+		g->a0 = 0;
+	}
+	s = fld(row, c->reply, &len);
+	if (len > 0)
+		reply = qp_hash(s, len) | 1;
+	ss = fld(row, c->session, &sl);
+	for (i = g->na; i > g->a0; i--) {
+		struct ask *a = &g->asks[i - 1];
+
+		if (reply == 0 && ts - a->ts > o.answer)
+			break;	/* older questions wait for replies only */
+		if (a->answered || a->user == un)
+			continue;
+		if (reply == 0 && sess == 0 && sl > 0)
+			sess = qp_hash(ss, sl) | 1;
+		if (reply != 0 ? a->msg == reply : a->session == sess)
+			qa_answer(g, a, ts, r);
+	}
+	s = fld(row, c->text, &len);
+	if (r == NULL || !qp_text_question(s, len))
+		return;
+	if (sess == 0 && sl > 0)
+		sess = qp_hash(ss, sl) | 1;
+	if (g->na == g->capa) {
+		g->capa = g->capa ? g->capa * 2 : 64;
+		g->asks = qp_xrealloc(g->asks, g->capa, sizeof *g->asks);
+	}
+	s = fld(row, c->msg, &len);
+	g->asks[g->na].ts = ts;
+	g->asks[g->na].month = qp_day_month(dayof(ts));
+	g->asks[g->na].msg = len > 0 ? qp_hash(s, len) | 1 : 0;
+	g->asks[g->na].session = sess;
+	g->asks[g->na].user = un;
+	g->asks[g->na].answered = 0;
+	g->na++;
+	qa_month(g, g->asks[g->na - 1].month)->questions++;
+}
+
 /* One events row (qp_cli_pass()'s row callback; arg: the columns). */
 static void
 event(const struct qp_in *in, void *arg)
@@ -672,7 +801,7 @@ event(const struct qp_in *in, void *arg)
 	const char *gid = row->f[c->gid].s, *kind = row->f[c->kind].s, *s;
 	size_t gidlen = row->f[c->gid].len, len;
 	long long ts, day;
-	int off, rank, ng, msg, paid;
+	int off, rank, ng, msg, paid, role;
 	struct group *g;
 	struct rec *r;
 	uint32_t un;
@@ -703,7 +832,9 @@ event(const struct qp_in *in, void *arg)
 	paid = strcmp(kind, "custom") == 0 && row->f[c->uid].len > 0 &&
 	    strcmp(fld(row, c->name, &len), "paid") == 0;
 	if (gidlen == 0) {
-		if (paid) {	/* R11: it counts in every group of the user */
+		if (paid && qp_roles_get(roles, "*", 1, row->f[c->uid].s,
+		    row->f[c->uid].len) == QP_ROLE_NONE) {
+			/* R11: it counts in every group of the user */
 			un = touch_user(row, c, ts);
 			users[un].paid++;
 			users[un].paid_nogroup++;
@@ -720,6 +851,21 @@ event(const struct qp_in *in, void *arg)
 	if (g->lday == NODAY || day > g->lday)
 		g->lday = day;
 	msg = strcmp(kind, "message") == 0;
+	if (msg && qp_roles_count(roles) > 0)
+		sat_add(counts_at(&g->all, day), 1);
+	/* Staff and bots are not members: their own numbers only. */
+	if (row->f[c->uid].len > 0 && (role = qp_roles_get(roles, gid, gidlen,
+	    row->f[c->uid].s, row->f[c->uid].len)) != QP_ROLE_NONE) {
+		un = touch_user(row, c, ts);
+		if (msg)
+			sat_add(counts_at(role == QP_ROLE_BOT ? &g->bots :
+			    &g->staff, day), 1);
+		if (msg)
+			answers(g, row, c, ts, un, NULL);
+		if (msg && role == QP_ROLE_OWNER)
+			bits_set(&g->owner, day);
+		return;
+	}
 	if (msg) {
 		sat_add(counts_at(&g->msgs, day), 1);
 		g->nmsgs++;
@@ -763,8 +909,10 @@ event(const struct qp_in *in, void *arg)
 		r->sp[r->nsp - 1].end = ts;
 		break;
 	}
-	if (msg)
+	if (msg) {
 		message(g, r, un, row, c, ts, day);
+		answers(g, row, c, ts, un, r);
+	}
 }
 
 /* ---- the end: scopes and tables ---- */
@@ -778,6 +926,8 @@ struct scope {
 	unsigned long long nmsgs;
 	long long	 last_msg_day;
 	size_t		 npairs;
+	const struct counts *all, *staff, *bots;	/* messages per day */
+	const struct bits *owner;	/* NULL: no owner */
 };
 
 static char *
@@ -1023,16 +1173,17 @@ weekly(struct qp_out *out, const struct scope *sc)
 	free(msgs);
 }
 
+/* The tier by the rule at E, before demotion (R12; UGC since joining). */
 static const char *
 tier(const struct rec *r)
 {
 	long long tenure = E - dayof(r->sp[0].start);
 
 	if ((tenure >= o.vip_tenure && (double)r->win_msgs >= o.vip_rate * 4 &&
-	    r->win_ugc >= o.vip_ugc) || r->paid > 0)
+	    r->ugc >= o.vip_ugc) || r->paid > 0)
 		return "VIP";
 	if ((tenure >= o.core_tenure && (double)r->win_msgs >= o.core_rate * 4) ||
-	    r->win_ugc >= 1)
+	    r->ugc >= 1)
 		return "core";
 	return "ordinary";
 }
@@ -1041,9 +1192,9 @@ static void
 members(struct qp_out *out, const struct scope *sc)
 {
 	size_t i;
-	long long w, joined, end;
-	char b[8][32], dj[16], dl[16], df[16], dm[16];
-	const char *v[19], *t;
+	long long w, joined, end, silent, demoted;
+	char b[8][32], dj[16], dl[16], df[16], dm[16], dd[16];
+	const char *v[21], *t;
 
 	for (i = 0; i < sc->n; i++) {
 		const struct rec *r = &sc->r[i];
@@ -1057,6 +1208,13 @@ members(struct qp_out *out, const struct scope *sc)
 		joined = dayof(s0->start);
 		end = sl->end == OPEN ? E : dayof(sl->end);
 		t = tier(r);
+		/* Silent days at E: 2-week demotion, the warning before it. */
+		silent = E - (r->last_msg == NODAY ? joined : dayof(r->last_msg));
+		demoted = NODAY;
+		if (strcmp(t, "ordinary") != 0 && silent >= o.demote) {
+			demoted = E - silent + o.demote;
+			t = "ordinary";
+		}
 		v[0] = sc->id;
 		v[1] = qp_strmap_str(uids, r->user);
 		v[2] = users[r->user].name ? qp_strmap_str(names,
@@ -1078,15 +1236,16 @@ members(struct qp_out *out, const struct scope *sc)
 		v[14] = t;
 		/* R14 */
 		v[15] = r->messages == 0 && end - joined >= o.lurker ? "1" : "0";
-		/* R13 */
+		/* R13: the warning before demotion */
 		v[16] = strcmp(t, "ordinary") != 0 && sl->end == OPEN &&
-		    E - (r->last_msg == NODAY ? joined : dayof(r->last_msg)) >=
-		    o.risk ? "1" : "0";
+		    silent >= o.risk ? "1" : "0";
 		/* R15 */
 		v[17] = !s0->by_join ? "" : r->first_msg != NODAY &&
 		    r->first_msg - s0->start <= o.activation ? "1" : "0";
 		v[18] = fmt_u(b[4], r->paid);
-		out_row(out, v, 19);
+		v[19] = fmt_day(dd, demoted);
+		v[20] = fmt_u(b[5], r->answers);
+		out_row(out, v, 21);
 	}
 }
 
@@ -1251,6 +1410,167 @@ cohort(struct qp_out *out, const struct scope *sc)
 	free(c);
 }
 
+/*
+ * Staff and bots, per day: their messages, the share of all the group's
+ * that is theirs, and how long the owner has been silent (无首), as
+ * dead_since judges a group: from the day after the owner's last message
+ * (or the group's first day) once --dead-days have passed.
+ */
+static void
+staff(struct qp_out *out, const struct scope *sc)
+{
+	char b[4][32], date[16], since[16];
+	const char *v[7];
+	long long d, last = NODAY, sd;
+	unsigned long long st, bt;
+
+	if (sc->fday == NODAY)
+		return;
+	for (d = sc->fday; d <= sc->lday; d++) {
+		if (sc->owner != NULL && bits_test(sc->owner, d))
+			last = d;
+		sd = NODAY;
+		if (sc->owner != NULL && last == NODAY && d - sc->fday >= o.dead)
+			sd = sc->fday;
+		else if (sc->owner != NULL && last != NODAY && d - last >= o.dead)
+			sd = last + 1;
+		st = counts_get(sc->staff, d);
+		bt = counts_get(sc->bots, d);
+		v[0] = fmt_day(date, d);
+		v[1] = sc->id;
+		v[2] = fmt_u(b[0], st);
+		v[3] = fmt_u(b[1], bt);
+		v[4] = fmt_u(b[2], counts_get(sc->all, d));
+		v[5] = fmt_rate(b[3], st + bt, counts_get(sc->all, d));
+		v[6] = fmt_day(since, sd);
+		out_row(out, v, 7);
+	}
+}
+
+/*
+ * 核心用户数: members with at least one core week (R10) among the ISO weeks
+ * that touch the last N days up to E (seed 004: 500 in 3 months, 2000 in 6).
+ */
+static void
+core_users(struct qp_out *out, const struct scope *sc)
+{
+	static const long long spans[] = { 90, 180 };
+	char b[2][24];
+	const char *v[3];
+	size_t i, k;
+	long long w;
+
+	for (k = 0; k < 2; k++) {
+		unsigned long long n = 0;
+		long long w0 = qp_day_week(E - spans[k] + 1), w1 = qp_day_week(E);
+
+		for (i = 0; i < sc->n; i++)
+			for (w = w0; w <= w1; w++)
+				if (counts_get(&sc->r[i].weeks, w) >= o.core) {
+					n++;
+					break;
+				}
+		v[0] = sc->id;
+		v[1] = fmt_u(b[0], (unsigned long long)spans[k]);
+		v[2] = fmt_u(b[1], n);
+		out_row(out, v, 3);
+	}
+}
+
+static int
+u32_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* One answers row of q (its delays get sorted). */
+static void
+answers_row(struct qp_out *out, const char *id, struct qa *q)
+{
+	char b[8][32], m[16];
+	const char *v[9];
+	size_t n = q->ndelay;
+
+	if (n > 1)
+		qsort(q->delay, n, sizeof *q->delay, u32_cmp);
+	qp_month_format(m, q->month);
+	v[0] = m;
+	v[1] = id;
+	v[2] = fmt_u(b[0], q->questions);
+	v[3] = fmt_u(b[1], q->answered);
+	v[4] = fmt_rate(b[2], q->answered, q->questions);
+	v[5] = fmt_u(b[3], q->in_window);
+	v[6] = fmt_u(b[4], q->by_members);
+	v[7] = fmt_rate(b[5], q->by_members, q->answered);
+	if (n == 0)
+		v[8] = "";
+	else if (n % 2)
+		v[8] = fmt_u(b[6], q->delay[n / 2]);
+	else {
+		unsigned long long sum = (unsigned long long)q->delay[n / 2 - 1] +
+		    q->delay[n / 2];
+
+		snprintf(b[6], sizeof b[6], "%llu%s", sum / 2, sum % 2 ? ".5" : "");
+		v[8] = b[6];
+	}
+	out_row(out, v, 9);
+}
+
+/* The answers table: "*" (every group's questions by month), then groups. */
+static void
+answers_table(struct qp_out *out)
+{
+	static const char *const cols[] = { "month", "group_id", "questions",
+	    "answered", "answer_rate", "answered_1h", "by_members",
+	    "member_share", "median_s" };
+	long long lo = LLONG_MAX, hi = LLONG_MIN, mo;
+	size_t i, k;
+
+	out_table(out, "answers", cols, 9);
+	for (i = 0; i < ngroups; i++)
+		for (k = 0; k < groups[i].nqa; k++) {
+			if (groups[i].qa[k].month < lo)
+				lo = groups[i].qa[k].month;
+			if (groups[i].qa[k].month > hi)
+				hi = groups[i].qa[k].month;
+		}
+	for (mo = lo; lo != LLONG_MAX && mo <= hi; mo++) {
+		struct qa all;
+		int any = 0;
+
+		memset(&all, 0, sizeof all);
+		all.month = mo;
+		for (i = 0; i < ngroups; i++)
+			for (k = 0; k < groups[i].nqa; k++) {
+				const struct qa *q = &groups[i].qa[k];
+
+				if (q->month != mo)
+					continue;
+				any = 1;
+				all.questions += q->questions;
+				all.answered += q->answered;
+				all.in_window += q->in_window;
+				all.by_members += q->by_members;
+				if (q->ndelay == 0)
+					continue;
+				all.delay = qp_xrealloc(all.delay, all.ndelay +
+				    q->ndelay, sizeof *all.delay);
+				memcpy(all.delay + all.ndelay, q->delay,
+				    q->ndelay * sizeof *q->delay);
+				all.ndelay += q->ndelay;
+			}
+		if (any)
+			answers_row(out, "*", &all);
+		free(all.delay);
+	}
+	for (i = 0; i < ngroups; i++)
+		for (k = 0; k < groups[i].nqa; k++)
+			answers_row(out, qp_strmap_str(gids, groups[i].id),
+			    &groups[i].qa[k]);
+}
+
 static int
 by_messages(const void *a, const void *b)
 {
@@ -1290,7 +1610,7 @@ health(struct qp_out *out, const struct scope *sc)
 		top = sp[0]->messages;
 	ntop = (ns + 9) / 10;
 	for (i = 0; i < ntop; i++)
-		churn += !is_open(sp[i]) || E - dayof(sp[i]->last_msg) >= o.risk;
+		churn += !is_open(sp[i]) || E - dayof(sp[i]->last_msg) >= o.demote;
 	free(sp);
 	v[0] = sc->id;
 	v[1] = fmt_day(df, sc->fday);
@@ -1341,7 +1661,6 @@ window(struct rec *r)
 		if (r->ring->day[i] != NODAY && r->ring->day[i] >= E - (RING - 1) &&
 		    r->ring->day[i] <= E) {
 			r->win_msgs += r->ring->msgs[i];
-			r->win_ugc += r->ring->ugc[i];
 		}
 	free(r->ring);
 	r->ring = NULL;
@@ -1366,8 +1685,8 @@ merge_person(struct rec *p, const struct rec *r, size_t n)
 		p->nsp += r[i].nsp;
 		p->messages += r[i].messages;
 		p->ugc += r[i].ugc;
+		p->answers += r[i].answers;
 		p->win_msgs += r[i].win_msgs;
-		p->win_ugc += r[i].win_ugc;
 		if (r[i].first_msg != NODAY && (p->first_msg == NODAY ||
 		    r[i].first_msg < p->first_msg))
 			p->first_msg = r[i].first_msg;
@@ -1491,6 +1810,7 @@ events_header(const struct qp_in *in, void *arg)
 	c->media = qp_in_col(in, "media");
 	c->text = qp_in_col(in, "text");
 	c->name = qp_in_col(in, "name");
+	c->session = qp_in_col(in, "session");
 }
 
 int
@@ -1504,7 +1824,8 @@ main(int argc, char **argv)
 	static const char *const members_cols[] = { "group_id", "user_id",
 	    "user", "joined", "via", "inviter", "join_inferred", "left",
 	    "first_message", "last_message", "messages", "active_days", "ugc",
-	    "core_weeks", "tier", "lurker", "at_risk", "activated_72h", "paid" };
+	    "core_weeks", "tier", "lurker", "at_risk", "activated_72h", "paid",
+	    "demoted_on", "answers" };
 	static const char *const retention_cols[] = { "group_id", "cohort",
 	    "variant", "n", "eligible", "retained", "rate" };
 	static const char *const cohort_cols[] = { "group_id", "cohort",
@@ -1519,6 +1840,7 @@ main(int argc, char **argv)
 	struct cols c;
 	struct scope *sc;
 	struct rec *people;
+	struct counts *stotal;
 	size_t nsc, npeople, i, j, k;
 	const char *zone = NULL;
 	int ch;
@@ -1529,10 +1851,13 @@ main(int argc, char **argv)
 	o.days[0] = 1, o.days[1] = 7, o.days[2] = 30, o.days[3] = 90;
 	o.ndays = 4;
 	o.core = 3;
-	o.ugc_chars = 50;
+	o.ugc.chars = 50;
+	o.ugc.link_words = 20;
 	o.activation = 72 * 3600;
+	o.answer = 3600;
 	o.lurker = 7;
-	o.risk = 14;
+	o.risk = 7;
+	o.demote = 14;
 	o.dead = 14;
 	o.vip_tenure = 180, o.vip_rate = 5, o.vip_ugc = 3;
 	o.core_tenure = 90, o.core_rate = 3;
@@ -1566,8 +1891,18 @@ main(int argc, char **argv)
 			o.core = (unsigned)num_opt("--core", optarg, 1, 1000000);
 			break;
 		case OPT_UGC:
-			o.ugc_chars = (unsigned)num_opt("--ugc-chars", optarg, 1,
+			o.ugc.chars = (unsigned)num_opt("--ugc-chars", optarg, 1,
 			    1000000);
+			break;
+		case OPT_LINKWORDS:
+			o.ugc.link_words = (unsigned)num_opt("--ugc-link-words",
+			    optarg, 0, 1000000);
+			break;
+		case OPT_ANSWER:
+			o.answer = duration_opt("--answer-window", optarg);
+			break;
+		case OPT_DEMOTE:
+			o.demote = num_opt("--demote-days", optarg, 1, 100000);
 			break;
 		case OPT_ACT:
 			o.activation = duration_opt("--activation", optarg);
@@ -1609,6 +1944,9 @@ main(int argc, char **argv)
 	pass.header = events_header;
 	pass.row = event;
 	pass.arg = &c;
+	if ((roles = qp_roles_new()) == NULL)
+		qp_die("out of memory");
+	pass.roles = roles;
 	qp_cli_pass(&com, in, out, &pass, optind < argc ? argv[optind] :
 	    "<stdin>");
 	if (unresolved > 0)
@@ -1644,13 +1982,18 @@ main(int argc, char **argv)
 				rec_free(&s->r[j]);
 		}
 		s->n = k;
-		qsort(s->r, s->n, sizeof *s->r, rec_by_user);
+		if (s->n > 1)	/* a group of staff only has none */
+			qsort(s->r, s->n, sizeof *s->r, rec_by_user);
 		s->fday = g->fday;
 		s->lday = g->lday;
 		s->msgs = &g->msgs;
 		s->nmsgs = g->nmsgs;
 		s->last_msg_day = g->last_msg_day;
 		s->npairs = g->pairs.n;
+		s->all = &g->all;
+		s->staff = &g->staff;
+		s->bots = &g->bots;
+		s->owner = g->has_owner ? &g->owner : NULL;
 		if (s->fday != NODAY && (sc[0].fday == NODAY || s->fday < sc[0].fday))
 			sc[0].fday = s->fday;
 		if (s->lday != NODAY && (sc[0].lday == NODAY || s->lday > sc[0].lday))
@@ -1687,6 +2030,21 @@ main(int argc, char **argv)
 					if (counts_get(sc[i].msgs, d) > 0)
 						sat_add(counts_at(msgs, d),
 						    counts_get(sc[i].msgs, d));
+		/* Staff of every group, summed per day. */
+		stotal = qp_xcalloc(3, sizeof *stotal);
+		if (sc[0].fday != NODAY && qp_roles_count(roles) > 0)
+			for (d = sc[0].fday; d <= sc[0].lday; d++)
+				for (i = 1; i < nsc; i++) {
+					sat_add(counts_at(&stotal[0], d),
+					    counts_get(sc[i].all, d));
+					sat_add(counts_at(&stotal[1], d),
+					    counts_get(sc[i].staff, d));
+					sat_add(counts_at(&stotal[2], d),
+					    counts_get(sc[i].bots, d));
+				}
+		sc[0].all = &stotal[0];
+		sc[0].staff = &stotal[1];
+		sc[0].bots = &stotal[2];
 		sc[0].id = "*";
 		sc[0].r = people;
 		sc[0].n = npeople;
@@ -1700,7 +2058,7 @@ main(int argc, char **argv)
 	out_table(out, "weekly", weekly_cols, 9);
 	for (i = 0; i < nsc; i++)
 		weekly(out, &sc[i]);
-	out_table(out, "members", members_cols, 19);
+	out_table(out, "members", members_cols, 21);
 	for (i = 0; i < nsc; i++)
 		members(out, &sc[i]);
 	out_table(out, "retention", retention_cols, 7);
@@ -1712,13 +2070,32 @@ main(int argc, char **argv)
 	out_table(out, "health", health_cols, 9);
 	for (i = 0; i < nsc; i++)
 		health(out, &sc[i]);
+	{
+		static const char *const cols[] = { "group_id", "days",
+		    "core_users" };
+
+		out_table(out, "core_users", cols, 3);
+		for (i = 0; i < nsc; i++)
+			core_users(out, &sc[i]);
+	}
+	answers_table(out);
+	if (qp_roles_count(roles) > 0) {
+		static const char *const cols[] = { "date", "group_id",
+		    "staff_messages", "bot_messages", "messages", "staff_share",
+		    "owner_silent_since" };
+
+		out_table(out, "staff", cols, 7);
+		for (i = 0; i < nsc; i++)
+			staff(out, &sc[i]);
+	}
 	/* The targets the report will judge these by (--targets). */
 	{
-		static const char *const cols[] = { "metric", "target" };
+		static const char *const cols[] = { "metric", "target",
+		    "variant" };
 		char v[32];
-		const char *row[2];
+		const char *row[3];
 
-		out_table(out, "targets", cols, 2);
+		out_table(out, "targets", cols, 3);
 		for (i = 0; i < qp_ntargets; i++) {
 			row[0] = qp_targets[i].metric;
 			if (qp_targets[i].value < 0)
@@ -1726,7 +2103,8 @@ main(int argc, char **argv)
 			else
 				snprintf(v, sizeof v, "%g", qp_targets[i].value);
 			row[1] = v;
-			out_row(out, row, 2);
+			row[2] = qp_targets[i].variant;
+			out_row(out, row, 3);
 		}
 	}
 	if (qp_out_finish(out) == -1)
@@ -1746,8 +2124,20 @@ main(int argc, char **argv)
 	free(sc);
 	for (i = 0; i < ngroups; i++) {
 		free(groups[i].msgs.v);
+		free(groups[i].all.v);
+		free(groups[i].staff.v);
+		free(groups[i].bots.v);
+		bits_free(&groups[i].owner);
+		free(groups[i].asks);
+		for (j = 0; j < groups[i].nqa; j++)
+			free(groups[i].qa[j].delay);
+		free(groups[i].qa);
 		qp_set64_free(&groups[i].pairs);
 	}
+	for (i = 0; i < 3; i++)
+		free(stotal[i].v);
+	free(stotal);
+	qp_roles_free(roles);
 	free(groups);
 	free(recs);
 	free(users);

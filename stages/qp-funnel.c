@@ -33,18 +33,23 @@
 #include "qp_hash.h"
 #include "qp_io.h"
 #include "qp_merge.h"
+#include "qp_roles.h"
 #include "qp_stream.h"
+#include "qp_text.h"
 #include "qp_time.h"
 
 static const char usage[] =
 "usage: qp-funnel [-hq] [--progress] [-l level] [-o out] [--tz zone]\n"
 "                 [--asof date] [-s step]... [-f file] [--window duration]\n"
 "                 [--mode mode] [--by month|none] [--activation duration]\n"
-"                 [--group id|name] [file ...]\n"
+"                 [--group id|name] [--preset default|ugc] [file ...]\n"
 "\n"
 "Conversion funnels and invitation fission of a sorted stream: add the\n"
 "funnel and fission tables, per group and for the community (group_id *).\n"
 "\n"
+"      --preset NAME        without steps: default (join, first_message_72h,\n"
+"                           core_week, paid) or ugc (the same with a ugc\n"
+"                           step before paid)\n"
 "  -s, --step STEP          a step: NAME:CONDITION ..., in order; conditions\n"
 "                           kind=K media=M name=N core_week[=N] ugc\n"
 "                           within=DURATION text~REGEX (last: the rest of\n"
@@ -66,12 +71,12 @@ static const char usage[] =
 "  -h, --help               print this help and exit\n"
 "      --version            print the version and exit\n"
 "\n"
-"Without steps: join, first_message_72h, core_week, ugc, paid (the last\n"
-"dropped when the stream has no paid event).\n";
+"Without steps: join, first_message_72h, core_week, paid (--preset ugc:\n"
+"ugc before paid); paid is dropped when the stream has no paid event.\n";
 
 enum {
 	OPT_TZ = QP_OPT_STAGE, OPT_ASOF, OPT_WINDOW, OPT_MODE, OPT_BY, OPT_ACT,
-	OPT_GROUP
+	OPT_GROUP, OPT_PRESET
 };
 
 static const struct option longopts[] = {
@@ -85,6 +90,7 @@ static const struct option longopts[] = {
 	{ "by", required_argument, NULL, OPT_BY },
 	{ "activation", required_argument, NULL, OPT_ACT },
 	{ "group", required_argument, NULL, OPT_GROUP },
+	{ "preset", required_argument, NULL, OPT_PRESET },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -98,12 +104,13 @@ enum { M_DEFAULT, M_STRICT_ORDER, M_STRICT_DEDUP };
 static struct step steps[MAXSTEPS];
 static size_t nsteps;
 static int default_steps;
+static int preset_ugc;		/* --preset ugc */
 
 static struct {
 	struct qp_tz	*tz;
 	long long	 asof, window, activation;
 	int		 mode, by_month;
-	unsigned	 ugc_chars;
+	struct qp_ugc	 ugc;		/* qp-cohort's defaults */
 	const char	*group;		/* --group: its id or name */
 	char		*group_id;	/* the group_id it matched */
 } o;
@@ -171,6 +178,7 @@ static int in_star;		/* the scope being fed is the community */
 static int any_paid;
 static long long last_day = NODAY, E;
 static long long data_first = LLONG_MAX, data_last = LLONG_MIN; /* all */
+static struct qp_roles *roles;	/* staff and bots: not members */
 static unsigned char *mst;	/* user -> membership state, current group */
 static uint32_t *touched;
 static size_t ntouched, captouched, capmst;
@@ -331,6 +339,10 @@ event(const struct qp_in *in, void *arg)
 		last_day = day;
 	if (row->f[c->uid].len == 0 || !wanted(in, row, c))
 		return;
+	if (qp_roles_get(roles, row->f[c->gid].len ? row->f[c->gid].s : "*",
+	    row->f[c->gid].len ? row->f[c->gid].len : 1, row->f[c->uid].s,
+	    row->f[c->uid].len) != QP_ROLE_NONE)
+		return;
 	kc = step_kind(kind);
 	paid = kc == K_CUSTOM && strcmp(fld(row, c->name, &len), "paid") == 0;
 	any_paid |= paid;
@@ -341,15 +353,8 @@ event(const struct qp_in *in, void *arg)
 	s = fld(row, c->media, &len);
 	text = fld(row, c->text, &tlen);
 	if (kc == K_MESSAGE) {
-		size_t i;
-		unsigned cp = 0;
-
 		e.flags |= F_MSG;
-		if (strcmp(s, "link") == 0 || strcmp(s, "file") == 0)
-			e.flags |= F_UGC;
-		for (i = 0; i < tlen && cp < o.ugc_chars; i++)
-			cp += ((unsigned char)text[i] & 0xc0) != 0x80;
-		if (cp >= o.ugc_chars)
+		if (qp_text_ugc(&o.ugc, s, text, tlen))
 			e.flags |= F_UGC;	/* R9 */
 	}
 	for (k = 0; k < nsteps; k++) {
@@ -418,7 +423,9 @@ event(const struct qp_in *in, void *arg)
 	e.what = (uint8_t)qp_membership(&mst[e.user], kind);
 	if (e.what == QP_M_JOIN) {
 		s = fld(row, c->actor, &len);
-		if (len > 0)
+		/* Staff add people: that is their work, not a member's fission. */
+		if (len > 0 && qp_roles_get(roles, row->f[c->gid].s,
+		    row->f[c->gid].len, s, len) == QP_ROLE_NONE)
 			e.actor = user_of(s, len) + 1;
 	}
 	put(&e);
@@ -674,7 +681,7 @@ struct result {
 struct fis {
 	uint32_t	 scope;		/* group_id number, or STAR */
 	uint32_t	 inviter;	/* user + 1; 0 for the scope's "*" row */
-	unsigned long long invitees, act, ret;
+	unsigned long long invitees, act, ret, elig;	/* elig: J+30 <= E */
 };
 
 static struct result *res;
@@ -826,7 +833,7 @@ frow(const struct fis *f)
 static void
 scope_fission(uint32_t scope, struct mem *m, size_t n)
 {
-	struct fis *f, all = { scope, 0, 0, 0, 0 };
+	struct fis *f, all = { scope, 0, 0, 0, 0, 0 };
 	size_t i, j, k, nf = 0;
 
 	for (i = 0; i < n; i++)
@@ -848,6 +855,7 @@ scope_fission(uint32_t scope, struct mem *m, size_t n)
 			f[nf].invitees = 1;
 			f[nf].act = (unsigned)v->act;
 			f[nf].ret = (unsigned)ret;
+			f[nf].elig = j30 <= E;
 			nf++;
 		}
 	if (nf > 0)
@@ -856,6 +864,7 @@ scope_fission(uint32_t scope, struct mem *m, size_t n)
 		all.invitees += f[i].invitees;
 		all.act += f[i].act;
 		all.ret += f[i].ret;
+		all.elig += f[i].elig;
 	}
 	frow(&all);
 	for (i = 0; i < nf; i = j) {
@@ -865,6 +874,7 @@ scope_fission(uint32_t scope, struct mem *m, size_t n)
 			s.invitees += f[j].invitees;
 			s.act += f[j].act;
 			s.ret += f[j].ret;
+			s.elig += f[j].elig;
 		}
 		frow(&s);
 	}
@@ -1063,7 +1073,7 @@ main(int argc, char **argv)
 	static const char *const funnel_cols[] = { "group_id", "cohort", "step",
 	    "name", "reached", "conv_prev", "conv_first", "median_s" };
 	static const char *const fission_cols[] = { "group_id", "inviter",
-	    "invitees", "activated_72h", "retained_30d" };
+	    "invitees", "activated_72h", "retained_30d", "eligible_30d" };
 	struct qp_common com;
 	struct qp_in *in;
 	struct qp_out *out;
@@ -1079,7 +1089,8 @@ main(int argc, char **argv)
 	o.window = 30 * 86400;
 	o.activation = 72 * 3600;
 	o.by_month = 1;
-	o.ugc_chars = 50;
+	o.ugc.chars = 50;
+	o.ugc.link_words = 20;
 	qp_cli_init("qp-funnel", usage, argv, &com);
 	while ((ch = getopt_long(argc, argv, QP_COMMON_SHORT "s:f:", longopts,
 	    NULL)) != -1) {
@@ -1105,6 +1116,13 @@ main(int argc, char **argv)
 			break;
 		case OPT_ACT:
 			o.activation = duration("--activation", optarg);
+			break;
+		case OPT_PRESET:
+			if (strcmp(optarg, "default") != 0 &&
+			    strcmp(optarg, "ugc") != 0)
+				qp_usage_error("--preset: want default or ugc, not "
+				    "'%s'", optarg);
+			preset_ugc = strcmp(optarg, "ugc") == 0;
 			break;
 		case OPT_GROUP:
 			if (*optarg == '\0' || strcmp(optarg, "*") == 0)
@@ -1136,14 +1154,21 @@ main(int argc, char **argv)
 			qp_usage_error("unknown option");
 		}
 	}
-	if (nsteps == 0) {	/* R18's default funnel */
+	/*
+	 * R18's default funnel.  UGC is no step to paid by default: seed 004
+	 * makes a payer VIP whatever they post, and a payer must never show
+	 * as "0 paid" beside the KPIs' payers; --preset ugc has it.
+	 */
+	if (nsteps == 0) {
 		default_steps = 1;
 		add_step("join:kind=join", "default");
 		add_step("first_message_72h:kind=message within=72h", "default");
 		add_step("core_week:kind=message core_week", "default");
-		add_step("ugc:kind=message ugc", "default");
+		if (preset_ugc)
+			add_step("ugc:kind=message ugc", "default");
 		add_step("paid:name=paid", "default");
-	}
+	} else if (preset_ugc)
+		qp_usage_error("--preset: not with --step or --steps");
 	o.tz = qp_cli_tz(zone, "local days are UTC days", com.quiet);
 	out = qp_cli_stage(&com, "qp-funnel", argc, argv, optind, &in);
 	if ((uids = qp_strmap_new()) == NULL || (gids = qp_strmap_new()) == NULL)
@@ -1156,6 +1181,9 @@ main(int argc, char **argv)
 	pass.header = events_header;
 	pass.row = event;
 	pass.arg = &c;
+	if ((roles = qp_roles_new()) == NULL)
+		qp_die("out of memory");
+	pass.roles = roles;
 	qp_cli_pass(&com, in, out, &pass, optind < argc ? argv[optind] :
 	    "<stdin>");
 	if (fflush(spill) == EOF)
@@ -1174,12 +1202,12 @@ main(int argc, char **argv)
 	if (o.group == NULL)
 		star(out, qp_strmap_count(uids));
 	groups(out, qp_strmap_count(uids));
-	if (qp_out_tablev(out, "fission", 1, fission_cols, 5) == -1)
+	if (qp_out_tablev(out, "fission", 1, fission_cols, 6) == -1)
 		qp_die("%s", qp_out_error(out));
 	for (i = 0; i < nfrows; i++) {
 		const struct fis *f = &frows[i];
-		char b[3][24];
-		const char *v[5];
+		char b[4][24];
+		const char *v[6];
 
 		v[0] = f->scope == STAR ? "*" : qp_strmap_str(gids, f->scope);
 		v[1] = f->inviter ? qp_strmap_str(uids, f->inviter - 1) : "*";
@@ -1189,7 +1217,9 @@ main(int argc, char **argv)
 		v[2] = b[0];
 		v[3] = b[1];
 		v[4] = b[2];
-		if (qp_out_rowv(out, v, 5) == -1)
+		snprintf(b[3], sizeof b[3], "%llu", f->elig);
+		v[5] = b[3];
+		if (qp_out_rowv(out, v, 6) == -1)
 			qp_die("%s", qp_out_error(out));
 	}
 	free(frows);
@@ -1212,5 +1242,6 @@ main(int argc, char **argv)
 	qp_strmap_free(gids);
 	qp_tz_free(o.tz);
 	free(o.group_id);
+	qp_roles_free(roles);
 	return QP_EXIT_OK;
 }

@@ -18,6 +18,7 @@ static const char usage[] =
 "                 [--tz zone] [--strict] [--no-text] [--all-chats]\n"
 "                 [--map spec] [--events file] [--events-map spec]\n"
 "                 [--pseudonymize keyfile] [--max-member-size size]\n"
+"                 [--staff file]\n"
 "                 [file|dir|archive|- ...]\n"
 "\n"
 "Read chat exports and write a qunpipe stream with their events table.\n"
@@ -42,6 +43,11 @@ static const char usage[] =
 "      --strict             stop at the first unreadable line (exit 1)\n"
 "      --no-text            leave the text column empty\n"
 "      --all-chats          also read personal chats, bots and saved messages\n"
+"      --staff FILE         roles of staff and bots: a CSV of group (or *),\n"
+"                           user_id or user, role (owner, admin, assistant,\n"
+"                           sales, shill, bot); UTF-8 or GBK; headers 群,\n"
+"                           成员, 角色 too.  A name two members had is\n"
+"                           refused, with both ids\n"
 "      --pseudonymize KEY   replace user and group ids, names, actors and\n"
 "                           input paths with keyed BLAKE2b hashes, groups\n"
 "                           with labels 群 N kept in KEY.groups, and clear\n"
@@ -58,7 +64,8 @@ static const char usage[] =
 
 enum {
 	OPT_FORMAT = QP_OPT_STAGE, OPT_TZ, OPT_STRICT, OPT_NO_TEXT, OPT_MAXMEM,
-	OPT_ALL_CHATS, OPT_MAP, OPT_EVENTS, OPT_EVENTS_MAP, OPT_PSEUDO
+	OPT_ALL_CHATS, OPT_MAP, OPT_EVENTS, OPT_EVENTS_MAP, OPT_PSEUDO,
+	OPT_STAFF
 };
 
 static const struct option longopts[] = {
@@ -73,6 +80,7 @@ static const struct option longopts[] = {
 	{ "events", required_argument, NULL, OPT_EVENTS },
 	{ "events-map", required_argument, NULL, OPT_EVENTS_MAP },
 	{ "pseudonymize", required_argument, NULL, OPT_PSEUDO },
+	{ "staff", required_argument, NULL, OPT_STAFF },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -87,6 +95,7 @@ main(int argc, char **argv)
 	const struct ing_format *f, *format = NULL;
 	const char *zone = NULL, *map = NULL, *emap = NULL, *keyfile = NULL;
 	const char *events[16];
+	const char *staff = NULL;
 	size_t nevents = 0, e;
 	char **args, **shown;
 	int ch, i, n, r, strict = 0, no_text = 0, all_chats = 0, rc = 0;
@@ -126,6 +135,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_PSEUDO:
 			keyfile = optarg;
+			break;
+		case OPT_STAFF:
+			staff = optarg;
 			break;
 		case OPT_EVENTS:
 			if (nevents == sizeof events / sizeof *events)
@@ -176,6 +188,8 @@ main(int argc, char **argv)
 		    "user or user_id, names from the events table: '%s'", emap);
 	if (nevents > 0 && (g.everyone = ing_names_new()) == NULL)
 		rc = -1;	/* names to ids, only when --events needs them */
+	else if (ing_roles_start(&g, staff != NULL) == -1)
+		rc = -1;
 	else if (ing_start(&g) == -1)
 		rc = -1;
 	/* An input without a chat is said and fails the run, after the rest. */
@@ -185,6 +199,8 @@ main(int argc, char **argv)
 			rc = r == -1 || g.failed ? -1 : 1;
 	for (e = 0; rc == 0 && e < nevents; e++)
 		rc = ing_events_file(&g, events[e]) == -1 || g.failed ? -1 : 0;
+	if (rc == 0 && staff != NULL)
+		rc = ing_staff_file(&g, staff);
 	if (rc == 0 && ing_nevents(&g) == 0) {
 		/* The input, when there is one (standard input when none). */
 		if ((size_t)(argc - optind) + nevents <= 1)
@@ -195,6 +211,8 @@ main(int argc, char **argv)
 			    (size_t)(argc - optind) + nevents);
 		rc = -1;
 	}
+	if (rc == 0)
+		rc = ing_write_roles(&g);
 	if (rc == 0)
 		rc = ing_write_sources(&g);
 	if (rc == 0)

@@ -30,7 +30,7 @@
 
 struct dmsg {
 	char		 id[F], type[F], ts[F], ref[F];
-	char		 author_id[F], author[F], nick[F];
+	char		 author_id[F], author[F], nick[F], isbot[F];
 	char		 mention_id[F], mention[F];
 	char		 attach[F];
 	int		 nattach, nsticker;
@@ -111,17 +111,19 @@ array(struct json *j, const char *const *keys, char **bufs, size_t cap, int *n)
 static int
 read_dmsg(struct dc *d, struct dmsg *m)
 {
-	static const char *const author_keys[] = { "id", "name", "nickname", NULL };
+	static const char *const author_keys[] = { "id", "name", "nickname",
+	    "isBot", NULL };
 	static const char *const ref_keys[] = { "messageId", NULL };
 	static const char *const att_keys[] = { "fileName", NULL };
 	static const char *const men_keys[] = { "id", "name", NULL };
 	enum json_tok k;
-	char *ab[3], *rb[1], *tb[1], *mb[2], ignore[64];
+	char *ab[4], *rb[1], *tb[1], *mb[2], ignore[64];
 	int r, n;
 
 	ab[0] = m->author_id;
 	ab[1] = m->author;
 	ab[2] = m->nick;
+	ab[3] = m->isbot;
 	rb[0] = m->ref;
 	tb[0] = m->attach;
 	mb[0] = m->mention_id;
@@ -238,6 +240,7 @@ emit_dmsg(struct dc *d, struct dmsg *m)
 	e.text = m->content ? m->content : "";
 	if (is_post(m->type)) {
 		e.kind = ING_MESSAGE;
+		e.role = strcmp(m->isbot, "true") == 0 ? "bot" : NULL;
 		e.reply_to = m->ref[0] ? m->ref : NULL;
 		e.media = m->nsticker ? "sticker" : m->nattach ?
 		    media_of_name(m->attach) : strstr(e.text, "http://") ||

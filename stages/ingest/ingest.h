@@ -36,6 +36,7 @@ struct ing_event {
 	const char	*text;
 	const char	*name;
 	unsigned long long line;	/* where it starts; 0: the line just read */
+	const char	*role;		/* what the export says: "owner", "bot"... */
 };
 
 /* Decoded text of one input, read a line at a time. */

@@ -89,6 +89,7 @@ struct ing {
 	char			**labkey, **labrow;	/* platform\x1fid; CSV */
 	size_t			 nlab, labcap, lablast;
 	int			 labnew;
+	struct ing_roles	*roles;		/* roles.c: roles seen, names */
 };
 
 void	ing_init(struct ing *g, struct qp_out *out, const struct qp_tz *tz);
@@ -199,5 +200,24 @@ int		 ing_tree_finish(struct ing_tree *t);
 /* Find the bundles (only: --format's).  0, or -1 on ENOMEM. */
 int		 ing_tree_plan(struct ing_tree *t, const struct ing_format *only);
 void		 ing_tree_free(struct ing_tree *t);
+
+/*
+ * Roles (roles.c): ing_roles_start() before the inputs (with_names: learn
+ * who has each name, for --staff); ing_role() for each event's user;
+ * ing_staff_file() after the inputs; ing_write_roles() writes the roles
+ * table when any role was seen or --staff was given.  0, or -1.
+ */
+int	ing_roles_start(struct ing *g, int with_names);
+int	ing_role(struct ing *g, const char *gid, const char *uid,
+	    const char *name, const char *group, const char *role);
+int	ing_staff_file(struct ing *g, const char *path);
+int	ing_write_roles(struct ing *g);
+void	ing_roles_free(struct ing *g);
+/* A user id as the events carry it: pseudonymized under --pseudonymize. */
+const char *ing_user_id(const struct ing *g, char *buf, size_t cap,
+	    const char *id);
+/* Decode a side file (UTF-8, UTF-16, GB18030) and call fn with it. */
+int	ing_side_file(struct ing *g, const char *path,
+	    int (*fn)(struct ing *, struct ing_text *));
 
 #endif

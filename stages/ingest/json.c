@@ -454,5 +454,9 @@ json_scalar(struct json *j, char *buf, size_t cap)
 		snprintf(buf, cap, "%s", json_str(j));
 		return 0;
 	}
+	if (k == J_TRUE || k == J_FALSE) {	/* Discord's isBot */
+		snprintf(buf, cap, "%s", k == J_TRUE ? "true" : "false");
+		return 0;
+	}
 	return json_skip(j, k);
 }

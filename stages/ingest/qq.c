@@ -29,15 +29,29 @@ struct qq {
 	struct ing_names *names;	/* nickname -> QQ number */
 	char		 group[512];
 	char		 user[512], uid[128];
+	const char	*role;
 	long long	 t;
 	int		 off, have;
 	struct ing_buf	 text;
 };
 
-/* "2024-01-15 09:00:01 name(123)" or "... name<a@b>": 0 and fields, or -1. */
+/* Name prefixes that are roles (others, such as 【活跃】, are titles). */
+static const struct {
+	const char	*word;
+	const char	*role;
+} prefixes[] = {
+	{ "\xe7\xbe\xa4\xe4\xb8\xbb", "owner" },		/* 群主 */
+	{ "\xe7\xae\xa1\xe7\x90\x86\xe5\x91\x98", "admin" },	/* 管理员 */
+	{ NULL, NULL }
+};
+
+/*
+ * "2024-01-15 09:00:01 name(123)" or "... name<a@b>": 0 and fields (role:
+ * the role its prefix names, or NULL), or -1.
+ */
 static int
 parse_header(const struct ing *g, const char *line, long long *t, int *off,
-    char *user, size_t ucap, char *uid, size_t icap)
+    char *user, size_t ucap, char *uid, size_t icap, const char **role)
 {
 	const char *p = line, *e, *o;
 	long long lt;
@@ -84,11 +98,19 @@ parse_header(const struct ing *g, const char *line, long long *t, int *off,
 	memcpy(user, p, n);
 	user[n] = '\0';
 	/* A role prefix such as 【管理员】 is not part of the name. */
+	*role = NULL;
 	if (strncmp(user, "\xe3\x80\x90", 3) == 0) {
 		char *close = strstr(user, "\xe3\x80\x91");
+		size_t i;
 
-		if (close != NULL)
+		if (close != NULL) {
+			for (i = 0; prefixes[i].word != NULL; i++)
+				if ((size_t)(close - user - 3) ==
+				    strlen(prefixes[i].word) && strncmp(user + 3,
+				    prefixes[i].word, (size_t)(close - user - 3)) == 0)
+					*role = prefixes[i].role;
 			memmove(user, close + 3, strlen(close + 3) + 1);
+		}
 	}
 	*t = qp_tz_resolve(ing_tz(g), lt);
 	*off = qp_tz_offset(ing_tz(g), *t);
@@ -201,6 +223,7 @@ flush(struct qq *q)
 	e.kind = ING_MESSAGE;
 	e.user = q->user;
 	e.user_id = q->uid;
+	e.role = q->role;
 	e.text = body;
 	for (i = 0; placeholders[i].ph != NULL; i++)
 		if (strcmp(body, placeholders[i].ph) == 0) {
@@ -260,6 +283,7 @@ ing_qq_parse(struct ing *g, struct ing_text *x)
 {
 	struct qq q;
 	char *line, user[512], uid[128];
+	const char *role;
 	size_t len;
 	long long t;
 	int off, rc = 0;
@@ -273,7 +297,7 @@ ing_qq_parse(struct ing *g, struct ing_text *x)
 	/* Pass 1: which QQ number each nickname belongs to. */
 	while ((rc = ing_line(x, &line, &len)) > 0)
 		if (len >= 20 && line[4] == '-' && parse_header(g, line, &t,
-		    &off, user, sizeof user, uid, sizeof uid) == 0 &&
+		    &off, user, sizeof user, uid, sizeof uid, &role) == 0 &&
 		    ing_names_put(q.names, ing_trim(user, NULL), uid) == -1) {
 			ing_names_free(q.names);
 			return -1;
@@ -294,7 +318,7 @@ ing_qq_parse(struct ing *g, struct ing_text *x)
 			continue;
 		}
 		if (len >= 20 && line[4] == '-' && parse_header(g, line, &t, &off,
-		    user, sizeof user, uid, sizeof uid) == 0) {
+		    user, sizeof user, uid, sizeof uid, &role) == 0) {
 			if (flush(&q) == -1) {
 				rc = -1;
 				break;
@@ -303,6 +327,7 @@ ing_qq_parse(struct ing *g, struct ing_text *x)
 			q.off = off;
 			snprintf(q.user, sizeof q.user, "%s", ing_trim(user, NULL));
 			snprintf(q.uid, sizeof q.uid, "%s", uid);
+			q.role = role;
 			q.text.len = 0;
 			q.have = 1;
 			continue;

@@ -153,8 +153,9 @@ emit(struct sl *s, struct smsg *m, const char *chan, const char *chan_id,
 	e.group = chan;
 	e.group_id = chan_id;
 	e.msg_id = m->ts;
-	if (m->user[0] == '\0' && m->bot[0] != '\0') {
-		/* A bot's post: its user, when users.json names it. */
+	if (m->bot[0] != '\0') {
+		/* An app's post is the app's, even on behalf of a user: the
+		 * bot's user when users.json names it, else its bot_id. */
 		char key[F + 8];
 
 		snprintf(key, sizeof key, "bot_id %s", m->bot);
@@ -180,6 +181,8 @@ emit(struct sl *s, struct smsg *m, const char *chan, const char *chan_id,
 	    strcmp(m->subtype, "slackbot_response") == 0 ||
 	    strcmp(m->subtype, "me_message") == 0) {
 		e.kind = ING_MESSAGE;
+		if (m->bot[0])
+			e.role = "bot";
 		if (m->thread[0] && strcmp(m->thread, m->ts) != 0)
 			e.reply_to = m->thread;
 		e.media = m->nfiles ? (strncmp(m->mime, "image/", 6) == 0 ? "image" :

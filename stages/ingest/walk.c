@@ -848,6 +848,12 @@ ing_input_end(struct ing *g)
 	return rc;
 }
 
+const char *
+ing_user_id(const struct ing *g, char *buf, size_t cap, const char *id)
+{
+	return g->keylen > 0 ? ing_pseudonym(g, buf, cap, "", &id, 1) : id;
+}
+
 int
 ing_emit(struct ing *g, const struct ing_event *e)
 {
@@ -967,6 +973,9 @@ ing_emit(struct ing *g, const struct ing_event *e)
 			v[9] = mid;
 		}
 	}
+	if (g->roles != NULL && *v[4] != '\0' && ing_role(g, v[2], v[4],
+	    e->user ? e->user : "", v[3], e->role) == -1)
+		return -1;
 	v[10] = e->reply_to ? e->reply_to : "";
 	v[11] = e->media ? e->media : e->kind == ING_MESSAGE ? "text" : "";
 	v[13] = e->name ? e->name : "";
@@ -1486,6 +1495,39 @@ parse_fd(struct ing *g, int fd, const char *name, int depth,
 	g->curname = x->name;
 	g->curx = x;
 	rc = read_done(g, x, name, f, f->parse(g, x));
+	text_free(x);
+	return rc;
+}
+
+int
+ing_side_file(struct ing *g, const char *path,
+    int (*fn)(struct ing *, struct ing_text *))
+{
+	char head[8192];
+	struct ing_text *x;
+	const char *enc;
+	ssize_t n;
+	int fd, dfd, rc;
+
+	if ((fd = open(path, O_RDONLY)) == -1) {
+		qp_warn("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	n = read(fd, head, sizeof head);
+	enc = guess_encoding((unsigned char *)head, n > 0 ? (size_t)n : 0);
+	lseek(fd, 0, SEEK_SET);
+	if (strcmp(enc, "UTF-8") != 0) {
+		dfd = transcode(fd, enc, path);
+		close(fd);
+		if ((fd = dfd) == -1)
+			return -1;
+	}
+	if ((x = text_new(path, fd)) == NULL) {
+		close(fd);
+		qp_warn("out of memory");
+		return -1;
+	}
+	rc = fn(g, x);
 	text_free(x);
 	return rc;
 }
@@ -2195,6 +2237,7 @@ ing_free(struct ing *g)
 	}
 	free(g->sources);
 	ing_names_free(g->everyone);
+	ing_roles_free(g);
 	free(g->seen);
 	free(g->held[0].buf);
 	free(g->held[1].buf);

@@ -6,11 +6,13 @@ plainest way: every event in memory, every member's events in lists, no
 streaming, no bitmaps.  tests/prop/crosscheck.sh compares its output with
 the programs' on generated data.
 
-    reference.py ZONE events.csv OUTDIR
+    reference.py ZONE events.csv OUTDIR [roles.csv]
 
 reads the events table as `qp-cat -t events` prints it (sorted by
 qp-dedupe) and writes OUTDIR/<table>.csv for daily, weekly, members,
-retention, cohort, health, funnel and fission.
+retention, cohort, health, funnel and fission, and with a roles table
+(group_id,user_id,role) staff: staff and bots are not members, their
+messages count only in the staff table (qunpipe(7), roles).
 """
 import csv
 import datetime as dt
@@ -65,8 +67,34 @@ def rate(a, b):
     return "%d.%04d" % (q // 10000, q % 10000)
 
 
+QWORDS = ["请问", "怎么", "如何", "有没有", "求助", "求推荐", "为什么", "吗？",
+          "anyone know", "how do i", "how to ", "can someone", "help me"]
+
+
+def is_question(text):
+    t = text.rstrip(" \n\r\t")
+    return t.endswith("?") or t.endswith("？") or \
+        any(w in text.lower() if w.isascii() else w in text for w in QWORDS)
+
+
 def is_ugc(e):
-    return e["media"] in ("link", "file") or len(e["text"]) >= 50
+    """Seed 004: an image or file; a link with >= 20 characters of one's
+    own beside it (spaces not counted); a text of >= 50 that asks nothing."""
+    if e["media"] in ("image", "file"):
+        return True
+    words = [w for w in e["text"].replace("\r", " ").replace("\n", " ")
+             .replace("\t", " ").split(" ")]
+    link = e["media"] == "link" or any(
+        "http://" in w or "https://" in w for w in words)
+    if link:
+        own = 0
+        for w in words:
+            for p in ("http://", "https://"):
+                if p in w:
+                    w = w[:w.index(p)] if w.index(p) >= 0 else w
+            own += len(w)
+        return own >= 20
+    return len(e["text"]) >= 50 and not is_question(e["text"])
 
 
 RANK = {"join": 0, "leave": 2, "remove": 2}
@@ -80,11 +108,40 @@ with open(sys.argv[2], encoding="utf-8", newline="") as f:
         row["rank"] = RANK.get(row["kind"], 1)
         events.append(row)
 E = max(e["day"] for e in events)
+
+# ---- roles: staff and bots are not members ----
+roles = {}
+if len(sys.argv) > 4:
+    ORDER = ["owner", "admin", "assistant", "sales", "shill", "bot"]
+    with open(sys.argv[4], encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            k = (row["group_id"], row["user_id"])
+            if k not in roles or ORDER.index(row["role"]) < ORDER.index(roles[k]):
+                roles[k] = row["role"]
+
+
+def role_of(g, u):
+    """The role of u in g: its own, else its "*" one (the first in ORDER)."""
+    rs = [r for r in (roles.get((g, u)), roles.get(("*", u))) if r]
+    return min(rs, key=["owner", "admin", "assistant", "sales", "shill",
+                        "bot"].index) if rs else None
+
+
+# Staff's events, kept for the staff table and the groups' spans of days.
+staff_events = [e for e in events if e["user_id"] and
+                role_of(e["group_id"] or "*", e["user_id"])]
+span_events = [e for e in events if e["group_id"]]
+all_events = events
+events = [e for e in events if not (e["user_id"] and
+                                    role_of(e["group_id"] or "*", e["user_id"]))]
+for e in events:
+    if e["kind"] == "join" and e["actor"] and role_of(e["group_id"], e["actor"]):
+        e["staff_actor"] = True
 paid_any = any(e["kind"] == "custom" and e["name"] == "paid" and e["user_id"]
                for e in events)
 
 # ---- per (group, user): memberships (R3) in stream order ----
-groups = sorted({e["group_id"] for e in events if e["group_id"]})
+groups = sorted({e["group_id"] for e in span_events})
 gindex = {g: i for i, g in enumerate(groups)}
 spans = defaultdict(list)       # (g, u) -> [start, end|None, by_join, via, actor]
 what = {}                       # event seq -> membership change
@@ -117,7 +174,7 @@ for e in events:
 
 # names: the latest event's (R: display names)
 names = {}
-for e in sorted(events, key=lambda e: (e["t"], e["seq"])):
+for e in sorted(all_events, key=lambda e: (e["t"], e["seq"])):
     if e["user_id"] and e["user"]:
         names[e["user_id"]] = e["user"]
 
@@ -160,8 +217,9 @@ def build_scope(sid):
     sc = Scope()
     sc.id = sid
     evs = [e for e in events if e["group_id"] and (sid == "*" or e["group_id"] == sid)]
-    sc.fday = min(e["day"] for e in evs)
-    sc.lday = max(e["day"] for e in evs)
+    alle = [e for e in span_events if sid == "*" or e["group_id"] == sid]
+    sc.fday = min(e["day"] for e in alle)
+    sc.lday = max(e["day"] for e in alle)
     sc.msgs = defaultdict(int)
     for e in evs:
         if e["kind"] == "message":
@@ -209,9 +267,57 @@ def msg_days(m):
     return m["days"]
 
 
+# ---- questions and answers (及时应答), per group in stream order ----
+ANSWER = 3600
+qa_rows = {}            # (group, month) -> [questions, answered, in1h, bymem, delays]
+answers_by = defaultdict(int)   # (group, user) -> questions answered
+for g in groups:
+    msgs = [e for e in span_events if e["group_id"] == g and
+            e["kind"] == "message" and e["user_id"]]
+    for i, q in enumerate(msgs):
+        if role_of(g, q["user_id"]) or not is_question(q["text"]):
+            continue
+        row = qa_rows.setdefault((g, month(q["day"])), [0, 0, 0, 0, []])
+        row[0] += 1
+        for m in msgs[i + 1:]:
+            if m["user_id"] == q["user_id"]:
+                continue
+            if m["reply_to"]:
+                hit = q["msg_id"] and m["reply_to"] == q["msg_id"] and \
+                    m["t"] - q["t"] <= 7 * 86400
+            else:
+                hit = m.get("session", "") == q.get("session", "") and \
+                    m["t"] - q["t"] <= ANSWER
+            if hit:
+                d = m["t"] - q["t"]
+                row[1] += 1
+                row[2] += d <= ANSWER
+                member = not role_of(g, m["user_id"])
+                row[3] += member
+                row[4].append(d)
+                if member:
+                    answers_by[(g, m["user_id"])] += 1
+                break
+
+
+def median(d):
+    d = sorted(d)
+    if not d:
+        return ""
+    if len(d) % 2:
+        return str(d[len(d) // 2])
+    s = d[len(d) // 2 - 1] + d[len(d) // 2]
+    return str(s // 2) + (".5" if s % 2 else "")
+
+
+def qa_out(mo, sid, r):
+    return [mo, sid, r[0], r[1], rate(r[1], r[0]), r[2], r[3], rate(r[3], r[1]),
+            median(r[4])]
+
+
 scopes = [build_scope("*")] + [build_scope(g) for g in groups]
 out = {t: [] for t in ("daily", "weekly", "members", "retention", "cohort",
-                       "health", "funnel", "fission")}
+                       "health", "funnel", "fission", "core_users")}
 
 for sc in scopes:
     # daily (R7)
@@ -247,11 +353,11 @@ for sc in scopes:
         for e in msgs:
             wk[week(e["day"])] += 1
         win = [e for e in msgs if E - 27 <= e["day"] <= E]
-        wugc = sum(1 for e in win if is_ugc(e))
+        ugc = sum(1 for e in msgs if is_ugc(e))     # since joining
         tenure = E - joined
-        if (tenure >= 180 and len(win) >= 20 and wugc >= 3) or m["paid"] > 0:
+        if (tenure >= 180 and len(win) >= 20 and ugc >= 3) or m["paid"] > 0:
             tier = "VIP"
-        elif (tenure >= 90 and len(win) >= 12) or wugc >= 1:
+        elif (tenure >= 90 and len(win) >= 12) or ugc >= 1:
             tier = "core"
         else:
             tier = "ordinary"
@@ -259,6 +365,9 @@ for sc in scopes:
         last = max((e["t"] for e in msgs), default=None)
         lastday = lday(last) if last is not None else joined
         still = sl[1] is None
+        demoted = None
+        if tier != "ordinary" and E - lastday >= 14:   # 2-week demotion
+            tier, demoted = "ordinary", lastday + 14
         out["members"].append([
             sc.id, u, names.get(u, ""), dstr(joined),
             s0[3] if s0[2] else "", s0[4] if s0[2] else "",
@@ -268,9 +377,21 @@ for sc in scopes:
             len(msgs), len(msg_days(m)), sum(1 for e in msgs if is_ugc(e)),
             sum(1 for n in wk.values() if n >= CORE), tier,
             "1" if not msgs and end - joined >= 7 else "0",
-            "1" if tier != "ordinary" and still and E - lastday >= 14 else "0",
+            "1" if tier != "ordinary" and still and E - lastday >= 7 else "0",
             "" if not s0[2] else ("1" if first is not None and first - s0[0] <= ACT else "0"),
-            m["paid"]])
+            m["paid"], dstr(demoted),
+            sum(answers_by[(g, u)] for g in groups) if sc.id == "*"
+            else answers_by[(sc.id, u)]])
+    # core users (核心用户数): a core week among the weeks touching E-N+1..E
+    for n in (90, 180):
+        ws = {week(d) for d in range(E - n + 1, E + 1)}
+        cu = 0
+        for u, m in sc.members.items():
+            wk = defaultdict(int)
+            for e in m["msgs"]:
+                wk[week(e["day"])] += 1
+            cu += any(c >= CORE and w in ws for w, c in wk.items())
+        out["core_users"].append([sc.id, n, cu])
     # retention (R16)
     coh = sorted((lday(m["spans"][0][0]), u) for u, m in sc.members.items()
                  if m["spans"][0][2])
@@ -321,8 +442,9 @@ for sc in scopes:
                           rate(churn, ntop), sc.pairs])
 
     # ---- funnel (R18), default steps, and fission (R19) ----
-    nsteps = 5 if paid_any else 4
-    names_ = ["join", "first_message_72h", "core_week", "ugc", "paid"][:nsteps]
+    # the default funnel has no UGC step (--preset ugc adds one)
+    nsteps = 4 if paid_any else 3
+    names_ = ["join", "first_message_72h", "core_week", "paid"][:nsteps]
     order = []
     for e in events:
         if not e["user_id"]:
@@ -336,7 +458,7 @@ for sc in scopes:
     for e in order:
         per[e["user_id"]].append(e)
     results = []
-    fis = defaultdict(lambda: [0, 0, 0])
+    fis = defaultdict(lambda: [0, 0, 0, 0])
     for u, evs in per.items():
         if sc.id != "*" and (sc.id, u) not in spans:
             continue
@@ -364,6 +486,7 @@ for sc in scopes:
                 # R19: a group's first invitation; in "*" each invitation
                 # that starts a community membership, once per inviter
                 if e["actor"] and e["actor"] != u and \
+                        not e.get("staff_actor") and \
                         (sc.id == "*" or not invs):
                     invs.setdefault(e["actor"], e["t"])
             if e["kind"] == "message":
@@ -371,10 +494,8 @@ for sc in scopes:
                 met.add(1)
                 if wcount[week(e["day"])] >= CORE:
                     met.add(2)
-                if is_ugc(e):
-                    met.add(3)
-            if e["kind"] == "custom" and e["name"] == "paid" and nsteps == 5:
-                met.add(4)
+            if e["kind"] == "custom" and e["name"] == "paid" and nsteps == 4:
+                met.add(3)
             marks.append((e["t"], met))
         anchors = [i for i, (_, met) in enumerate(marks) if 0 in met]
         for inviter, t in invs.items():
@@ -386,6 +507,7 @@ for sc in scopes:
             f[0] += 1
             f[1] += act
             f[2] += ret
+            f[3] += j30 <= E        # eligible: old enough for day 30
         if not anchors:
             continue
         best = None
@@ -424,10 +546,50 @@ for sc in scopes:
     frows("*", results)
     for mo in sorted({r[0] for r in results}):
         frows(mo, [r for r in results if r[0] == mo])
-    tot = [sum(f[i] for f in fis.values()) for i in range(3)]
+    tot = [sum(f[i] for f in fis.values()) for i in range(4)]
     out["fission"].append([sc.id, "*"] + tot)
     for inviter in sorted(fis):
         out["fission"].append([sc.id, inviter] + fis[inviter])
+
+out["answers"] = []
+for mo in sorted({k[1] for k in qa_rows}):
+    rs = [r for k, r in qa_rows.items() if k[1] == mo]
+    out["answers"].append(qa_out(mo, "*", [sum(r[i] for r in rs) for i in range(4)] +
+                                 [[d for r in rs for d in r[4]]]))
+for g, mo in sorted(qa_rows):
+    out["answers"].append(qa_out(mo, g, qa_rows[(g, mo)]))
+
+# staff: per scope and day, staff and bot messages, all messages, the
+# share that is not members', and the owner's silence (as dead_since).
+if roles:
+    out["staff"] = []
+    for sc in scopes:
+        gs = groups if sc.id == "*" else [sc.id]
+        allm = defaultdict(int)
+        st = defaultdict(int)
+        bt = defaultdict(int)
+        for e in span_events:
+            if e["group_id"] in gs and e["kind"] == "message":
+                allm[e["day"]] += 1
+        for e in staff_events:
+            if e["group_id"] in gs and e["kind"] == "message":
+                r = role_of(e["group_id"], e["user_id"])
+                (bt if r == "bot" else st)[e["day"]] += 1
+        has_owner = sc.id != "*" and any(
+            r == "owner" and g in (sc.id, "*") for (g, _), r in roles.items())
+        odays = {e["day"] for e in staff_events if e["group_id"] == sc.id and
+                 e["kind"] == "message" and
+                 role_of(e["group_id"], e["user_id"]) == "owner"}
+        for d in range(sc.fday, sc.lday + 1):
+            since = None
+            if has_owner:
+                past = [x for x in odays if x <= d]
+                if not past:
+                    since = sc.fday if d - sc.fday >= 14 else None
+                else:
+                    since = max(past) + 1 if d - max(past) >= 14 else None
+            out["staff"].append([dstr(d), sc.id, st[d], bt[d], allm[d],
+                                 rate(st[d] + bt[d], allm[d]), dstr(since)])
 
 os.makedirs(sys.argv[3], exist_ok=True)
 for name, rows in out.items():
