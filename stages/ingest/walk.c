@@ -974,7 +974,7 @@ ing_emit(struct ing *g, const struct ing_event *e)
 		}
 	}
 	if (g->roles != NULL && *v[4] != '\0' && ing_role(g, v[2], v[4],
-	    e->user ? e->user : "", v[3], e->role) == -1)
+	    e->user ? e->user : "", e->group ? e->group : "", e->role) == -1)
 		return -1;
 	v[10] = e->reply_to ? e->reply_to : "";
 	v[11] = e->media ? e->media : e->kind == ING_MESSAGE ? "text" : "";

@@ -33,7 +33,7 @@ if [ -s words ] && [ "$(cat words)" != "" ]; then
 	echo "report-zh: English in the Chinese report:"; cat words
 	exit 1
 fi
-for w in 入群 72小时内发言 核心周 原创内容 核心 普通 分钟; do
+for w in 入群 72小时内发言 核心周 付费 核心 普通 分钟; do
 	grep -q "$w" zh/report.md || { echo "report-zh: no $w"; exit 1; }
 done
 echo "report-zh: no English word in the Chinese report"
