@@ -31,13 +31,16 @@
 #include "qp_stream.h"
 #include "qp_time.h"
 
+#include "checkin.h"
+
 static const char usage[] =
 "usage: qp-cohort [-hq] [--progress] [-l level] [-o out] [--tz zone]\n"
 "                 [--asof date] [--by week|month] [--days list]\n"
 "                 [--core n] [--ugc-chars n] [--activation duration]\n"
 "                 [--lurker-days n] [--risk-days n] [--dead-days n]\n"
 "                 [--vip tenure,rate,ugc] [--core-tier tenure,rate]\n"
-"                 [--targets file] [file ...]\n"
+"                 [--targets file] [--groups file] [--checkin regex]\n"
+"                 [--makeup regex] [file ...]\n"
 "\n"
 "Community metrics of a sorted stream: add the daily, weekly, members,\n"
 "retention, cohort and health tables, per group and for the whole\n"
@@ -65,6 +68,12 @@ static const char usage[] =
 "                           those of its last 28 days / 4, UGC counts the\n"
 "                           same days, tenure counts from joined\n"
 "      --targets FILE       targets for the report: lines 'metric value'\n"
+"      --groups FILE        the groups' plans (CSV): group, type, start,\n"
+"                           days, deadline, required, target\n"
+"      --checkin RE         a message matching RE is a check-in (default\n"
+"                           打卡|签到|Day ?[0-9]+|第[0-9一二三四五六七八九十]+天)\n"
+"      --makeup RE          a check-in matching RE makes up for yesterday\n"
+"                           (default 补卡)\n"
 "  -l, --level N            gzip level of the output, 0-9 (default 1)\n"
 "  -o, --output FILE        write FILE (replaced only on success), not stdout\n"
 "  -q, --quiet              no progress report\n"
@@ -74,7 +83,8 @@ static const char usage[] =
 
 enum {
 	OPT_TZ = QP_OPT_STAGE, OPT_ASOF, OPT_BY, OPT_DAYS, OPT_CORE, OPT_UGC,
-	OPT_ACT, OPT_LURK, OPT_RISK, OPT_DEAD, OPT_VIP, OPT_CORETIER, OPT_TARGETS
+	OPT_ACT, OPT_LURK, OPT_RISK, OPT_DEAD, OPT_VIP, OPT_CORETIER, OPT_TARGETS,
+	OPT_GROUPS, OPT_CHECKIN, OPT_MAKEUP
 };
 
 static const struct option longopts[] = {
@@ -92,13 +102,16 @@ static const struct option longopts[] = {
 	{ "vip", required_argument, NULL, OPT_VIP },
 	{ "core-tier", required_argument, NULL, OPT_CORETIER },
 	{ "targets", required_argument, NULL, OPT_TARGETS },
+	{ "groups", required_argument, NULL, OPT_GROUPS },
+	{ "checkin", required_argument, NULL, OPT_CHECKIN },
+	{ "makeup", required_argument, NULL, OPT_MAKEUP },
 	{ NULL, 0, NULL, 0 }
 };
 
 /* The tables this stage writes; an earlier run's are replaced. */
 static const char *const own_tables[] = {
 	"daily", "weekly", "members", "retention", "cohort", "health",
-	"targets", NULL
+	"targets", "groups", "checkins", "checkin_days", "camps", NULL
 };
 
 #define OPEN		LLONG_MAX	/* the end of a membership still open */
@@ -696,6 +709,7 @@ event(const struct qp_in *in, void *arg)
 		return;		/* R2: as of E */
 	if (last_day == NODAY || day > last_day)
 		last_day = day;
+	ck_event(in, ts, day);
 	paid = strcmp(kind, "custom") == 0 && row->f[c->uid].len > 0 &&
 	    strcmp(fld(row, c->name, &len), "paid") == 0;
 	if (gidlen == 0) {
@@ -1487,6 +1501,7 @@ events_header(const struct qp_in *in, void *arg)
 	c->media = qp_in_col(in, "media");
 	c->text = qp_in_col(in, "text");
 	c->name = qp_in_col(in, "name");
+	ck_header(in, o.tz);
 }
 
 int
@@ -1585,6 +1600,15 @@ main(int argc, char **argv)
 			break;
 		case OPT_TARGETS:
 			qp_cli_targets(optarg);
+			break;
+		case OPT_GROUPS:
+			ck_opt_groups(optarg);
+			break;
+		case OPT_CHECKIN:
+			ck_opt_checkin(optarg);
+			break;
+		case OPT_MAKEUP:
+			ck_opt_makeup(optarg);
 			break;
 		case OPT_CORETIER:
 			list_opt("--core-tier", optarg, dv, 2);
@@ -1725,6 +1749,7 @@ main(int argc, char **argv)
 			out_row(out, row, 2);
 		}
 	}
+	ck_write(out, E);
 	if (qp_out_finish(out) == -1)
 		qp_die("%s", qp_out_error(out));
 	if (qp_cli_want_progress(&com))
@@ -1757,6 +1782,7 @@ main(int argc, char **argv)
 	qp_strmap_free(gids);
 	qp_strmap_free(names);
 	qp_strmap_free(vias);
+	ck_free();
 	qp_tz_free(o.tz);
 	return QP_EXIT_OK;
 }
