@@ -7,7 +7,8 @@
  * entered the group: days checked in, days checked in before the
  * deadline, make-up days.  So memory grows with members x days, never
  * with messages.  The camp's window (its first day and its length) comes
- * from the groups file, else from the group's first check-in; the tables
+ * from the groups file, else from the group's first check-in (with a
+ * groups file, only a group it plans as a camp is one); the tables
  * are computed at the end, when the end date E is known.
  */
 #include <errno.h>
@@ -418,6 +419,10 @@ checkin(struct ckg *g, struct ckm *m, long long ts, long long day,
 {
 	long long secs;
 
+	/* with a groups file, only the camps it plans are camps */
+	if (plans != NULL && (g->plan == NULL || (g->plan->start == NODAY &&
+	    (g->plan->type < 0 || strcmp(types[g->plan->type].key, "camp")))))
+		return;
 	if (g->start == NODAY) {	/* an unplanned camp starts now */
 		g->start = day;
 		g->start_ts = ts;
@@ -656,8 +661,9 @@ members_rows(struct qp_out *out, const struct ckg *g, long long hi,
 		end = hi == E && !bit(m->ck, m, hi) ? hi - 1 : hi;
 		for (d = end; d >= g->start && bit(m->ck, m, d); d--)
 			curr++;
-		broke = E - 2 >= g->start && E - 1 <= hi &&
-		    bit(m->ck, m, E - 2) && !bit(m->ck, m, E - 1);
+		/* E is "yesterday" the morning after: a 补卡 can still save it */
+		broke = E - 1 >= g->start && E <= hi &&
+		    bit(m->ck, m, E - 1) && !bit(m->ck, m, E);
 		if (req >= 0 && n >= req)
 			c->completed++;
 		if (g->last != OPEN && E >= g->last && (m->left == OPEN ||
