@@ -386,10 +386,12 @@ member(const char *id, size_t len)
 static int
 bit(const uint64_t *w, const struct ckm *m, long long day)
 {
-	long long i = day - m->base;
+	long long i;
 
-	return m->base != NODAY && i >= 0 && (size_t)(i / 64) < m->nw &&
-	    (w[i / 64] >> (i % 64) & 1);
+	if (m->base == NODAY)
+		return 0;	/* never checked in */
+	i = day - m->base;
+	return i >= 0 && (size_t)(i / 64) < m->nw && (w[i / 64] >> (i % 64) & 1);
 }
 
 static void
