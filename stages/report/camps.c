@@ -128,7 +128,8 @@ member_list(struct report *rp, const struct tab *c, const struct tab *m,
 			idx = qp_xrealloc(idx, n + 1, sizeof *idx);
 			idx[n++] = i;
 		}
-	sort_rows(m, md, idx, n);
+	if (n > 0)	/* qsort wants an array, even of none */
+		sort_rows(m, md, idx, n);
 	for (i = 0; i < n && i < LIST; i++) {
 		const char *const *r = (const char *const *)m->rows[idx[i]];
 
