@@ -13,6 +13,7 @@
  */
 #include <errno.h>
 #include <iconv.h>
+#include <locale.h>
 #include <regex.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -73,7 +74,7 @@ struct ckg {
 	size_t		 m0, nm;	/* its members in mem[] */
 };
 
-static regex_t re_ck, re_mk;
+static regex_t re_any, re_mk;	/* a check-in or make-up; a make-up */
 static const char *ck_src = "打卡|签到|Day ?[0-9]+|第[0-9一二三四五六七八九十]+天";
 static const char *mk_src = "补卡";
 static struct plan *plans;
@@ -296,8 +297,18 @@ void
 ck_header(const struct qp_in *in, struct qp_tz *z)
 {
 	if (c_gid < 0) {
-		compile(&re_ck, ck_src, "--checkin");
+		char *any;
+
+		/* regexes over UTF-8 text: 第[一二三]天 is about characters */
+		setlocale(LC_CTYPE, "C.UTF-8");
 		compile(&re_mk, mk_src, "--makeup");
+		compile(&re_any, ck_src, "--checkin");
+		regfree(&re_any);
+		/* one regexec for the many messages that are neither */
+		if (asprintf(&any, "(%s)|(%s)", ck_src, mk_src) == -1)
+			qp_die("out of memory");
+		compile(&re_any, any, "--checkin");
+		free(any);
 		if ((uids = qp_strmap_new()) == NULL ||
 		    (names = qp_strmap_new()) == NULL)
 			qp_die("out of memory");
@@ -417,7 +428,7 @@ setbit(uint64_t **w, struct ckm *m, long long day)
 /* A check-in message of m on day at ts (text s). */
 static void
 checkin(struct ckg *g, struct ckm *m, long long ts, long long day,
-    const char *s)
+    int makeup)
 {
 	long long secs;
 
@@ -436,7 +447,7 @@ checkin(struct ckg *g, struct ckm *m, long long ts, long long day,
 	if (m->base == NODAY)
 		m->base = qp_tz_day(tz, m->enrol);
 	/* 补卡 fills yesterday if it is missing and the member was in */
-	if (regexec(&re_mk, s, 0, NULL, 0) == 0 && day - 1 >= g->start &&
+	if (makeup && day - 1 >= g->start &&
 	    day - 1 >= m->base && !bit(m->ck, m, day - 1)) {
 		setbit(&m->ck, m, day - 1);
 		setbit(&m->mk, m, day - 1);
@@ -494,9 +505,8 @@ ck_event(const struct qp_in *in, long long ts, long long day)
 	if (strcmp(kind, "message") != 0 || m->enrol == NODAY)
 		return;
 	s = c_text >= 0 ? row->f[c_text].s : "";
-	if (regexec(&re_ck, s, 0, NULL, 0) == 0 ||
-	    regexec(&re_mk, s, 0, NULL, 0) == 0)
-		checkin(g, m, ts, day, s);
+	if (*s != '\0' && regexec(&re_any, s, 0, NULL, 0) == 0)
+		checkin(g, m, ts, day, regexec(&re_mk, s, 0, NULL, 0) == 0);
 	/* 报到: a message within 24 h of the camp's start or the entry */
 	if (g->start_ts != NODAY) {
 		long long a = m->enrol > g->start_ts ? m->enrol : g->start_ts;
@@ -816,7 +826,7 @@ ck_free(void)
 	free(uname);
 	free(uname_ts);
 	if (c_gid >= 0 || uids != NULL) {
-		regfree(&re_ck);
+		regfree(&re_any);
 		regfree(&re_mk);
 		qp_strmap_free(uids);
 		qp_strmap_free(names);

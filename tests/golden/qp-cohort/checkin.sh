@@ -7,7 +7,8 @@
 #    current 1, broke yesterday (E, "yesterday" the morning after).
 # c: joins on camp day 3; 补卡 on the day it joined is a check-in of that
 #    day; 06-05..06-07, not 06-08: current 0.
-# d: silent but 收到 within 24 h of the start: reported, never checked in.
+# d: silent but 收到 within 24 h of the start: reported, never checked in
+#    (第丁天 is no 第N天: the regex reads characters, not bytes).
 # e: leaves on 06-04 silent: enrolled, not reported, not stayed.
 # x in g2 (a camp without a start): its first check-in starts it, open.
 # z in g3 (not in the groups file): no camp, though it says 打卡.
@@ -27,6 +28,7 @@ ts,group_id,group,user_id,user,kind,msg_id,text
 2024-06-05T07:00:00+08:00,c1,晨读营,a,阿林,message,12,第三天
 2024-06-05T10:00:00+08:00,c1,晨读营,c,小陈,join,13,
 2024-06-05T10:05:00+08:00,c1,晨读营,c,小陈,message,14,补卡 Day 1
+2024-06-06T12:00:00+08:00,c1,晨读营,d,大卫,message,26,第丁天见
 2024-06-06T21:00:00+08:00,c1,晨读营,c,小陈,message,15,打卡
 2024-06-07T06:05:00+08:00,c1,晨读营,a,阿林,message,16,补卡 昨天忘了
 2024-06-07T06:10:00+08:00,c1,晨读营,a,阿林,message,17,打卡
