@@ -9,7 +9,7 @@ MAN7DIR	?= $(PREFIX)/share/man/man7
 CC	?= cc
 CFLAGS	?= -O2 -g
 WARN	= -Wall -Wextra -Wshadow -Wmissing-prototypes -Wformat=2 -Wvla
-CPPFLAGS += -Iinclude -Istages/ingest -Istages/report -D_GNU_SOURCE \
+CPPFLAGS += -Iinclude -Istages/ingest -Istages/report -Istages/cohort -D_GNU_SOURCE \
 	    -DLOCALEDIR='"$(LOCALEDIR)"'
 LDLIBS	?= -lcsv -lz -larchive -lxxhash -lsodium -lpthread -lm
 
@@ -27,6 +27,8 @@ LIBOBJ	= $(LIBSRC:stages/lib/%.c=$(B)/lib/%.o)
 INGOBJ	= $(patsubst stages/%.c,$(B)/%.o,$(wildcard stages/ingest/*.c))
 # qp-report's sections and their helpers, one file each, in stages/report/.
 RPTOBJ	= $(patsubst stages/%.c,$(B)/%.o,$(wildcard stages/report/*.c))
+# qp-cohort's check-ins and groups file, in stages/cohort/.
+COHOBJ	= $(patsubst stages/%.c,$(B)/%.o,$(wildcard stages/cohort/*.c))
 # qp-funnel's step parser, apart so that it can be fuzzed.
 FUNOBJ	= $(B)/funnel_steps.o
 # qp-report's translations: po/LANG.po, built beside the programs.
@@ -34,7 +36,7 @@ MOS	= $(patsubst po/%.po,$(BIN)/locale/%/LC_MESSAGES/qunpipe.mo,$(wildcard po/*.
 UNITS	= $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 FUZZERS	= $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 HDRS	= $(wildcard include/*.h stages/lib/*.h stages/*.h stages/ingest/*.h \
-	    stages/report/*.h)
+	    stages/report/*.h stages/cohort/*.h)
 
 .PHONY: all test check unit asan fuzz fuzz-run demo bench install clean regen help pot
 .SUFFIXES:
@@ -90,6 +92,14 @@ $(B)/report.a: $(RPTOBJ)
 $(BIN)/qp-report: $(B)/qp-report.o $(B)/report.a $(B)/libqp.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/report.a $(B)/libqp.a $(LDLIBS)
+
+$(B)/cohort.a: $(COHOBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BIN)/qp-cohort: $(B)/qp-cohort.o $(B)/cohort.a $(B)/libqp.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/cohort.a $(B)/libqp.a $(LDLIBS)
 
 $(BIN)/qp-funnel: $(B)/qp-funnel.o $(FUNOBJ) $(B)/libqp.a
 	@mkdir -p $(@D)
@@ -166,7 +176,7 @@ install: all
 clean:
 	rm -rf build bin
 
-.PRECIOUS: $(B)/%.o $(B)/lib/%.o $(B)/ingest.a $(B)/report.a
+.PRECIOUS: $(B)/%.o $(B)/lib/%.o $(B)/ingest.a $(B)/report.a $(B)/cohort.a
 
 $(B)/gen-chat: scripts/gen-chat.c $(B)/libqp.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -o $@ $< $(B)/libqp.a $(LDLIBS)

@@ -35,6 +35,8 @@
 #include "qp_text.h"
 #include "qp_time.h"
 
+#include "checkin.h"
+
 static const char usage[] =
 "usage: qp-cohort [-hq] [--progress] [-l level] [-o out] [--tz zone]\n"
 "                 [--asof date] [--by week|month] [--days list]\n"
@@ -43,7 +45,8 @@ static const char usage[] =
 "                 [--demote-days n] [--dead-days n]\n"
 "                 [--answer-window duration]\n"
 "                 [--vip tenure,rate,ugc] [--core-tier tenure,rate]\n"
-"                 [--targets file] [file ...]\n"
+"                 [--targets file] [--groups file] [--checkin regex]\n"
+"                 [--makeup regex] [file ...]\n"
 "\n"
 "Community metrics of a sorted stream: add the daily, weekly, members,\n"
 "retention, cohort and health tables, per group and for the whole\n"
@@ -82,6 +85,12 @@ static const char usage[] =
 "                           retention_30 and retention_90 judge the M\n"
 "                           variant (still a member; the targets table's\n"
 "                           variant column says so), D and D+ unjudged\n"
+"      --groups FILE        the groups' plans (CSV): group, type, start,\n"
+"                           days, deadline, required, target\n"
+"      --checkin RE         a message matching RE is a check-in (default\n"
+"                           打卡|签到|^ *(Day ?[0-9]+|第[0-9一二三四五六七八九十]+天))\n"
+"      --makeup RE          a check-in matching RE makes up for yesterday\n"
+"                           (default 补卡)\n"
 "  -l, --level N            gzip level of the output, 0-9 (default 1)\n"
 "  -o, --output FILE        write FILE (replaced only on success), not stdout\n"
 "  -q, --quiet              no progress report\n"
@@ -92,7 +101,8 @@ static const char usage[] =
 enum {
 	OPT_TZ = QP_OPT_STAGE, OPT_ASOF, OPT_BY, OPT_DAYS, OPT_CORE, OPT_UGC,
 	OPT_ACT, OPT_LURK, OPT_RISK, OPT_DEAD, OPT_VIP, OPT_CORETIER, OPT_TARGETS,
-	OPT_LINKWORDS, OPT_DEMOTE, OPT_ANSWER
+	OPT_LINKWORDS, OPT_DEMOTE, OPT_ANSWER, OPT_GROUPS, OPT_CHECKIN,
+	OPT_MAKEUP
 };
 
 static const struct option longopts[] = {
@@ -113,13 +123,17 @@ static const struct option longopts[] = {
 	{ "vip", required_argument, NULL, OPT_VIP },
 	{ "core-tier", required_argument, NULL, OPT_CORETIER },
 	{ "targets", required_argument, NULL, OPT_TARGETS },
+	{ "groups", required_argument, NULL, OPT_GROUPS },
+	{ "checkin", required_argument, NULL, OPT_CHECKIN },
+	{ "makeup", required_argument, NULL, OPT_MAKEUP },
 	{ NULL, 0, NULL, 0 }
 };
 
 /* The tables this stage writes; an earlier run's are replaced. */
 static const char *const own_tables[] = {
 	"daily", "weekly", "members", "retention", "cohort", "health",
-	"staff", "core_users", "answers", "targets", NULL
+	"staff", "core_users", "answers", "targets", "groups", "checkins",
+	"checkin_days", "camps", NULL
 };
 
 #define OPEN		LLONG_MAX	/* the end of a membership still open */
@@ -866,6 +880,7 @@ event(const struct qp_in *in, void *arg)
 			bits_set(&g->owner, day);
 		return;
 	}
+	ck_event(in, ts, day);		/* check-ins: members only */
 	if (msg) {
 		sat_add(counts_at(&g->msgs, day), 1);
 		g->nmsgs++;
@@ -1811,6 +1826,7 @@ events_header(const struct qp_in *in, void *arg)
 	c->text = qp_in_col(in, "text");
 	c->name = qp_in_col(in, "name");
 	c->session = qp_in_col(in, "session");
+	ck_header(in, o.tz);
 }
 
 int
@@ -1924,6 +1940,15 @@ main(int argc, char **argv)
 			break;
 		case OPT_TARGETS:
 			qp_cli_targets(optarg);
+			break;
+		case OPT_GROUPS:
+			ck_opt_groups(optarg);
+			break;
+		case OPT_CHECKIN:
+			ck_opt_checkin(optarg);
+			break;
+		case OPT_MAKEUP:
+			ck_opt_makeup(optarg);
 			break;
 		case OPT_CORETIER:
 			list_opt("--core-tier", optarg, dv, 2);
@@ -2107,6 +2132,7 @@ main(int argc, char **argv)
 			out_row(out, row, 3);
 		}
 	}
+	ck_write(out, E);
 	if (qp_out_finish(out) == -1)
 		qp_die("%s", qp_out_error(out));
 	if (qp_cli_want_progress(&com))
@@ -2151,6 +2177,7 @@ main(int argc, char **argv)
 	qp_strmap_free(gids);
 	qp_strmap_free(names);
 	qp_strmap_free(vias);
+	ck_free();
 	qp_tz_free(o.tz);
 	return QP_EXIT_OK;
 }

@@ -7,7 +7,8 @@
 #include "report.h"
 
 extern const struct section sec_title, sec_summary, sec_activity,
-    sec_sources, sec_retention, sec_funnel, sec_fission, sec_members,
+    sec_sources, sec_retention, sec_funnel, sec_fission, sec_camps,
+    sec_members,
     sec_todo, sec_hours, sec_health, sec_provenance;
 
 const struct section *const sections[] = {
@@ -18,6 +19,7 @@ const struct section *const sections[] = {
 	&sec_retention,
 	&sec_funnel,
 	&sec_fission,
+	&sec_camps,
 	&sec_members,
 	&sec_todo,
 	&sec_hours,
