@@ -3,7 +3,7 @@
  * events table (DESIGN.md section 3) on standard output.
  *
  *	gen-chat [-n messages] [-s seed] [-f csv|whatsapp|telegram]
- *	    [-S flat|community] [-v]
+ *	    [-S flat|community] [-v] [-o dir]
  *
  * -S flat (the default, which the property tests use): many groups of power-law sizes; members join over a year, most invited
  * by an earlier member (some by link, QR code or added), some leave or are
@@ -14,7 +14,9 @@
  * as when an operator exports a group every month.  The output depends
  * only on the options.  -f whatsapp writes the same chats (without the
  * duplicates) as one WhatsApp Android text export, -f telegram as a
- * Telegram Desktop full-account JSON export, for qp-ingest benchmarks.
+ * Telegram Desktop full-account JSON export, for qp-ingest benchmarks;
+ * with -o dir, -f whatsapp writes one export per group instead, as
+ * "dir/WhatsApp Chat with NAME.txt".
  *
  * -S community: the shape of real communities, which is what the chain's
  * costs grow with (per group and per member state, not only messages):
@@ -113,6 +115,7 @@ static char **names;
 static enum { F_CSV, F_WHATSAPP, F_TELEGRAM } format;
 static enum { S_FLAT, S_COMMUNITY } shape;
 static int verbose;
+static const char *wa_dir;	/* -o: one WhatsApp export per group */
 static int first_msg = 1;
 static unsigned svc_id;		/* ids of service messages */
 static char *vocab[800];
@@ -852,9 +855,11 @@ main(int argc, char **argv)
 			    S_COMMUNITY : S_FLAT;
 		else if (strcmp(argv[c], "-v") == 0)
 			verbose = 1;
+		else if (strcmp(argv[c], "-o") == 0 && c + 1 < argc)
+			wa_dir = argv[++c];
 		else {
 			fprintf(stderr, "usage: gen-chat [-n messages] [-s seed] "
-			    "[-f csv|whatsapp|telegram] [-S flat|community] [-v]\n");
+			    "[-f csv|whatsapp|telegram] [-S flat|community] [-v] [-o dir]\n");
 			return 2;
 		}
 	}
@@ -916,6 +921,18 @@ main(int argc, char **argv)
 
 			if (format != F_CSV) {
 				/* One export per group, no duplicates. */
+				if (format == F_WHATSAPP && wa_dir != NULL) {
+					char path[4096];
+
+					snprintf(path, sizeof path,
+					    "%s/WhatsApp Chat with %s.txt", wa_dir, gname);
+					if (fflush(stdout) == EOF ||
+					    freopen(path, "w", stdout) == NULL) {
+						perror(path);
+						return 1;
+					}
+					setvbuf(stdout, buf, _IOFBF, sizeof buf);
+				}
 				if (format == F_TELEGRAM) {
 					printf("%s\n {\"name\": ", g ? "," : "");
 					json_string(gname);

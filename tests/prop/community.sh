@@ -26,4 +26,12 @@ for t in daily weekly members retention cohort health funnel fission; do
 		exit 1
 	fi
 done
+# The same chats as WhatsApp exports, one per group (-o): qp-ingest finds
+# every group in the folder.
+mkdir wa
+"$QP_GENCHAT" -S community -n 40000 -s 3 -f whatsapp -o wa
+[ "$(ls wa | wc -l)" = 8 ] || { echo "community: $(ls wa | wc -l) WhatsApp exports"; exit 1; }
+qp-ingest -q --tz Asia/Shanghai -l 0 wa | qp-cat -t events |
+    python3 -c 'import csv, sys; print(len({r["group"] for r in csv.DictReader(sys.stdin)}))' > n
+[ "$(cat n)" = 8 ] || { echo "community: qp-ingest found $(cat n) groups in 8 exports"; exit 1; }
 echo "community: $(cat shape.txt)"
