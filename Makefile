@@ -179,7 +179,7 @@ clean:
 .PRECIOUS: $(B)/%.o $(B)/lib/%.o $(B)/ingest.a $(B)/report.a $(B)/cohort.a
 
 $(B)/gen-chat: scripts/gen-chat.c $(B)/libqp.a
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -o $@ $< $(B)/libqp.a $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -o $@ $< $(B)/libqp.a $(LDLIBS) -lm
 
 $(B)/csv-floor: scripts/csv-floor.c
 	$(CC) $(CFLAGS) $(WARN) -o $@ $< -lcsv

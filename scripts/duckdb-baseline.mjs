@@ -1,7 +1,7 @@
 // The DuckDB baseline of make bench: the chain's job in SQL, from the same
 // events .csv.gz, in DuckDB from the npm package @duckdb/node-api.
 //
-//	node scripts/duckdb-baseline.mjs chat.csv.gz
+//	node scripts/duckdb-baseline.mjs chat.csv.gz [CHECKDIR]
 //
 // Reads the CSV, removes duplicates by the lossless rule (platform ids
 // where present, else the n-th copy of a (group, ts, user, text) key in one
@@ -11,9 +11,14 @@
 // health and the default funnel with fission, then prints row counts.
 // It follows METRICS.md closely but not to every edge: it is a yardstick
 // of the work, not a second implementation (tests/prop/reference.py is).
+// With CHECKDIR, writes the tables that scripts/peer-check compares with
+// the chain's.
 import { DuckDBInstance } from '@duckdb/node-api';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 
 const file = process.argv[2];
+const check = process.argv[3] ? path.resolve(process.argv[3]) : null;
 const db = await DuckDBInstance.create(':memory:');
 const c = await db.connect();
 // QP_DUCK_TIMES=1 prints each statement's seconds on stderr.
@@ -205,5 +210,19 @@ for (const t of ['ev', 'sessions', 'daily', 'weekly', 'members', 'retention', 'c
                  'health', 'funnel', 'fission']) {
   const r = await c.run(`SELECT count(*) FROM ${t}`);
   counts.push(`${t} ${(await r.getRows())[0][0]}`);
+}
+if (check) {
+  mkdirSync(check, { recursive: true });
+  const out = (name, sql) => q(`COPY (${sql}) TO '${path.join(check, name)}'
+    (FORMAT csv, DELIMITER '\t', HEADER false)`);
+  out('events.tsv', `SELECT count(*) FROM ev`);
+  out('daily.tsv', `SELECT group_id, strftime(d, '%Y-%m-%d'), members, joins, leaves, speakers,
+    messages FROM daily ORDER BY group_id, d`);
+  out('weekly.tsv', `SELECT group_id, strftime(w, '%G-W%V'), speakers, messages FROM weekly
+    ORDER BY group_id, w`);
+  out('sessions.tsv', `SELECT group_id, count(*), sum(messages) FROM sessions GROUP BY ALL
+    ORDER BY group_id`);
+  out('members.tsv', `SELECT group_id, user_id, messages FROM members WHERE messages > 0
+    ORDER BY group_id, user_id`);
 }
 console.log(`duckdb: ${counts.join(', ')}; as of ${E}; ${((Date.now() - t0) / 1000).toFixed(2)} s`);

@@ -3,8 +3,9 @@
  * events table (DESIGN.md section 3) on standard output.
  *
  *	gen-chat [-n messages] [-s seed] [-f csv|whatsapp|telegram]
+ *	    [-S flat|community] [-v] [-o dir]
  *
- * Many groups of power-law sizes; members join over a year, most invited
+ * -S flat (the default, which the property tests use): many groups of power-law sizes; members join over a year, most invited
  * by an earlier member (some by link, QR code or added), some leave or are
  * removed; founders and early members talk most, a third never speak;
  * Chinese and English text with links, media, replies and long posts;
@@ -13,8 +14,23 @@
  * as when an operator exports a group every month.  The output depends
  * only on the options.  -f whatsapp writes the same chats (without the
  * duplicates) as one WhatsApp Android text export, -f telegram as a
- * Telegram Desktop full-account JSON export, for qp-ingest benchmarks.
+ * Telegram Desktop full-account JSON export, for qp-ingest benchmarks;
+ * with -o dir, -f whatsapp writes one export per group instead, as
+ * "dir/WhatsApp Chat with NAME.txt".
+ *
+ * -S community: the shape of real communities, which is what the chain's
+ * costs grow with (per group and per member state, not only messages):
+ * n/5000 groups of power-law sizes (most under 50, a few of 500), created
+ * over the year; n/40 people of power-law sociability (how many groups
+ * they sit in) and speaking activity, 30% lurkers who never speak; joins
+ * bunched after a group's creation and then spread over its life, about
+ * half invited by a present member; 8% leave (lurkers 16%), 2% removed;
+ * messages in conversation bursts, lively in a group's first week and then
+ * decaying, by a few participants each, newcomers talking most; about 1%
+ * duplicate rows, from a third of the groups exported twice with an
+ * overlap.  -v prints the shape on standard error.
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,6 +113,9 @@ static const char *const medias[] = { "text", "image", "link", "file", "sticker"
 
 static char **names;
 static enum { F_CSV, F_WHATSAPP, F_TELEGRAM } format;
+static enum { S_FLAT, S_COMMUNITY } shape;
+static int verbose;
+static const char *wa_dir;	/* -o: one WhatsApp export per group */
 static int first_msg = 1;
 static unsigned svc_id;		/* ids of service messages */
 static char *vocab[800];
@@ -401,12 +420,421 @@ emit(const struct ev *e, unsigned g, const char *gname, const char *platform,
 	field(src, 1);
 }
 
+/* The flat shape's group g: gmsg messages, members over the year. */
+static struct ev *
+flat_group(unsigned g, unsigned long long gmsg, unsigned npeople, long long t0,
+    long long span, size_t *nevp)
+{
+	unsigned nm = 30 + (unsigned)(gmsg / 400) + below(50), i, j, k;
+	struct member *m = calloc(nm, sizeof *m);
+	struct ev *ev;
+	size_t nev = 0, cap;
+	long long gstart = t0 + below(60) * 86400LL, gspan = span - (gstart - t0);
+	unsigned *active, nactive = 0, next = 0, id = 0;
+
+	/* Members: founders at the start, the rest over the year. */
+	for (i = 0; i < nm; i++) {
+		m[i].person = (g * 37 + i * (i % 5 == 0 ? 101 : 1)) % npeople;
+		if (i < nm / 5) {
+			m[i].join = gstart + i * 60;
+			m[i].via = 3;
+		} else {
+			double u = unif();
+
+			m[i].join = gstart + (long long)(u * u * (double)gspan);
+			m[i].via = (unsigned char)(below(10) < 6 ? 0 : below(4));
+			m[i].actor = m[i].via == 0 || m[i].via == 3 ?
+			    1 + m[below(i)].person : 0;
+		}
+		m[i].lurker = below(3) == 0 && i > 2;
+		if (below(10) == 0) {
+			m[i].leave = m[i].join + 86400 + below((unsigned)(gspan / 2));
+			m[i].removed = below(4) == 0;
+		}
+	}
+	/* Sort members by join time (insertion sort: nm is small). */
+	for (i = 1; i < nm; i++)
+		for (j = i; j > 0 && m[j].join < m[j - 1].join; j--) {
+			struct member tmp = m[j];
+
+			m[j] = m[j - 1];
+			m[j - 1] = tmp;
+		}
+	cap = gmsg + 3 * nm + 16;
+	ev = calloc(cap, sizeof *ev);
+	active = calloc(nm, sizeof *active);
+	for (i = 0; i < nm; i++) {
+		struct ev *e = &ev[nev++];
+
+		e->t = m[i].join;
+		e->user = m[i].person;
+		e->actor = m[i].actor;
+		e->kind = K_JOIN;
+		e->via = m[i].via;
+		if (m[i].leave && m[i].leave < gstart + gspan) {
+			e = &ev[nev++];
+			e->t = m[i].leave;
+			e->user = m[i].person;
+			e->kind = m[i].removed ? K_REMOVE : K_LEAVE;
+			e->actor = m[i].removed ? 1 + m[0].person : 0;
+		}
+		if (below(50) == 0) {
+			e = &ev[nev++];
+			e->t = m[i].join + below(30 * 86400);
+			e->user = m[i].person;
+			e->kind = K_PAID;
+		}
+	}
+	/* Messages: busy at first, then decaying; early members talk most. */
+	for (k = 0; k < gmsg; k++) {
+		double u = (double)k / (double)gmsg;
+		long long t = gstart + (long long)(u * u * (double)gspan);
+		struct ev *e;
+		unsigned who, tries;
+
+		while (next < nm && m[next].join <= t)
+			active[nactive++] = next++;
+		if (nactive == 0) {
+			t = m[0].join;
+			active[nactive++] = 0;
+			next = next ? next : 1;
+		}
+		for (tries = 0; tries < 8; tries++) {
+			double x = unif();
+
+			who = active[(unsigned)(x * x * x * nactive)];
+			if (!m[who].lurker && (!m[who].leave || m[who].leave > t))
+				break;
+		}
+		if (tries == 8)
+			who = active[0];
+		e = &ev[nev++];
+		e->t = t < m[who].join ? m[who].join : t;
+		if (m[who].leave && e->t >= m[who].leave)
+			e->t = m[who].leave - 1;
+		e->user = m[who].person;
+		e->kind = K_MSG;
+		e->id = ++id;
+		e->media = (unsigned char)(below(10) < 7 ? 0 : below(7));
+		if (id > 5 && below(20) == 0)
+			e->reply = 1 + id - 1 - below(5);
+	}
+	qsort(ev, nev, sizeof *ev, cmp_ev);
+	free(active);
+	free(m);
+	*nevp = nev;
+	return ev;
+}
+
+/*
+ * The community shape (-S community).  Distributions, drawn from rnd():
+ * Pareto for sizes, sociability and activity (heavy tails), exponential
+ * for gaps, log-normal for per-group and per-member spread.
+ */
+
+static double
+pareto(double alpha)
+{
+	return pow(1.0 - unif(), -1.0 / alpha);
+}
+
+static double
+expo(double mean)
+{
+	return -mean * log(1.0 - unif());
+}
+
+static double
+lognorm(double sigma)
+{
+	double u = 1.0 - unif(), v = unif();
+
+	return exp(sigma * sqrt(-2.0 * log(u)) * cos(2.0 * M_PI * v));
+}
+
+/* The first index whose cumulative weight exceeds x * total. */
+static unsigned
+pick(const double *cw, unsigned n, double x)
+{
+	unsigned lo = 0, hi = n - 1, mid;
+
+	x *= cw[n - 1];
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (cw[mid] > x)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+static struct {
+	unsigned	 people, groups;
+	double		*act;		/* speaking weight, 0 = lurker */
+	double		*soc_cw;	/* cumulative sociability */
+	unsigned	*size;
+	unsigned long long *msgs;
+	long long	*created;
+	/* for -v */
+	unsigned char	*seen;
+	unsigned long long rows, dups, memberships, max_size, big, small;
+} cm;
+
+static void
+community_plan(unsigned long long n, long long t0, long long span)
+{
+	double *w, wsum = 0, soc = 0;
+	unsigned long long sum = 0;
+	unsigned i;
+
+	cm.people = (unsigned)(n / 40 < 200 ? 200 : n / 40);
+	cm.groups = (unsigned)(n / 5000 < 5 ? 5 : n / 5000);
+	cm.act = calloc(cm.people, sizeof *cm.act);
+	cm.soc_cw = calloc(cm.people, sizeof *cm.soc_cw);
+	cm.seen = calloc(cm.people, 1);
+	for (i = 0; i < cm.people; i++) {
+		double a = pareto(1.3);
+
+		cm.act[i] = unif() < 0.3 ? 0 : a > 200 ? 200 : a;
+		soc += fmin(pareto(1.3), 200);
+		cm.soc_cw[i] = soc;
+	}
+	cm.size = calloc(cm.groups, sizeof *cm.size);
+	cm.msgs = calloc(cm.groups, sizeof *cm.msgs);
+	cm.created = calloc(cm.groups, sizeof *cm.created);
+	w = calloc(cm.groups, sizeof *w);
+	for (i = 0; i < cm.groups; i++) {
+		double s = 3 + pareto(1.1) * 12;
+
+		s = fmin(s, 500);
+		s = fmin(s, cm.people / 2);
+		cm.size[i] = (unsigned)s;
+		wsum += w[i] = pow(s, 0.8) * lognorm(0.6);
+		cm.created[i] = t0 + (long long)(unif() * 0.85 * (double)span);
+	}
+	for (i = 0; i < cm.groups; i++)
+		sum += cm.msgs[i] = (unsigned long long)((double)n * w[i] / wsum);
+	for (i = 0; sum < n; i = (i + 1) % cm.groups, sum++)
+		cm.msgs[i]++;
+	free(w);
+}
+
+/* A person by sociability; speakers only if talk is set. */
+static unsigned
+community_person(int talk)
+{
+	unsigned p, tries = 0;
+
+	do
+		p = pick(cm.soc_cw, cm.people, unif());
+	while (talk && cm.act[p] == 0 && ++tries < 100);
+	return p;
+}
+
+static int
+cmp_member(const void *a, const void *b)
+{
+	const struct member *x = a, *y = b;
+
+	return x->join < y->join ? -1 : x->join > y->join;
+}
+
+static int
+cmp_ll(const void *a, const void *b)
+{
+	const long long *x = a, *y = b;
+
+	return *x < *y ? -1 : *x > *y;
+}
+
+/* Group g's events, sorted by time, message ids in time order. */
+static struct ev *
+community_group(unsigned g, long long t0, long long span, size_t *nevp)
+{
+	static const double hour_w[24] = {
+		1, .5, .3, .2, .2, .4, 1.5, 3, 4, 4, 3.5, 3.5,
+		4, 3.5, 3, 3, 3, 3.5, 4, 5, 6, 6, 4.5, 2.5
+	};
+	static const double wday_w[7] = { 1, 1, 1, 1, 1.1, 1.3, 1.2 };
+	long long c = cm.created[g], end = t0 + span, life = end - c;
+	unsigned nm = cm.size[g], i, j, k, id = 0, nsess = 0, nact = 0;
+	unsigned long long left = cm.msgs[g];
+	unsigned days = (unsigned)(life / 86400) + 1, day0 = (unsigned)((c - t0) / 86400);
+	struct member *m = calloc(nm, sizeof *m);
+	double *w = calloc(nm, sizeof *w), *cw = calloc(nm, sizeof *cw);
+	double *dcw = calloc(days, sizeof *dcw), hcw[24], gw = lognorm(0.5);
+	double mean_len = 3 + pow(nm < 300 ? nm : 300, 0.35) * gw, dsum = 0;
+	unsigned *act = calloc(nm, sizeof *act);
+	long long *sess, next_rebuild = 0;
+	size_t nev = 0, cap = cm.msgs[g] + 3 * nm + 16, mi = 0;
+	struct ev *ev = calloc(cap, sizeof *ev), *e;
+	int dirty = 1;
+
+	/* Members: the founder, then distinct people by sociability. */
+	m[0].person = community_person(1);
+	m[0].join = c;
+	m[0].via = 3;
+	for (i = 1; i < nm; i++) {
+		unsigned tries = 0;
+	again:
+		m[i].person = community_person(0);
+		for (j = 0; j < i; j++)
+			if (m[j].person == m[i].person && ++tries < 50)
+				goto again;
+		m[i].join = c + 60 + (unif() < 0.65 ?
+		    (long long)fmin(expo(1.5 * 86400), 0.95 * (double)life) :
+		    (long long)(unif() * 0.97 * (double)life));
+	}
+	qsort(m + 1, nm - 1, sizeof *m, cmp_member);
+	for (i = 1; i < nm; i++) {
+		double x = unif(), pl = cm.act[m[i].person] == 0 ? 0.16 : 0.08;
+
+		m[i].lurker = cm.act[m[i].person] == 0;
+		if (x < pl + 0.02) {
+			m[i].leave = m[i].join + (x < pl ? 600 + (long long)expo(45 * 86400) :
+			    300 + (long long)expo(20 * 86400));
+			m[i].removed = x >= pl;
+			if (m[i].leave >= end)
+				m[i].leave = 0;
+		}
+		/* Invited or added by a member present then, else by link or QR. */
+		x = unif();
+		m[i].via = x < 0.45 ? 0 : x < 0.55 ? 3 : x < 0.9 ? 1 : 2;
+		if (m[i].via == 0 || m[i].via == 3) {
+			j = unif() < 0.3 ? 0 : below(i);
+			if (m[j].leave && m[j].leave <= m[i].join)
+				j = 0;
+			m[i].actor = 1 + m[j].person;
+		}
+	}
+	for (i = 0; i < nm; i++) {
+		e = &ev[nev++];
+		e->t = m[i].join;
+		e->user = m[i].person;
+		e->actor = m[i].actor;
+		e->kind = K_JOIN;
+		e->via = m[i].via;
+		if (m[i].leave) {
+			e = &ev[nev++];
+			e->t = m[i].leave;
+			e->user = m[i].person;
+			e->kind = m[i].removed ? K_REMOVE : K_LEAVE;
+			e->actor = m[i].removed ? 1 + m[0].person : 0;
+		}
+		if (below(50) == 0) {
+			e = &ev[nev++];
+			e->t = m[i].join + below(30 * 86400);
+			e->user = m[i].person;
+			e->kind = K_PAID;
+		}
+		cm.seen[m[i].person] |= 1;
+		w[i] = m[i].lurker ? 0 : cm.act[m[i].person] * lognorm(0.8);
+	}
+	w[0] = fmax(w[0], 1);
+	/* Sessions: lively in the first week, then decaying; by hour of day. */
+	for (i = 0; i < days; i++) {
+		double a = (double)i - 7, f = a < 0 ? 1 - 0.06 * i :
+		    0.22 * exp(-a / 30) + 0.07 * exp(-a / 400);
+
+		dsum += f * wday_w[(day0 + i) % 7];
+		dcw[i] = dsum;
+	}
+	for (i = 0, dsum = 0; i < 24; i++)
+		hcw[i] = dsum += hour_w[i];
+	sess = calloc(left + 1, sizeof *sess);
+	while (left > 0) {
+		unsigned long long len = 1 + (unsigned long long)expo(mean_len);
+		long long st = t0 + (long long)(day0 + pick(dcw, days, unif())) * 86400 +
+		    pick(hcw, 24, unif()) * 3600LL + below(3600);
+
+		if (len > left)
+			len = left;
+		left -= len;
+		if (st < c)
+			st = c + below(3600);
+		sess[nsess++] = st << 16 | (len < 65535 ? len : 65535);
+	}
+	qsort(sess, nsess, sizeof *sess, cmp_ll);
+	/* Speakers: members present at the session's start, newcomers most. */
+	for (k = 0; k < nsess; k++) {
+		long long st = sess[k] >> 16, t = st;
+		unsigned len = (unsigned)(sess[k] & 0xffff), parts[8], np;
+
+		while (mi < nm && m[mi].join <= st) {
+			if (w[mi] > 0)
+				act[nact++] = (unsigned)mi;
+			mi++;
+			dirty = 1;
+		}
+		if (dirty || st >= next_rebuild) {
+			double s = 0;
+			unsigned a, b;
+
+			for (a = b = 0; a < nact; a++) {
+				const struct member *x = &m[act[a]];
+
+				if (x->leave && x->leave <= st)
+					continue;
+				act[b] = act[a];
+				s += w[act[a]] * (0.15 + 0.85 *
+				    exp(-(double)(st - x->join) / (21 * 86400.0)));
+				cw[b++] = s;
+			}
+			nact = b;
+			dirty = 0;
+			next_rebuild = st + 2 * 86400;
+		}
+		np = 1 + (unsigned)fmin(expo(1.6), 7);
+		for (i = 0; i < np; i++)
+			parts[i] = nact ? act[pick(cw, nact, unif())] : 0;
+		for (j = 0; j < len; j++) {
+			unsigned who = j == 0 || unif() < 0.35 ? parts[0] : parts[below(np)];
+			double x;
+
+			if (j) {
+				x = unif();
+				t += 1 + (long long)expo(x < 0.7 ? 20 : x < 0.95 ? 120 : 600);
+			}
+			if (m[who].leave && m[who].leave <= t)
+				who = 0;
+			e = &ev[nev++];
+			e->t = t;
+			e->user = m[who].person;
+			e->kind = K_MSG;
+			e->id = ++id;
+			e->media = (unsigned char)(below(10) < 7 ? 0 : below(7));
+			cm.seen[m[who].person] |= 2;
+		}
+	}
+	qsort(ev, nev, sizeof *ev, cmp_ev);
+	/* Ids in time order; a reply quotes one of the last few messages. */
+	for (i = 0, id = 0; i < nev; i++)
+		if (ev[i].kind == K_MSG) {
+			ev[i].id = ++id;
+			if (id > 1 && unif() < 0.12)
+				ev[i].reply = id - below(id - 1 < 5 ? id - 1 : 5);
+		}
+	cm.memberships += nm;
+	cm.max_size = nm > cm.max_size ? nm : cm.max_size;
+	cm.big += nm >= 400;
+	cm.small += nm < 50;
+	free(m);
+	free(w);
+	free(cw);
+	free(dcw);
+	free(act);
+	free(sess);
+	*nevp = nev;
+	return ev;
+}
+
 int
 main(int argc, char **argv)
 {
 	unsigned long long n = 1000000, made = 0;
 	unsigned long long seed = 1;
-	unsigned ngroups, npeople, g, i, j, k;
+	unsigned ngroups, npeople, g, i;
 	double *gw, wsum = 0;
 	long long t0 = 1704038400;	/* 2024-01-01T00:00:00+08:00 */
 	long long span = 365LL * 86400;
@@ -422,16 +850,27 @@ main(int argc, char **argv)
 			c++;
 			format = strcmp(argv[c], "whatsapp") == 0 ? F_WHATSAPP :
 			    strcmp(argv[c], "telegram") == 0 ? F_TELEGRAM : F_CSV;
-		}
+		} else if (strcmp(argv[c], "-S") == 0 && c + 1 < argc)
+			shape = strcmp(argv[++c], "community") == 0 ?
+			    S_COMMUNITY : S_FLAT;
+		else if (strcmp(argv[c], "-v") == 0)
+			verbose = 1;
+		else if (strcmp(argv[c], "-o") == 0 && c + 1 < argc)
+			wa_dir = argv[++c];
 		else {
 			fprintf(stderr, "usage: gen-chat [-n messages] [-s seed] "
-			    "[-f csv|whatsapp|telegram]\n");
+			    "[-f csv|whatsapp|telegram] [-S flat|community] [-v] [-o dir]\n");
 			return 2;
 		}
 	}
 	rng ^= seed * 0x9e3779b97f4a7c15ULL;
 	ngroups = (unsigned)(n / 50000 < 5 ? 5 : n / 50000);
 	npeople = (unsigned)(n / 500 < 200 ? 200 : n / 500);
+	if (shape == S_COMMUNITY) {
+		community_plan(n, t0, span);
+		ngroups = cm.groups;
+		npeople = cm.people;
+	}
 	make_names(npeople);
 	make_vocab();
 	gw = calloc(ngroups, sizeof *gw);
@@ -446,113 +885,54 @@ main(int argc, char **argv)
 		    "\"list\": [", stdout);
 	for (g = 0; g < ngroups; g++) {
 		unsigned long long gmsg = (unsigned long long)((double)n * gw[g] / wsum);
-		unsigned nm = 30 + (unsigned)(gmsg / 400) + below(50);
-		struct member *m = calloc(nm, sizeof *m);
 		struct ev *ev;
-		size_t nev = 0, cap;
+		size_t nev = 0;
 		char gname[96], src[32];
 		const char *platform = platforms[g % 6];
-		long long gstart = t0 + below(60) * 86400LL, gspan = span - (gstart - t0);
-		unsigned *active, nactive = 0, next = 0, id = 0;
 
 		if (g == ngroups - 1)
 			gmsg = n - made;
 		snprintf(gname, sizeof gname, g % 2 ? "%s学习群 %u期" :
 		    "%s community #%u", g % 2 ? "打卡" : "Readers", g + 1);
-		/* Members: founders at the start, the rest over the year. */
-		for (i = 0; i < nm; i++) {
-			m[i].person = (g * 37 + i * (i % 5 == 0 ? 101 : 1)) % npeople;
-			if (i < nm / 5) {
-				m[i].join = gstart + i * 60;
-				m[i].via = 3;
-			} else {
-				double u = unif();
-
-				m[i].join = gstart + (long long)(u * u * (double)gspan);
-				m[i].via = (unsigned char)(below(10) < 6 ? 0 : below(4));
-				m[i].actor = m[i].via == 0 || m[i].via == 3 ?
-				    1 + m[below(i)].person : 0;
-			}
-			m[i].lurker = below(3) == 0 && i > 2;
-			if (below(10) == 0) {
-				m[i].leave = m[i].join + 86400 + below((unsigned)(gspan / 2));
-				m[i].removed = below(4) == 0;
-			}
-		}
-		/* Sort members by join time (insertion sort: nm is small). */
-		for (i = 1; i < nm; i++)
-			for (j = i; j > 0 && m[j].join < m[j - 1].join; j--) {
-				struct member tmp = m[j];
-
-				m[j] = m[j - 1];
-				m[j - 1] = tmp;
-			}
-		cap = gmsg + 3 * nm + 16;
-		ev = calloc(cap, sizeof *ev);
-		active = calloc(nm, sizeof *active);
-		for (i = 0; i < nm; i++) {
-			struct ev *e = &ev[nev++];
-
-			e->t = m[i].join;
-			e->user = m[i].person;
-			e->actor = m[i].actor;
-			e->kind = K_JOIN;
-			e->via = m[i].via;
-			if (m[i].leave && m[i].leave < gstart + gspan) {
-				e = &ev[nev++];
-				e->t = m[i].leave;
-				e->user = m[i].person;
-				e->kind = m[i].removed ? K_REMOVE : K_LEAVE;
-				e->actor = m[i].removed ? 1 + m[0].person : 0;
-			}
-			if (below(50) == 0) {
-				e = &ev[nev++];
-				e->t = m[i].join + below(30 * 86400);
-				e->user = m[i].person;
-				e->kind = K_PAID;
-			}
-		}
-		/* Messages: busy at first, then decaying; early members talk most. */
-		for (k = 0; k < gmsg; k++) {
-			double u = (double)k / (double)gmsg;
-			long long t = gstart + (long long)(u * u * (double)gspan);
-			struct ev *e;
-			unsigned who, tries;
-
-			while (next < nm && m[next].join <= t)
-				active[nactive++] = next++;
-			if (nactive == 0) {
-				t = m[0].join;
-				active[nactive++] = 0;
-				next = next ? next : 1;
-			}
-			for (tries = 0; tries < 8; tries++) {
-				double x = unif();
-
-				who = active[(unsigned)(x * x * x * nactive)];
-				if (!m[who].lurker && (!m[who].leave || m[who].leave > t))
-					break;
-			}
-			if (tries == 8)
-				who = active[0];
-			e = &ev[nev++];
-			e->t = t < m[who].join ? m[who].join : t;
-			if (m[who].leave && e->t >= m[who].leave)
-				e->t = m[who].leave - 1;
-			e->user = m[who].person;
-			e->kind = K_MSG;
-			e->id = ++id;
-			e->media = (unsigned char)(below(10) < 7 ? 0 : below(7));
-			if (id > 5 && below(20) == 0)
-				e->reply = 1 + id - 1 - below(5);
-		}
-		qsort(ev, nev, sizeof *ev, cmp_ev);
-		/* Two overlapping exports: a = first 60%, b = from 50% on. */
+		if (shape == S_COMMUNITY) {
+			gmsg = cm.msgs[g];
+			ev = community_group(g, t0, span, &nev);
+		} else
+			ev = flat_group(g, gmsg, npeople, t0, span, &nev);
+		/*
+		 * Two overlapping exports: a = first 60%, b = from 50% on; in
+		 * the community shape a third of the groups, split anywhere,
+		 * overlapping by 0-6.7% (1% of all rows), the rest one export.
+		 */
 		{
 			size_t a_end = nev * 6 / 10, b_start = nev * 5 / 10;
 
+			if (shape == S_COMMUNITY) {
+				if (nev >= 8 && unif() < 0.3) {
+					double cut = 0.2 + 0.6 * unif(), ov = unif() * 0.067;
+
+					a_end = (size_t)((double)nev * (cut + ov / 2));
+					b_start = (size_t)((double)nev * (cut - ov / 2));
+				} else
+					a_end = b_start = nev;
+				cm.rows += nev + a_end - b_start;
+				cm.dups += a_end - b_start;
+			}
+
 			if (format != F_CSV) {
 				/* One export per group, no duplicates. */
+				if (format == F_WHATSAPP && wa_dir != NULL) {
+					char path[4096];
+
+					snprintf(path, sizeof path,
+					    "%s/WhatsApp Chat with %s.txt", wa_dir, gname);
+					if (fflush(stdout) == EOF ||
+					    freopen(path, "w", stdout) == NULL) {
+						perror(path);
+						return 1;
+					}
+					setvbuf(stdout, buf, _IOFBF, sizeof buf);
+				}
 				if (format == F_TELEGRAM) {
 					printf("%s\n {\"name\": ", g ? "," : "");
 					json_string(gname);
@@ -576,10 +956,22 @@ main(int argc, char **argv)
 next_group:
 		made += gmsg;
 		free(ev);
-		free(active);
-		free(m);
 	}
 	free(gw);
+	if (verbose && shape == S_COMMUNITY) {
+		unsigned long long seen = 0, spoke = 0;
+
+		for (i = 0; i < cm.people; i++) {
+			seen += cm.seen[i] != 0;
+			spoke += (cm.seen[i] & 2) != 0;
+		}
+		fprintf(stderr, "gen-chat: %llu messages, %u groups (%llu under 50 "
+		    "members, %llu of 400 or more, the largest %llu), %llu "
+		    "memberships of %llu people, %llu of whom speak; %llu rows, "
+		    "%llu duplicates (%.2f%%)\n", n, cm.groups, cm.small, cm.big,
+		    cm.max_size, cm.memberships, seen, spoke, cm.rows, cm.dups,
+		    cm.rows ? 100.0 * (double)cm.dups / (double)cm.rows : 0);
+	}
 	if (format == F_TELEGRAM)
 		fputs("\n]}\n}\n", stdout);
 	if (fflush(stdout) == EOF || ferror(stdout))
