@@ -560,6 +560,10 @@ qp_cli_tz(const char *zone, const char *warning, int quiet)
 	size_t i;
 	int east, a;
 
+	/* An empty --tz is a caller's unset variable, not a choice of UTC. */
+	if (zone != NULL && *zone == '\0')
+		qp_usage_error("--tz: empty time zone; name one, such as "
+		    "Asia/Shanghai or UTC");
 	if (zone == NULL) {
 		from = "$TZ";
 		if ((zone = getenv("TZ")) != NULL && *zone == '\0')
