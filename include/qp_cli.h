@@ -142,12 +142,14 @@ void		 qp_cli_pass(const struct qp_common *c, struct qp_in *in,
 /*
  * The targets the report judges KPIs by (DESIGN.md section 5), by metric
  * name; a value below 0 means none.  qp_cli_targets() reads overrides from
- * a file of "metric value" lines (# comments) and exits 1 on a bad line.
+ * a file of "metric value" lines (# comments) and exits 1 on a bad line or
+ * a file it cannot read; a rate's target is from 0 to 1.
  */
 struct qp_target {
 	const char	*metric;
 	double		 value;
 	const char	*variant;	/* what it judges: "M" for retention */
+	int		 rate;		/* a share, from 0 to 1 */
 };
 
 extern struct qp_target	 qp_targets[];

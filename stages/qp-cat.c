@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "qp_cli.h"
 #include "qp_csv.h"
@@ -640,7 +641,7 @@ main(int argc, char **argv)
 	struct opts o;
 	struct qp_in *in;
 	const char *err;
-	int ch, ret;
+	int ch, ret, made = 0;
 
 	memset(&o, 0, sizeof o);
 	qp_cli_init("qp-cat", usage, argv, &o.com);
@@ -688,11 +689,18 @@ main(int argc, char **argv)
 		qp_usage_error("-o does not go with --split");
 	if (o.create)
 		return run_create(&o, argc, argv);
-	if (o.split != NULL && mkdir(o.split, 0777) == -1 && errno != EEXIST)
+	if (o.split != NULL && (made = mkdir(o.split, 0777) == 0) == 0 &&
+	    errno != EEXIST)
 		qp_die("%s: %s", o.split, strerror(errno));
-	if ((in = qp_in_open((const char *const *)o.files, o.nfiles, &err)) == NULL)
+	if ((in = qp_in_open((const char *const *)o.files, o.nfiles, &err)) == NULL) {
+		if (made)
+			rmdir(o.split);
 		qp_die("%s", err);
+	}
 	ret = o.stats ? run_stats(&o, in) : run_print(&o, in);
 	qp_in_close(in);
+	/* A failed run leaves no folder of ours: unfinished tables are gone. */
+	if (made && ret != QP_EXIT_OK)
+		rmdir(o.split);
 	return ret;
 }

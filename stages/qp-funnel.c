@@ -223,7 +223,7 @@ read_steps(const char *path)
 {
 	FILE *f = fopen(path, "r");
 	char *line = NULL, where[4096];
-	size_t cap = 0, lineno = 0;
+	size_t cap = 0, lineno = 0, before = nsteps;
 	ssize_t n;
 
 	if (f == NULL)
@@ -238,6 +238,11 @@ read_steps(const char *path)
 		snprintf(where, sizeof where, "%s:%zu", path, lineno);
 		add_step(line + n, where);
 	}
+	/* A folder or an empty file must not fall back to the default. */
+	if (ferror(f))
+		qp_usage_error("%s: %s", path, strerror(errno));
+	if (nsteps == before)
+		qp_usage_error("%s: no steps in the file", path);
 	free(line);
 	fclose(f);
 }
@@ -748,7 +753,7 @@ funnel_rows(struct qp_out *out, const char *scope, const char *cohort,
 {
 	unsigned long long reached[MAXSTEPS] = { 0 };
 	long long *d = qp_xcalloc(n, sizeof *d);
-	char b[5][40], sn[8];
+	char b[5][40], sn[24];
 	const char *v[8];
 	size_t i, k, nd;
 

@@ -114,7 +114,7 @@ parse_opts(int argc, char **argv, struct qp_common *com, struct opts *o,
 			qp_civil_from_days(rp->from, &y, &m, &d);
 			rp->to = qp_days_from_civil(m == 12 ? y + 1 : y,
 			    m == 12 ? 1 : m + 1, 1) - 1;
-			period = 1;
+			period = rp->month = 1;
 			break;
 		}
 		case OPT_FROM:

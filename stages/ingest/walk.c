@@ -588,7 +588,11 @@ ing_fail(struct ing *g, struct ing_text *x, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	qp_warn("%s:%llu: %s", x->name, x->lineno, msg);
+	/* Line 0: nothing read yet (an empty file), no line to name. */
+	if (x->lineno > 0)
+		qp_warn("%s:%llu: %s", x->name, x->lineno, msg);
+	else
+		qp_warn("%s: %s", x->name, msg);
 }
 
 int

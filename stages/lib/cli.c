@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <math.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -20,6 +21,7 @@
 #include <unistd.h>
 
 #include "qp_cli.h"
+#include "qp_csv.h"
 #include "qp_io.h"
 #include "qp_roles.h"
 #include "qp_stream.h"
@@ -470,12 +472,12 @@ qp_cli_pass(const struct qp_common *c, struct qp_in *in, struct qp_out *out,
  * users (周互动≥3次) are 500 within 3 months and 2000 within 6.
  */
 struct qp_target qp_targets[] = {
-	{ "speaking_rate", 0.20, "" }, { "participation", 0.50, "" },
-	{ "core_members", -1, "" }, { "retention_30", 0.60, "M" },
-	{ "retention_90", 0.30, "M" }, { "activation_72h", -1, "" },
-	{ "paid_conversion", -1, "" }, { "repurchase", -1, "" },
-	{ "fission_ratio", -1, "" }, { "core_users_90", 500, "" },
-	{ "core_users_180", 2000, "" },
+	{ "speaking_rate", 0.20, "", 1 }, { "participation", 0.50, "", 1 },
+	{ "core_members", -1, "", 0 }, { "retention_30", 0.60, "M", 1 },
+	{ "retention_90", 0.30, "M", 1 }, { "activation_72h", -1, "", 1 },
+	{ "paid_conversion", -1, "", 1 }, { "repurchase", -1, "", 1 },
+	{ "fission_ratio", -1, "", 0 }, { "core_users_90", 500, "", 0 },
+	{ "core_users_180", 2000, "", 0 },
 };
 const size_t qp_ntargets = sizeof qp_targets / sizeof qp_targets[0];
 
@@ -503,21 +505,29 @@ qp_target_set(const char *metric, double value)
 	return -1;
 }
 
+/*
+ * A targets file is an input like any other: one that cannot be read (a
+ * directory among them) or holds a bad line is bad data, exit 1.
+ */
 void
 qp_cli_targets(const char *path)
 {
 	FILE *f = fopen(path, "r");
-	char line[512], key[128], *end;
-	size_t lineno = 0;
+	char *line = NULL, key[128], *end;
+	size_t cap = 0, lineno = 0, bad, i;
+	ssize_t len;
 	double v;
 
 	if (f == NULL)
-		qp_usage_error("--targets: %s: %s", path, strerror(errno));
-	while (fgets(line, sizeof line, f) != NULL) {
+		qp_die("--targets: %s: %s", path, strerror(errno));
+	while ((len = getline(&line, &cap, f)) != -1) {
 		char *p = line + strspn(line, " \t");
 		int n = 0;
 
 		lineno++;
+		if ((bad = qp_utf8_check(line, (size_t)len)) < (size_t)len)
+			qp_die("%s:%zu: not text (byte 0x%02x at column %zu)",
+			    path, lineno, (unsigned char)line[bad], bad + 1);
 		line[strcspn(line, "\r\n")] = '\0';
 		if (*p == '#' || *p == '\0')
 			continue;
@@ -526,14 +536,27 @@ qp_cli_targets(const char *path)
 		errno = 0;
 		v = strtod(p + n, &end);
 		end += strspn(end, " \t\r\n");
-		if (errno != 0 || end == p + n || *end != '\0' || v < 0)
+		if (errno != 0 || end == p + n || *end != '\0' || !isfinite(v) ||
+		    v < 0)
 			qp_die("%s:%zu: '%s' is not a number", path, lineno, p + n);
-		if (qp_target_set(key, v) == -1)
+		for (i = 0; i < qp_ntargets; i++)
+			if (strcmp(qp_targets[i].metric, key) == 0)
+				break;
+		if (i == qp_ntargets)
 			qp_die("%s:%zu: unknown metric '%s' (known: speaking_rate, "
 			    "participation, core_members, retention_30, "
 			    "retention_90, activation_72h, paid_conversion, "
-			    "repurchase, fission_ratio)", path, lineno, key);
+			    "repurchase, fission_ratio, core_users_90, "
+			    "core_users_180)", path, lineno, key);
+		/* "speaking_rate 20" most likely meant 20%: say so. */
+		if (qp_targets[i].rate && v > 1)
+			qp_die("%s:%zu: %s is a rate from 0 to 1, not %s (write "
+			    "0.2 for 20%%)", path, lineno, key, p + n);
+		qp_targets[i].value = v;
 	}
+	if (ferror(f))
+		qp_die("--targets: %s: %s", path, strerror(errno));
+	free(line);
 	fclose(f);
 }
 
@@ -560,6 +583,10 @@ qp_cli_tz(const char *zone, const char *warning, int quiet)
 	size_t i;
 	int east, a;
 
+	/* An empty --tz is a caller's unset variable, not a choice of UTC. */
+	if (zone != NULL && *zone == '\0')
+		qp_usage_error("--tz: empty time zone; name one, such as "
+		    "Asia/Shanghai or UTC");
 	if (zone == NULL) {
 		from = "$TZ";
 		if ((zone = getenv("TZ")) != NULL && *zone == '\0')

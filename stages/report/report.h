@@ -43,6 +43,7 @@ struct gname {
 struct report {
 	int			 charts;
 	long long		 from, to;	/* the period, NODAY: open */
+	int			 month;		/* --period: titled as the month */
 	long long		 end;	/* E: every figure is as of this day */
 	long long		 last;	/* the last event's day (<= end) */
 	long long		 lo, hi;	/* the period's days up to end */

@@ -229,15 +229,27 @@ section_title(struct report *rp)
 {
 	char a[16] = "", b[16] = "";
 	size_t all, active;
+	int cut;
 
 	if (rp->lo == NODAY) {
 		mdf(rp, _("# Community report (no events)\n"));
 		return;
 	}
-	qp_day_format(a, rp->from != NODAY ? rp->from : rp->lo);
-	qp_day_format(b, rp->to != NODAY ? rp->to : rp->end);
+	/*
+	 * A range wider than the data (--from 0001-01-01) is cut to it in the
+	 * title; a --period month is titled as the month.
+	 */
+	cut = !rp->month && ((rp->from != NODAY && rp->from < rp->lo) ||
+	    (rp->to != NODAY && rp->to > rp->end));
+	qp_day_format(a, rp->from == NODAY || (cut && rp->from < rp->lo) ?
+	    rp->lo : rp->from);
+	qp_day_format(b, rp->to == NODAY || (cut && rp->to > rp->end) ?
+	    rp->end : rp->to);
 	mdf(rp, _("# Community report %s – %s\n\n"),
 	    a, b);
+	if (cut)
+		mdf(rp, _("The period asked for is wider than the data: it is "
+		    "cut to the days from the first event to the end date.\n\n"));
 	qp_day_format(a, rp->end);
 	mdf(rp, _("Every figure is as of **%s**"), a);
 	if (rp->last != rp->end) {

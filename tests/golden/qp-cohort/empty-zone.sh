@@ -1,0 +1,1 @@
+qp-cohort --tz "" < /dev/null
