@@ -376,7 +376,8 @@ write_tables(struct report *rp, const char *targets)
 	struct tab *cur, *tg = tab_find(rp, "targets"),
 	    *m = tab_find(rp, "members");
 	int cm = col(tg, "metric"), cv = col(tg, "target"),
-	    mg = col(m, "group_id"), mu = col(m, "user_id");
+	    cvar = col(tg, "variant"), mg = col(m, "group_id"),
+	    mu = col(m, "user_id");
 	struct qp_strmap *users;
 	size_t i;
 
@@ -391,9 +392,17 @@ write_tables(struct report *rp, const char *targets)
 	for (cur = rp->tabs; cur != NULL; cur = cur->next)
 		write_named(rp, cur, m, users);
 	qp_strmap_free(users);
-	for (i = 0; cm >= 0 && cv >= 0 && i < tg->nrows; i++)
+	/* Retention targets judge one variant: M (still a member), unless
+	 * the targets table names another. */
+	snprintf(rp->ret_variant, sizeof rp->ret_variant, "M");
+	for (i = 0; cm >= 0 && cv >= 0 && i < tg->nrows; i++) {
 		(void)qp_target_set(tg->rows[i][cm], *tg->rows[i][cv] ?
 		    num(tg->rows[i][cv]) : -1);
+		if (cvar >= 0 && strcmp(tg->rows[i][cm], "retention_30") == 0 &&
+		    *tg->rows[i][cvar] != '\0')
+			snprintf(rp->ret_variant, sizeof rp->ret_variant, "%s",
+			    tg->rows[i][cvar]);
+	}
 	if (targets != NULL)
 		qp_cli_targets(targets);
 }

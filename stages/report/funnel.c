@@ -73,6 +73,13 @@ section_funnel(struct report *rp)
 		}
 		n++;
 	}
+	/* Beside the paid conversion above, which counts every member. */
+	if (n > 0)
+		mdf(rp, _("\nThe funnel follows the members whose membership "
+		    "began with a join, each step within the window after it "
+		    "(30 days unless qp-funnel --window says otherwise); the paid "
+		    "conversion above counts every member, whenever they paid "
+		    "(funnel.csv).\n"));
 	if (f != NULL) {
 		out_close(rp, f, "funnel.dat");
 		if (n > 0) {

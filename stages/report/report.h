@@ -42,6 +42,7 @@ struct gname {
 
 struct report {
 	int			 charts;
+	char			 ret_variant[4];	/* the retention variant targets judge */
 	long long		 from, to;	/* the period, NODAY: open */
 	int			 month;		/* --period: titled as the month */
 	long long		 end;	/* E: every figure is as of this day */

@@ -21,7 +21,7 @@ static void
 kpi_row(struct report *rp, const char *name, const char *key,
     const struct kpi *k, int rate)
 {
-	double tg = qp_target(key);
+	double tg = key != NULL ? qp_target(key) : -1;	/* NULL: unjudged */
 	char val[64], tgt[64];
 
 	if (!k->has)
@@ -161,7 +161,7 @@ members_share(struct report *rp, int which)
 		k.has = 1;
 	}
 	snprintf(k.src, sizeof k.src, which == 0 ? _("members.csv, all groups: "
-	    "%llu paid of %llu members") : which == 1 ?
+	    "%llu paid of %llu members ever, those who left included") : which == 1 ?
 	    _("members.csv, all groups: %llu paid twice or more of %llu who "
 	    "paid") : _("members.csv, all groups: %llu spoke within 72 hours of "
 	    "%llu who joined in the period"), a, b);
@@ -288,6 +288,7 @@ section_kpis(struct report *rp)
 	unsigned long long joins = 0, leaves = 0, msgs = 0;
 	size_t i;
 	struct kpi k;
+	int judged;
 	char n30[8] = "30", n90[8] = "90";
 	static const char *const var[] = { "D", "D+", "M" };
 
@@ -316,11 +317,12 @@ section_kpis(struct report *rp)
 		k = retention_kpi(rp, var[i], n30);
 		snprintf(name, sizeof name, _("30-day retention %s"),
 		    variant_name(var[i]));
-		kpi_row(rp, name, "retention_30", &k, 1);
+		judged = strcmp(var[i], rp->ret_variant) == 0;
+		kpi_row(rp, name, judged ? "retention_30" : NULL, &k, 1);
 		k = retention_kpi(rp, var[i], n90);
 		snprintf(name, sizeof name, _("90-day retention %s"),
 		    variant_name(var[i]));
-		kpi_row(rp, name, "retention_90", &k, 1);
+		kpi_row(rp, name, judged ? "retention_90" : NULL, &k, 1);
 	}
 	k = members_share(rp, 2);
 	kpi_row(rp, _("72-hour activation"), "activation_72h", &k, 1);
@@ -334,6 +336,8 @@ section_kpis(struct report *rp)
 	mdf(rp, _("\nRetention of the members who joined N days before: D = "
 	    "spoke on day N, D+ = spoke on day N or later, M = still a member "
 	    "on day N (retention.csv).\n"));
+	mdf(rp, _("The retention targets judge the %s variant; the others are "
+	    "shown beside it, unjudged.\n"), variant_name(rp->ret_variant));
 	for (i = 0; i < rp->ngnames; i++)
 		if (strcmp(rp->gnames[i].platform, "wechat") == 0) {
 			mdf(rp, _("WeChat exports do not record members leaving "
