@@ -116,4 +116,12 @@ int		 qp_csv_plain(const char *s, size_t len);
  */
 int		 qp_row_verbatim(const struct qp_row *r);
 
+/*
+ * a/b as a rate column holds it: 4 decimals, rounded as printf("%.4f")
+ * rounds the exact ratio (ties to even), computed in integers so that no
+ * double rounding changes a digit; "" when b is 0.  buf holds at least 32
+ * bytes.  Returns buf.
+ */
+char	*qp_csv_rate(char *buf, unsigned long long a, unsigned long long b);
+
 #endif

@@ -952,27 +952,6 @@ fmt_u(char *buf, unsigned long long v)
 	return buf;
 }
 
-/* a/b with 4 decimals, rounded as printf rounds the exact ratio (R8). */
-static char *
-fmt_rate(char *buf, unsigned long long a, unsigned long long b)
-{
-	unsigned __int128 n;
-	unsigned long long q, r;
-
-	if (b == 0) {
-		buf[0] = '\0';
-		return buf;
-	}
-	n = (unsigned __int128)a * 10000;
-	q = (unsigned long long)(n / b);
-	r = (unsigned long long)(n % b);
-	if ((unsigned __int128)r * 2 > b || ((unsigned __int128)r * 2 == b &&
-	    (q & 1)))
-		q++;
-	snprintf(buf, 32, "%llu.%04llu", q / 10000, q % 10000);
-	return buf;
-}
-
 static char *
 fmt_day(char *buf, long long day)
 {
@@ -1101,7 +1080,7 @@ daily(struct qp_out *out, const struct scope *sc)
 		v[4] = fmt_u(b[2], (unsigned long long)lv[j]);
 		v[5] = fmt_u(b[3], (unsigned long long)spk[j]);
 		v[6] = fmt_u(b[4], counts_get(sc->msgs, d));
-		v[7] = fmt_rate(b[5], (unsigned long long)spk[j],
+		v[7] = qp_csv_rate(b[5], (unsigned long long)spk[j],
 		    (unsigned long long)mem[j]);
 		out_row(out, v, 8);
 	}
@@ -1173,7 +1152,7 @@ weekly(struct qp_out *out, const struct scope *sc)
 		v[2] = fmt_u(b[0], (unsigned long long)mem[j]);
 		v[3] = fmt_u(b[1], (unsigned long long)spk[j]);
 		v[4] = fmt_u(b[2], (unsigned long long)msgs[j]);
-		v[5] = fmt_rate(b[3], (unsigned long long)spk[j],
+		v[5] = qp_csv_rate(b[3], (unsigned long long)spk[j],
 		    (unsigned long long)mem[j]);
 		v[6] = fmt_u(b[4], (unsigned long long)core[j]);
 		v[7] = fmt_u(b[5], (unsigned long long)jn[j]);
@@ -1352,7 +1331,7 @@ retention_rows(struct qp_out *out, const struct scope *sc, const char *label,
 			v[3] = fmt_u(nbuf, (unsigned long long)o.days[k]);
 			v[4] = fmt_u(b[0], el);
 			v[5] = fmt_u(b[1], re);
-			v[6] = fmt_rate(b[2], re, el);
+			v[6] = qp_csv_rate(b[2], re, el);
 			out_row(out, v, 7);
 		}
 }
@@ -1417,7 +1396,7 @@ cohort(struct qp_out *out, const struct scope *sc)
 			v[2] = fmt_u(b[0], k);
 			v[3] = fmt_u(b[1], j - i);
 			v[4] = fmt_u(b[2], act[k]);
-			v[5] = fmt_rate(b[3], act[k], j - i);
+			v[5] = qp_csv_rate(b[3], act[k], j - i);
 			out_row(out, v, 6);
 		}
 		free(act);
@@ -1456,7 +1435,7 @@ staff(struct qp_out *out, const struct scope *sc)
 		v[2] = fmt_u(b[0], st);
 		v[3] = fmt_u(b[1], bt);
 		v[4] = fmt_u(b[2], counts_get(sc->all, d));
-		v[5] = fmt_rate(b[3], st + bt, counts_get(sc->all, d));
+		v[5] = qp_csv_rate(b[3], st + bt, counts_get(sc->all, d));
 		v[6] = fmt_day(since, sd);
 		out_row(out, v, 7);
 	}
@@ -1515,10 +1494,10 @@ answers_row(struct qp_out *out, const char *id, struct qa *q)
 	v[1] = id;
 	v[2] = fmt_u(b[0], q->questions);
 	v[3] = fmt_u(b[1], q->answered);
-	v[4] = fmt_rate(b[2], q->answered, q->questions);
+	v[4] = qp_csv_rate(b[2], q->answered, q->questions);
 	v[5] = fmt_u(b[3], q->in_window);
 	v[6] = fmt_u(b[4], q->by_members);
-	v[7] = fmt_rate(b[5], q->by_members, q->answered);
+	v[7] = qp_csv_rate(b[5], q->by_members, q->answered);
 	if (n == 0)
 		v[8] = "";
 	else if (n % 2)
@@ -1632,10 +1611,10 @@ health(struct qp_out *out, const struct scope *sc)
 	v[2] = fmt_day(dl, sc->lday);
 	v[3] = fmt_u(b[0], sc->nmsgs);
 	/* (m830 / 23) / (m17 / 7), once the group has had 30 days */
-	v[4] = E >= sc->fday + 29 ? fmt_rate(b[1], m830 * 7, m17 * 23) : "";
+	v[4] = E >= sc->fday + 29 ? qp_csv_rate(b[1], m830 * 7, m17 * 23) : "";
 	v[5] = fmt_day(dd, dead);
-	v[6] = fmt_rate(b[2], top, sc->nmsgs);
-	v[7] = fmt_rate(b[3], churn, ntop);
+	v[6] = qp_csv_rate(b[2], top, sc->nmsgs);
+	v[7] = qp_csv_rate(b[3], churn, ntop);
 	v[8] = fmt_u(b[4], sc->npairs);
 	out_row(out, v, 9);
 }

@@ -725,26 +725,6 @@ ll_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static char *
-fmt_rate(char *buf, unsigned long long a, unsigned long long b)
-{
-	unsigned __int128 n;
-	unsigned long long q, r;
-
-	if (b == 0) {
-		buf[0] = '\0';
-		return buf;
-	}
-	n = (unsigned __int128)a * 10000;
-	q = (unsigned long long)(n / b);
-	r = (unsigned long long)(n % b);
-	if ((unsigned __int128)r * 2 > b || ((unsigned __int128)r * 2 == b &&
-	    (q & 1)))
-		q++;
-	snprintf(buf, 32, "%llu.%04llu", q / 10000, q % 10000);
-	return buf;
-}
-
 static size_t out_steps;	/* steps written: paid dropped when absent */
 
 static void
@@ -772,8 +752,8 @@ funnel_rows(struct qp_out *out, const char *scope, const char *cohort,
 			v[5] = v[6] = reached[0] > 0 ? "1.0000" : "";
 			v[7] = "";
 		} else {
-			v[5] = fmt_rate(b[1], reached[k], reached[k - 1]);
-			v[6] = fmt_rate(b[2], reached[k], reached[0]);
+			v[5] = qp_csv_rate(b[1], reached[k], reached[k - 1]);
+			v[6] = qp_csv_rate(b[2], reached[k], reached[0]);
 			for (i = nd = 0; i < n; i++)
 				if ((size_t)r[i].best.level > k)
 					d[nd++] = r[i].best.t[k] - r[i].best.t[k - 1];

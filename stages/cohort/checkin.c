@@ -521,26 +521,6 @@ ck_event(const struct qp_in *in, long long ts, long long day)
 /* a/b with 4 decimals, rounded as printf rounds the exact ratio (R8),
  * the rule of qp-cohort.c's fmt_rate. */
 static char *
-rate(char *buf, unsigned long long a, unsigned long long b)
-{
-	unsigned __int128 n;
-	unsigned long long q, r;
-
-	if (b == 0) {
-		buf[0] = '\0';
-		return buf;
-	}
-	n = (unsigned __int128)a * 10000;
-	q = (unsigned long long)(n / b);
-	r = (unsigned long long)(n % b);
-	if ((unsigned __int128)r * 2 > b || ((unsigned __int128)r * 2 == b &&
-	    (q & 1)))
-		q++;
-	snprintf(buf, 32, "%llu.%04llu", q / 10000, q % 10000);
-	return buf;
-}
-
-static char *
 num(char *buf, long long v)
 {
 	if (v < 0)
@@ -765,7 +745,7 @@ ck_write(struct qp_out *out, long long E)
 			v[2] = day_s(b[1], d);
 			v[3] = num(b[2], (long long)e);
 			v[4] = num(b[3], (long long)k);
-			v[5] = rate(b[4], k, e);
+			v[5] = qp_csv_rate(b[4], k, e);
 			row(out, v, 6);
 		}
 	}
@@ -789,15 +769,16 @@ ck_write(struct qp_out *out, long long E)
 		v[4] = day_s(b[2], g->last);
 		v[5] = num(b[3], (long long)c->enrolled);
 		v[6] = num(b[4], (long long)c->reported);
-		v[7] = rate(b[5], c->reported, c->enrolled);
+		v[7] = qp_csv_rate(b[5], c->reported, c->enrolled);
 		v[8] = num(b[6], (long long)c->member_days);
 		v[9] = num(b[7], (long long)c->checkins);
-		v[10] = rate(b[8], c->checkins, c->member_days);
+		v[10] = qp_csv_rate(b[8], c->checkins, c->member_days);
 		v[11] = num(b[9], req);
 		v[12] = req >= 0 ? num(b[10], (long long)c->completed) : "";
-		v[13] = req >= 0 ? rate(b[11], c->completed, c->enrolled) : "";
+		v[13] = req >= 0 ?
+		    qp_csv_rate(b[11], c->completed, c->enrolled) : "";
 		v[14] = ended ? num(b[12], (long long)c->stayed) : "";
-		v[15] = ended ? rate(b[13], c->stayed, c->enrolled) : "";
+		v[15] = ended ? qp_csv_rate(b[13], c->stayed, c->enrolled) : "";
 		row(out, v, 16);
 	}
 	free(camps);

@@ -859,3 +859,22 @@ qp_csv_writev(struct qp_sink *k, const char *const *v, size_t n)
 		free(f);
 	return rc;
 }
+
+char *
+qp_csv_rate(char *buf, unsigned long long a, unsigned long long b)
+{
+	unsigned __int128 n, q, r;
+
+	if (b == 0) {
+		buf[0] = '\0';
+		return buf;
+	}
+	n = (unsigned __int128)a * 10000;
+	q = n / b;		/* q / 10000 <= a: it fits when printed */
+	r = n % b;
+	if (r * 2 > b || (r * 2 == b && (q & 1)))
+		q++;
+	snprintf(buf, 32, "%llu.%04llu", (unsigned long long)(q / 10000),
+	    (unsigned long long)(q % 10000));
+	return buf;
+}

@@ -272,5 +272,18 @@ main(void)
 	    !qp_csv_plain("say \"hi\"", 8));
 	CHECK(!qp_csv_plain("a long field of text, past 16", 29) &&
 	    qp_csv_plain("a long field of text past 16 too", 32));
+	/* qp_csv_rate: printf's rounding of the exact ratio, ties to even */
+	{
+		char b[32];
+
+		CHECK(strcmp(qp_csv_rate(b, 1, 3), "0.3333") == 0);
+		CHECK(strcmp(qp_csv_rate(b, 2, 3), "0.6667") == 0);
+		CHECK(strcmp(qp_csv_rate(b, 1, 20000), "0.0000") == 0);
+		CHECK(strcmp(qp_csv_rate(b, 3, 20000), "0.0002") == 0);
+		CHECK(strcmp(qp_csv_rate(b, 5, 5), "1.0000") == 0);
+		CHECK(strcmp(qp_csv_rate(b, 7, 0), "") == 0);
+		CHECK(strcmp(qp_csv_rate(b, ~0ULL, 1), "18446744073709551615.0000")
+		    == 0);
+	}
 	return TEST_DONE("test_csv");
 }
