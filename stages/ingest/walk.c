@@ -2040,7 +2040,9 @@ parse_archive(struct ing *g, int fd, const char *name, int depth)
 	if (listed == 0 || (a = archive_open(fd, name)) == NULL)
 		goto out;
 	for (i = 0; rc == 0 && i < listed; i++) {
-		if (archive_read_next_header(a, &e) < ARCHIVE_WARN)
+		/* A damaged archive may end sooner the second time. */
+		if ((h = archive_read_next_header(a, &e)) == ARCHIVE_EOF ||
+		    h < ARCHIVE_WARN)
 			break;	/* said when listing */
 		if (map[i] != -1)
 			rc = visit(g, t, map[i], a, depth + 1, &media);
