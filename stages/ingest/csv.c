@@ -229,6 +229,23 @@ time_why(const char *s, char *buf, size_t cap)
 	return buf;
 }
 
+/*
+ * The time of a row into e; -1 when the cell is no time, said as an
+ * unreadable line with why (*rc: ing_bad's answer, -1 to stop).
+ */
+static int
+row_time(struct ing *g, struct ing_text *x, const char *s,
+    struct ing_event *e, int *rc)
+{
+	char why[128];
+
+	if (ing_parse_time(g, s, &e->t, &e->off) == 0)
+		return 0;
+	*rc = ing_bad(g, x, "not a time: '%s' (%s)", s,
+	    time_why(s, why, sizeof why));
+	return -1;
+}
+
 static int
 find(const struct qp_row *h, const char *name)
 {
@@ -365,7 +382,7 @@ ing_csv_parse(struct ing *g, struct ing_text *x)
 	const struct qp_row *r;
 	int col[ING_NCOLS], rc;
 	const char *base = ing_name(x), *p;
-	char group[512], why[128];
+	char group[512];
 
 	for (p = base; *p; p++)
 		if (*p == '/' || *p == '!')
@@ -389,10 +406,8 @@ ing_csv_parse(struct ing *g, struct ing_text *x)
 
 		ing_set_line(x, r->lineno);
 		memset(&e, 0, sizeof e);
-		if (ing_parse_time(g, cell(r, col[C_TS]), &e.t, &e.off) == -1) {
-			if ((rc = ing_bad(g, x, "not a time: '%s' (%s)",
-			    cell(r, col[C_TS]), time_why(cell(r, col[C_TS]),
-			    why, sizeof why))) == -1)
+		if (row_time(g, x, cell(r, col[C_TS]), &e, &rc) == -1) {
+			if (rc == -1)
 				break;
 			continue;
 		}
@@ -470,7 +485,6 @@ ing_events_file(struct ing *g, const char *path)
 	const struct qp_row *r;
 	int col[ING_NCOLS], rc;
 	unsigned long long unmatched = 0;
-	char why[128];
 
 	if ((x = ing_text_open(path)) == NULL)
 		return -1;
@@ -497,10 +511,8 @@ ing_events_file(struct ing *g, const char *path)
 
 		ing_set_line(x, r->lineno);
 		memset(&e, 0, sizeof e);
-		if (ing_parse_time(g, cell(r, col[C_TS]), &e.t, &e.off) == -1) {
-			if ((rc = ing_bad(g, x, "not a time: '%s' (%s)",
-			    cell(r, col[C_TS]), time_why(cell(r, col[C_TS]),
-			    why, sizeof why))) == -1)
+		if (row_time(g, x, cell(r, col[C_TS]), &e, &rc) == -1) {
+			if (rc == -1)
 				break;
 			continue;
 		}

@@ -938,7 +938,7 @@ ing_emit(struct ing *g, const struct ing_event *e)
 	if (g->keylen > 0) {
 		/* Stable for one key: the same person gets the same pseudonym;
 		 * groups get labels 群 N (ingest/pseudo.c). */
-		static char pu[40], pn[40], pa[40], pg[40], pl[40], pm[40];
+		static char pu[40], pn[40], pa[40], pg[40], pl[40];
 		const char *one[2];
 
 		one[0] = g->platform;
@@ -951,28 +951,24 @@ ing_emit(struct ing *g, const struct ing_event *e)
 			v[5] = ing_pseudonym(g, pn, sizeof pn, "member-", &v[5], 1);
 		if (*v[7] != '\0')
 			v[7] = ing_pseudonym(g, pa, sizeof pa, "", &v[7], 1);
-		/* System lines name people in their text. */
-		v[12] = g->no_text || e->kind != ING_MESSAGE ? "" :
-		    e->text ? e->text : "";
-		if (e->msg_id)
-			v[9] = e->msg_id;
-		else {
-			/* Keyed: a guessed text cannot be confirmed. */
-			parts[0] = v[2];
-			parts[1] = ts;
-			parts[2] = v[4];
-			parts[3] = e->text ? e->text : "";
+	}
+	/* Under --pseudonymize, system lines' text goes: it names people. */
+	v[12] = g->no_text || (g->keylen > 0 && e->kind != ING_MESSAGE) ? "" :
+	    e->text ? e->text : "";
+	if (e->msg_id)
+		v[9] = e->msg_id;
+	else {
+		static char pm[40];
+
+		parts[0] = v[2];
+		parts[1] = ts;
+		parts[2] = v[4];
+		parts[3] = e->text ? e->text : "";
+		/* Keyed under --pseudonymize: a guessed text cannot be
+		 * confirmed without the key. */
+		if (g->keylen > 0)
 			v[9] = ing_pseudonym(g, pm, sizeof pm, "", parts, 4);
-		}
-	} else {
-		v[12] = g->no_text ? "" : e->text ? e->text : "";
-		if (e->msg_id)
-			v[9] = e->msg_id;
 		else {
-			parts[0] = v[2];
-			parts[1] = ts;
-			parts[2] = v[4];
-			parts[3] = e->text ? e->text : "";
 			qp_hash_hex(mid, qp_hash_parts(parts, 4));
 			v[9] = mid;
 		}
