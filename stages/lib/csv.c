@@ -334,29 +334,71 @@ grow_fields(struct qp_csv *c, size_t n)
 	return 0;
 }
 
-/* Split an unquoted line in place. */
-static int
-split_fast(struct qp_csv *c, char *s, size_t len)
-{
-	char *end = s + len, *q;
-	size_t n = 0;
+/*
+ * One pass over a line's body, sixteen bytes at a time: the offsets of its
+ * delimiters go into c->f (ends of fields, not yet cut), and what it holds
+ * that the split cannot take as it is: QUOTE for a quote, ODD for a NUL or
+ * a byte above 0x7f (then the whole line is checked as UTF-8).  Returns
+ * the number of fields, or 0 on ENOMEM.  Nothing is changed yet, so that
+ * the other paths get the line as it came.
+ */
+enum { SCAN_QUOTE = 1, SCAN_ODD = 2 };
 
-	for (;;) {
-		if (n == c->fcap && grow_fields(c, n + 1) == -1)
-			return csv_failf(c, c->lineno, "out of memory");
-		q = memchr(s, c->delim, (size_t)(end - s));
-		if (q == NULL)
-			q = end;
-		*q = '\0';
-		c->f[n].s = s;
-		c->f[n].len = (size_t)(q - s);
-		n++;
-		if (q == end)
-			break;
-		s = q + 1;
+static size_t
+scan_line(struct qp_csv *c, const char *s, size_t len, int *what)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, n = 0;
+	unsigned q = 0, odd = 0;
+
+#ifdef __SSE2__
+	const __m128i vd = _mm_set1_epi8(c->delim), vq = _mm_set1_epi8('"'),
+	    vz = _mm_setzero_si128();
+
+	for (; i + 16 <= len; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
+		unsigned d = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vd));
+
+		q |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vq));
+		odd |= (unsigned)_mm_movemask_epi8(_mm_or_si128(v,
+		    _mm_cmpeq_epi8(v, vz)));
+		for (; d != 0; d &= d - 1) {
+			if (n + 1 >= c->fcap && grow_fields(c, n + 2) == -1)
+				return 0;
+			c->f[n++].len = i + (size_t)__builtin_ctz(d);
+		}
+	}
+#endif
+	for (; i < len; i++) {
+		if (u[i] == (unsigned char)c->delim) {
+			if (n + 1 >= c->fcap && grow_fields(c, n + 2) == -1)
+				return 0;
+			c->f[n++].len = i;
+		}
+		q |= u[i] == '"';
+		odd |= u[i] == 0 || u[i] > 0x7f;
+	}
+	if (n + 1 > c->fcap && grow_fields(c, n + 1) == -1)
+		return 0;
+	c->f[n++].len = len;
+	*what = (q ? SCAN_QUOTE : 0) | (odd ? SCAN_ODD : 0);
+	return n;
+}
+
+/* Cut the line at the offsets scan_line() found. */
+static void
+split_scanned(struct qp_csv *c, char *s, size_t n)
+{
+	size_t i, start = 0, end;
+
+	for (i = 0; i < n; i++) {
+		end = c->f[i].len;
+		s[end] = '\0';
+		c->f[i].s = s + start;
+		c->f[i].len = end - start;
+		start = end + 1;
 	}
 	c->row.n = n;
-	return 0;
 }
 
 /*
@@ -513,8 +555,8 @@ int
 qp_csv_next(struct qp_csv *c, const struct qp_row **row)
 {
 	char *line = NULL;
-	size_t len = 0, bad, body;
-	int r, crlf, eol = 0;
+	size_t len = 0, bad, body, nf;
+	int r, crlf, eol = 0, what;
 
 	if (c->failed)
 		return -1;
@@ -532,15 +574,6 @@ qp_csv_next(struct qp_csv *c, const struct qp_row **row)
 		}
 		c->lineno++;
 		eol = line[len - 1] == '\n';
-		if ((bad = qp_utf8_check(line, len)) < len) {
-			if (!eol && utf8_cut(line + bad, len - bad))
-				return csv_failf(c, c->lineno, "truncated "
-				    "input (UTF-8 sequence cut short)");
-			return csv_failf(c, c->lineno, line[bad] == '\0' ?
-			    "NUL byte: binary data, not text" :
-			    "invalid UTF-8 (byte 0x%02x at column %zu)",
-			    (unsigned char)line[bad], bad + 1);
-		}
 		body = len;
 		crlf = 0;
 		if (body > 0 && line[body - 1] == '\n') {
@@ -550,14 +583,29 @@ qp_csv_next(struct qp_csv *c, const struct qp_row **row)
 				crlf = 1;
 			}
 		}
+		what = SCAN_ODD;
+		nf = 0;
+		if (!c->inrec && !c->slow && body > 0 &&
+		    (nf = scan_line(c, line, body, &what)) == 0)
+			return csv_failf(c, c->lineno, "out of memory");
+		/* \r\n after the body are ASCII: the body alone needs the check */
+		if ((what & SCAN_ODD) &&
+		    (bad = qp_utf8_check(line, len)) < len) {
+			if (!eol && utf8_cut(line + bad, len - bad))
+				return csv_failf(c, c->lineno, "truncated "
+				    "input (UTF-8 sequence cut short)");
+			return csv_failf(c, c->lineno, line[bad] == '\0' ?
+			    "NUL byte: binary data, not text" :
+			    "invalid UTF-8 (byte 0x%02x at column %zu)",
+			    (unsigned char)line[bad], bad + 1);
+		}
 		if (!c->inrec) {
 			if (body == 0)
 				continue;	/* empty line */
 			c->row.lineno = c->lineno;
 			c->row.hash = line[0] == '#';
-			if (!c->slow && memchr(line, '"', body) == NULL) {
-				if (split_fast(c, line, body) == -1)
-					return -1;
+			if (!c->slow && !(what & SCAN_QUOTE)) {
+				split_scanned(c, line, nf);
 				c->row.plain = 1;
 				break;
 			}
