@@ -11,6 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "json.h"
 
@@ -137,10 +140,10 @@ get(struct json *j)
 	return c;
 }
 
-static int
+static inline int
 put(struct json *j, const char *p, size_t n)
 {
-	if (j->len + n + 1 > j->cap) {
+	if (__builtin_expect(j->len + n + 1 > j->cap, 0)) {
 		size_t cap = j->cap ? j->cap * 2 : 256;
 		char *s;
 
@@ -220,6 +223,24 @@ string(struct json *j)
 		/* Copy a run of plain bytes at once. */
 		size_t start = j->pos, n;
 
+#ifdef __SSE2__
+		/* Sixteen bytes at a time while none is '"', '\\' or below 0x20. */
+		while (j->pos + 16 <= j->end) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(j->in +
+			    j->pos));
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+			    _mm_cmpeq_epi8(_mm_subs_epu8(_mm_set1_epi8(0x20), v),
+			    _mm_setzero_si128()) ^ _mm_set1_epi8(-1)));
+
+			if (m != 0) {
+				j->pos += (size_t)__builtin_ctz(m);
+				break;
+			}
+			j->pos += 16;
+		}
+#endif
 		while (j->pos < j->end && j->in[j->pos] != '"' &&
 		    j->in[j->pos] != '\\' && j->in[j->pos] >= 0x20)
 			j->pos++;
@@ -339,6 +360,10 @@ json_next(struct json *j)
 			return fail(j, "unexpected bytes at the start");
 	}
 	for (;;) {
+		/* Indentation in the buffer at once (the exports are pretty). */
+		while (j->pos < j->end && (j->in[j->pos] == ' ' ||
+		    j->in[j->pos] == '\t'))
+			j->pos++;
 		do
 			c = get(j);
 		while (c == ' ' || c == '\t' || c == '\n' || c == '\r');
@@ -445,13 +470,30 @@ json_skip(struct json *j, enum json_tok t)
 	return 0;
 }
 
+void
+json_copy(const struct json *j, char *buf, size_t cap)
+{
+	/* As snprintf(buf, cap, "%s", json_str(j)), without its cost. */
+	size_t n;
+
+	if (cap == 0)
+		return;
+	/* Strings hold no NUL (\u0000 is read as U+FFFD): len is strlen. */
+	n = j->len < cap - 1 ? j->len : cap - 1;
+	if (j->s == NULL)
+		n = 0;
+	if (n > 0)
+		memcpy(buf, j->s, n);
+	buf[n] = '\0';
+}
+
 int
 json_scalar(struct json *j, char *buf, size_t cap)
 {
 	enum json_tok k = json_next(j);
 
 	if (k == J_STR || k == J_NUM) {
-		snprintf(buf, cap, "%s", json_str(j));
+		json_copy(j, buf, cap);
 		return 0;
 	}
 	if (k == J_TRUE || k == J_FALSE) {	/* Discord's isBot */

@@ -43,6 +43,9 @@ int		 json_skip(struct json *j, enum json_tok t);
  */
 int		 json_scalar(struct json *j, char *buf, size_t cap);
 
+/* Copy the current string into buf as snprintf(buf, cap, "%s") would. */
+void		 json_copy(const struct json *j, char *buf, size_t cap);
+
 /* Nesting depth after the last token (0 at top level). */
 int		 json_depth(const struct json *j);
 /* Line of the last token, from 1. */

@@ -123,8 +123,11 @@ read_msg(struct tg *t, struct msg *m)
 	int r;
 
 	while ((k = json_next(t->j)) == J_KEY) {
-		snprintf(key, sizeof key, "%s", json_str(t->j));
-		if (strcmp(key, "id") == 0)
+		json_copy(t->j, key, sizeof key);
+		/* the keys every message has, first */
+		if (strcmp(key, "text") == 0)
+			r = read_text(t, m);
+		else if (strcmp(key, "id") == 0)
 			r = json_scalar(t->j, m->id, sizeof m->id);
 		else if (strcmp(key, "type") == 0)
 			r = json_scalar(t->j, m->type, sizeof m->type);
@@ -150,8 +153,6 @@ read_msg(struct tg *t, struct msg *m)
 			r = json_scalar(t->j, m->reply, sizeof m->reply);
 		else if (strcmp(key, "media_type") == 0)
 			r = json_scalar(t->j, m->media, sizeof m->media);
-		else if (strcmp(key, "text") == 0)
-			r = read_text(t, m);
 		else if (strcmp(key, "members") == 0)
 			r = read_members(t, m);
 		else {
