@@ -75,8 +75,29 @@ struct ckg {
 };
 
 static regex_t re_any, re_mk;	/* a check-in or make-up; a make-up */
-static const char *ck_src = "打卡|签到|^ *(Day ?[0-9]+|第[0-9一二三四五六七八九十]+天)";
-static const char *mk_src = "补卡";
+static const char ck_default[] =
+    "打卡|签到|^ *(Day ?[0-9]+|第[0-9一二三四五六七八九十]+天)";
+static const char mk_default[] = "补卡";
+static const char *ck_src = ck_default;
+static const char *mk_src = mk_default;
+
+/*
+ * Whether s may match the default patterns: it holds 打卡, 签到 or 补卡,
+ * or starts (after spaces) with Day or 第.  Most messages do not, and
+ * this costs a tenth of regexec in a UTF-8 locale (15% of qp-cohort).
+ */
+static int
+maybe_default(const char *s)
+{
+	const char *p = s;
+
+	while (*p == ' ')
+		p++;
+	if (strncmp(p, "Day", 3) == 0 || strncmp(p, "第", strlen("第")) == 0)
+		return 1;
+	return strstr(s, "打卡") != NULL || strstr(s, "签到") != NULL ||
+	    strstr(s, "补卡") != NULL;
+}
 static struct plan *plans;
 static size_t nplans;
 static struct qp_tz *tz;
@@ -505,7 +526,8 @@ ck_event(const struct qp_in *in, long long ts, long long day)
 	if (strcmp(kind, "message") != 0 || m->enrol == NODAY)
 		return;
 	s = c_text >= 0 ? row->f[c_text].s : "";
-	if (*s != '\0' && regexec(&re_any, s, 0, NULL, 0) == 0)
+	if (*s != '\0' && (ck_src != ck_default || mk_src != mk_default ||
+	    maybe_default(s)) && regexec(&re_any, s, 0, NULL, 0) == 0)
 		checkin(g, m, ts, day, regexec(&re_mk, s, 0, NULL, 0) == 0);
 	/* 报到: a message within 24 h of the camp's start or the entry */
 	if (g->start_ts != NODAY) {
