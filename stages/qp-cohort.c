@@ -35,6 +35,7 @@
 #include "qp_text.h"
 #include "qp_time.h"
 
+#include "activity.h"
 #include "checkin.h"
 
 static const char usage[] =
@@ -46,7 +47,9 @@ static const char usage[] =
 "                 [--answer-window duration]\n"
 "                 [--vip tenure,rate,ugc] [--core-tier tenure,rate]\n"
 "                 [--targets file] [--groups file] [--checkin regex]\n"
-"                 [--makeup regex] [file ...]\n"
+"                 [--makeup regex] [--activity name:regex]\n"
+"                 [--activities file] [--activity-window duration]\n"
+"                 [file ...]\n"
 "\n"
 "Community metrics of a sorted stream: add the daily, weekly, members,\n"
 "retention, cohort and health tables, per group and for the whole\n"
@@ -91,6 +94,14 @@ static const char usage[] =
 "                           打卡|签到|^ *(Day ?[0-9]+|第[0-9一二三四五六七八九十]+天))\n"
 "      --makeup RE          a check-in matching RE makes up for yesterday\n"
 "                           (default 补卡)\n"
+"      --activity N:RE      a staff message matching RE starts activity N\n"
+"                           (repeatable; default 话题:^#?今日话题,\n"
+"                           接龙:^#?接龙, 抽奖:抽奖, 直播:直播预告); a\n"
+"                           staff red packet or 接龙 always does\n"
+"      --activities FILE    planned activities (CSV): group, start, end,\n"
+"                           name, type\n"
+"      --activity-window DUR  an activity lasts until the next one of its\n"
+"                           group or DUR (default 24h)\n"
 "  -l, --level N            gzip level of the output, 0-9 (default 1)\n"
 "  -o, --output FILE        write FILE (replaced only on success), not stdout\n"
 "  -q, --quiet              no progress report\n"
@@ -102,7 +113,7 @@ enum {
 	OPT_TZ = QP_OPT_STAGE, OPT_ASOF, OPT_BY, OPT_DAYS, OPT_CORE, OPT_UGC,
 	OPT_ACT, OPT_LURK, OPT_RISK, OPT_DEAD, OPT_VIP, OPT_CORETIER, OPT_TARGETS,
 	OPT_LINKWORDS, OPT_DEMOTE, OPT_ANSWER, OPT_GROUPS, OPT_CHECKIN,
-	OPT_MAKEUP
+	OPT_MAKEUP, OPT_ACTIVITY, OPT_ACTIVITIES, OPT_ACTWINDOW
 };
 
 static const struct option longopts[] = {
@@ -126,6 +137,9 @@ static const struct option longopts[] = {
 	{ "groups", required_argument, NULL, OPT_GROUPS },
 	{ "checkin", required_argument, NULL, OPT_CHECKIN },
 	{ "makeup", required_argument, NULL, OPT_MAKEUP },
+	{ "activity", required_argument, NULL, OPT_ACTIVITY },
+	{ "activities", required_argument, NULL, OPT_ACTIVITIES },
+	{ "activity-window", required_argument, NULL, OPT_ACTWINDOW },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -133,7 +147,7 @@ static const struct option longopts[] = {
 static const char *const own_tables[] = {
 	"daily", "weekly", "members", "retention", "cohort", "health",
 	"staff", "core_users", "answers", "targets", "groups", "checkins",
-	"checkin_days", "camps", NULL
+	"checkin_days", "camps", "activities", "activity_weeks", NULL
 };
 
 #define OPEN		LLONG_MAX	/* the end of a membership still open */
@@ -867,9 +881,11 @@ event(const struct qp_in *in, void *arg)
 	msg = strcmp(kind, "message") == 0;
 	if (msg && qp_roles_count(roles) > 0)
 		sat_add(counts_at(&g->all, day), 1);
+	role = row->f[c->uid].len > 0 ? qp_roles_get(roles, gid, gidlen,
+	    row->f[c->uid].s, row->f[c->uid].len) : QP_ROLE_NONE;
+	act_event(in, ts, role);	/* activities: staff's, members take part */
 	/* Staff and bots are not members: their own numbers only. */
-	if (row->f[c->uid].len > 0 && (role = qp_roles_get(roles, gid, gidlen,
-	    row->f[c->uid].s, row->f[c->uid].len)) != QP_ROLE_NONE) {
+	if (role != QP_ROLE_NONE) {
 		un = touch_user(row, c, ts);
 		if (msg)
 			sat_add(counts_at(role == QP_ROLE_BOT ? &g->bots :
@@ -1147,6 +1163,8 @@ weekly(struct qp_out *out, const struct scope *sc)
 		if (j > 0)
 			mem[j] += mem[j - 1];
 		qp_day_weekfmt(label, qp_week_monday(w0 + (long long)j));
+		act_week_members(sc->id, w0 + (long long)j,
+		    (unsigned long long)mem[j]);
 		v[0] = label;
 		v[1] = sc->id;
 		v[2] = fmt_u(b[0], (unsigned long long)mem[j]);
@@ -1806,6 +1824,7 @@ events_header(const struct qp_in *in, void *arg)
 	c->name = qp_in_col(in, "name");
 	c->session = qp_in_col(in, "session");
 	ck_header(in, o.tz);
+	act_header(in, o.tz);
 }
 
 int
@@ -1928,6 +1947,15 @@ main(int argc, char **argv)
 			break;
 		case OPT_MAKEUP:
 			ck_opt_makeup(optarg);
+			break;
+		case OPT_ACTIVITY:
+			act_opt_activity(optarg);
+			break;
+		case OPT_ACTIVITIES:
+			act_opt_activities(optarg);
+			break;
+		case OPT_ACTWINDOW:
+			act_opt_window(duration_opt("--activity-window", optarg));
 			break;
 		case OPT_CORETIER:
 			list_opt("--core-tier", optarg, dv, 2);
@@ -2112,6 +2140,7 @@ main(int argc, char **argv)
 		}
 	}
 	ck_write(out, E);
+	act_write(out, E);
 	if (qp_out_finish(out) == -1)
 		qp_die("%s", qp_out_error(out));
 	if (qp_cli_want_progress(&com))
@@ -2157,6 +2186,7 @@ main(int argc, char **argv)
 	qp_strmap_free(names);
 	qp_strmap_free(vias);
 	ck_free();
+	act_free();
 	qp_tz_free(o.tz);
 	return QP_EXIT_OK;
 }

@@ -12,7 +12,6 @@
  * are computed at the end, when the end date E is known.
  */
 #include <errno.h>
-#include <iconv.h>
 #include <locale.h>
 #include <regex.h>
 #include <stdint.h>
@@ -29,6 +28,7 @@
 #include "qp_time.h"
 
 #include "checkin.h"
+#include "sidefile.h"
 
 #define NODAY	(-0x7fffffffffffffffLL - 1)
 #define OPEN	0x7fffffffffffffffLL
@@ -106,54 +106,10 @@ ck_opt_makeup(const char *s)
 
 /* ---- the groups file ---- */
 
-static char *
-slurp(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	char *b = NULL;
-	size_t cap = 0, r;
-
-	if (f == NULL)
-		qp_usage_error("--groups: %s: %s", path, strerror(errno));
-	*n = 0;
-	do {
-		if (*n == cap)
-			b = qp_xrealloc(b, cap = cap ? cap * 2 : 4096, 1);
-		r = fread(b + *n, 1, cap - *n, f);
-		*n += r;
-	} while (r > 0);
-	if (ferror(f))
-		qp_die("%s: %s", path, strerror(errno));
-	fclose(f);
-	return b;
-}
-
-/* GBK (read as GB18030, its superset) to UTF-8, when it is not UTF-8. */
-static char *
-to_utf8(const char *path, char *b, size_t *n)
-{
-	iconv_t cd;
-	char *out, *ip = b, *op;
-	size_t il = *n, ol, cap = *n * 2 + 16;
-
-	if (qp_utf8_check(b, *n) == *n)
-		return b;
-	if ((cd = iconv_open("UTF-8", "GB18030")) == (iconv_t)-1)
-		qp_die("%s: cannot decode GBK: %s", path, strerror(errno));
-	out = op = qp_xcalloc(cap, 1);
-	ol = cap;
-	if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1)
-		qp_die("%s: neither UTF-8 nor GBK", path);
-	iconv_close(cd);
-	free(b);
-	*n = cap - ol;
-	return out;
-}
-
 /* The columns of the groups file, by any of their names. */
 enum { F_GROUP, F_TYPE, F_START, F_DAYS, F_DEADLINE, F_REQUIRED, F_TARGET,
 	NF };
-static const char *const fnames[NF][5] = {
+static const char *const fnames[NF][SIDE_ALIASES] = {
 	{ "group", "群", "群名", "群ID", "group_id" },
 	{ "type", "类型", "群类型", NULL, NULL },
 	{ "start", "开始", "开始日期", "开营", "开营日期" },
@@ -227,55 +183,24 @@ parse_plan(struct plan *p, const char *path, unsigned long long line,
 	}
 }
 
+static void
+plan_row(void *arg, const char *path, unsigned long long line,
+    const char **f)
+{
+	(void)arg;
+	if (*f[F_GROUP] == '\0')
+		qp_die("%s:%llu: no group", path, line);
+	plans = qp_xrealloc(plans, nplans + 1, sizeof *plans);
+	memset(&plans[nplans], 0, sizeof *plans);
+	plans[nplans].key = qp_xstrdup(f[F_GROUP]);
+	parse_plan(&plans[nplans], path, line, f);
+	nplans++;
+}
+
 void
 ck_opt_groups(const char *path)
 {
-	size_t n, i, k;
-	char *b = to_utf8(path, slurp(path, &n), &n);
-	struct qp_src *src = qp_src_open_mem(b, n, path);
-	struct qp_csv *csv;
-	const struct qp_row *row;
-	int at[NF], rc, seen = 0;
-
-	if (src == NULL || (csv = qp_csv_new(src)) == NULL)
-		qp_die("out of memory");
-	while ((rc = qp_csv_next(csv, &row)) == 1) {
-		const char *f[NF];
-
-		if (!seen) {	/* the header */
-			for (k = 0; k < NF; k++) {
-				at[k] = -1;
-				for (i = 0; i < row->n; i++) {
-					size_t j;
-
-					for (j = 0; j < 5 && fnames[k][j]; j++)
-						if (strcasecmp(row->f[i].s,
-						    fnames[k][j]) == 0)
-							at[k] = (int)i;
-				}
-			}
-			if (at[F_GROUP] < 0)
-				qp_die("%s:%llu: no group column (group or 群)",
-				    path, row->lineno);
-			seen = 1;
-			continue;
-		}
-		for (k = 0; k < NF; k++)
-			f[k] = at[k] >= 0 && (size_t)at[k] < row->n ?
-			    row->f[at[k]].s : "";
-		if (*f[F_GROUP] == '\0')
-			qp_die("%s:%llu: no group", path, row->lineno);
-		plans = qp_xrealloc(plans, nplans + 1, sizeof *plans);
-		memset(&plans[nplans], 0, sizeof *plans);
-		plans[nplans].key = qp_xstrdup(f[F_GROUP]);
-		parse_plan(&plans[nplans], path, row->lineno, f);
-		nplans++;
-	}
-	if (rc < 0)
-		qp_die("%s: %s", path, qp_csv_error(csv));
-	qp_csv_free(csv);
-	qp_src_close(src);
-	free(b);
+	side_csv(path, "--groups", fnames, NF, plan_row, NULL);
 }
 
 /* ---- reading ---- */
