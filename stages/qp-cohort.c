@@ -250,7 +250,12 @@ struct group {
 	size_t		 a0, na, capa;
 	struct qa	*qa;		/* by month */
 	size_t		 nqa;
+	/* Lifecycle: members' messages per hour of its first 7 days. */
+	long long	 first_ts;	/* its first event */
+	uint32_t	*hours;		/* LC_HOURS, NULL: none yet */
 };
+
+#define LC_HOURS	(7 * 24)
 
 struct user {
 	uint32_t	 name;		/* name number + 1 */
@@ -601,6 +606,7 @@ new_group(const char *gid, size_t len)
 	groups[ngroups].id = (uint32_t)id;
 	groups[ngroups].fday = groups[ngroups].lday = NODAY;
 	groups[ngroups].last_msg_day = NODAY;
+	groups[ngroups].first_ts = NODAY;
 	groups[ngroups].rec0 = nrecs;
 	groups[ngroups].has_owner = qp_roles_has_owner(roles, gid, len);
 	ngroups++;
@@ -874,6 +880,8 @@ event(const struct qp_in *in, void *arg)
 		need_group = 0;
 	}
 	g = &groups[ngroups - 1];
+	if (g->first_ts == NODAY)
+		g->first_ts = ts;
 	if (g->fday == NODAY || day < g->fday)
 		g->fday = day;
 	if (g->lday == NODAY || day > g->lday)
@@ -900,6 +908,11 @@ event(const struct qp_in *in, void *arg)
 	if (msg) {
 		sat_add(counts_at(&g->msgs, day), 1);
 		g->nmsgs++;
+		if (ts - g->first_ts < LC_HOURS * 3600LL) {
+			if (g->hours == NULL)
+				g->hours = qp_xcalloc(LC_HOURS, sizeof *g->hours);
+			g->hours[(ts - g->first_ts) / 3600]++;
+		}
 		if (g->last_msg_day == NODAY || day > g->last_msg_day)
 			g->last_msg_day = day;
 	}
@@ -959,6 +972,7 @@ struct scope {
 	size_t		 npairs;
 	const struct counts *all, *staff, *bots;	/* messages per day */
 	const struct bits *owner;	/* NULL: no owner */
+	const uint32_t	*hours;		/* messages per hour from its start */
 };
 
 static char *
@@ -1594,11 +1608,58 @@ by_messages(const void *a, const void *b)
 	return strcmp(qp_strmap_str(uids, x->user), qp_strmap_str(uids, y->user));
 }
 
+/*
+ * The lifecycle columns of health (qunpipe(7) "Lifecycles"): last
+ * message, where the exports end, members' messages in the first three
+ * 24-hour spans from the first event, the half-life of the first 7 days,
+ * active days and the short-window decay; for groups, not "*".
+ */
+static void
+lifecycle(const struct scope *sc, const char **v, char (*b)[32])
+{
+	unsigned long long h[3] = { 0, 0, 0 }, all = 0, cum = 0, peak = 0;
+	unsigned long long d12 = 0, d37 = 0, n;
+	long long d, hi = sc->lday;
+	size_t i, k;
+
+	for (k = 0; k < 8; k++)
+		v[k] = "";
+	v[0] = fmt_day(b[0], sc->last_msg_day);
+	if (sc->lday < E)	/* its exports stop before the end date */
+		v[1] = fmt_day(b[1], sc->lday);
+	if (sc->hours == NULL && strcmp(sc->id, "*") == 0)
+		return;
+	for (i = 0; sc->hours != NULL && i < LC_HOURS; i++) {
+		if (i < 72)
+			h[i / 24] += sc->hours[i];
+		all += sc->hours[i];
+	}
+	for (k = 0; k < 3; k++)
+		v[2 + k] = fmt_u(b[2 + k], h[k]);
+	/* 7 days must have passed: E is past the 7th day */
+	if (E >= sc->fday + 7 && all > 0) {
+		for (i = 0; i < LC_HOURS && cum * 2 < all; i++)
+			cum += sc->hours[i];
+		v[5] = fmt_u(b[5], i);
+	}
+	for (d = sc->fday; d <= hi; d++)
+		if (counts_get(sc->msgs, d) > peak)
+			peak = counts_get(sc->msgs, d);
+	for (d = sc->fday, n = 0; peak > 0 && d <= hi; d++)
+		n += counts_get(sc->msgs, d) * 5 >= peak;
+	v[6] = fmt_u(b[6], n);
+	/* (days 3-7 / 5) / (days 1-2 / 2), from day 7 */
+	for (d = sc->fday; d < sc->fday + 7; d++)
+		*(d < sc->fday + 2 ? &d12 : &d37) += counts_get(sc->msgs, d);
+	if (E >= sc->fday + 6)
+		v[7] = qp_csv_rate(b[7], d37 * 2, d12 * 5);
+}
+
 static void
 health(struct qp_out *out, const struct scope *sc)
 {
-	char b[6][32], df[16], dl[16], dd[16];
-	const char *v[9];
+	char b[6][32], df[16], dl[16], dd[16], lb[8][32];
+	const char *v[17];
 	unsigned long long m17 = 0, m830 = 0, top = 0, churn = 0;
 	const struct rec **sp;
 	size_t i, ns = 0, ntop;
@@ -1608,10 +1669,11 @@ health(struct qp_out *out, const struct scope *sc)
 		return;
 	for (d = sc->fday; d < sc->fday + 30; d++)
 		*(d < sc->fday + 7 ? &m17 : &m830) += counts_get(sc->msgs, d);
+	/* silent only over days its exports cover: up to its last event */
 	if (sc->last_msg_day == NODAY) {
-		if (E - sc->fday >= o.dead)
+		if (sc->lday - sc->fday >= o.dead)
 			dead = sc->fday;
-	} else if (E - sc->last_msg_day >= o.dead)
+	} else if (sc->lday - sc->last_msg_day >= o.dead)
 		dead = sc->last_msg_day + 1;
 	sp = qp_xcalloc(sc->n, sizeof *sp);
 	for (i = 0; i < sc->n; i++)
@@ -1634,7 +1696,8 @@ health(struct qp_out *out, const struct scope *sc)
 	v[6] = qp_csv_rate(b[2], top, sc->nmsgs);
 	v[7] = qp_csv_rate(b[3], churn, ntop);
 	v[8] = fmt_u(b[4], sc->npairs);
-	out_row(out, v, 9);
+	lifecycle(sc, v + 9, lb);
+	out_row(out, v, 17);
 }
 
 /* ---- the community scope (R6) ---- */
@@ -1846,7 +1909,9 @@ main(int argc, char **argv)
 	    "offset", "size", "active", "rate" };
 	static const char *const health_cols[] = { "group_id", "first_event",
 	    "last_event", "messages", "decay_7d", "dead_since", "top_share",
-	    "top_churn", "reply_pairs" };
+	    "top_churn", "reply_pairs", "last_message", "export_ends",
+	    "msgs_0_24h", "msgs_24_48h", "msgs_48_72h", "half_life_h",
+	    "active_days", "decay_short" };
 	struct qp_common com;
 	struct qp_in *in;
 	struct qp_out *out;
@@ -2026,6 +2091,7 @@ main(int argc, char **argv)
 		s->staff = &g->staff;
 		s->bots = &g->bots;
 		s->owner = g->has_owner ? &g->owner : NULL;
+		s->hours = g->hours;
 		if (s->fday != NODAY && (sc[0].fday == NODAY || s->fday < sc[0].fday))
 			sc[0].fday = s->fday;
 		if (s->lday != NODAY && (sc[0].lday == NODAY || s->lday > sc[0].lday))
@@ -2099,7 +2165,7 @@ main(int argc, char **argv)
 	out_table(out, "cohort", cohort_cols, 6);
 	for (i = 0; i < nsc; i++)
 		cohort(out, &sc[i]);
-	out_table(out, "health", health_cols, 9);
+	out_table(out, "health", health_cols, 17);
 	for (i = 0; i < nsc; i++)
 		health(out, &sc[i]);
 	{
@@ -2162,6 +2228,7 @@ main(int argc, char **argv)
 		free(groups[i].staff.v);
 		free(groups[i].bots.v);
 		bits_free(&groups[i].owner);
+		free(groups[i].hours);
 		free(groups[i].asks);
 		for (j = 0; j < groups[i].nqa; j++)
 			free(groups[i].qa[j].delay);
