@@ -9,7 +9,7 @@
 extern const struct section sec_title, sec_summary, sec_activity,
     sec_sources, sec_retention, sec_funnel, sec_fission, sec_camps, sec_activities,
     sec_members,
-    sec_todo, sec_hours, sec_health, sec_provenance;
+    sec_todo, sec_hours, sec_health, sec_lifecycle, sec_provenance;
 
 const struct section *const sections[] = {
 	&sec_title,
@@ -25,6 +25,7 @@ const struct section *const sections[] = {
 	&sec_todo,
 	&sec_hours,
 	&sec_health,
+	&sec_lifecycle,
 	&sec_provenance,
 	NULL
 };
