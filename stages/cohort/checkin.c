@@ -92,15 +92,30 @@ static size_t nmem, capmem;
 static uint32_t *cur;		/* user -> member + 1, in the current group */
 static size_t capcur;
 
+static void	compile(regex_t *, const char *, const char *);
+
+/* A bad regex is a usage error now, before any input is read. */
+static void
+check(const char *src, const char *opt)
+{
+	regex_t re;
+
+	setlocale(LC_CTYPE, "C.UTF-8");
+	compile(&re, src, opt);
+	regfree(&re);
+}
+
 void
 ck_opt_checkin(const char *s)
 {
+	check(s, "--checkin");
 	ck_src = s;
 }
 
 void
 ck_opt_makeup(const char *s)
 {
+	check(s, "--makeup");
 	mk_src = s;
 }
 
