@@ -620,6 +620,21 @@ members_rows(struct qp_out *out, const struct ckg *g, long long hi,
 	}
 }
 
+/* Camp g's members on day d, and how many of them checked in. */
+static void
+day_counts(const struct ckg *g, long long d, unsigned long long *e,
+    unsigned long long *k)
+{
+	size_t j;
+
+	*e = *k = 0;
+	for (j = g->m0; j < g->m0 + g->nm; j++)
+		if (in_on(&mem[j], d)) {
+			(*e)++;
+			*k += (unsigned)bit(mem[j].ck, &mem[j], d);
+		}
+}
+
 void
 ck_write(struct qp_out *out, long long E)
 {
@@ -663,6 +678,48 @@ ck_write(struct qp_out *out, long long E)
 		members_rows(out, g, hi, E, req, &camps[i]);
 	}
 	table(out, "checkin_days", dcols, 6);
+	/* "*" first: every camp's day k added up (its date differs) */
+	{
+		unsigned long long *se = NULL, *sk = NULL;
+		size_t ns = 0;
+
+		for (i = 0; i < ngrp; i++) {
+			const struct ckg *g = &grp[i];
+			long long hi = g->last < E ? g->last : E;
+
+			if (g->start == NODAY || hi < g->start)
+				continue;
+			if ((size_t)(hi - g->start + 1) > ns) {
+				size_t n = (size_t)(hi - g->start + 1);
+
+				se = qp_xrealloc(se, n, sizeof *se);
+				sk = qp_xrealloc(sk, n, sizeof *sk);
+				memset(se + ns, 0, (n - ns) * sizeof *se);
+				memset(sk + ns, 0, (n - ns) * sizeof *sk);
+				ns = n;
+			}
+			for (d = g->start; d <= hi; d++) {
+				unsigned long long e, k;
+
+				day_counts(g, d, &e, &k);
+				se[d - g->start] += e;
+				sk[d - g->start] += k;
+				camps[i].member_days += e;
+				camps[i].checkins += k;
+			}
+		}
+		for (j = 0; j < ns; j++) {
+			v[0] = "*";
+			v[1] = num(b[0], (long long)j + 1);
+			v[2] = "";
+			v[3] = num(b[2], (long long)se[j]);
+			v[4] = num(b[3], (long long)sk[j]);
+			v[5] = qp_csv_rate(b[4], sk[j], se[j]);
+			row(out, v, 6);
+		}
+		free(se);
+		free(sk);
+	}
 	for (i = 0; i < ngrp; i++) {
 		const struct ckg *g = &grp[i];
 		long long hi = g->last < E ? g->last : E;
@@ -670,16 +727,9 @@ ck_write(struct qp_out *out, long long E)
 		if (g->start == NODAY)
 			continue;
 		for (d = g->start; d <= hi; d++) {
-			unsigned long long e = 0, k = 0;
+			unsigned long long e, k;
 
-			for (j = g->m0; j < g->m0 + g->nm; j++)
-				if (in_on(&mem[j], d)) {
-					e++;
-					k += (unsigned)bit(mem[j].ck, &mem[j],
-					    d);
-				}
-			camps[i].member_days += e;
-			camps[i].checkins += k;
+			day_counts(g, d, &e, &k);
 			v[0] = g->id;
 			v[1] = num(b[0], d - g->start + 1);
 			v[2] = day_s(b[1], d);
@@ -690,6 +740,52 @@ ck_write(struct qp_out *out, long long E)
 		}
 	}
 	table(out, "camps", ccols, 16);
+	/* "*" first: the camps' counts added up; each rate over the camps
+	 * it applies to (completion: with required days; graduation: ended) */
+	{
+		struct camp t;
+		unsigned long long ereq = 0, eend = 0;
+
+		memset(&t, 0, sizeof t);
+		for (i = 0; i < ngrp; i++) {
+			const struct ckg *g = &grp[i];
+			const struct camp *c = &camps[i];
+
+			if (g->start == NODAY || g->start > E)
+				continue;
+			t.enrolled += c->enrolled;
+			t.reported += c->reported;
+			t.member_days += c->member_days;
+			t.checkins += c->checkins;
+			if (g->plan != NULL && (g->plan->required >= 0 ||
+			    g->plan->days >= 0)) {
+				t.completed += c->completed;
+				ereq += c->enrolled;
+			}
+			if (g->last != OPEN && E >= g->last) {
+				t.stayed += c->stayed;
+				eend += c->enrolled;
+			}
+		}
+		for (i = 0; i < 16; i++)
+			v[i] = "";
+		v[0] = "*";
+		v[5] = num(b[3], (long long)t.enrolled);
+		v[6] = num(b[4], (long long)t.reported);
+		v[7] = qp_csv_rate(b[5], t.reported, t.enrolled);
+		v[8] = num(b[6], (long long)t.member_days);
+		v[9] = num(b[7], (long long)t.checkins);
+		v[10] = qp_csv_rate(b[8], t.checkins, t.member_days);
+		if (ereq > 0) {
+			v[12] = num(b[10], (long long)t.completed);
+			v[13] = qp_csv_rate(b[11], t.completed, ereq);
+		}
+		if (eend > 0) {
+			v[14] = num(b[12], (long long)t.stayed);
+			v[15] = qp_csv_rate(b[13], t.stayed, eend);
+		}
+		row(out, v, 16);
+	}
 	for (i = 0; i < ngrp; i++) {
 		const struct ckg *g = &grp[i];
 		const struct camp *c = &camps[i];
