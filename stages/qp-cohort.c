@@ -1612,7 +1612,8 @@ by_messages(const void *a, const void *b)
  * The lifecycle columns of health (qunpipe(7) "Lifecycles"): last
  * message, where the exports end, members' messages in the first three
  * 24-hour spans from the first event, the half-life of the first 7 days,
- * active days and the short-window decay; for groups, not "*".
+ * active days and the short-window decay ("*": the groups' hours added
+ * up, each from its own start).
  */
 static void
 lifecycle(const struct scope *sc, const char **v, char (*b)[32])
@@ -1627,8 +1628,6 @@ lifecycle(const struct scope *sc, const char **v, char (*b)[32])
 	v[0] = fmt_day(b[0], sc->last_msg_day);
 	if (sc->lday < E)	/* its exports stop before the end date */
 		v[1] = fmt_day(b[1], sc->lday);
-	if (sc->hours == NULL && strcmp(sc->id, "*") == 0)
-		return;
 	for (i = 0; sc->hours != NULL && i < LC_HOURS; i++) {
 		if (i < 72)
 			h[i / 24] += sc->hours[i];
@@ -1920,6 +1919,7 @@ main(int argc, char **argv)
 	struct scope *sc;
 	struct rec *people;
 	struct counts *stotal;
+	uint32_t *stars_hours = NULL;
 	size_t nsc, npeople, i, j, k;
 	const char *zone = NULL;
 	int ch;
@@ -2148,6 +2148,16 @@ main(int argc, char **argv)
 		sc[0].n = npeople;
 		sc[0].msgs = msgs;
 		sc[0].npairs = allpairs.n;
+		/* each group's first hours from its own start, added up */
+		for (i = 0; i < ngroups; i++)
+			for (j = 0; groups[i].hours != NULL && j < LC_HOURS;
+			    j++) {
+				if (stars_hours == NULL)
+					stars_hours = qp_xcalloc(LC_HOURS,
+					    sizeof *stars_hours);
+				stars_hours[j] += groups[i].hours[j];
+			}
+		sc[0].hours = stars_hours;
 	}
 
 	out_table(out, "daily", daily_cols, 8);
@@ -2238,6 +2248,7 @@ main(int argc, char **argv)
 	for (i = 0; i < 3; i++)
 		free(stotal[i].v);
 	free(stotal);
+	free(stars_hours);
 	qp_roles_free(roles);
 	free(groups);
 	free(recs);
