@@ -10,6 +10,9 @@
 # S is silent from 06-02 but its export shows a join on 06-09: silence
 #   over covered days, dead_since 06-02; export_ends 06-09.
 # Y runs to the end date: no export_ends.
+# *: the groups' hours added up, each from its own start: 0-24 h 6+1+1,
+#   half of 12 within hour 0 (half_life_h 1); days 06-01 8, 06-02 2 reach
+#   20% of 8; (2 / 5) / (10 / 2) = 0.08.
 cat > e.csv <<'E'
 ts,group_id,user_id,kind,msg_id,text
 2024-06-01T10:00:00Z,L,a,join,1,
