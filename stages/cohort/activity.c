@@ -47,9 +47,12 @@ static const char *const default_rules[] = {
 	"话题:^#?今日话题", "接龙:^#?接龙", "抽奖:抽奖", "直播:直播预告", NULL
 };
 
+enum { K_OTHER, K_REDPACKET, K_JIELONG };
+
 /* A row of the --activities file. */
 struct planned {
 	char		*group, *name;
+	int		 kind;		/* by its type or name: K_* */
 	long long	 start, end;	/* local seconds, then instants */
 	int		 naive_start, naive_end;
 	int		 used;
@@ -68,7 +71,6 @@ struct act {
 	size_t		 npart, cappart;
 };
 
-enum { K_OTHER, K_REDPACKET, K_JIELONG };
 
 struct member {
 	unsigned char	 mstate;
@@ -208,6 +210,11 @@ planned_row(void *arg, const char *path, unsigned long long line,
 	p->group = qp_xstrdup(f[A_GROUP]);
 	p->name = qp_xstrdup(*f[A_NAME] ? f[A_NAME] : *f[A_TYPE] ? f[A_TYPE] :
 	    "活动");
+	/* a planned red packet or 接龙 gets the openings or entries */
+	p->kind = strstr(f[A_TYPE], "红包") || strstr(p->name, "红包") ||
+	    strcmp(f[A_TYPE], "red_packet") == 0 ? K_REDPACKET :
+	    strstr(f[A_TYPE], "接龙") || strstr(p->name, "接龙") ||
+	    strcmp(f[A_TYPE], "jielong") == 0 ? K_JIELONG : K_OTHER;
 	file_time(path, line, "start", f[A_START], &p->start, &p->naive_start);
 	p->end = NONE;
 	if (*f[A_END] != '\0') {
@@ -288,7 +295,8 @@ start(long long ts, const char *name, int kind, long long end)
 	/* a staff message in the minute a file's activity starts is it */
 	if (nacts > g->a0 && (a = &acts[nacts - 1])->by == 0 &&
 	    ts - a->start < 60 && end == NONE) {
-		a->kind = kind;
+		if (kind != K_OTHER)
+			a->kind = kind;
 		if (kind == K_REDPACKET)
 			g->rp = nacts;
 		if (kind == K_JIELONG)
@@ -324,7 +332,7 @@ planned_upto(long long ts)
 	while (g->np > 0 && plan[porder[g->p0]].start <= ts) {
 		const struct planned *p = &plan[porder[g->p0]];
 
-		start(p->start, p->name, K_OTHER, p->end);
+		start(p->start, p->name, p->kind, p->end);
 		g->p0++;
 		g->np--;
 	}

@@ -59,3 +59,8 @@ qp-cohort --tz Asia/Shanghai --activity '无:^never$' --activities a.csv s.gz |
 qp-cohort --activity 话题 s.gz 2>&1 >/dev/null | head -1 || true
 qp-cohort --activity '话题:(' s.gz 2>&1 >/dev/null | head -1 || true
 qp-cohort --activity-window 0s s.gz 2>&1 >/dev/null | head -1 || true
+# a planned 接龙 (by its type) gets its entries after its window too: u3's
+# 接龙 entry at 09:00 takes part in the 08:00 one that ended at 08:30
+printf 'group,start,type\ng1,2024-06-07 08:00,接龙\n' > j.csv
+qp-cohort --tz Asia/Shanghai --activity '无:^never$' --activities j.csv \
+    --activity-window 30m s.gz | qp-cat --ids -t activities | grep -v ',红包,'
