@@ -35,6 +35,7 @@
 #include "qp_text.h"
 #include "qp_time.h"
 
+#include "activity.h"
 #include "checkin.h"
 
 static const char usage[] =
@@ -46,7 +47,9 @@ static const char usage[] =
 "                 [--answer-window duration]\n"
 "                 [--vip tenure,rate,ugc] [--core-tier tenure,rate]\n"
 "                 [--targets file] [--groups file] [--checkin regex]\n"
-"                 [--makeup regex] [file ...]\n"
+"                 [--makeup regex] [--activity name:regex]\n"
+"                 [--activities file] [--activity-window duration]\n"
+"                 [file ...]\n"
 "\n"
 "Community metrics of a sorted stream: add the daily, weekly, members,\n"
 "retention, cohort and health tables, per group and for the whole\n"
@@ -91,6 +94,14 @@ static const char usage[] =
 "                           打卡|签到|^ *(Day ?[0-9]+|第[0-9一二三四五六七八九十]+天))\n"
 "      --makeup RE          a check-in matching RE makes up for yesterday\n"
 "                           (default 补卡)\n"
+"      --activity N:RE      a staff message matching RE starts activity N\n"
+"                           (repeatable; default 话题:^#?今日话题,\n"
+"                           接龙:^#?接龙, 抽奖:抽奖, 直播:直播预告); a\n"
+"                           staff red packet or 接龙 always does\n"
+"      --activities FILE    planned activities (CSV): group, start, end,\n"
+"                           name, type\n"
+"      --activity-window DUR  an activity lasts until the next one of its\n"
+"                           group or DUR (default 24h)\n"
 "  -l, --level N            gzip level of the output, 0-9 (default 1)\n"
 "  -o, --output FILE        write FILE (replaced only on success), not stdout\n"
 "  -q, --quiet              no progress report\n"
@@ -102,7 +113,7 @@ enum {
 	OPT_TZ = QP_OPT_STAGE, OPT_ASOF, OPT_BY, OPT_DAYS, OPT_CORE, OPT_UGC,
 	OPT_ACT, OPT_LURK, OPT_RISK, OPT_DEAD, OPT_VIP, OPT_CORETIER, OPT_TARGETS,
 	OPT_LINKWORDS, OPT_DEMOTE, OPT_ANSWER, OPT_GROUPS, OPT_CHECKIN,
-	OPT_MAKEUP
+	OPT_MAKEUP, OPT_ACTIVITY, OPT_ACTIVITIES, OPT_ACTWINDOW
 };
 
 static const struct option longopts[] = {
@@ -126,6 +137,9 @@ static const struct option longopts[] = {
 	{ "groups", required_argument, NULL, OPT_GROUPS },
 	{ "checkin", required_argument, NULL, OPT_CHECKIN },
 	{ "makeup", required_argument, NULL, OPT_MAKEUP },
+	{ "activity", required_argument, NULL, OPT_ACTIVITY },
+	{ "activities", required_argument, NULL, OPT_ACTIVITIES },
+	{ "activity-window", required_argument, NULL, OPT_ACTWINDOW },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -133,7 +147,7 @@ static const struct option longopts[] = {
 static const char *const own_tables[] = {
 	"daily", "weekly", "members", "retention", "cohort", "health",
 	"staff", "core_users", "answers", "targets", "groups", "checkins",
-	"checkin_days", "camps", NULL
+	"checkin_days", "camps", "activities", "activity_weeks", NULL
 };
 
 #define OPEN		LLONG_MAX	/* the end of a membership still open */
@@ -236,7 +250,12 @@ struct group {
 	size_t		 a0, na, capa;
 	struct qa	*qa;		/* by month */
 	size_t		 nqa;
+	/* Lifecycle: members' messages per hour of its first 7 days. */
+	long long	 first_ts;	/* its first event */
+	uint32_t	*hours;		/* LC_HOURS, NULL: none yet */
 };
+
+#define LC_HOURS	(7 * 24)
 
 struct user {
 	uint32_t	 name;		/* name number + 1 */
@@ -587,6 +606,7 @@ new_group(const char *gid, size_t len)
 	groups[ngroups].id = (uint32_t)id;
 	groups[ngroups].fday = groups[ngroups].lday = NODAY;
 	groups[ngroups].last_msg_day = NODAY;
+	groups[ngroups].first_ts = NODAY;
 	groups[ngroups].rec0 = nrecs;
 	groups[ngroups].has_owner = qp_roles_has_owner(roles, gid, len);
 	ngroups++;
@@ -860,6 +880,8 @@ event(const struct qp_in *in, void *arg)
 		need_group = 0;
 	}
 	g = &groups[ngroups - 1];
+	if (g->first_ts == NODAY)
+		g->first_ts = ts;
 	if (g->fday == NODAY || day < g->fday)
 		g->fday = day;
 	if (g->lday == NODAY || day > g->lday)
@@ -867,9 +889,11 @@ event(const struct qp_in *in, void *arg)
 	msg = strcmp(kind, "message") == 0;
 	if (msg && qp_roles_count(roles) > 0)
 		sat_add(counts_at(&g->all, day), 1);
+	role = row->f[c->uid].len > 0 ? qp_roles_get(roles, gid, gidlen,
+	    row->f[c->uid].s, row->f[c->uid].len) : QP_ROLE_NONE;
+	act_event(in, ts, role);	/* activities: staff's, members take part */
 	/* Staff and bots are not members: their own numbers only. */
-	if (row->f[c->uid].len > 0 && (role = qp_roles_get(roles, gid, gidlen,
-	    row->f[c->uid].s, row->f[c->uid].len)) != QP_ROLE_NONE) {
+	if (role != QP_ROLE_NONE) {
 		un = touch_user(row, c, ts);
 		if (msg)
 			sat_add(counts_at(role == QP_ROLE_BOT ? &g->bots :
@@ -884,6 +908,11 @@ event(const struct qp_in *in, void *arg)
 	if (msg) {
 		sat_add(counts_at(&g->msgs, day), 1);
 		g->nmsgs++;
+		if (ts - g->first_ts < LC_HOURS * 3600LL) {
+			if (g->hours == NULL)
+				g->hours = qp_xcalloc(LC_HOURS, sizeof *g->hours);
+			g->hours[(ts - g->first_ts) / 3600]++;
+		}
 		if (g->last_msg_day == NODAY || day > g->last_msg_day)
 			g->last_msg_day = day;
 	}
@@ -943,6 +972,7 @@ struct scope {
 	size_t		 npairs;
 	const struct counts *all, *staff, *bots;	/* messages per day */
 	const struct bits *owner;	/* NULL: no owner */
+	const uint32_t	*hours;		/* messages per hour from its start */
 };
 
 static char *
@@ -1147,6 +1177,8 @@ weekly(struct qp_out *out, const struct scope *sc)
 		if (j > 0)
 			mem[j] += mem[j - 1];
 		qp_day_weekfmt(label, qp_week_monday(w0 + (long long)j));
+		act_week_members(sc->id, w0 + (long long)j,
+		    (unsigned long long)mem[j]);
 		v[0] = label;
 		v[1] = sc->id;
 		v[2] = fmt_u(b[0], (unsigned long long)mem[j]);
@@ -1576,11 +1608,57 @@ by_messages(const void *a, const void *b)
 	return strcmp(qp_strmap_str(uids, x->user), qp_strmap_str(uids, y->user));
 }
 
+/*
+ * The lifecycle columns of health (qunpipe(7) "Lifecycles"): last
+ * message, where the exports end, members' messages in the first three
+ * 24-hour spans from the first event, the half-life of the first 7 days,
+ * active days and the short-window decay ("*": the groups' hours added
+ * up, each from its own start).
+ */
+static void
+lifecycle(const struct scope *sc, const char **v, char (*b)[32])
+{
+	unsigned long long h[3] = { 0, 0, 0 }, all = 0, cum = 0, peak = 0;
+	unsigned long long d12 = 0, d37 = 0, n;
+	long long d, hi = sc->lday;
+	size_t i, k;
+
+	for (k = 0; k < 8; k++)
+		v[k] = "";
+	v[0] = fmt_day(b[0], sc->last_msg_day);
+	if (sc->lday < E)	/* its exports stop before the end date */
+		v[1] = fmt_day(b[1], sc->lday);
+	for (i = 0; sc->hours != NULL && i < LC_HOURS; i++) {
+		if (i < 72)
+			h[i / 24] += sc->hours[i];
+		all += sc->hours[i];
+	}
+	for (k = 0; k < 3; k++)
+		v[2 + k] = fmt_u(b[2 + k], h[k]);
+	/* 7 days must have passed: E is past the 7th day */
+	if (E >= sc->fday + 7 && all > 0) {
+		for (i = 0; i < LC_HOURS && cum * 2 < all; i++)
+			cum += sc->hours[i];
+		v[5] = fmt_u(b[5], i);
+	}
+	for (d = sc->fday; d <= hi; d++)
+		if (counts_get(sc->msgs, d) > peak)
+			peak = counts_get(sc->msgs, d);
+	for (d = sc->fday, n = 0; peak > 0 && d <= hi; d++)
+		n += counts_get(sc->msgs, d) * 5 >= peak;
+	v[6] = fmt_u(b[6], n);
+	/* (days 3-7 / 5) / (days 1-2 / 2), from day 7 */
+	for (d = sc->fday; d < sc->fday + 7; d++)
+		*(d < sc->fday + 2 ? &d12 : &d37) += counts_get(sc->msgs, d);
+	if (E >= sc->fday + 6)
+		v[7] = qp_csv_rate(b[7], d37 * 2, d12 * 5);
+}
+
 static void
 health(struct qp_out *out, const struct scope *sc)
 {
-	char b[6][32], df[16], dl[16], dd[16];
-	const char *v[9];
+	char b[6][32], df[16], dl[16], dd[16], lb[8][32];
+	const char *v[17];
 	unsigned long long m17 = 0, m830 = 0, top = 0, churn = 0;
 	const struct rec **sp;
 	size_t i, ns = 0, ntop;
@@ -1590,10 +1668,11 @@ health(struct qp_out *out, const struct scope *sc)
 		return;
 	for (d = sc->fday; d < sc->fday + 30; d++)
 		*(d < sc->fday + 7 ? &m17 : &m830) += counts_get(sc->msgs, d);
+	/* silent only over days its exports cover: up to its last event */
 	if (sc->last_msg_day == NODAY) {
-		if (E - sc->fday >= o.dead)
+		if (sc->lday - sc->fday >= o.dead)
 			dead = sc->fday;
-	} else if (E - sc->last_msg_day >= o.dead)
+	} else if (sc->lday - sc->last_msg_day >= o.dead)
 		dead = sc->last_msg_day + 1;
 	sp = qp_xcalloc(sc->n, sizeof *sp);
 	for (i = 0; i < sc->n; i++)
@@ -1616,7 +1695,8 @@ health(struct qp_out *out, const struct scope *sc)
 	v[6] = qp_csv_rate(b[2], top, sc->nmsgs);
 	v[7] = qp_csv_rate(b[3], churn, ntop);
 	v[8] = fmt_u(b[4], sc->npairs);
-	out_row(out, v, 9);
+	lifecycle(sc, v + 9, lb);
+	out_row(out, v, 17);
 }
 
 /* ---- the community scope (R6) ---- */
@@ -1806,6 +1886,7 @@ events_header(const struct qp_in *in, void *arg)
 	c->name = qp_in_col(in, "name");
 	c->session = qp_in_col(in, "session");
 	ck_header(in, o.tz);
+	act_header(in, o.tz);
 }
 
 int
@@ -1827,7 +1908,9 @@ main(int argc, char **argv)
 	    "offset", "size", "active", "rate" };
 	static const char *const health_cols[] = { "group_id", "first_event",
 	    "last_event", "messages", "decay_7d", "dead_since", "top_share",
-	    "top_churn", "reply_pairs" };
+	    "top_churn", "reply_pairs", "last_message", "export_ends",
+	    "msgs_0_24h", "msgs_24_48h", "msgs_48_72h", "half_life_h",
+	    "active_days", "decay_short" };
 	struct qp_common com;
 	struct qp_in *in;
 	struct qp_out *out;
@@ -1836,6 +1919,7 @@ main(int argc, char **argv)
 	struct scope *sc;
 	struct rec *people;
 	struct counts *stotal;
+	uint32_t *stars_hours = NULL;
 	size_t nsc, npeople, i, j, k;
 	const char *zone = NULL;
 	int ch;
@@ -1929,6 +2013,15 @@ main(int argc, char **argv)
 		case OPT_MAKEUP:
 			ck_opt_makeup(optarg);
 			break;
+		case OPT_ACTIVITY:
+			act_opt_activity(optarg);
+			break;
+		case OPT_ACTIVITIES:
+			act_opt_activities(optarg);
+			break;
+		case OPT_ACTWINDOW:
+			act_opt_window(duration_opt("--activity-window", optarg));
+			break;
 		case OPT_CORETIER:
 			list_opt("--core-tier", optarg, dv, 2);
 			o.core_tenure = (long long)dv[0];
@@ -1998,6 +2091,7 @@ main(int argc, char **argv)
 		s->staff = &g->staff;
 		s->bots = &g->bots;
 		s->owner = g->has_owner ? &g->owner : NULL;
+		s->hours = g->hours;
 		if (s->fday != NODAY && (sc[0].fday == NODAY || s->fday < sc[0].fday))
 			sc[0].fday = s->fday;
 		if (s->lday != NODAY && (sc[0].lday == NODAY || s->lday > sc[0].lday))
@@ -2054,6 +2148,16 @@ main(int argc, char **argv)
 		sc[0].n = npeople;
 		sc[0].msgs = msgs;
 		sc[0].npairs = allpairs.n;
+		/* each group's first hours from its own start, added up */
+		for (i = 0; i < ngroups; i++)
+			for (j = 0; groups[i].hours != NULL && j < LC_HOURS;
+			    j++) {
+				if (stars_hours == NULL)
+					stars_hours = qp_xcalloc(LC_HOURS,
+					    sizeof *stars_hours);
+				stars_hours[j] += groups[i].hours[j];
+			}
+		sc[0].hours = stars_hours;
 	}
 
 	out_table(out, "daily", daily_cols, 8);
@@ -2071,7 +2175,7 @@ main(int argc, char **argv)
 	out_table(out, "cohort", cohort_cols, 6);
 	for (i = 0; i < nsc; i++)
 		cohort(out, &sc[i]);
-	out_table(out, "health", health_cols, 9);
+	out_table(out, "health", health_cols, 17);
 	for (i = 0; i < nsc; i++)
 		health(out, &sc[i]);
 	{
@@ -2112,6 +2216,7 @@ main(int argc, char **argv)
 		}
 	}
 	ck_write(out, E);
+	act_write(out, E);
 	if (qp_out_finish(out) == -1)
 		qp_die("%s", qp_out_error(out));
 	if (qp_cli_want_progress(&com))
@@ -2133,6 +2238,7 @@ main(int argc, char **argv)
 		free(groups[i].staff.v);
 		free(groups[i].bots.v);
 		bits_free(&groups[i].owner);
+		free(groups[i].hours);
 		free(groups[i].asks);
 		for (j = 0; j < groups[i].nqa; j++)
 			free(groups[i].qa[j].delay);
@@ -2142,6 +2248,7 @@ main(int argc, char **argv)
 	for (i = 0; i < 3; i++)
 		free(stotal[i].v);
 	free(stotal);
+	free(stars_hours);
 	qp_roles_free(roles);
 	free(groups);
 	free(recs);
@@ -2157,6 +2264,7 @@ main(int argc, char **argv)
 	qp_strmap_free(names);
 	qp_strmap_free(vias);
 	ck_free();
+	act_free();
 	qp_tz_free(o.tz);
 	return QP_EXIT_OK;
 }

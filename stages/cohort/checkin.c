@@ -12,7 +12,6 @@
  * are computed at the end, when the end date E is known.
  */
 #include <errno.h>
-#include <iconv.h>
 #include <locale.h>
 #include <regex.h>
 #include <stdint.h>
@@ -29,6 +28,7 @@
 #include "qp_time.h"
 
 #include "checkin.h"
+#include "sidefile.h"
 
 #define NODAY	(-0x7fffffffffffffffLL - 1)
 #define OPEN	0x7fffffffffffffffLL
@@ -113,68 +113,39 @@ static size_t nmem, capmem;
 static uint32_t *cur;		/* user -> member + 1, in the current group */
 static size_t capcur;
 
+static void	compile(regex_t *, const char *, const char *);
+
+/* A bad regex is a usage error now, before any input is read. */
+static void
+check(const char *src, const char *opt)
+{
+	regex_t re;
+
+	setlocale(LC_CTYPE, "C.UTF-8");
+	compile(&re, src, opt);
+	regfree(&re);
+}
+
 void
 ck_opt_checkin(const char *s)
 {
+	check(s, "--checkin");
 	ck_src = s;
 }
 
 void
 ck_opt_makeup(const char *s)
 {
+	check(s, "--makeup");
 	mk_src = s;
 }
 
 /* ---- the groups file ---- */
 
-static char *
-slurp(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	char *b = NULL;
-	size_t cap = 0, r;
-
-	if (f == NULL)
-		qp_usage_error("--groups: %s: %s", path, strerror(errno));
-	*n = 0;
-	do {
-		if (*n == cap)
-			b = qp_xrealloc(b, cap = cap ? cap * 2 : 4096, 1);
-		r = fread(b + *n, 1, cap - *n, f);
-		*n += r;
-	} while (r > 0);
-	if (ferror(f))
-		qp_die("%s: %s", path, strerror(errno));
-	fclose(f);
-	return b;
-}
-
-/* GBK (read as GB18030, its superset) to UTF-8, when it is not UTF-8. */
-static char *
-to_utf8(const char *path, char *b, size_t *n)
-{
-	iconv_t cd;
-	char *out, *ip = b, *op;
-	size_t il = *n, ol, cap = *n * 2 + 16;
-
-	if (qp_utf8_check(b, *n) == *n)
-		return b;
-	if ((cd = iconv_open("UTF-8", "GB18030")) == (iconv_t)-1)
-		qp_die("%s: cannot decode GBK: %s", path, strerror(errno));
-	out = op = qp_xcalloc(cap, 1);
-	ol = cap;
-	if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1)
-		qp_die("%s: neither UTF-8 nor GBK", path);
-	iconv_close(cd);
-	free(b);
-	*n = cap - ol;
-	return out;
-}
-
 /* The columns of the groups file, by any of their names. */
 enum { F_GROUP, F_TYPE, F_START, F_DAYS, F_DEADLINE, F_REQUIRED, F_TARGET,
 	NF };
-static const char *const fnames[NF][5] = {
+static const char *const fnames[NF][SIDE_ALIASES] = {
 	{ "group", "群", "群名", "群ID", "group_id" },
 	{ "type", "类型", "群类型", NULL, NULL },
 	{ "start", "开始", "开始日期", "开营", "开营日期" },
@@ -248,55 +219,24 @@ parse_plan(struct plan *p, const char *path, unsigned long long line,
 	}
 }
 
+static void
+plan_row(void *arg, const char *path, unsigned long long line,
+    const char **f)
+{
+	(void)arg;
+	if (*f[F_GROUP] == '\0')
+		qp_die("%s:%llu: no group", path, line);
+	plans = qp_xrealloc(plans, nplans + 1, sizeof *plans);
+	memset(&plans[nplans], 0, sizeof *plans);
+	plans[nplans].key = qp_xstrdup(f[F_GROUP]);
+	parse_plan(&plans[nplans], path, line, f);
+	nplans++;
+}
+
 void
 ck_opt_groups(const char *path)
 {
-	size_t n, i, k;
-	char *b = to_utf8(path, slurp(path, &n), &n);
-	struct qp_src *src = qp_src_open_mem(b, n, path);
-	struct qp_csv *csv;
-	const struct qp_row *row;
-	int at[NF], rc, seen = 0;
-
-	if (src == NULL || (csv = qp_csv_new(src)) == NULL)
-		qp_die("out of memory");
-	while ((rc = qp_csv_next(csv, &row)) == 1) {
-		const char *f[NF];
-
-		if (!seen) {	/* the header */
-			for (k = 0; k < NF; k++) {
-				at[k] = -1;
-				for (i = 0; i < row->n; i++) {
-					size_t j;
-
-					for (j = 0; j < 5 && fnames[k][j]; j++)
-						if (strcasecmp(row->f[i].s,
-						    fnames[k][j]) == 0)
-							at[k] = (int)i;
-				}
-			}
-			if (at[F_GROUP] < 0)
-				qp_die("%s:%llu: no group column (group or 群)",
-				    path, row->lineno);
-			seen = 1;
-			continue;
-		}
-		for (k = 0; k < NF; k++)
-			f[k] = at[k] >= 0 && (size_t)at[k] < row->n ?
-			    row->f[at[k]].s : "";
-		if (*f[F_GROUP] == '\0')
-			qp_die("%s:%llu: no group", path, row->lineno);
-		plans = qp_xrealloc(plans, nplans + 1, sizeof *plans);
-		memset(&plans[nplans], 0, sizeof *plans);
-		plans[nplans].key = qp_xstrdup(f[F_GROUP]);
-		parse_plan(&plans[nplans], path, row->lineno, f);
-		nplans++;
-	}
-	if (rc < 0)
-		qp_die("%s: %s", path, qp_csv_error(csv));
-	qp_csv_free(csv);
-	qp_src_close(src);
-	free(b);
+	side_csv(path, "--groups", fnames, NF, plan_row, NULL);
 }
 
 /* ---- reading ---- */
@@ -702,6 +642,21 @@ members_rows(struct qp_out *out, const struct ckg *g, long long hi,
 	}
 }
 
+/* Camp g's members on day d, and how many of them checked in. */
+static void
+day_counts(const struct ckg *g, long long d, unsigned long long *e,
+    unsigned long long *k)
+{
+	size_t j;
+
+	*e = *k = 0;
+	for (j = g->m0; j < g->m0 + g->nm; j++)
+		if (in_on(&mem[j], d)) {
+			(*e)++;
+			*k += (unsigned)bit(mem[j].ck, &mem[j], d);
+		}
+}
+
 void
 ck_write(struct qp_out *out, long long E)
 {
@@ -745,6 +700,48 @@ ck_write(struct qp_out *out, long long E)
 		members_rows(out, g, hi, E, req, &camps[i]);
 	}
 	table(out, "checkin_days", dcols, 6);
+	/* "*" first: every camp's day k added up (its date differs) */
+	{
+		unsigned long long *se = NULL, *sk = NULL;
+		size_t ns = 0;
+
+		for (i = 0; i < ngrp; i++) {
+			const struct ckg *g = &grp[i];
+			long long hi = g->last < E ? g->last : E;
+
+			if (g->start == NODAY || hi < g->start)
+				continue;
+			if ((size_t)(hi - g->start + 1) > ns) {
+				size_t n = (size_t)(hi - g->start + 1);
+
+				se = qp_xrealloc(se, n, sizeof *se);
+				sk = qp_xrealloc(sk, n, sizeof *sk);
+				memset(se + ns, 0, (n - ns) * sizeof *se);
+				memset(sk + ns, 0, (n - ns) * sizeof *sk);
+				ns = n;
+			}
+			for (d = g->start; d <= hi; d++) {
+				unsigned long long e, k;
+
+				day_counts(g, d, &e, &k);
+				se[d - g->start] += e;
+				sk[d - g->start] += k;
+				camps[i].member_days += e;
+				camps[i].checkins += k;
+			}
+		}
+		for (j = 0; j < ns; j++) {
+			v[0] = "*";
+			v[1] = num(b[0], (long long)j + 1);
+			v[2] = "";
+			v[3] = num(b[2], (long long)se[j]);
+			v[4] = num(b[3], (long long)sk[j]);
+			v[5] = qp_csv_rate(b[4], sk[j], se[j]);
+			row(out, v, 6);
+		}
+		free(se);
+		free(sk);
+	}
 	for (i = 0; i < ngrp; i++) {
 		const struct ckg *g = &grp[i];
 		long long hi = g->last < E ? g->last : E;
@@ -752,16 +749,9 @@ ck_write(struct qp_out *out, long long E)
 		if (g->start == NODAY)
 			continue;
 		for (d = g->start; d <= hi; d++) {
-			unsigned long long e = 0, k = 0;
+			unsigned long long e, k;
 
-			for (j = g->m0; j < g->m0 + g->nm; j++)
-				if (in_on(&mem[j], d)) {
-					e++;
-					k += (unsigned)bit(mem[j].ck, &mem[j],
-					    d);
-				}
-			camps[i].member_days += e;
-			camps[i].checkins += k;
+			day_counts(g, d, &e, &k);
 			v[0] = g->id;
 			v[1] = num(b[0], d - g->start + 1);
 			v[2] = day_s(b[1], d);
@@ -772,6 +762,52 @@ ck_write(struct qp_out *out, long long E)
 		}
 	}
 	table(out, "camps", ccols, 16);
+	/* "*" first: the camps' counts added up; each rate over the camps
+	 * it applies to (completion: with required days; graduation: ended) */
+	{
+		struct camp t;
+		unsigned long long ereq = 0, eend = 0;
+
+		memset(&t, 0, sizeof t);
+		for (i = 0; i < ngrp; i++) {
+			const struct ckg *g = &grp[i];
+			const struct camp *c = &camps[i];
+
+			if (g->start == NODAY || g->start > E)
+				continue;
+			t.enrolled += c->enrolled;
+			t.reported += c->reported;
+			t.member_days += c->member_days;
+			t.checkins += c->checkins;
+			if (g->plan != NULL && (g->plan->required >= 0 ||
+			    g->plan->days >= 0)) {
+				t.completed += c->completed;
+				ereq += c->enrolled;
+			}
+			if (g->last != OPEN && E >= g->last) {
+				t.stayed += c->stayed;
+				eend += c->enrolled;
+			}
+		}
+		for (i = 0; i < 16; i++)
+			v[i] = "";
+		v[0] = "*";
+		v[5] = num(b[3], (long long)t.enrolled);
+		v[6] = num(b[4], (long long)t.reported);
+		v[7] = qp_csv_rate(b[5], t.reported, t.enrolled);
+		v[8] = num(b[6], (long long)t.member_days);
+		v[9] = num(b[7], (long long)t.checkins);
+		v[10] = qp_csv_rate(b[8], t.checkins, t.member_days);
+		if (ereq > 0) {
+			v[12] = num(b[10], (long long)t.completed);
+			v[13] = qp_csv_rate(b[11], t.completed, ereq);
+		}
+		if (eend > 0) {
+			v[14] = num(b[12], (long long)t.stayed);
+			v[15] = qp_csv_rate(b[13], t.stayed, eend);
+		}
+		row(out, v, 16);
+	}
 	for (i = 0; i < ngrp; i++) {
 		const struct ckg *g = &grp[i];
 		const struct camp *c = &camps[i];

@@ -126,7 +126,7 @@ static const struct {
 	{ "[\xe8\xaf\xad\xe9\x9f\xb3]", "audio" },	/* [语音] */
 	{ "[\xe8\xa7\x86\xe9\xa2\x91]", "video" },	/* [视频] */
 	{ "[\xe6\x96\x87\xe4\xbb\xb6]", "file" },	/* [文件] */
-	{ "[\xe7\xba\xa2\xe5\x8c\x85]", "other" },	/* [红包] */
+	{ "[\xe7\xba\xa2\xe5\x8c\x85]", "red_packet" },	/* [红包] */
 	{ "[\xe8\xbd\xac\xe8\xb4\xa6]", "other" },	/* [转账] */
 	{ "[\xe5\x88\x86\xe4\xba\xab]", "link" },	/* [分享] */
 	{ "[\xe4\xbd\x8d\xe7\xbd\xae]", "location" },	/* [位置] */
@@ -135,7 +135,7 @@ static const struct {
 };
 
 /* Body phrases of system lines: who is the subject of each. */
-enum { S_JOIN, S_LEAVE, S_REMOVE, S_INVITE, S_SYSTEM };
+enum { S_JOIN, S_LEAVE, S_REMOVE, S_INVITE, S_REDPACKET, S_SYSTEM };
 static const struct {
 	const char	*phrase;	/* the subject's name comes before it */
 	int		 what;
@@ -149,6 +149,7 @@ static const struct {
 	{ "\xe8\xa2\xab\xe7\xae\xa1\xe7\x90\x86\xe5\x91\x98\xe7\xa7\xbb\xe5\x87\xba", S_REMOVE },	/* 被管理员移出 */
 	{ "\xe8\xa2\xab\xe7\xa7\xbb\xe5\x87\xba", S_REMOVE },			/* 被移出 */
 	{ "\xe6\x92\xa4\xe5\x9b\x9e\xe4\xba\x86\xe4\xb8\x80\xe6\x9d\xa1\xe6\xb6\x88\xe6\x81\xaf", S_SYSTEM },	/* 撤回了一条消息 */
+	{ "\xe9\xa2\x86\xe5\x8f\x96\xe4\xba\x86", S_REDPACKET },	/* A领取了B的红包 */
 	{ NULL, 0 }
 };
 
@@ -186,6 +187,17 @@ emit_system(struct qq *q, struct ing_event *e, char *body)
 				e->actor_id = ing_names_get(q->names, who);
 				e->user = ing_trim(obj, "\"");
 				e->user_id = ing_names_get(q->names, e->user);
+				return ing_emit(q->g, e);
+			}
+			if (phrases[i].what == S_REDPACKET) {
+				/* A opened a red packet: an event of A's */
+				if (strstr(hit, "\xe7\xba\xa2\xe5\x8c\x85") == NULL ||
+				    strcmp(who, "\xe4\xbd\xa0") == 0)
+					break;	/* not a red packet; 你: unknown */
+				e->kind = ING_CUSTOM;
+				e->name = "red_packet_open";
+				e->user = who;
+				e->user_id = ing_names_get(q->names, who);
 				return ing_emit(q->g, e);
 			}
 			e->kind = phrases[i].what == S_JOIN ? ING_JOIN :
@@ -230,6 +242,10 @@ flush(struct qq *q)
 			e.media = placeholders[i].media;
 			e.text = "";
 		}
+	/* [QQ红包]请使用新版手机QQ查收红包。 */
+	if (e.media == NULL && strncmp(body, "[QQ\xe7\xba\xa2\xe5\x8c\x85]",
+	    10) == 0)
+		e.media = "red_packet";
 	if (e.media == NULL && (strstr(body, "http://") || strstr(body,
 	    "https://")))
 		e.media = "link";

@@ -858,6 +858,22 @@ ing_user_id(const struct ing *g, char *buf, size_t cap, const char *id)
 	return g->keylen > 0 ? ing_pseudonym(g, buf, cap, "", &id, 1) : id;
 }
 
+/*
+ * A 接龙 (a list that members sign one after another, each posting it
+ * with their line added) starts with #接龙 in every client that has one.
+ */
+static int
+jielong(const char *t)
+{
+	if (t == NULL)
+		return 0;
+	while (*t == ' ' || *t == '\n')
+		t++;
+	if (*t == '#')
+		t++;
+	return strncmp(t, "\xe6\x8e\xa5\xe9\xbe\x99", 6) == 0;	/* 接龙 */
+}
+
 int
 ing_emit(struct ing *g, const struct ing_event *e)
 {
@@ -978,6 +994,9 @@ ing_emit(struct ing *g, const struct ing_event *e)
 		return -1;
 	v[10] = e->reply_to ? e->reply_to : "";
 	v[11] = e->media ? e->media : e->kind == ING_MESSAGE ? "text" : "";
+	if (e->kind == ING_MESSAGE && strcmp(v[11], "text") == 0 &&
+	    jielong(e->text))
+		v[11] = "jielong";
 	v[13] = e->name ? e->name : "";
 	v[14] = g->src;
 	{

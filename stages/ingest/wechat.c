@@ -82,7 +82,8 @@ display(const struct wx *w, const struct qp_row *r)
 /* --- system notices ----------------------------------------------------- */
 
 enum act { W_INVITE, W_INVITE_ME, W_INVITE_ME_AND, W_I_INVITE, W_QR,
-	W_QR_MINE, W_I_REMOVE, W_REMOVED_ME, W_REMOVE, W_RENAME, W_LEAVE };
+	W_QR_MINE, W_I_REMOVE, W_REMOVED_ME, W_REMOVE, W_RENAME, W_LEAVE,
+	W_RP_OPENED, W_RP_I_OPENED };
 
 static const struct {
 	const char	*p;
@@ -111,6 +112,10 @@ static const struct {
 	{ "\"%b\"\xe9\x80\x80\xe5\x87\xba\xe4\xba\x86\xe7\xbe\xa4\xe8\x81\x8a", W_LEAVE },
 	/* "A"修改群名为"X" */
 	{ "\"%a\"\xe4\xbf\xae\xe6\x94\xb9\xe7\xbe\xa4\xe5\x90\x8d\xe4\xb8\xba\"%b\"", W_RENAME },
+	/* 你领取了自己的红包, 你领取了"B"的红包: the exporter opened one */
+	{ "\xe4\xbd\xa0\xe9\xa2\x86\xe5\x8f\x96\xe4\xba\x86%x\xe7\x9a\x84\xe7\xba\xa2\xe5\x8c\x85", W_RP_I_OPENED },
+	/* "A"领取了你的红包: A opened the exporter's */
+	{ "%a\xe9\xa2\x86\xe5\x8f\x96\xe4\xba\x86\xe4\xbd\xa0\xe7\x9a\x84\xe7\xba\xa2\xe5\x8c\x85", W_RP_OPENED },
 	/* English client */
 	{ "%a invited you and %b to the group chat", W_INVITE_ME_AND },
 	{ "%a invited you to a group chat with %x", W_INVITE_ME },
@@ -174,6 +179,22 @@ normalize(char *out, size_t cap, const char *in)
 	out[n] = '\0';
 	if ((in = strstr(out, "$revoke$")) != NULL)
 		out[in - out] = '\0';
+	/* A red packet's notice is marked up: an icon, a link on 红包. */
+	if (strstr(out, "_wc_custom_link_") != NULL ||
+	    strncmp(out, "<img ", 5) == 0) {
+		char *r = out, *w = out;
+
+		while (*r != '\0')
+			if (*r == '<' && strchr(r, '>') != NULL)
+				r = strchr(r, '>') + 1;
+			else
+				*w++ = *r++;
+		*w = '\0';
+		for (r = out; *r == ' '; r++)
+			;
+		memmove(out, r, strlen(r) + 1);
+		n = strlen(out);
+	}
 	while (n > 0 && (out[n - 1] == ' ' || out[n - 1] == '\n'))
 		out[--n] = '\0';
 	if (strlen(out) < n)
@@ -252,6 +273,13 @@ notice(struct wx *w, struct ing_event *e, const char *content)
 		case W_LEAVE:
 			e->kind = ING_LEAVE;
 			return emit_one(&j, ing_trim(b, "\""));
+		case W_RP_OPENED:
+		case W_RP_I_OPENED:
+			/* an event of who opened it, for activities */
+			e->kind = ING_CUSTOM;
+			e->name = "red_packet_open";
+			return emit_one(&j, patterns[i].act == W_RP_OPENED ?
+			    ing_trim(a, "\"") : "You");
 		case W_RENAME:
 			e->kind = ING_RENAME;
 			e->text = ing_trim(b, "\"");
@@ -339,7 +367,9 @@ row(struct wx *w, const struct qp_row *r)
 		xml_title(title, sizeof title, content);
 		e.text = title;
 		e.media = sub == 6 ? "file" : sub == 57 ? "text" :
-		    sub == 5 || sub == 33 || sub == 36 ? "link" : "other";
+		    sub == 5 || sub == 33 || sub == 36 ? "link" :
+		    sub == 2001 ? "red_packet" : sub == 53 ? "jielong" :
+		    "other";
 		break;
 	default:
 		e.media = "other";

@@ -284,11 +284,12 @@ metric_name(const char *c)
 	static const char *const t[][2] = {
 		{ "speaking_rate", N_("daily speaking rate") },
 		{ "participation", N_("weekly participation") },
-		{ "core_members", N_("core members a week") }
+		{ "core_members", N_("core members a week") },
+		{ "rate", N_("activity participation") }	/* activity_weeks */
 	};
 	size_t i;
 
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < sizeof t / sizeof t[0]; i++)
 		if (strcmp(c, t[i][0]) == 0)
 			return _(t[i][1]);
 	return c;

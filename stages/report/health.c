@@ -105,7 +105,8 @@ section_health(struct report *rp)
 	    hs = col(h, "top_share"), hc = col(h, "top_churn"),
 	    hdead = col(h, "dead_since"), hm = col(h, "messages"),
 	    hp = col(h, "reply_pairs"), dg = col(d, "group_id"),
-	    dd = col(d, "date"), dmsg = col(d, "messages");
+	    dd = col(d, "date"), dmsg = col(d, "messages"),
+	    he = col(h, "export_ends");
 	size_t i, j, nw = 0;
 	char **warn = NULL;
 
@@ -117,12 +118,17 @@ section_health(struct report *rp)
 	    "|\n|---|---:|---:|---:|---:|---:|---|---:|\n"));
 	for (i = 0; i < h->nrows; i++) {
 		const char *g = h->rows[i][hg];
-		char members[24];
+		char members[24], ends[64];
 		unsigned long long msgs = 0;
 		const struct gname *gn = group_find(rp, g);
 		char *w;
 
 		snprintf(members, sizeof members, "%llu", members_in(rp, g));
+		/* a group whose export ends early is not known to be silent */
+		ends[0] = '\0';
+		if (he >= 0 && *h->rows[i][he])
+			snprintf(ends, sizeof ends, _("export ends %s"),
+			    h->rows[i][he]);
 		FOR_SCOPE(d, j, dg, g)
 			if (in_period(rp, parse_day(d->rows[j][dd])))
 				msgs += (unsigned long long)
@@ -132,7 +138,7 @@ section_health(struct report *rp)
 		    *h->rows[i][hd] ? pct(num(h->rows[i][hd])) : "—",
 		    *h->rows[i][hs] ? pct(num(h->rows[i][hs])) : "—",
 		    *h->rows[i][hc] ? pct(num(h->rows[i][hc])) : "—",
-		    *h->rows[i][hdead] ? h->rows[i][hdead] : "—",
+		    *h->rows[i][hdead] ? h->rows[i][hdead] : *ends ? ends : "—",
 		    h->rows[i][hp]);
 		if (strcmp(g, "*") == 0)
 			continue;
@@ -160,6 +166,15 @@ section_health(struct report *rp)
 			WARN(_("**%s**: nobody has spoken since %s."),
 			    mdcell(group_label(rp, g)),
 			    h->rows[i][hdead]);
+		{	/* by its plan, and where its export ends */
+			char *lw[4];
+			size_t k, nl = lifecycle_warnings(rp, h, i, lw, 4);
+
+			for (k = 0; k < nl; k++) {
+				warn = qp_xrealloc(warn, nw + 1, sizeof *warn);
+				warn[nw++] = lw[k];
+			}
+		}
 		if (gn != NULL && strcmp(gn->platform, "wechat") == 0 &&
 		    num(members) >= 450)
 			WARN(_("**%s**: %s members, near WeChat's cap of 500."),
@@ -184,5 +199,6 @@ section_health(struct report *rp)
 }
 
 const struct section sec_health = {
-	"health", { "health", "daily", "members", NULL }, section_health
+	"health", { "health", "daily", "members", "groups", NULL },
+	section_health
 };

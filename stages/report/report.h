@@ -135,6 +135,9 @@ void		 axis_label(struct report *, const char *, const char *);
 void		 count_tics(struct report *, const char *, double, int);
 double		 tic_step(double);
 void		 day_axis(struct report *);	/* activity.c */
+/* lifecycle.c: the warnings of health row i by its plan; strings to free */
+size_t		 lifecycle_warnings(struct report *, const struct tab *, size_t,
+		    char **, size_t);
 void		 run_gnuplot(struct report *, const char *);
 
 #endif

@@ -7,9 +7,9 @@
 #include "report.h"
 
 extern const struct section sec_title, sec_summary, sec_activity,
-    sec_sources, sec_retention, sec_funnel, sec_fission, sec_camps,
+    sec_sources, sec_retention, sec_funnel, sec_fission, sec_camps, sec_activities,
     sec_members,
-    sec_todo, sec_hours, sec_health, sec_provenance;
+    sec_todo, sec_hours, sec_health, sec_lifecycle, sec_provenance;
 
 const struct section *const sections[] = {
 	&sec_title,
@@ -20,10 +20,12 @@ const struct section *const sections[] = {
 	&sec_funnel,
 	&sec_fission,
 	&sec_camps,
+	&sec_activities,
 	&sec_members,
 	&sec_todo,
 	&sec_hours,
 	&sec_health,
+	&sec_lifecycle,
 	&sec_provenance,
 	NULL
 };

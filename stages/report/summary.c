@@ -309,6 +309,13 @@ section_kpis(struct report *rp)
 	kpi_row(rp, _("daily speaking rate"), "speaking_rate", &k, 1);
 	k = mean_rate(rp, "weekly", "week", "participation", 1);
 	kpi_row(rp, _("weekly participation"), "participation", &k, 1);
+	/* beside it, the seed's 周参与活动率, where there are activities
+	 * (weeks without any have no rate and do not count) */
+	if (tab_find(rp, "activity_weeks") != NULL) {
+		k = mean_rate(rp, "activity_weeks", "week", "rate", 1);
+		kpi_row(rp, _("weekly activity participation (周参与活动率)"),
+		    "activity_participation", &k, 1);
+	}
 	k = mean_rate(rp, "weekly", "week", "core_members", 1);
 	kpi_row(rp, _("core members a week"), "core_members", &k, 0);
 	for (i = 0; i < 3; i++) {
@@ -351,5 +358,5 @@ const struct section sec_title = {
 };
 const struct section sec_summary = {
 	"summary", { "daily", "weekly", "retention", "members", "fission",
-	    NULL }, section_kpis
+	    "activity_weeks", NULL }, section_kpis
 };

@@ -43,3 +43,46 @@ for t in daily weekly members retention cohort health funnel fission staff core_
 	n=$((n + $(wc -l < ours.csv)))
 done
 echo "crosscheck: with roles, $n rows of 11 tables equal an independent computation"
+
+# Activities (qunpipe(7)): the staff's messages that match two rules start
+# activities, 2-hour windows; some staff messages become red packets, some
+# members' messages 接龙 entries and some red-packet openings; the
+# activities and activity_weeks tables against tests/prop/reference_activity.py
+# (its members per week from the reference's weekly table).
+python3 - roles.csv chat.csv > chat-act.csv <<'PY'
+import csv, sys
+staff = {r["user_id"] for r in csv.DictReader(open(sys.argv[1]))}
+rd = csv.DictReader(open(sys.argv[2], encoding="utf-8", newline=""))
+w = csv.DictWriter(sys.stdout, rd.fieldnames, lineterminator="\n")
+w.writeheader()
+for r in rd:
+    if r["kind"] == "message" and r["msg_id"]:
+        if r["user_id"] in staff and r["msg_id"].endswith("3"):
+            r["media"], r["text"] = "red_packet", ""
+        elif r["user_id"] not in staff and r["msg_id"].endswith("7"):
+            r["media"] = "jielong"
+        elif r["user_id"] not in staff and r["msg_id"][-1] in "19":
+            r["kind"], r["name"], r["media"], r["text"] = \
+                "custom", "red_packet_open", "", ""
+    w.writerow(r)
+PY
+qp-cat -c -l 0 chat-act.csv > chat-act.gz
+qp-dedupe -q -l 0 roles.gz chat-act.gz |
+    qp-cohort -q --tz Asia/Shanghai --activity '话题:^[a-m]' \
+    --activity '抽奖:!$' --activity-window 2h -l 0 > a.gz
+qp-cat -t events a.gz > events.csv
+python3 "$QP_TOP/tests/prop/reference.py" Asia/Shanghai events.csv aref roles.csv
+python3 "$QP_TOP/tests/prop/reference_activity.py" Asia/Shanghai events.csv \
+    roles.csv aref/weekly.csv 7200 '话题:^[a-m]' '抽奖:!$' aref
+n=0
+for t in activities activity_weeks; do
+	qp-cat --ids -t $t a.gz | tail -n +2 > ours.csv
+	if ! cmp -s ours.csv aref/$t.csv; then
+		echo "crosscheck: activities, $t differs from the reference:"
+		diff ours.csv aref/$t.csv | head -10
+		exit 1
+	fi
+	n=$((n + $(wc -l < ours.csv)))
+done
+[ $n -gt 50 ] || { echo "crosscheck: activities: only $n rows"; exit 1; }
+echo "crosscheck: activities, $n rows of 2 tables equal an independent computation"

@@ -315,6 +315,33 @@ def qa_out(mo, sid, r):
             median(r[4])]
 
 
+def lifecycle(sc, lastmsg):
+    """health's lifecycle columns: each group's members' messages by the
+    hour from its own first event (for "*", the groups' added up)."""
+    hours = [0] * 168
+    for g in (groups if sc.id == "*" else [sc.id]):
+        t0 = min(e["t"] for e in span_events if e["group_id"] == g)
+        for e in events:
+            if e["group_id"] == g and e["kind"] == "message" and \
+                    e["t"] - t0 < 168 * 3600:
+                hours[(e["t"] - t0) // 3600] += 1
+    half = ""
+    if E >= sc.fday + 7 and sum(hours) > 0:
+        cum = i = 0
+        while cum * 2 < sum(hours):
+            cum += hours[i]
+            i += 1
+        half = i
+    days = range(sc.fday, sc.lday + 1)
+    peak = max((sc.msgs[d] for d in days), default=0)
+    active = sum(1 for d in days if sc.msgs[d] * 5 >= peak) if peak else 0
+    d12 = sum(sc.msgs[d] for d in range(sc.fday, sc.fday + 2))
+    d37 = sum(sc.msgs[d] for d in range(sc.fday + 2, sc.fday + 7))
+    return [dstr(lastmsg), dstr(sc.lday) if sc.lday < E else "",
+            sum(hours[:24]), sum(hours[24:48]), sum(hours[48:72]), half,
+            active, rate(d37 * 2, d12 * 5) if E >= sc.fday + 6 else ""]
+
+
 scopes = [build_scope("*")] + [build_scope(g) for g in groups]
 out = {t: [] for t in ("daily", "weekly", "members", "retention", "cohort",
                        "health", "funnel", "fission", "core_users")}
@@ -424,10 +451,11 @@ for sc in scopes:
     m830 = sum(sc.msgs[d] for d in range(sc.fday + 7, sc.fday + 30))
     mdays = [d for d, n in sc.msgs.items() if n > 0]
     lastmsg = max(mdays) if mdays else None
+    # silent only over the days the exports cover: up to the last event
     if lastmsg is None:
-        dead = sc.fday if E - sc.fday >= 14 else None
+        dead = sc.fday if sc.lday - sc.fday >= 14 else None
     else:
-        dead = lastmsg + 1 if E - lastmsg >= 14 else None
+        dead = lastmsg + 1 if sc.lday - lastmsg >= 14 else None
     spk = sorted(((len(m["msgs"]), u) for u, m in sc.members.items() if m["msgs"]),
                  key=lambda x: (-x[0], x[1]))
     ntop = (len(spk) + 9) // 10
@@ -439,7 +467,7 @@ for sc in scopes:
     out["health"].append([sc.id, dstr(sc.fday), dstr(sc.lday), total,
                           rate(m830 * 7, m17 * 23) if E >= sc.fday + 29 else "",
                           dstr(dead), rate(spk[0][0] if spk else 0, total),
-                          rate(churn, ntop), sc.pairs])
+                          rate(churn, ntop), sc.pairs] + lifecycle(sc, lastmsg))
 
     # ---- funnel (R18), default steps, and fission (R19) ----
     # the default funnel has no UGC step (--preset ugc adds one)

@@ -92,6 +92,11 @@ for e in sorted(events, key=lambda e: (e["t"], e["seq"])):
         names[e["user_id"]] = e["user"]
 
 out = {"checkins": [], "checkin_days": [], "camps": []}
+# "*": camp day k of every camp added up; the camps' counts added up, each
+# rate over the camps it applies to
+star_days = defaultdict(lambda: [0, 0])
+star = dict(enrolled=0, reported=0, md=0, cks=0, comp=0, ereq=0, stayed=0,
+            eend=0)
 for g in sorted({e["group_id"] for e in events if e["group_id"]}):
     evs = [e for e in events if e["group_id"] == g]
     plan = None
@@ -193,6 +198,8 @@ for g in sorted({e["group_id"] for e in events if e["group_id"]}):
         k = len([u for u in en if d in ck[u]])
         md += len(en)
         cks += k
+        star_days[d - start + 1][0] += len(en)
+        star_days[d - start + 1][1] += k
         out["checkin_days"].append([g, d - start + 1, dstr(d), len(en), k,
                                     rate(k, len(en))])
     if start > E:
@@ -202,6 +209,16 @@ for g in sorted({e["group_id"] for e in events if e["group_id"]}):
     stayed = len([u for u in enrolled if left[u] is None or
                   lday(left[u]) > last]) if ended else None
     rep = len([u for u in enrolled if u in reported])
+    star["enrolled"] += len(enrolled)
+    star["reported"] += rep
+    star["md"] += md
+    star["cks"] += cks
+    if req is not None:
+        star["comp"] += comp
+        star["ereq"] += len(enrolled)
+    if ended:
+        star["stayed"] += stayed
+        star["eend"] += len(enrolled)
     out["camps"].append([
         g, plan["type"] if plan else "", dstr(start),
         n(plan["days"]) if plan else "", dstr(last), len(enrolled), rep,
@@ -210,6 +227,17 @@ for g in sorted({e["group_id"] for e in events if e["group_id"]}):
         rate(comp, len(enrolled)) if req is not None else "",
         n(stayed), rate(stayed, len(enrolled)) if ended else ""])
 
+out["checkin_days"][:0] = [["*", k, "", v[0], v[1], rate(v[1], v[0])]
+                           for k, v in sorted(star_days.items())]
+if out["camps"]:
+    out["camps"].insert(0, [
+        "*", "", "", "", "", star["enrolled"], star["reported"],
+        rate(star["reported"], star["enrolled"]), star["md"], star["cks"],
+        rate(star["cks"], star["md"]), "",
+        n(star["comp"]) if star["ereq"] else "",
+        rate(star["comp"], star["ereq"]) if star["ereq"] else "",
+        n(star["stayed"]) if star["eend"] else "",
+        rate(star["stayed"], star["eend"]) if star["eend"] else ""])
 os.makedirs(sys.argv[4], exist_ok=True)
 for name, rows in out.items():
     with open(os.path.join(sys.argv[4], name + ".csv"), "w", encoding="utf-8",

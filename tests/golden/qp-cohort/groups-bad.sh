@@ -12,3 +12,7 @@ printf '群,打卡截止\ng,7点\n' > g4.csv; run --groups g4.csv
 printf '群,天数\ng,-3\n' > g5.csv; run --groups g5.csv
 printf '群,天数\n,3\n' > g6.csv; run --groups g6.csv
 run --checkin '打卡('
+# refused before any input is read: with no input at all it is still a
+# usage error, not a truncated stream (exit 1 before)
+qp-cohort --tz UTC --makeup '补(' < /dev/null > /dev/null || echo "exit $?"
+qp-cohort --tz UTC --checkin '[[:bogus:]]' < /dev/null > /dev/null || echo "exit $?"
