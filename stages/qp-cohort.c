@@ -36,6 +36,7 @@
 #include "qp_time.h"
 
 #include "checkin.h"
+#include "edges.h"
 
 static const char usage[] =
 "usage: qp-cohort [-hq] [--progress] [-l level] [-o out] [--tz zone]\n"
@@ -46,7 +47,8 @@ static const char usage[] =
 "                 [--answer-window duration]\n"
 "                 [--vip tenure,rate,ugc] [--core-tier tenure,rate]\n"
 "                 [--targets file] [--groups file] [--checkin regex]\n"
-"                 [--makeup regex] [file ...]\n"
+"                 [--makeup regex] [--intro-format regex]\n"
+"                 [--nickname-format regex] [file ...]\n"
 "\n"
 "Community metrics of a sorted stream: add the daily, weekly, members,\n"
 "retention, cohort and health tables, per group and for the whole\n"
@@ -91,6 +93,11 @@ static const char usage[] =
 "                           打卡|签到|^ *(Day ?[0-9]+|第[0-9一二三四五六七八九十]+天))\n"
 "      --makeup RE          a check-in matching RE makes up for yesterday\n"
 "                           (default 补卡)\n"
+"      --intro-format RE    a newcomer's first message within 72h matching\n"
+"                           RE, or of 30 characters or more, introduces them\n"
+"                           (default 行业|岗位|期待|来自|大家好我是)\n"
+"      --nickname-format RE display names newcomers should match, e.g.\n"
+"                           '^[^-]+-[^-]+-[^-]+$' (default: not checked)\n"
 "  -l, --level N            gzip level of the output, 0-9 (default 1)\n"
 "  -o, --output FILE        write FILE (replaced only on success), not stdout\n"
 "  -q, --quiet              no progress report\n"
@@ -102,7 +109,7 @@ enum {
 	OPT_TZ = QP_OPT_STAGE, OPT_ASOF, OPT_BY, OPT_DAYS, OPT_CORE, OPT_UGC,
 	OPT_ACT, OPT_LURK, OPT_RISK, OPT_DEAD, OPT_VIP, OPT_CORETIER, OPT_TARGETS,
 	OPT_LINKWORDS, OPT_DEMOTE, OPT_ANSWER, OPT_GROUPS, OPT_CHECKIN,
-	OPT_MAKEUP
+	OPT_MAKEUP, OPT_INTRO, OPT_NICK
 };
 
 static const struct option longopts[] = {
@@ -126,6 +133,8 @@ static const struct option longopts[] = {
 	{ "groups", required_argument, NULL, OPT_GROUPS },
 	{ "checkin", required_argument, NULL, OPT_CHECKIN },
 	{ "makeup", required_argument, NULL, OPT_MAKEUP },
+	{ "intro-format", required_argument, NULL, OPT_INTRO },
+	{ "nickname-format", required_argument, NULL, OPT_NICK },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -133,7 +142,8 @@ static const struct option longopts[] = {
 static const char *const own_tables[] = {
 	"daily", "weekly", "members", "retention", "cohort", "health",
 	"staff", "core_users", "answers", "targets", "groups", "checkins",
-	"checkin_days", "camps", NULL
+	"checkin_days", "camps", "edges", "connections", "influence",
+	"newcomers", "welcomes", NULL
 };
 
 #define OPEN		LLONG_MAX	/* the end of a membership still open */
@@ -860,6 +870,7 @@ event(const struct qp_in *in, void *arg)
 		need_group = 0;
 	}
 	g = &groups[ngroups - 1];
+	ed_event(in, ts, day);		/* replies, mentions, newcomers */
 	if (g->fday == NODAY || day < g->fday)
 		g->fday = day;
 	if (g->lday == NODAY || day > g->lday)
@@ -1806,6 +1817,7 @@ events_header(const struct qp_in *in, void *arg)
 	c->name = qp_in_col(in, "name");
 	c->session = qp_in_col(in, "session");
 	ck_header(in, o.tz);
+	ed_header(in, &o.ugc, roles);
 }
 
 int
@@ -1928,6 +1940,12 @@ main(int argc, char **argv)
 			break;
 		case OPT_MAKEUP:
 			ck_opt_makeup(optarg);
+			break;
+		case OPT_INTRO:
+			ed_opt_intro(optarg);
+			break;
+		case OPT_NICK:
+			ed_opt_nickname(optarg);
 			break;
 		case OPT_CORETIER:
 			list_opt("--core-tier", optarg, dv, 2);
@@ -2112,6 +2130,7 @@ main(int argc, char **argv)
 		}
 	}
 	ck_write(out, E);
+	ed_write(out);
 	if (qp_out_finish(out) == -1)
 		qp_die("%s", qp_out_error(out));
 	if (qp_cli_want_progress(&com))
@@ -2157,6 +2176,7 @@ main(int argc, char **argv)
 	qp_strmap_free(names);
 	qp_strmap_free(vias);
 	ck_free();
+	ed_free();
 	qp_tz_free(o.tz);
 	return QP_EXIT_OK;
 }
