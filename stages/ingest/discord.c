@@ -285,6 +285,7 @@ emit_dmsg(struct dc *d, struct dmsg *m)
 		e.role = strcmp(m->isbot, "true") == 0 ? "bot" : NULL;
 		e.reply_to = m->ref[0] ? m->ref : NULL;
 		e.mentions = m->ments;
+		e.mentions_all = 1;	/* its text writes them @name */
 		e.media = m->nsticker ? "sticker" : m->nattach ?
 		    media_of_name(m->attach) : strstr(e.text, "http://") ||
 		    strstr(e.text, "https://") ? "link" : "text";

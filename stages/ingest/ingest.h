@@ -40,6 +40,7 @@ struct ing_event {
 	long long	 reply_t;
 	const char	*reply_user_id, *reply_text;
 	const char	*mentions;	/* user ids the export names, space-separated */
+	int		 mentions_all;	/* they are all: no @names in the text */
 	const char	*media;		/* NULL: "text" for messages */
 	const char	*text;
 	const char	*name;

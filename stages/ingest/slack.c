@@ -210,6 +210,7 @@ emit(struct sl *s, struct smsg *m, const char *chan, const char *chan_id,
 			e.reply_to = m->thread;
 		slack_mentions(ments, sizeof ments, e.text);
 		e.mentions = ments;
+		e.mentions_all = 1;	/* a bare @name is no mention */
 		e.media = m->nfiles ? (strncmp(m->mime, "image/", 6) == 0 ? "image" :
 		    strncmp(m->mime, "video/", 6) == 0 ? "video" :
 		    strncmp(m->mime, "audio/", 6) == 0 ? "audio" : "file") :

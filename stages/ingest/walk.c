@@ -941,7 +941,7 @@ ing_emit(struct ing *g, const struct ing_event *e)
 	    ing_mention_learn(g, v[2], v[5], v[4]) == -1)
 		return -1;
 	if (e->kind == ING_MESSAGE && (mentions = ing_mention_list(g, v[2],
-	    v[4], e->text, e->mentions)) == NULL)
+	    v[4], e->mentions_all ? NULL : e->text, e->mentions)) == NULL)
 		return -1;
 	if (g->keylen > 0) {
 		/* Stable for one key: the same person gets the same pseudonym;

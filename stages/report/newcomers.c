@@ -81,9 +81,10 @@ section_newcomers(struct report *rp)
 		if (r[nw][0] != '0' || !in_period(rp, ts_day(r[nj])))
 			continue;
 		if (n++ < LIST && row_begin(rp))
-			mdf(rp, "| %s | %s | %.16s |\n",
+			mdf(rp, "| %s | %s | %.10s %.5s |\n",
 			    mdcell(group_label(rp, r[ng])),
-			    mdcell(*r[nu] ? r[nu] : r[nid]), r[nj]);
+			    mdcell(*r[nu] ? r[nu] : r[nid]), r[nj],
+			    strlen(r[nj]) > 11 ? r[nj] + 11 : "");
 	}
 	list_end(rp);
 	if (n > LIST)
@@ -98,9 +99,10 @@ section_newcomers(struct report *rp)
 		if (r[nk][0] != '0' || !in_period(rp, ts_day(r[nj])))
 			continue;
 		if (n++ < LIST && row_begin(rp))
-			mdf(rp, "| %s | %s | %.16s |\n",
+			mdf(rp, "| %s | %s | %.10s %.5s |\n",
 			    mdcell(group_label(rp, r[ng])),
-			    mdcell(*r[nu] ? r[nu] : r[nid]), r[nj]);
+			    mdcell(*r[nu] ? r[nu] : r[nid]), r[nj],
+			    strlen(r[nj]) > 11 ? r[nj] + 11 : "");
 	}
 	list_end(rp);
 	if (n > LIST)
