@@ -155,6 +155,13 @@ map_free(struct map *m)
 	memset(m, 0, sizeof *m);
 }
 
+/* Keys are close together (months, users): spread them. */
+static size_t
+slot(uint64_t k, size_t cap)
+{
+	return (size_t)(k * 0x9e3779b97f4a7c15ULL >> 17) & (cap - 1);
+}
+
 static uint32_t *
 map_at(struct map *m, uint64_t k)
 {
@@ -170,7 +177,7 @@ map_at(struct map *m, uint64_t k)
 		b.v = qp_xcalloc(b.cap, sizeof *b.v);
 		for (j = 0; j < m->cap; j++)
 			if (m->k[j] != 0) {
-				i = (size_t)m->k[j] & (b.cap - 1);
+				i = slot(m->k[j], b.cap);
 				while (b.k[i] != 0)
 					i = (i + 1) & (b.cap - 1);
 				b.k[i] = m->k[j];
@@ -179,7 +186,7 @@ map_at(struct map *m, uint64_t k)
 		map_free(m);
 		*m = b;
 	}
-	i = (size_t)(k * 0x9e3779b97f4a7c15ULL >> 17) & (m->cap - 1);
+	i = slot(k, m->cap);
 	while (m->k[i] != 0 && m->k[i] != k)
 		i = (i + 1) & (m->cap - 1);
 	if (m->k[i] == 0) {
@@ -197,7 +204,7 @@ map_get(const struct map *m, uint64_t k)
 
 	if (m->cap == 0)
 		return -1;
-	i = (size_t)(k * 0x9e3779b97f4a7c15ULL >> 17) & (m->cap - 1);
+	i = slot(k, m->cap);
 	for (; m->k[i] != 0; i = (i + 1) & (m->cap - 1))
 		if (m->k[i] == k)
 			return (long)m->v[i];
@@ -570,6 +577,14 @@ spoke(long long m, uint32_t u)
 	    ((uint64_t)u + 1)) >= 0;
 }
 
+/* Whether user i was a member (not staff) some time of month m. */
+static int
+member_in(size_t i, long long m)
+{
+	return us[i].role == QP_ROLE_NONE && us[i].m0 != NODAY &&
+	    us[i].m0 <= m && (us[i].m1 == NODAY || us[i].m1 >= m);
+}
+
 static void
 conn_rows(const struct ent *en, size_t n)
 {
@@ -585,8 +600,7 @@ conn_rows(const struct ent *en, size_t n)
 
 		for (i = 0; i < nus; i++) {
 			seen[i] = 0;
-			if (us[i].role != QP_ROLE_NONE || us[i].m0 == NODAY ||
-			    us[i].m0 > m || (us[i].m1 != NODAY && us[i].m1 < m))
+			if (!member_in(i, m))
 				continue;
 			members++;
 			sp += spoke(m, (uint32_t)i);
@@ -599,7 +613,9 @@ conn_rows(const struct ent *en, size_t n)
 			    hi = (uint32_t)pairs[i];
 
 			spairs += spoke(m, lo) && spoke(m, hi);
-			conn += !seen[lo] + !seen[hi];
+			/* one mentioned but never in the group is no member */
+			conn += (!seen[lo] && member_in(lo, m)) +
+			    (!seen[hi] && member_in(hi, m));
 			seen[lo] = seen[hi] = 1;
 		}
 		qp_month_format(mon, m);
