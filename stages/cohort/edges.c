@@ -49,6 +49,7 @@ struct eu {
 	int		 role;
 	unsigned char	 mstate;
 	long long	 m0, m1;	/* months of first entry, last exit */
+	long long	 spoke;		/* the last month they spoke in */
 	uint32_t	 nc;		/* their latest join's newcomer + 1 */
 };
 
@@ -301,7 +302,7 @@ user(const char *id, size_t len, const char *gidv, size_t gidlen)
 			us = qp_xrealloc(us, capus, sizeof *us);
 		}
 		memset(&us[nus], 0, sizeof us[nus]);
-		us[nus].m0 = us[nus].m1 = NODAY;
+		us[nus].m0 = us[nus].m1 = us[nus].spoke = NODAY;
 		us[nus].role = qp_roles_get(roles, gidv, gidlen, id, len);
 		nus++;
 	}
@@ -411,7 +412,11 @@ message(const struct qp_row *row, uint32_t u, long long ts, long long month)
 	}
 	if (me->role != QP_ROLE_NONE)
 		return;
-	*map_at(&speakers, (uint64_t)(month - mbase) << 32 | ((uint64_t)u + 1)) = 1;
+	if (me->spoke != month) {	/* a month's later messages: no news */
+		me->spoke = month;
+		*map_at(&speakers, (uint64_t)(month - mbase) << 32 |
+		    ((uint64_t)u + 1)) = 1;
+	}
 	if (author >= 0 && (uint32_t)author != u &&
 	    us[author].role == QP_ROLE_NONE)
 		edge(month, u, (uint32_t)author, K_REPLY);
