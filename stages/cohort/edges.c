@@ -68,10 +68,10 @@ struct map {
 	size_t		 cap, n;
 };
 
-/* Rows kept for a table, ncol cells each. */
+/* Rows kept for a table: ncol NUL-terminated cells each, end to end. */
 struct tab {
-	char		**v;
-	size_t		 n, cap, ncol;
+	char		*buf;
+	size_t		 len, cap, ncol;
 };
 
 static regex_t re_intro, re_nick;
@@ -215,42 +215,46 @@ map_get(const struct map *m, uint64_t k)
 static void
 tab_add(struct tab *t, const char *const *v)
 {
-	size_t i;
+	size_t i, l;
 
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 64;
-		t->v = qp_xrealloc(t->v, t->cap * t->ncol, sizeof *t->v);
+	for (i = 0; i < t->ncol; i++) {
+		l = strlen(v[i]) + 1;
+		if (t->len + l > t->cap) {
+			t->cap = t->cap ? t->cap * 2 : 4096;
+			while (t->len + l > t->cap)
+				t->cap *= 2;
+			t->buf = qp_xrealloc(t->buf, t->cap, 1);
+		}
+		memcpy(t->buf + t->len, v[i], l);
+		t->len += l;
 	}
-	for (i = 0; i < t->ncol; i++)
-		if ((t->v[t->n * t->ncol + i] = strdup(v[i])) == NULL)
-			qp_die("out of memory");
-	t->n++;
 }
 
 static void
 tab_write(struct qp_out *out, const char *name, const char *const *cols,
     struct tab *t)
 {
-	size_t i;
+	const char *v[16];
+	size_t i, p = 0;
 
 	if (qp_out_tablev(out, name, 1, cols, t->ncol) == -1)
 		qp_die("%s", qp_out_error(out));
-	for (i = 0; i < t->n; i++)
-		if (qp_out_rowv(out, (const char *const *)t->v + i * t->ncol,
-		    t->ncol) == -1)
+	while (p < t->len) {
+		for (i = 0; i < t->ncol; i++) {
+			v[i] = t->buf + p;
+			p += strlen(v[i]) + 1;
+		}
+		if (qp_out_rowv(out, v, t->ncol) == -1)
 			qp_die("%s", qp_out_error(out));
+	}
 }
 
 static void
 tab_free(struct tab *t)
 {
-	size_t i;
-
-	for (i = 0; i < t->n * t->ncol; i++)
-		free(t->v[i]);
-	free(t->v);
-	t->v = NULL;
-	t->n = t->cap = 0;
+	free(t->buf);
+	t->buf = NULL;
+	t->len = t->cap = 0;
 }
 
 static char *

@@ -161,8 +161,7 @@ ing_mention_list(struct ing *g, const char *gid, const char *uid,
     const char *text, const char *given)
 {
 	struct ing_mention *m = state(g);
-	const char *p;
-	size_t i;
+	const char *p, *q;
 
 	if (m == NULL)
 		return NULL;
@@ -177,16 +176,17 @@ ing_mention_list(struct ing *g, const char *gid, const char *uid,
 		p += l;
 		p += *p == ' ';
 	}
-	for (i = 0; text != NULL && text[i] != '\0'; i++) {
-		size_t at = text[i] == '@' ? 1 :
-		    strncmp(text + i, "\xef\xbc\xa0", 3) == 0 ? 3 : 0;
-		unsigned char prev = i > 0 ? (unsigned char)text[i - 1] : ' ';
+	/* @ or the first byte of ＠ */
+	for (q = text; q != NULL && (q = strpbrk(q, "@\xef")) != NULL; q++) {
+		size_t at = *q == '@' ? 1 :
+		    strncmp(q, "\xef\xbc\xa0", 3) == 0 ? 3 : 0;
+		unsigned char prev = q > text ? (unsigned char)q[-1] : ' ';
 
 		if (at == 0 || alnum(prev) || strchr("._-+<|/", prev) != NULL)
 			continue;
-		if (at_name(g, m, gid, uid, text + i + at) == -1)
+		if (at_name(g, m, gid, uid, q + at) == -1)
 			return NULL;
-		i += at - 1;
+		q += at - 1;
 	}
 	return ing_buf_str(&m->list);
 }
