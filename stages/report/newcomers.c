@@ -1,9 +1,10 @@
 /*
  * Newcomers: per group and month of joining, the share welcomed within
  * 24 hours and how fast, self-introductions, nicknames in the group's
- * format and UGC in the first week; the to-do lists 还没被欢迎的新人
- * (newcomers of the period nobody has welcomed) and 群昵称不合格式
- * (newcomers whose display name breaks --nickname-format).
+ * format and UGC in the first week; and, as a section of its own that
+ * follows todo.c's (so that they show under its heading), the to-do lists
+ * 还没被欢迎的新人 (newcomers of the period nobody has welcomed) and
+ * 群昵称不合格式 (newcomers whose display name breaks --nickname-format).
  */
 #include <stdio.h>
 #include <string.h>
@@ -38,18 +39,15 @@ ts_day(const char *ts)
 static void
 section_newcomers(struct report *rp)
 {
-	struct tab *w = tab_find(rp, "welcomes"), *nc = tab_find(rp, "newcomers");
+	struct tab *w = tab_find(rp, "welcomes");
 	int wm = col(w, "month"), wg = col(w, "group_id"),
 	    wn = col(w, "newcomers"), wr = col(w, "welcome_rate"),
 	    wd = col(w, "median_delay_s"), wi = col(w, "intro_rate"),
-	    wk = col(w, "nickname_rate"), wu = col(w, "ugc_rate"),
-	    ng = col(nc, "group_id"), nu = col(nc, "user"),
-	    nid = col(nc, "user_id"), nj = col(nc, "joined"),
-	    nw = col(nc, "welcomed_24h"), nk = col(nc, "nickname_ok");
+	    wk = col(w, "nickname_rate"), wu = col(w, "ugc_rate");
 	size_t i, n = 0;
 	char buf[32];
 
-	if (wm < 0 || nj < 0)
+	if (wm < 0)
 		return;
 	mdf(rp, _("\n## Newcomers\n\nBy month of joining: welcomed within 24 "
 	    "hours (another's reply to them, @mention of them or message "
@@ -71,7 +69,19 @@ section_newcomers(struct report *rp)
 	}
 	if (n == 0)
 		mdf(rp, "%s", _("\nNone.\n"));
+}
 
+static void
+section_newcomer_todo(struct report *rp)
+{
+	struct tab *nc = tab_find(rp, "newcomers");
+	int ng = col(nc, "group_id"), nu = col(nc, "user"),
+	    nid = col(nc, "user_id"), nj = col(nc, "joined"),
+	    nw = col(nc, "welcomed_24h"), nk = col(nc, "nickname_ok");
+	size_t i, n;
+
+	if (nj < 0)
+		return;
 	mdf(rp, _("\n### 还没被欢迎的新人 (newcomers of the period nobody "
 	    "welcomed within 24 hours)\n"));
 	rp->pending = _("\n| group | newcomer | joined |\n|---|---|---|\n");
@@ -110,5 +120,9 @@ section_newcomers(struct report *rp)
 }
 
 const struct section sec_newcomers = {
-	"newcomers", { "welcomes", "newcomers", NULL }, section_newcomers
+	"newcomers", { "welcomes", NULL }, section_newcomers
+};
+
+const struct section sec_newcomer_todo = {
+	"newcomer_todo", { "newcomers", NULL }, section_newcomer_todo
 };

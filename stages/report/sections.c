@@ -9,7 +9,7 @@
 extern const struct section sec_title, sec_summary, sec_activity,
     sec_sources, sec_retention, sec_funnel, sec_fission, sec_camps,
     sec_members, sec_connections, sec_newcomers,
-    sec_todo, sec_hours, sec_health, sec_provenance;
+    sec_todo, sec_newcomer_todo, sec_hours, sec_health, sec_provenance;
 
 const struct section *const sections[] = {
 	&sec_title,
@@ -24,6 +24,7 @@ const struct section *const sections[] = {
 	&sec_connections,
 	&sec_newcomers,
 	&sec_todo,
+	&sec_newcomer_todo,
 	&sec_hours,
 	&sec_health,
 	&sec_provenance,
