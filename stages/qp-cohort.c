@@ -37,6 +37,7 @@
 
 #include "activity.h"
 #include "checkin.h"
+#include "edges.h"
 
 static const char usage[] =
 "usage: qp-cohort [-hq] [--progress] [-l level] [-o out] [--tz zone]\n"
@@ -49,6 +50,7 @@ static const char usage[] =
 "                 [--targets file] [--groups file] [--checkin regex]\n"
 "                 [--makeup regex] [--activity name:regex]\n"
 "                 [--activities file] [--activity-window duration]\n"
+"                 [--intro-format regex] [--nickname-format regex]\n"
 "                 [file ...]\n"
 "\n"
 "Community metrics of a sorted stream: add the daily, weekly, members,\n"
@@ -102,6 +104,11 @@ static const char usage[] =
 "                           name, type\n"
 "      --activity-window DUR  an activity lasts until the next one of its\n"
 "                           group or DUR (default 24h)\n"
+"      --intro-format RE    a newcomer's first message within 72h matching\n"
+"                           RE, or of 30 characters or more, introduces them\n"
+"                           (default 行业|岗位|期待|来自|大家好我是)\n"
+"      --nickname-format RE display names newcomers should match, e.g.\n"
+"                           '^[^-]+-[^-]+-[^-]+$' (default: not checked)\n"
 "  -l, --level N            gzip level of the output, 0-9 (default 1)\n"
 "  -o, --output FILE        write FILE (replaced only on success), not stdout\n"
 "  -q, --quiet              no progress report\n"
@@ -113,7 +120,8 @@ enum {
 	OPT_TZ = QP_OPT_STAGE, OPT_ASOF, OPT_BY, OPT_DAYS, OPT_CORE, OPT_UGC,
 	OPT_ACT, OPT_LURK, OPT_RISK, OPT_DEAD, OPT_VIP, OPT_CORETIER, OPT_TARGETS,
 	OPT_LINKWORDS, OPT_DEMOTE, OPT_ANSWER, OPT_GROUPS, OPT_CHECKIN,
-	OPT_MAKEUP, OPT_ACTIVITY, OPT_ACTIVITIES, OPT_ACTWINDOW
+	OPT_MAKEUP, OPT_ACTIVITY, OPT_ACTIVITIES, OPT_ACTWINDOW, OPT_INTRO,
+	OPT_NICK
 };
 
 static const struct option longopts[] = {
@@ -140,6 +148,8 @@ static const struct option longopts[] = {
 	{ "activity", required_argument, NULL, OPT_ACTIVITY },
 	{ "activities", required_argument, NULL, OPT_ACTIVITIES },
 	{ "activity-window", required_argument, NULL, OPT_ACTWINDOW },
+	{ "intro-format", required_argument, NULL, OPT_INTRO },
+	{ "nickname-format", required_argument, NULL, OPT_NICK },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -147,7 +157,8 @@ static const struct option longopts[] = {
 static const char *const own_tables[] = {
 	"daily", "weekly", "members", "retention", "cohort", "health",
 	"staff", "core_users", "answers", "targets", "groups", "checkins",
-	"checkin_days", "camps", "activities", "activity_weeks", NULL
+	"checkin_days", "camps", "activities", "activity_weeks", "edges",
+	"connections", "influence", "newcomers", "welcomes", NULL
 };
 
 #define OPEN		LLONG_MAX	/* the end of a membership still open */
@@ -882,6 +893,7 @@ event(const struct qp_in *in, void *arg)
 	g = &groups[ngroups - 1];
 	if (g->first_ts == NODAY)
 		g->first_ts = ts;
+	ed_event(in, ts, day);		/* replies, mentions, newcomers */
 	if (g->fday == NODAY || day < g->fday)
 		g->fday = day;
 	if (g->lday == NODAY || day > g->lday)
@@ -1887,6 +1899,7 @@ events_header(const struct qp_in *in, void *arg)
 	c->session = qp_in_col(in, "session");
 	ck_header(in, o.tz);
 	act_header(in, o.tz);
+	ed_header(in, &o.ugc, roles);
 }
 
 int
@@ -2021,6 +2034,12 @@ main(int argc, char **argv)
 			break;
 		case OPT_ACTWINDOW:
 			act_opt_window(duration_opt("--activity-window", optarg));
+			break;
+		case OPT_INTRO:
+			ed_opt_intro(optarg);
+			break;
+		case OPT_NICK:
+			ed_opt_nickname(optarg);
 			break;
 		case OPT_CORETIER:
 			list_opt("--core-tier", optarg, dv, 2);
@@ -2217,6 +2236,7 @@ main(int argc, char **argv)
 	}
 	ck_write(out, E);
 	act_write(out, E);
+	ed_write(out);
 	if (qp_out_finish(out) == -1)
 		qp_die("%s", qp_out_error(out));
 	if (qp_cli_want_progress(&com))
@@ -2265,6 +2285,7 @@ main(int argc, char **argv)
 	qp_strmap_free(vias);
 	ck_free();
 	act_free();
+	ed_free();
 	qp_tz_free(o.tz);
 	return QP_EXIT_OK;
 }

@@ -212,6 +212,8 @@ main(int argc, char **argv)
 		rc = -1;
 	}
 	if (rc == 0)
+		ing_mention_report(&g);
+	if (rc == 0)
 		rc = ing_write_roles(&g);
 	if (rc == 0)
 		rc = ing_write_sources(&g);

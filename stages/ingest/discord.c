@@ -32,6 +32,7 @@ struct dmsg {
 	char		 id[F], type[F], ts[F], ref[F];
 	char		 author_id[F], author[F], nick[F], isbot[F];
 	char		 mention_id[F], mention[F];
+	char		 ments[1024];	/* every mentioned id, space-separated */
 	char		 attach[F];
 	int		 nattach, nsticker;
 	char		*content;
@@ -108,6 +109,50 @@ array(struct json *j, const char *const *keys, char **bufs, size_t cap, int *n)
 	return 0;
 }
 
+/* The mentions array: every id, and the first one's id and name. */
+static int
+mentions(struct json *j, struct dmsg *m)
+{
+	enum json_tok k = json_next(j);
+	char id[F], name[F];
+	size_t have, l;
+	int n = 0, r;
+
+	if (k != J_ARR)
+		return json_skip(j, k);
+	while ((k = json_next(j)) != J_END_ARR) {
+		if (k == J_ERR || k == J_EOF)
+			return -1;
+		if (k != J_OBJ) {
+			if (json_skip(j, k) == -1)
+				return -1;
+			continue;
+		}
+		id[0] = name[0] = '\0';
+		while ((k = json_next(j)) == J_KEY) {
+			const char *key = json_str(j);
+
+			r = strcmp(key, "id") == 0 ? json_scalar(j, id, F) :
+			    strcmp(key, "name") == 0 ? json_scalar(j, name, F) :
+			    json_skip(j, json_next(j));
+			if (r == -1)
+				return -1;
+		}
+		if (k != J_END_OBJ)
+			return -1;
+		if (n++ == 0) {
+			memcpy(m->mention_id, id, F);
+			memcpy(m->mention, name, F);
+		}
+		have = strlen(m->ments);
+		l = strlen(id);
+		if (l > 0 && have + l + 2 <= sizeof m->ments)
+			snprintf(m->ments + have, sizeof m->ments - have, "%s%s",
+			    have > 0 ? " " : "", id);
+	}
+	return 0;
+}
+
 static int
 read_dmsg(struct dc *d, struct dmsg *m)
 {
@@ -115,10 +160,9 @@ read_dmsg(struct dc *d, struct dmsg *m)
 	    "isBot", NULL };
 	static const char *const ref_keys[] = { "messageId", NULL };
 	static const char *const att_keys[] = { "fileName", NULL };
-	static const char *const men_keys[] = { "id", "name", NULL };
 	enum json_tok k;
-	char *ab[4], *rb[1], *tb[1], *mb[2], ignore[64];
-	int r, n;
+	char *ab[4], *rb[1], *tb[1], ignore[64];
+	int r;
 
 	ab[0] = m->author_id;
 	ab[1] = m->author;
@@ -126,8 +170,6 @@ read_dmsg(struct dc *d, struct dmsg *m)
 	ab[3] = m->isbot;
 	rb[0] = m->ref;
 	tb[0] = m->attach;
-	mb[0] = m->mention_id;
-	mb[1] = m->mention;
 	while ((k = json_next(d->j)) == J_KEY) {
 		const char *key = json_str(d->j);
 
@@ -154,7 +196,7 @@ read_dmsg(struct dc *d, struct dmsg *m)
 		else if (strcmp(key, "attachments") == 0)
 			r = array(d->j, att_keys, tb, F, &m->nattach);
 		else if (strcmp(key, "mentions") == 0)
-			r = array(d->j, men_keys, mb, F, &n);
+			r = mentions(d->j, m);
 		else if (strcmp(key, "stickers") == 0) {
 			char *sb[1] = { ignore };
 			static const char *const none[] = { "x-none", NULL };
@@ -242,6 +284,8 @@ emit_dmsg(struct dc *d, struct dmsg *m)
 		e.kind = ING_MESSAGE;
 		e.role = strcmp(m->isbot, "true") == 0 ? "bot" : NULL;
 		e.reply_to = m->ref[0] ? m->ref : NULL;
+		e.mentions = m->ments;
+		e.mentions_all = 1;	/* its text writes them @name */
 		e.media = m->nsticker ? "sticker" : m->nattach ?
 		    media_of_name(m->attach) : strstr(e.text, "http://") ||
 		    strstr(e.text, "https://") ? "link" : "text";

@@ -32,6 +32,15 @@ struct ing_event {
 	const char	*via;
 	const char	*msg_id;	/* NULL: hashed from the event */
 	const char	*reply_to;
+	/*
+	 * Or the message replied to by what it was (WeChat's quotes): its
+	 * time, sender's id and text; reply_to is then the msg_id such a
+	 * message gets.  reply_user_id NULL: none.
+	 */
+	long long	 reply_t;
+	const char	*reply_user_id, *reply_text;
+	const char	*mentions;	/* user ids the export names, space-separated */
+	int		 mentions_all;	/* they are all: no @names in the text */
 	const char	*media;		/* NULL: "text" for messages */
 	const char	*text;
 	const char	*name;

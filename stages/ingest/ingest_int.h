@@ -11,6 +11,7 @@
 #include "qp_csv.h"
 
 #define ING_NCOLS	14	/* events columns a parser fills (all but src) */
+#define ING_NROW	16	/* and src, mentions */
 
 struct ing_stats {
 	unsigned long long	 kinds[ING_NKINDS];
@@ -51,7 +52,7 @@ struct ing {
 		long long		 t;
 		enum ing_kind		 kind;
 		unsigned long long	 line;
-		struct qp_field		 f[ING_NCOLS + 1];
+		struct qp_field		 f[ING_NROW];
 		uint64_t		 plain;
 		char			*buf;
 		size_t			 cap;
@@ -90,7 +91,23 @@ struct ing {
 	size_t			 nlab, labcap, lablast;
 	int			 labnew;
 	struct ing_roles	*roles;		/* roles.c: roles seen, names */
+	struct ing_mention	*mention;	/* mentions.c */
 };
+
+/*
+ * mentions.c: learn that id wore name in group gid (0, or -1 on ENOMEM);
+ * the mentions column of a message of uid: the ids given (space-separated)
+ * and the @names of its text resolved, pseudonymized under --pseudonymize
+ * (valid until the next call; NULL on ENOMEM); the count of those left
+ * out, on stderr; and the end.
+ */
+int	ing_mention_learn(struct ing *g, const char *gid, const char *name,
+	    const char *id);
+const char *ing_mention_list(struct ing *g, const char *gid, const char *uid,
+	    const char *text, const char *given);
+void	ing_mention_report(const struct ing *g);
+void	ing_mention_free(struct ing *g);
+
 
 void	ing_init(struct ing *g, struct qp_out *out, const struct qp_tz *tz);
 /* Write the events table header. */

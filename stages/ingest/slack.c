@@ -134,12 +134,35 @@ user_name(const struct sl *s, const char *id)
 	return n ? n : id;
 }
 
+/* The users a text names as <@U123> or <@U123|name>, space-separated. */
+static void
+slack_mentions(char *out, size_t cap, const char *text)
+{
+	const char *p = text, *e;
+	size_t n = 0, l;
+
+	*out = '\0';
+	while ((p = strstr(p, "<@")) != NULL) {
+		p += 2;
+		l = strcspn(p, "|> ");
+		e = p + l;
+		if ((*e == '|' || *e == '>') && l > 0 && n + l + 2 <= cap) {
+			if (n > 0)
+				out[n++] = ' ';
+			memcpy(out + n, p, l);
+			n += l;
+			out[n] = '\0';
+		}
+		p = e;
+	}
+}
+
 static int
 emit(struct sl *s, struct smsg *m, const char *chan, const char *chan_id,
     const char *where)
 {
 	struct ing_event e;
-	char *end;
+	char *end, ments[1024];
 	double ts;
 
 	memset(&e, 0, sizeof e);
@@ -185,6 +208,9 @@ emit(struct sl *s, struct smsg *m, const char *chan, const char *chan_id,
 			e.role = "bot";
 		if (m->thread[0] && strcmp(m->thread, m->ts) != 0)
 			e.reply_to = m->thread;
+		slack_mentions(ments, sizeof ments, e.text);
+		e.mentions = ments;
+		e.mentions_all = 1;	/* a bare @name is no mention */
 		e.media = m->nfiles ? (strncmp(m->mime, "image/", 6) == 0 ? "image" :
 		    strncmp(m->mime, "video/", 6) == 0 ? "video" :
 		    strncmp(m->mime, "audio/", 6) == 0 ? "audio" : "file") :

@@ -33,6 +33,7 @@ struct msg {
 	struct ing_buf	 text;
 	char		*members[MAXMEMBERS];
 	int		 nmembers;
+	char		 ments[512];	/* mention_name entities' users */
 };
 
 struct tg {
@@ -72,11 +73,22 @@ read_text(struct tg *t, struct msg *m)
 			if (ing_buf_add(&m->text, json_str(t->j), json_len(t->j)) == -1)
 				return -1;
 		} else if (k == J_OBJ) {
+			char uid[32] = "", type[32] = "";
+
 			while ((k = json_next(t->j)) == J_KEY) {
 				int is_text = strcmp(json_str(t->j), "text") == 0;
 				int is_type = strcmp(json_str(t->j), "type") == 0;
+				int is_uid = strcmp(json_str(t->j), "user_id") == 0;
 
 				k = json_next(t->j);
+				if (is_type && k == J_STR)
+					snprintf(type, sizeof type, "%s",
+					    json_str(t->j));
+				if (is_uid && (k == J_NUM || k == J_STR)) {
+					snprintf(uid, sizeof uid, "%s",
+					    json_str(t->j));
+					continue;
+				}
 				if (is_text && k == J_STR) {
 					if (ing_buf_add(&m->text, json_str(t->j),
 					    json_len(t->j)) == -1)
@@ -90,6 +102,13 @@ read_text(struct tg *t, struct msg *m)
 			}
 			if (k != J_END_OBJ)
 				return -1;
+			/* A mention of one without a username: by id. */
+			if (strcmp(type, "mention_name") == 0 && *uid != '\0') {
+				size_t n = strlen(m->ments);
+
+				snprintf(m->ments + n, sizeof m->ments - n,
+				    "%suser%s", n > 0 ? " " : "", uid);
+			}
 		} else if (k == J_ERR || k == J_EOF || json_skip(t->j, k) == -1)
 			return -1;
 	}
@@ -282,6 +301,7 @@ emit_msg(struct tg *t, struct msg *m)
 		e.user = m->from;
 		e.user_id = m->from_id[0] ? m->from_id : NULL;
 		e.reply_to = m->reply[0] ? m->reply : NULL;
+		e.mentions = m->ments;
 		e.media = media_of(m);
 		return ing_emit(t->g, &e);
 	}

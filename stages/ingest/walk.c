@@ -542,7 +542,8 @@ ing_names_free(struct ing_names *m)
 
 static const char *const columns[] = {
 	"ts", "platform", "group_id", "group", "user_id", "user", "kind",
-	"actor", "via", "msg_id", "reply_to", "media", "text", "name", "src"
+	"actor", "via", "msg_id", "reply_to", "media", "text", "name", "src",
+	"mentions"
 };
 
 void
@@ -724,7 +725,7 @@ put_row(struct ing *g, long long t, enum ing_kind kind,
 	g->cur.kinds[kind]++;
 	g->prev_t = t;
 	g->have_prev = 1;
-	return qp_out_row_plain(g->out, f, ING_NCOLS + 1, plain);
+	return qp_out_row_plain(g->out, f, ING_NROW, plain);
 }
 
 static int
@@ -743,7 +744,7 @@ hold_row(struct ing *g, long long t, enum ing_kind kind,
 	size_t need = 0, i;
 	char *p;
 
-	for (i = 0; i <= ING_NCOLS; i++)
+	for (i = 0; i < ING_NROW; i++)
 		need += f[i].len + 1;
 	if (need > h->cap) {
 		if ((p = realloc(h->buf, need)) == NULL) {
@@ -753,7 +754,7 @@ hold_row(struct ing *g, long long t, enum ing_kind kind,
 		h->buf = p;
 		h->cap = need;
 	}
-	for (i = 0, p = h->buf; i <= ING_NCOLS; i++) {
+	for (i = 0, p = h->buf; i < ING_NROW; i++) {
 		memcpy(p, f[i].s, f[i].len);
 		p[f[i].len] = '\0';
 		h->f[i].s = p;
@@ -878,8 +879,8 @@ int
 ing_emit(struct ing *g, const struct ing_event *e)
 {
 	char ts[QP_ISO_LEN + 1], gid[QP_HASH_HEX + 1], uid[QP_HASH_HEX + 1];
-	char aid[QP_HASH_HEX + 1], mid[QP_HASH_HEX + 1];
-	const char *v[15], *parts[4];
+	char aid[QP_HASH_HEX + 1], mid[QP_HASH_HEX + 1], rid[QP_HASH_HEX + 1];
+	const char *v[ING_NROW], *parts[4], *mentions = "";
 	unsigned long long line = e->line > 0 ? e->line : g->curx != NULL ?
 	    ing_lineno(g->curx) : 0;
 
@@ -951,6 +952,13 @@ ing_emit(struct ing *g, const struct ing_event *e)
 			}
 		}
 	}
+	/* Names to ids within the group, for @name (mentions.c). */
+	if (*v[4] != '\0' && *v[5] != '\0' &&
+	    ing_mention_learn(g, v[2], v[5], v[4]) == -1)
+		return -1;
+	if (e->kind == ING_MESSAGE && (mentions = ing_mention_list(g, v[2],
+	    v[4], e->mentions_all ? NULL : e->text, e->mentions)) == NULL)
+		return -1;
 	if (g->keylen > 0) {
 		/* Stable for one key: the same person gets the same pseudonym;
 		 * groups get labels 群 N (ingest/pseudo.c). */
@@ -993,21 +1001,39 @@ ing_emit(struct ing *g, const struct ing_event *e)
 	    e->user ? e->user : "", e->group ? e->group : "", e->role) == -1)
 		return -1;
 	v[10] = e->reply_to ? e->reply_to : "";
+	if (e->reply_to == NULL && e->reply_user_id != NULL) {
+		/* The msg_id the quoted message got, as above. */
+		static char pr[40], pq[40];
+		char rts[QP_ISO_LEN + 1];
+
+		qp_time_format(rts, e->reply_t, e->off);
+		parts[0] = v[2];
+		parts[1] = rts;
+		parts[2] = ing_user_id(g, pq, sizeof pq, e->reply_user_id);
+		parts[3] = e->reply_text ? e->reply_text : "";
+		if (g->keylen > 0)
+			v[10] = ing_pseudonym(g, pr, sizeof pr, "", parts, 4);
+		else {
+			qp_hash_hex(rid, qp_hash_parts(parts, 4));
+			v[10] = rid;
+		}
+	}
 	v[11] = e->media ? e->media : e->kind == ING_MESSAGE ? "text" : "";
 	if (e->kind == ING_MESSAGE && strcmp(v[11], "text") == 0 &&
 	    jielong(e->text))
 		v[11] = "jielong";
 	v[13] = e->name ? e->name : "";
 	v[14] = g->src;
+	v[15] = mentions;
 	{
-		struct qp_field f[15];
+		struct qp_field f[ING_NROW];
 		int i;
 
 		uint64_t plain = 1 | 1u << 14;	/* our time and src */
 
 		/* Lengths known without strlen: the time, the src, hashed ids,
 		 * which need no quotes either. */
-		for (i = 0; i < 15; i++) {
+		for (i = 0; i < ING_NROW; i++) {
 			f[i].s = v[i];
 			if (i == 0)
 				f[i].len = QP_ISO_LEN;
@@ -2264,4 +2290,5 @@ ing_free(struct ing *g)
 	free(g->held[1].buf);
 	ing_buf_free(&g->prev_gid);
 	ing_key_free(g);
+	ing_mention_free(g);
 }

@@ -289,17 +289,24 @@ notice(struct wx *w, struct ing_event *e, const char *content)
 	return ing_emit(w->g, e);
 }
 
-/* The <title> of an app message's XML (link title, file name, quote). */
+/*
+ * The first <tag> of an app message's XML (<title>: link title, file
+ * name, a quote's own text), its CDATA unwrapped; "" when absent.
+ */
 static void
-xml_title(char *out, size_t cap, const char *xml)
+xml_tag(char *out, size_t cap, const char *xml, const char *tag)
 {
-	const char *s = strstr(xml, "<title>"), *e;
+	char open[32], close[32];
+	const char *s, *e;
 	size_t n;
 
 	*out = '\0';
-	if (s == NULL || (e = strstr(s + 7, "</title>")) == NULL)
+	snprintf(open, sizeof open, "<%s>", tag);
+	snprintf(close, sizeof close, "</%s>", tag);
+	if ((s = strstr(xml, open)) == NULL ||
+	    (e = strstr(s + strlen(open), close)) == NULL)
 		return;
-	s += 7;
+	s += strlen(open);
 	if (strncmp(s, "<![CDATA[", 9) == 0 && e - s >= 12) {
 		s += 9;
 		e -= 3;
@@ -309,11 +316,73 @@ xml_title(char *out, size_t cap, const char *xml)
 	out[n] = '\0';
 }
 
+/* XML's five entities back to characters, in place. */
+static void
+xml_unescape(char *s)
+{
+	static const char *const ent[][2] = {
+		{ "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" },
+		{ "&apos;", "'" }, { "&amp;", "&" }
+	};
+	char *w = s;
+	size_t i;
+
+	while (*s != '\0') {
+		for (i = 0; i < sizeof ent / sizeof *ent; i++)
+			if (strncmp(s, ent[i][0], strlen(ent[i][0])) == 0)
+				break;
+		if (i < sizeof ent / sizeof *ent) {
+			*w++ = *ent[i][1];
+			s += strlen(ent[i][0]);
+		} else
+			*w++ = *s++;
+	}
+	*w = '\0';
+}
+
+/*
+ * A quote (app message 57): its <refermsg> names the quoted message's
+ * sender (chatusr), time (createtime) and content.  MemoTrace's CSV has
+ * no server ids (svrid), so the quoted message is found by what it was:
+ * reply_to is the msg_id a message of that time, sender and text gets
+ * (its text as this parser makes it: a text's content, an app message's
+ * title, else none).  Without a sender or a time, no reply_to.
+ */
+static void
+quote(struct ing_event *e, char *uid, char *text, size_t cap,
+    const char *xml)
+{
+	char buf[4096], num[32], type[16];
+	const char *ref = strstr(xml, "<refermsg>");
+	char *end;
+	long long t;
+
+	if (ref == NULL)
+		return;
+	xml_tag(uid, 256, ref, "chatusr");
+	xml_tag(num, sizeof num, ref, "createtime");
+	xml_tag(type, sizeof type, ref, "type");
+	t = strtoll(num, &end, 10);
+	if (*uid == '\0' || *num == '\0' || *end != '\0' || t <= 0)
+		return;
+	xml_tag(buf, sizeof buf, ref, "content");
+	xml_unescape(buf);
+	if (strcmp(type, "1") == 0)
+		snprintf(text, cap, "%s", buf);
+	else if (strcmp(type, "49") == 0)
+		xml_tag(text, cap, buf, "title");
+	else
+		*text = '\0';
+	e->reply_t = t;
+	e->reply_user_id = uid;
+	e->reply_text = text;
+}
+
 static int
 row(struct wx *w, const struct qp_row *r)
 {
 	struct ing_event e;
-	char title[1024];
+	char title[1024], ruid[256], rtext[4096];
 	long long t = 0, lt;
 	const char *ct = field(w, r, C_CTIME), *st = field(w, r, C_STIME);
 	const char *content = field(w, r, C_CONTENT);
@@ -364,8 +433,10 @@ row(struct wx *w, const struct qp_row *r)
 	case 47: e.media = "sticker"; e.text = ""; break;
 	case 48: e.media = "location"; e.text = ""; break;
 	case 49:
-		xml_title(title, sizeof title, content);
+		xml_tag(title, sizeof title, content, "title");
 		e.text = title;
+		if (sub == 57)
+			quote(&e, ruid, rtext, sizeof rtext, content);
 		e.media = sub == 6 ? "file" : sub == 57 ? "text" :
 		    sub == 5 || sub == 33 || sub == 36 ? "link" :
 		    sub == 2001 ? "red_packet" : sub == 53 ? "jielong" :

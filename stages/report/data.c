@@ -132,6 +132,23 @@ in_period(struct report *rp, long long day)
 }
 
 int
+month_in_period(struct report *rp, const char *m)
+{
+	char d[16];
+	long long first;
+	int y;
+	unsigned mo, dd;
+
+	snprintf(d, sizeof d, "%.7s-01", m);
+	if ((first = parse_day(d)) == NODAY)
+		return 0;
+	qp_civil_from_days(first, &y, &mo, &dd);
+	return (rp->to == NODAY || first <= rp->to) && (rp->from == NODAY ||
+	    qp_days_from_civil(mo == 12 ? y + 1 : y, mo == 12 ? 1 : mo + 1,
+	    1) - 1 >= rp->from);
+}
+
+int
 week_in_period(struct report *rp, const char *label)
 {
 	long long mon = parse_week(label);

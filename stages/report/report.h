@@ -99,6 +99,8 @@ void		 store_row(struct tab *, const struct qp_row *);
 void		 sort_rows(const struct tab *, int, size_t *, size_t);
 int		 in_period(struct report *, long long);
 int		 week_in_period(struct report *, const char *);
+/* Whether month "YYYY-MM" has a day in the period. */
+int		 month_in_period(struct report *, const char *);
 void		 events_row(struct report *, const struct qp_row *,
     const int *);
 const struct gname *group_find(struct report *, const char *);

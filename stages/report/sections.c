@@ -7,9 +7,10 @@
 #include "report.h"
 
 extern const struct section sec_title, sec_summary, sec_activity,
-    sec_sources, sec_retention, sec_funnel, sec_fission, sec_camps, sec_activities,
-    sec_members,
-    sec_todo, sec_hours, sec_health, sec_lifecycle, sec_provenance;
+    sec_sources, sec_retention, sec_funnel, sec_fission, sec_camps,
+    sec_activities, sec_members, sec_connections, sec_newcomers,
+    sec_todo, sec_newcomer_todo, sec_hours, sec_health, sec_lifecycle,
+    sec_provenance;
 
 const struct section *const sections[] = {
 	&sec_title,
@@ -22,7 +23,10 @@ const struct section *const sections[] = {
 	&sec_camps,
 	&sec_activities,
 	&sec_members,
+	&sec_connections,
+	&sec_newcomers,
 	&sec_todo,
+	&sec_newcomer_todo,
 	&sec_hours,
 	&sec_health,
 	&sec_lifecycle,

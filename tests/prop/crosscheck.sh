@@ -86,3 +86,46 @@ for t in activities activity_weeks; do
 done
 [ $n -gt 50 ] || { echo "crosscheck: activities: only $n rows"; exit 1; }
 echo "crosscheck: activities, $n rows of 2 tables equal an independent computation"
+# Connections and newcomers (issue 18) against tests/prop/reference_edges.py,
+# with and without the roles above: gen-chat writes replies; a mentions
+# column is added (every 4th message of a group mentions the sender two
+# messages back, every 12th also an id never seen).
+python3 - <<'P'
+import csv
+r = list(csv.reader(open("chat.csv", encoding="utf-8", newline="")))
+h = r[0] + ["mentions"]
+gi, ui, ki = h.index("group_id"), h.index("user_id"), h.index("kind")
+prev, n = {}, 0
+for row in r[1:]:
+    m = ""
+    if row[ki] == "message":
+        n += 1
+        seen = prev.setdefault(row[gi], [])
+        if n % 4 == 0 and len(seen) >= 2:
+            m = seen[-2] + (" u999999" if n % 12 == 0 else "")
+        seen.append(row[ui])
+    row.append(m)
+csv.writer(open("chatm.csv", "w", encoding="utf-8", newline=""),
+           lineterminator="\n").writerows([h] + r[1:])
+P
+nick='^[^ ]+ [^ ]+$'
+qp-cat -c -l 0 chatm.csv > chatm.gz
+for with in none roles; do
+	if [ $with = roles ]; then in="roles.gz chatm.gz"; r=roles.csv; else in=chatm.gz; r=; fi
+	qp-dedupe -q -l 0 $in | qp-cohort -q --tz Asia/Shanghai \
+	    --nickname-format "$nick" -l 0 > m.gz
+	qp-cat -t events m.gz > events.csv
+	python3 "$QP_TOP/tests/prop/reference_edges.py" Asia/Shanghai events.csv \
+	    eref "$nick" $r
+	n=0
+	for t in edges connections influence newcomers welcomes; do
+		qp-cat --ids -t $t m.gz | tail -n +2 > ours.csv
+		if ! cmp -s ours.csv eref/$t.csv; then
+			echo "crosscheck: $t ($with) differs from the reference:"
+			diff ours.csv eref/$t.csv | head -10
+			exit 1
+		fi
+		n=$((n + $(wc -l < ours.csv)))
+	done
+	echo "crosscheck: roles $with, $n rows of 5 connection and newcomer tables equal an independent computation"
+done

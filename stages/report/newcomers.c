@@ -1,0 +1,128 @@
+/*
+ * Newcomers: per group and month of joining, the share welcomed within
+ * 24 hours and how fast, self-introductions, nicknames in the group's
+ * format and UGC in the first week; and, as a section of its own that
+ * follows todo.c's (so that they show under its heading), the to-do lists
+ * 还没被欢迎的新人 (newcomers of the period nobody has welcomed) and
+ * 群昵称不合格式 (newcomers whose display name breaks --nickname-format).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "report.h"
+
+/* Seconds as "42 min" or "3.5 h". */
+static const char *
+delay(const char *s, char *buf, size_t cap)
+{
+	double v = num(s);
+
+	if (*s == '\0')
+		return "—";
+	if (v < 3600)
+		snprintf(buf, cap, _("%.0f min"), v / 60);
+	else
+		snprintf(buf, cap, _("%.1f h"), v / 3600);
+	return buf;
+}
+
+/* The local day of a ts column's value. */
+static long long
+ts_day(const char *ts)
+{
+	char d[16];
+
+	snprintf(d, sizeof d, "%.10s", ts);
+	return parse_day(d);
+}
+
+static void
+section_newcomers(struct report *rp)
+{
+	struct tab *w = tab_find(rp, "welcomes");
+	int wm = col(w, "month"), wg = col(w, "group_id"),
+	    wn = col(w, "newcomers"), wr = col(w, "welcome_rate"),
+	    wd = col(w, "median_delay_s"), wi = col(w, "intro_rate"),
+	    wk = col(w, "nickname_rate"), wu = col(w, "ugc_rate");
+	size_t i, n = 0;
+	char buf[32];
+
+	if (wm < 0)
+		return;
+	mdf(rp, _("\n## Newcomers\n\nBy month of joining: welcomed within 24 "
+	    "hours (another's reply to them, @mention of them or message "
+	    "naming them), self-introductions (the first message within 72 "
+	    "hours), nicknames in the group's format, UGC in the first 7 "
+	    "days.\n\n| month | group | newcomers | welcomed in 24 h | median "
+	    "wait | introduced themselves | nickname in format | UGC in 7 days "
+	    "|\n|---|---|---:|---:|---:|---:|---:|---:|\n"));
+	for (i = 0; i < w->nrows; i++) {
+		char *const *r = w->rows[i];
+
+		if (!month_in_period(rp, r[wm]))
+			continue;
+		n++;
+		mdf(rp, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", r[wm],
+		    mdcell(group_label(rp, r[wg])), r[wn], pct(num(r[wr])),
+		    delay(r[wd], buf, sizeof buf), pct(num(r[wi])),
+		    *r[wk] ? pct(num(r[wk])) : "—", pct(num(r[wu])));
+	}
+	if (n == 0)
+		mdf(rp, "%s", _("\nNone.\n"));
+}
+
+static void
+section_newcomer_todo(struct report *rp)
+{
+	struct tab *nc = tab_find(rp, "newcomers");
+	int ng = col(nc, "group_id"), nu = col(nc, "user"),
+	    nid = col(nc, "user_id"), nj = col(nc, "joined"),
+	    nw = col(nc, "welcomed_24h"), nk = col(nc, "nickname_ok");
+	size_t i, n;
+
+	if (nj < 0)
+		return;
+	mdf(rp, _("\n### 还没被欢迎的新人 (newcomers of the period nobody "
+	    "welcomed within 24 hours)\n"));
+	rp->pending = _("\n| group | newcomer | joined |\n|---|---|---|\n");
+	for (i = n = 0; i < nc->nrows; i++) {
+		char *const *r = nc->rows[i];
+
+		if (r[nw][0] != '0' || !in_period(rp, ts_day(r[nj])))
+			continue;
+		if (n++ < LIST && row_begin(rp))
+			mdf(rp, "| %s | %s | %.10s %.5s |\n",
+			    mdcell(group_label(rp, r[ng])),
+			    mdcell(*r[nu] ? r[nu] : r[nid]), r[nj],
+			    strlen(r[nj]) > 11 ? r[nj] + 11 : "");
+	}
+	list_end(rp);
+	if (n > LIST)
+		mdf(rp, _("\n… and %zu more (newcomers.csv)\n"), n - LIST);
+
+	mdf(rp, _("\n### 群昵称不合格式 (newcomers of the period whose display "
+	    "name is not in the group's format)\n"));
+	rp->pending = _("\n| group | newcomer | joined |\n|---|---|---|\n");
+	for (i = n = 0; i < nc->nrows; i++) {
+		char *const *r = nc->rows[i];
+
+		if (r[nk][0] != '0' || !in_period(rp, ts_day(r[nj])))
+			continue;
+		if (n++ < LIST && row_begin(rp))
+			mdf(rp, "| %s | %s | %.10s %.5s |\n",
+			    mdcell(group_label(rp, r[ng])),
+			    mdcell(*r[nu] ? r[nu] : r[nid]), r[nj],
+			    strlen(r[nj]) > 11 ? r[nj] + 11 : "");
+	}
+	list_end(rp);
+	if (n > LIST)
+		mdf(rp, _("\n… and %zu more (newcomers.csv)\n"), n - LIST);
+}
+
+const struct section sec_newcomers = {
+	"newcomers", { "welcomes", NULL }, section_newcomers
+};
+
+const struct section sec_newcomer_todo = {
+	"newcomer_todo", { "newcomers", NULL }, section_newcomer_todo
+};
