@@ -6,13 +6,14 @@
 
 #include "report.h"
 
-extern const struct section sec_title, sec_summary, sec_activity,
+extern const struct section sec_title, sec_scorecard, sec_summary, sec_activity,
     sec_sources, sec_retention, sec_funnel, sec_fission, sec_camps,
     sec_members,
     sec_todo, sec_hours, sec_health, sec_provenance;
 
 const struct section *const sections[] = {
 	&sec_title,
+	&sec_scorecard,
 	&sec_summary,
 	&sec_activity,
 	&sec_sources,

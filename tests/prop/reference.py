@@ -143,7 +143,7 @@ paid_any = any(e["kind"] == "custom" and e["name"] == "paid" and e["user_id"]
 # ---- per (group, user): memberships (R3) in stream order ----
 groups = sorted({e["group_id"] for e in span_events})
 gindex = {g: i for i, g in enumerate(groups)}
-spans = defaultdict(list)       # (g, u) -> [start, end|None, by_join, via, actor]
+spans = defaultdict(list)       # (g, u) -> [start, end|None, by_join, via, actor, removed]
 what = {}                       # event seq -> membership change
 seen = set()
 for e in events:
@@ -156,18 +156,19 @@ for e in events:
     w = None
     if k == "join":
         if not is_open:
-            sp.append([e["t"], None, True, e["via"], e["actor"]])
+            sp.append([e["t"], None, True, e["via"], e["actor"], False])
             w = "join"
     elif k in ("leave", "remove"):
         if is_open:
             sp[-1][1] = e["t"]
+            sp[-1][5] = k == "remove"
             w = "close"
         elif key not in seen:
-            sp.append([e["t"], e["t"], False, "", ""])
+            sp.append([e["t"], e["t"], False, "", "", k == "remove"])
             w = "point"
     elif k in ("message", "rename"):
         if not is_open:
-            sp.append([e["t"], None, False, "", ""])
+            sp.append([e["t"], None, False, "", "", False])
             w = "infer"
     seen.add(key)
     what[e["seq"]] = w
@@ -203,6 +204,7 @@ def community_spans(u):
         if out and (out[-1][1] is None or s[0] <= out[-1][1]):
             if out[-1][1] is not None and (s[1] is None or s[1] > out[-1][1]):
                 out[-1][1] = s[1]
+                out[-1][5] = s[5]
         else:
             out.append(list(s))
     return out
@@ -327,8 +329,11 @@ for sc in scopes:
                  if s[2] and lday(s[0]) == d)
         lv = sum(1 for m in sc.members.values() for s in m["spans"]
                  if s[1] is not None and lday(s[1]) == d)
+        rm = sum(1 for m in sc.members.values() for s in m["spans"]
+                 if s[1] is not None and lday(s[1]) == d and s[5])
         spk = sum(1 for m in sc.members.values() if d in msg_days(m))
-        out["daily"].append([dstr(d), sc.id, mem, jn, lv, spk, sc.msgs[d], rate(spk, mem)])
+        out["daily"].append([dstr(d), sc.id, mem, jn, lv, spk, sc.msgs[d], rate(spk, mem),
+                             rm, 0])
     # weekly (R20)
     weeks = sorted({week(d) for d in range(sc.fday, sc.lday + 1)})
     for w in weeks:
@@ -381,7 +386,7 @@ for sc in scopes:
             "" if not s0[2] else ("1" if first is not None and first - s0[0] <= ACT else "0"),
             m["paid"], dstr(demoted),
             sum(answers_by[(g, u)] for g in groups) if sc.id == "*"
-            else answers_by[(sc.id, u)]])
+            else answers_by[(sc.id, u)], "" if still else "0"])
     # core users (核心用户数): a core week among the weeks touching E-N+1..E
     for n in (90, 180):
         ws = {week(d) for d in range(E - n + 1, E + 1)}
