@@ -122,8 +122,10 @@ card_fill(struct report *rp, struct card *k)
 	k->v[C_INFERRED] = period_sum(rp, "daily", "date", k->gid,
 	    "left_inferred", &h);
 	k->v[C_LEAVES] -= k->v[C_REMOVED] + k->v[C_INFERRED];
-	k->has[C_JOINS] = k->has[C_LEAVES] = k->has[C_REMOVED] =
-	    k->has[C_INFERRED] = h;
+	/* counts of no day in the period are 0, of no column unknown */
+	k->has[C_JOINS] = k->has[C_LEAVES] = col(d, "leaves") >= 0;
+	k->has[C_REMOVED] = col(d, "removals") >= 0;
+	k->has[C_INFERRED] = col(d, "left_inferred") >= 0;
 	/* UGC: the members' own, since they joined (members.csv) */
 	cg = col(m, "group_id"), cc = col(m, "ugc");
 	FOR_SCOPE(m, i, cg, k->gid) {
