@@ -1861,6 +1861,13 @@ roster_spans(void)
 			continue;
 		first = day_start(g->fday != NODAY && g->fday < sn[0].day ?
 		    g->fday : sn[0].day);
+		/* A snapshot is a day of the group's: its leaves show. */
+		for (j = 0; j < n && sn[j].day <= E; j++) {
+			if (g->fday == NODAY || sn[j].day < g->fday)
+				g->fday = sn[j].day;
+			if (g->lday == NODAY || sn[j].day > g->lday)
+				g->lday = sn[j].day;
+		}
 		for (j = g->rec0; j < g->rec0 + g->nrec; j++)
 			roster_rec(&recs[j], sn, n, first);
 	}

@@ -82,12 +82,15 @@ card_fill(struct report *rp, struct card *k)
 	int j, h = 0;
 	long long day;
 
-	/* members: the group's last day of the period (daily.csv) */
+	/* members at the end of the group's last day up to the period's end
+	 * (daily.csv: those there that day, but for those who left it) */
 	cg = col(d, "group_id"), cd = col(d, "date"), cm = col(d, "members");
+	ca = col(d, "leaves");
 	FOR_SCOPE(d, i, cg, k->gid) {
 		day = parse_day(d->rows[i][cd]);
 		if (day != NODAY && day <= rp->hi) {
-			k->v[C_MEMBERS] = num(d->rows[i][cm]);
+			k->v[C_MEMBERS] = num(d->rows[i][cm]) -
+			    (ca >= 0 ? num(d->rows[i][ca]) : 0);
 			k->has[C_MEMBERS] = 1;
 		}
 	}
@@ -285,8 +288,8 @@ section_scorecard(struct report *rp)
 			snaps += ng || strcmp(ro->rows[i][rd],
 			    ro->rows[i - 1][rd]) != 0;
 		}
-		mdf(rp, _("\nMembers are counted from the roster (%zu snapshots "
-		    "of %zu groups, roster.csv): those who never spoke count in "
+		mdf(rp, _("\nMembers are counted from the roster (roster.csv; "
+		    "snapshots: %zu, groups: %zu): those who never spoke count in "
 		    "the daily speaking rate's denominator, and a member missing "
 		    "from a later snapshot left on its day (left (roster): "
 		    "inferred, apart from leaves the export records).\n"),
