@@ -123,14 +123,17 @@ prev_read(struct report *rp, struct prev *p)
 		}
 		prev_row(p, f, r->n);
 	}
-	if (csv && rc < 0)
+	if (csv && rc < 0) {
+		free(f);
 		qp_die("--previous: %s", qp_csv_error(c));
+	}
 	qp_csv_free(c);
 	qp_src_close(src);
-	if (csv) {
-		free(f);
+	free(f);
+	f = NULL;
+	capf = 0;
+	if (csv)
 		return;
-	}
 	if ((in = qp_in_open(&rp->previous, 1, &err)) == NULL)
 		qp_die("--previous: %s", err);
 	seen = 0;
@@ -154,6 +157,7 @@ prev_read(struct report *rp, struct prev *p)
 		if (in_members)
 			prev_row(p, f, r->n);
 	}
+	free(f);
 	if (rc < 0)
 		qp_die("--previous: %s", qp_in_error(in));
 	if (!seen)	/* else every member would show as new */
@@ -161,7 +165,6 @@ prev_read(struct report *rp, struct prev *p)
 		    "qp-report, or give an earlier report's members.csv",
 		    rp->previous);
 	qp_in_close(in);
-	free(f);
 }
 
 /* One move: who, from and to (0 new, 1-3 a tier, 4 left). */
