@@ -39,7 +39,8 @@ static const struct {
 	{ "left_inferred", N_("left (roster)"), NULL, 0 },
 	{ "ugc", N_("UGC"), NULL, 0 },
 	{ "staff_share", N_("staff share"), NULL, 1 },
-	{ "answered_1h", N_("questions answered within 1 h"), NULL, 1 },
+	{ "answered_1h", N_("questions answered within 1 h"), "answered_1h",
+	    1 },
 };
 
 struct card {

@@ -2,7 +2,8 @@
 # missed, then the lowest daily speaking rate), the community last, and
 # scorecard.csv.  g1 has a roster (u3 never speaks, u4 is gone by 06-15:
 # a leave inferred from the roster); g2 has an assistant (staff share),
-# a question answered within the hour, a removal and a leave.
+# a question answered within the hour (judged by --targets answered_1h),
+# a removal and a leave.
 cat > e.csv <<'E'
 ts,group_id,group,user_id,user,kind,actor,msg_id,reply_to,text,src
 2024-06-01T10:00:00Z,g1,Book club,u1,Ann,message,,1,,hello,a
@@ -25,7 +26,9 @@ qp-cat -c -l 0 -t roster r.csv > r.gz
 qp-cat -c -l 0 -t roles roles.csv > roles.gz
 qp-dedupe -l 0 roles.gz r.gz e.gz | qp-sessionize -l 0 |
     qp-cohort --tz UTC --asof 2024-06-30 -l 0 > s.gz
-qp-report --lang en --tz UTC --no-charts --period 2024-06 -o r s.gz
+printf 'answered_1h 0.4\n' > targets
+qp-report --lang en --tz UTC --no-charts --period 2024-06 --targets targets \
+    -o r s.gz
 sed -n '/^## Scorecard/,/^## Summary/p' r/report.md
 cat r/scorecard.csv
 echo '--- without a roster, the head count is what the export shows'
