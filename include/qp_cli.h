@@ -124,8 +124,10 @@ int		 qp_cli_col(const struct qp_in *in, const char *table,
  * call header() at the events table's header (to find its columns) and
  * row() after each events row is written.  With roles set, the rows of a
  * roles table (qp_roles.h) are added to it; a roles table after the events
- * is an error (qp-dedupe puts it first).  Exits 1 on a read or write
- * error, a second events table, or none (name: what to call the input).
+ * is an error (qp-dedupe puts it first); so is a table named side after
+ * the events: side_row() is called after each row of it (side_header()
+ * at its header).  Exits 1 on a read or write error, a second events
+ * table, or none (name: what to call the input).
  */
 struct qp_roles;
 struct qp_pass {
@@ -134,6 +136,9 @@ struct qp_pass {
 	void	(*row)(const struct qp_in *in, void *arg);
 	void	*arg;
 	struct qp_roles *roles;	/* or NULL */
+	const char *side;	/* or NULL */
+	void	(*side_header)(const struct qp_in *in);
+	void	(*side_row)(const struct qp_in *in);
 };
 
 void		 qp_cli_pass(const struct qp_common *c, struct qp_in *in,

@@ -12,10 +12,16 @@
 
 #include <stddef.h>
 
-/* In order of precedence: a person with two roles in a group has the first. */
+/*
+ * In order of precedence: a person with two roles in a group has the
+ * first.  QP_ROLE_EXPORTER (the account that made the export, WeChat
+ * MemoTrace's IsSender=1) is recorded in the roles table but is no staff:
+ * qp_roles_add() ignores it, so the exporter stays a member unless a
+ * staff file gives them a role.
+ */
 enum {
 	QP_ROLE_NONE, QP_ROLE_OWNER, QP_ROLE_ADMIN, QP_ROLE_ASSISTANT,
-	QP_ROLE_SALES, QP_ROLE_SHILL, QP_ROLE_BOT, QP_NROLES
+	QP_ROLE_SALES, QP_ROLE_SHILL, QP_ROLE_BOT, QP_ROLE_EXPORTER, QP_NROLES
 };
 
 /* "owner", "admin", ... by number; [QP_ROLE_NONE] is "". */
@@ -28,7 +34,10 @@ struct qp_roles;
 
 /* NULL on ENOMEM. */
 struct qp_roles	*qp_roles_new(void);
-/* Give user uid role in group gid ("*": every group); 0, or -1 on ENOMEM. */
+/*
+ * Give user uid role in group gid ("*": every group); 0, or -1 on ENOMEM.
+ * QP_ROLE_EXPORTER is no staff role: nothing is added.
+ */
 int		 qp_roles_add(struct qp_roles *r, const char *gid, size_t gidlen,
 		    const char *uid, size_t uidlen, int role);
 /*

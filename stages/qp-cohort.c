@@ -38,6 +38,7 @@
 #include "activity.h"
 #include "checkin.h"
 #include "edges.h"
+#include "roster.h"
 
 static const char usage[] =
 "usage: qp-cohort [-hq] [--progress] [-l level] [-o out] [--tz zone]\n"
@@ -205,7 +206,10 @@ struct span {
 	uint32_t	 via;		/* via string number + 1, 0 none */
 	uint32_t	 group;		/* for the community merge (R6) */
 	int		 by_join;	/* opened by a join, not inferred */
+	unsigned char	 how;		/* its end: LEFT, REMOVED or INFERRED */
 };
+
+enum { LEFT, REMOVED, INFERRED };	/* INFERRED: by a roster */
 
 /* The days of the trailing window, a ring indexed by day mod 28. */
 struct ring {
@@ -583,6 +587,7 @@ span_open(struct rec *r, long long ts, int by_join, uint32_t via,
 	s->via = via;
 	s->actor = actor;
 	s->group = r->group;
+	s->how = LEFT;
 }
 
 static int
@@ -590,6 +595,8 @@ is_open(const struct rec *r)
 {
 	return r->nsp > 0 && r->sp[r->nsp - 1].end == OPEN;
 }
+
+static void	roster_records(struct group *);
 
 static void
 new_group(const char *gid, size_t len)
@@ -602,6 +609,8 @@ new_group(const char *gid, size_t len)
 	if (ngroups > 0) {
 		struct group *p = &groups[ngroups - 1];
 
+		if (rs_given())
+			roster_records(p);
 		for (i = p->rec0; i < p->rec0 + p->nrec; i++)
 			cur[recs[i].user] = 0;
 		/* Its questions can get no more answers. */
@@ -959,10 +968,12 @@ event(const struct qp_in *in, void *arg)
 		break;
 	case QP_M_CLOSE:
 		r->sp[r->nsp - 1].end = ts;
+		r->sp[r->nsp - 1].how = strcmp(kind, "remove") ? LEFT : REMOVED;
 		break;
 	case QP_M_POINT:
 		span_open(r, ts, 0, 0, 0);
 		r->sp[r->nsp - 1].end = ts;
+		r->sp[r->nsp - 1].how = strcmp(kind, "remove") ? LEFT : REMOVED;
 		break;
 	}
 	if (msg) {
@@ -1078,9 +1089,9 @@ static void
 daily(struct qp_out *out, const struct scope *sc)
 {
 	size_t nd, i, k, j;
-	long long *mem, *jn, *lv, *spk, d;
-	char b[6][32], date[16];
-	const char *v[8];
+	long long *mem, *jn, *lv, *spk, *rm, *inf, d;
+	char b[8][32], date[16];
+	const char *v[10];
 
 	if (sc->fday == NODAY)
 		return;
@@ -1089,6 +1100,8 @@ daily(struct qp_out *out, const struct scope *sc)
 	jn = qp_xcalloc(nd, sizeof *jn);
 	lv = qp_xcalloc(nd, sizeof *lv);
 	spk = qp_xcalloc(nd, sizeof *spk);
+	rm = qp_xcalloc(nd, sizeof *rm);
+	inf = qp_xcalloc(nd, sizeof *inf);
 	for (i = 0; i < sc->n; i++) {
 		const struct rec *r = &sc->r[i];
 		size_t nr = member_ranges(r, 0, sc->fday, sc->lday);
@@ -1103,8 +1116,11 @@ daily(struct qp_out *out, const struct scope *sc)
 				jn[d - sc->fday]++;
 			if (r->sp[k].end != OPEN) {
 				d = dayof(r->sp[k].end);
-				if (d >= sc->fday && d <= sc->lday)
+				if (d >= sc->fday && d <= sc->lday) {
 					lv[d - sc->fday]++;
+					rm[d - sc->fday] += r->sp[k].how == REMOVED;
+					inf[d - sc->fday] += r->sp[k].how == INFERRED;
+				}
 			}
 		}
 		for (d = bits_next(&r->days, sc->fday); d != NODAY &&
@@ -1124,8 +1140,12 @@ daily(struct qp_out *out, const struct scope *sc)
 		v[6] = fmt_u(b[4], counts_get(sc->msgs, d));
 		v[7] = qp_csv_rate(b[5], (unsigned long long)spk[j],
 		    (unsigned long long)mem[j]);
-		out_row(out, v, 8);
+		v[8] = fmt_u(b[6], (unsigned long long)rm[j]);
+		v[9] = fmt_u(b[7], (unsigned long long)inf[j]);
+		out_row(out, v, 10);
 	}
+	free(rm);
+	free(inf);
 	free(mem);
 	free(jn);
 	free(lv);
@@ -1232,7 +1252,7 @@ members(struct qp_out *out, const struct scope *sc)
 	size_t i;
 	long long w, joined, end, silent, demoted;
 	char b[8][32], dj[16], dl[16], df[16], dm[16], dd[16];
-	const char *v[21], *t;
+	const char *v[22], *t;
 
 	for (i = 0; i < sc->n; i++) {
 		const struct rec *r = &sc->r[i];
@@ -1283,7 +1303,8 @@ members(struct qp_out *out, const struct scope *sc)
 		v[18] = fmt_u(b[4], r->paid);
 		v[19] = fmt_day(dd, demoted);
 		v[20] = fmt_u(b[5], r->answers);
-		out_row(out, v, 21);
+		v[21] = sl->end == OPEN ? "" : sl->how == INFERRED ? "1" : "0";
+		out_row(out, v, 22);
 	}
 }
 
@@ -1789,13 +1810,160 @@ merge_person(struct rec *p, const struct rec *r, size_t n)
 	qsort(p->sp, p->nsp, sizeof *p->sp, span_cmp);
 	for (i = 1, k = 0; i < p->nsp; i++) {
 		if (p->sp[i].start <= p->sp[k].end) {	/* overlap or touch */
-			if (p->sp[i].end > p->sp[k].end)
+			if (p->sp[i].end > p->sp[k].end) {
 				p->sp[k].end = p->sp[i].end;
+				p->sp[k].how = p->sp[i].how;
+			}
 		} else
 			p->sp[++k] = p->sp[i];
 	}
 	p->nsp = p->nsp ? k + 1 : 0;
 	p->paid = users[p->user].paid;
+}
+
+/* ---- rosters (qunpipe(7)): head counts and inferred leaves ---- */
+
+/*
+ * Every member a roster lists for the group gets a record now, while the
+ * group's records are contiguous; their spans wait for E (roster_spans()).
+ * Staff and bots are not members.  A member known only by the roster's
+ * name ("name:NAME") is shown by it.
+ */
+static void
+roster_records(struct group *g)
+{
+	const struct rs_snap *sn;
+	const char *gid = qp_strmap_str(gids, g->id);
+	size_t n = rs_group(gid, &sn), k, i;
+	long nm;
+
+	for (k = 0; k < n; k++)
+		for (i = 0; i < sn[k].n; i++) {
+			const char *u = sn[k].uids[i];
+			uint32_t un;
+
+			if (qp_roles_get(roles, gid, strlen(gid), u,
+			    strlen(u)) != QP_ROLE_NONE)
+				continue;
+			un = user_of(u, strlen(u));
+			if (users[un].name == 0 && strncmp(u, "name:", 5) == 0) {
+				if ((nm = qp_strmap_add(names, u + 5,
+				    strlen(u + 5))) < 0)
+					qp_die("out of memory");
+				users[un].name = (uint32_t)nm + 1;
+			}
+			(void)record(un);
+		}
+}
+
+static long long
+day_start(long long day)
+{
+	return qp_tz_resolve(o.tz, day * 86400);
+}
+
+/* Spans in time order, those that overlap made one (the first's start). */
+static void
+spans_tidy(struct rec *r)
+{
+	size_t i, k;
+
+	if (r->nsp < 2)
+		return;
+	qsort(r->sp, r->nsp, sizeof *r->sp, span_cmp);
+	for (i = 1, k = 0; i < r->nsp; i++) {
+		if (r->sp[i].start <= r->sp[k].end) {
+			if (r->sp[i].end > r->sp[k].end) {
+				r->sp[k].end = r->sp[i].end;
+				r->sp[k].how = r->sp[i].how;
+			}
+		} else
+			r->sp[++k] = r->sp[i];
+	}
+	r->nsp = k + 1;
+}
+
+/*
+ * One member's spans against the group's snapshots, in day order: listed
+ * on a day no span covers, they were a member (since the group's first
+ * day when the first snapshot lists them and nothing earlier did, else
+ * from that snapshot's day); a span across a snapshot that does not list
+ * them ends that day (an inferred leave, dated at the later snapshot),
+ * unless they spoke that day; speaking later, they came back that day.
+ */
+static void
+roster_rec(struct rec *r, const struct rs_snap *sn, size_t n, long long first)
+{
+	const char *uid = qp_strmap_str(uids, r->user);
+	size_t k, i;
+	long long d, m;
+
+	for (k = 0; k < n && sn[k].day <= E; k++) {
+		d = sn[k].day;
+		if (rs_listed(&sn[k], uid)) {
+			if (span_touches(r, d))
+				continue;
+			span_open(r, k == 0 && (r->nsp == 0 ||
+			    dayof(r->sp[0].start) > d) ? first : day_start(d),
+			    0, 0, 0);
+			spans_tidy(r);
+			continue;
+		}
+		for (i = 0; i < r->nsp; i++)
+			if (dayof(r->sp[i].start) < d && d <= span_eday(&r->sp[i]))
+				break;
+		if (i == r->nsp || (r->sp[i].end != OPEN &&
+		    dayof(r->sp[i].end) == d))
+			continue;	/* not a member, or left that day */
+		if ((m = bits_next(&r->days, d)) == d)
+			continue;	/* spoke that day: the events win */
+		if (m != NODAY && m <= span_eday(&r->sp[i])) {
+			struct span back = r->sp[i];
+
+			back.start = day_start(m);
+			back.by_join = 0;
+			back.via = back.actor = 0;
+			if (r->nsp == r->capsp) {
+				r->capsp *= 2;
+				r->sp = qp_xrealloc(r->sp, r->capsp,
+				    sizeof *r->sp);
+			}
+			memmove(r->sp + i + 2, r->sp + i + 1,
+			    (r->nsp - i - 1) * sizeof *r->sp);
+			r->sp[i + 1] = back;
+			r->nsp++;
+		}
+		r->sp[i].end = day_start(d);
+		r->sp[i].how = INFERRED;
+	}
+}
+
+/* At E: each group's members against its roster. */
+static void
+roster_spans(void)
+{
+	const struct rs_snap *sn;
+	size_t i, j, n;
+
+	for (i = 0; i < ngroups; i++) {
+		struct group *g = &groups[i];
+		long long first;
+
+		if ((n = rs_group(qp_strmap_str(gids, g->id), &sn)) == 0)
+			continue;
+		first = day_start(g->fday != NODAY && g->fday < sn[0].day ?
+		    g->fday : sn[0].day);
+		/* A snapshot is a day of the group's: its leaves show. */
+		for (j = 0; j < n && sn[j].day <= E; j++) {
+			if (g->fday == NODAY || sn[j].day < g->fday)
+				g->fday = sn[j].day;
+			if (g->lday == NODAY || sn[j].day > g->lday)
+				g->lday = sn[j].day;
+		}
+		for (j = g->rec0; j < g->rec0 + g->nrec; j++)
+			roster_rec(&recs[j], sn, n, first);
+	}
+	rs_unseen();
 }
 
 static void
@@ -1906,7 +2074,8 @@ int
 main(int argc, char **argv)
 {
 	static const char *const daily_cols[] = { "date", "group_id", "members",
-	    "joins", "leaves", "speakers", "messages", "speaking_rate" };
+	    "joins", "leaves", "speakers", "messages", "speaking_rate",
+	    "removals", "left_inferred" };
 	static const char *const weekly_cols[] = { "week", "group_id", "members",
 	    "speakers", "messages", "participation", "core_members", "joins",
 	    "leaves" };
@@ -1914,7 +2083,7 @@ main(int argc, char **argv)
 	    "user", "joined", "via", "inviter", "join_inferred", "left",
 	    "first_message", "last_message", "messages", "active_days", "ugc",
 	    "core_weeks", "tier", "lurker", "at_risk", "activated_72h", "paid",
-	    "demoted_on", "answers" };
+	    "demoted_on", "answers", "left_inferred" };
 	static const char *const retention_cols[] = { "group_id", "cohort",
 	    "variant", "n", "eligible", "retained", "rate" };
 	static const char *const cohort_cols[] = { "group_id", "cohort",
@@ -2063,6 +2232,9 @@ main(int argc, char **argv)
 	if ((roles = qp_roles_new()) == NULL)
 		qp_die("out of memory");
 	pass.roles = roles;
+	pass.side = "roster";
+	pass.side_header = rs_header;
+	pass.side_row = rs_row;
 	qp_cli_pass(&com, in, out, &pass, optind < argc ? argv[optind] :
 	    "<stdin>");
 	if (unresolved > 0)
@@ -2072,6 +2244,11 @@ main(int argc, char **argv)
 	if (o.asof != NODAY)
 		qp_cli_asof(o.asof, data_first, data_last);
 	E = o.asof != NODAY ? o.asof : last_day;
+	if (rs_given()) {
+		if (ngroups > 0)
+			roster_records(&groups[ngroups - 1]);
+		roster_spans();
+	}
 
 	/* Records with no membership (only paid events) get no row. */
 	for (i = 0; i < nrecs; i++)
@@ -2179,13 +2356,13 @@ main(int argc, char **argv)
 		sc[0].hours = stars_hours;
 	}
 
-	out_table(out, "daily", daily_cols, 8);
+	out_table(out, "daily", daily_cols, 10);
 	for (i = 0; i < nsc; i++)
 		daily(out, &sc[i]);
 	out_table(out, "weekly", weekly_cols, 9);
 	for (i = 0; i < nsc; i++)
 		weekly(out, &sc[i]);
-	out_table(out, "members", members_cols, 21);
+	out_table(out, "members", members_cols, 22);
 	for (i = 0; i < nsc; i++)
 		members(out, &sc[i]);
 	out_table(out, "retention", retention_cols, 7);
@@ -2286,6 +2463,7 @@ main(int argc, char **argv)
 	ck_free();
 	act_free();
 	ed_free();
+	rs_free();
 	qp_tz_free(o.tz);
 	return QP_EXIT_OK;
 }

@@ -1169,6 +1169,7 @@ main(int argc, char **argv)
 	if ((roles = qp_roles_new()) == NULL)
 		qp_die("out of memory");
 	pass.roles = roles;
+	pass.side = NULL;
 	qp_cli_pass(&com, in, out, &pass, optind < argc ? argv[optind] :
 	    "<stdin>");
 	if (fflush(spill) == EOF)

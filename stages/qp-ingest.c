@@ -18,7 +18,7 @@ static const char usage[] =
 "                 [--tz zone] [--strict] [--no-text] [--all-chats]\n"
 "                 [--map spec] [--events file] [--events-map spec]\n"
 "                 [--pseudonymize keyfile] [--max-member-size size]\n"
-"                 [--staff file]\n"
+"                 [--staff file] [--roster file]\n"
 "                 [file|dir|archive|- ...]\n"
 "\n"
 "Read chat exports and write a qunpipe stream with their events table.\n"
@@ -48,6 +48,10 @@ static const char usage[] =
 "                           sales, shill, bot); UTF-8 or GBK; headers 群,\n"
 "                           成员, 角色 too.  A name two members had is\n"
 "                           refused, with both ids\n"
+"      --roster FILE        a member list: a CSV of date, group, user_id or\n"
+"                           user (日期, 群, 成员), one or more snapshots;\n"
+"                           the real head count, and leaves between them\n"
+"                           (repeatable)\n"
 "      --pseudonymize KEY   replace user and group ids, names, actors and\n"
 "                           input paths with keyed BLAKE2b hashes, groups\n"
 "                           with labels 群 N kept in KEY.groups, and clear\n"
@@ -65,7 +69,7 @@ static const char usage[] =
 enum {
 	OPT_FORMAT = QP_OPT_STAGE, OPT_TZ, OPT_STRICT, OPT_NO_TEXT, OPT_MAXMEM,
 	OPT_ALL_CHATS, OPT_MAP, OPT_EVENTS, OPT_EVENTS_MAP, OPT_PSEUDO,
-	OPT_STAFF
+	OPT_STAFF, OPT_ROSTER
 };
 
 static const struct option longopts[] = {
@@ -81,6 +85,7 @@ static const struct option longopts[] = {
 	{ "events-map", required_argument, NULL, OPT_EVENTS_MAP },
 	{ "pseudonymize", required_argument, NULL, OPT_PSEUDO },
 	{ "staff", required_argument, NULL, OPT_STAFF },
+	{ "roster", required_argument, NULL, OPT_ROSTER },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -94,9 +99,9 @@ main(int argc, char **argv)
 	struct qp_tz *tz;
 	const struct ing_format *f, *format = NULL;
 	const char *zone = NULL, *map = NULL, *emap = NULL, *keyfile = NULL;
-	const char *events[16];
+	const char *events[16], *rosters[16];
 	const char *staff = NULL;
-	size_t nevents = 0, e;
+	size_t nevents = 0, nrosters = 0, e;
 	char **args, **shown;
 	int ch, i, n, r, strict = 0, no_text = 0, all_chats = 0, rc = 0;
 	unsigned long long maxmem = 1ULL << 30;
@@ -138,6 +143,12 @@ main(int argc, char **argv)
 			break;
 		case OPT_STAFF:
 			staff = optarg;
+			break;
+		case OPT_ROSTER:
+			if (nrosters == sizeof rosters / sizeof *rosters)
+				qp_usage_error("--roster: at most %zu files",
+				    sizeof rosters / sizeof *rosters);
+			rosters[nrosters++] = optarg;
 			break;
 		case OPT_EVENTS:
 			if (nevents == sizeof events / sizeof *events)
@@ -188,7 +199,7 @@ main(int argc, char **argv)
 		    "user or user_id, names from the events table: '%s'", emap);
 	if (nevents > 0 && (g.everyone = ing_names_new()) == NULL)
 		rc = -1;	/* names to ids, only when --events needs them */
-	else if (ing_roles_start(&g, staff != NULL) == -1)
+	else if (ing_roles_start(&g, (staff != NULL) | (nrosters > 0) << 1) == -1)
 		rc = -1;
 	else if (ing_start(&g) == -1)
 		rc = -1;
@@ -201,6 +212,8 @@ main(int argc, char **argv)
 		rc = ing_events_file(&g, events[e]) == -1 || g.failed ? -1 : 0;
 	if (rc == 0 && staff != NULL)
 		rc = ing_staff_file(&g, staff);
+	for (e = 0; rc == 0 && e < nrosters; e++)
+		rc = ing_roster_file(&g, rosters[e]);
 	if (rc == 0 && ing_nevents(&g) == 0) {
 		/* The input, when there is one (standard input when none). */
 		if ((size_t)(argc - optind) + nevents <= 1)
@@ -215,6 +228,8 @@ main(int argc, char **argv)
 		ing_mention_report(&g);
 	if (rc == 0)
 		rc = ing_write_roles(&g);
+	if (rc == 0)
+		rc = ing_write_roster(&g);
 	if (rc == 0)
 		rc = ing_write_sources(&g);
 	if (rc == 0)

@@ -92,6 +92,7 @@ struct ing {
 	int			 labnew;
 	struct ing_roles	*roles;		/* roles.c: roles seen, names */
 	struct ing_mention	*mention;	/* mentions.c */
+	struct ing_roster	*roster;	/* roster.c: --roster rows */
 };
 
 /*
@@ -220,7 +221,7 @@ void		 ing_tree_free(struct ing_tree *t);
 
 /*
  * Roles (roles.c): ing_roles_start() before the inputs (with_names: learn
- * who has each name, for --staff); ing_role() for each event's user;
+ * who has each name, 1 for --staff, 2 for --roster only); ing_role() for each event's user;
  * ing_staff_file() after the inputs; ing_write_roles() writes the roles
  * table when any role was seen or --staff was given.  0, or -1.
  */
@@ -230,6 +231,33 @@ int	ing_role(struct ing *g, const char *gid, const char *uid,
 int	ing_staff_file(struct ing *g, const char *path);
 int	ing_write_roles(struct ing *g);
 void	ing_roles_free(struct ing *g);
+/*
+ * Side files (--staff, --roster; roles.c): the column of a header row
+ * whose name is one of names (case-insensitive; *which: the name's index),
+ * or -1; a row's cell c, "" when absent.  ing_side_who() writes the group
+ * and user a row names: gv an id when gid_is_id, else a group name, or
+ * "*" or "" for every group; uv an id when uid_is_id, else a name matched
+ * to the one id seen with it in the chats (in that group, else in any
+ * group).  A name two people had is refused with both ids; one never seen
+ * is refused too, unless unseen is set: then its id is made of the name
+ * ("name:" NAME, pseudonymized as ids are).  0, or -1 with the message
+ * printed.  Needs ing_roles_start(g, 1).
+ */
+struct qp_row;
+int	ing_side_col(const struct qp_row *h, const char *const *names,
+	    int *which);
+const char *ing_side_cell(const struct qp_row *r, int c);
+int	ing_side_who(struct ing *g, const char *path, unsigned long long line,
+	    const char *gv, int gid_is_id, const char *uv, int uid_is_id,
+	    int unseen, char *gid, size_t gidcap, char *uid, size_t uidcap);
+/*
+ * Rosters (roster.c): ing_roster_file() after the inputs, for each
+ * --roster file; ing_write_roster() writes the roster table (date,
+ * group_id, user_id) when any was given.  0, or -1.
+ */
+int	ing_roster_file(struct ing *g, const char *path);
+int	ing_write_roster(struct ing *g);
+void	ing_roster_free(struct ing *g);
 /* A user id as the events carry it: pseudonymized under --pseudonymize. */
 const char *ing_user_id(const struct ing *g, char *buf, size_t cap,
 	    const char *id);

@@ -76,7 +76,7 @@ ing_roles_start(struct ing *g, int with_names)
 {
 	if ((g->roles = calloc(1, sizeof *g->roles)) == NULL)
 		return -1;
-	g->roles->staff = with_names;
+	g->roles->staff = with_names & 1;	/* 2: names for --roster only */
 	if (with_names && (g->roles->names = ing_names_new()) == NULL)
 		return -1;
 	return 0;
@@ -181,8 +181,8 @@ ing_role(struct ing *g, const char *gid, const char *uid, const char *name,
 	return note(m->names, key, uid);
 }
 
-static int
-column(const struct qp_row *h, const char *const *names, int *which)
+int
+ing_side_col(const struct qp_row *h, const char *const *names, int *which)
 {
 	size_t i;
 	int k;
@@ -201,8 +201,8 @@ column(const struct qp_row *h, const char *const *names, int *which)
 	return -1;
 }
 
-static const char *
-cell(const struct qp_row *r, int c)
+const char *
+ing_side_cell(const struct qp_row *r, int c)
 {
 	return c >= 0 && (size_t)c < r->n ? r->f[c].s : "";
 }
@@ -244,6 +244,62 @@ resolve(struct ing_roles *m, const char *path, unsigned long long line,
 	return 1;
 }
 
+/*
+ * The group and user a side file's row names (--staff, --roster): see
+ * ingest_int.h.
+ */
+int
+ing_side_who(struct ing *g, const char *path, unsigned long long line,
+    const char *gv, int gid_is_id, const char *uv, int uid_is_id, int unseen,
+    char *gid, size_t gidcap, char *uid, size_t uidcap)
+{
+	struct ing_roles *m = g->roles;
+	const char *id, *g1;
+	char key[600], pid[40];
+	int any;
+
+	/* The group: "*" or empty for every group, else an id or a name. */
+	if (*gv == '\0' || strcmp(gv, "*") == 0)
+		snprintf(gid, gidcap, "*");
+	else if (gid_is_id)
+		snprintf(gid, gidcap, "%s", gv);
+	else {
+		snprintf(key, sizeof key, "\x1e%s", gv);
+		if (resolve(m, path, line, "group", key, gv, &g1) < 0)
+			return -1;
+		snprintf(gid, gidcap, "%s", g1);
+	}
+	any = strcmp(gid, "*") == 0;
+	/* The user: an id, or a name matched to one id. */
+	if (uid_is_id) {
+		snprintf(uid, uidcap, "%s", ing_user_id(g, pid, sizeof pid, uv));
+		return 0;
+	}
+	snprintf(key, sizeof key, "%s\x1f%s", any ? "" : gid, uv);
+	if (ing_names_get(m->names, key) == NULL) {
+		/* Not a name: an id seen in the chats? */
+		snprintf(key, sizeof key, "\x1d%s",
+		    ing_user_id(g, pid, sizeof pid, uv));
+		if (ing_names_get(m->names, key) == NULL) {
+			/* A name seen in another group only (rosters). */
+			snprintf(key, sizeof key, "\x1f%s", uv);
+			if (!unseen || ing_names_get(m->names, key) == NULL)
+				snprintf(key, sizeof key, "%s\x1f%s",
+				    any || unseen ? "" : gid, uv);
+		}
+	}
+	if (unseen && ing_names_get(m->names, key) == NULL) {
+		/* Never in the chats (a roster's silent member): by name. */
+		snprintf(key, sizeof key, "name:%s", uv);
+		snprintf(uid, uidcap, "%s", ing_user_id(g, pid, sizeof pid, key));
+		return 0;
+	}
+	if (resolve(m, path, line, "member", key, uv, &id) < 0)
+		return -1;
+	snprintf(uid, uidcap, "%s", id);
+	return 0;
+}
+
 static int
 staff_text(struct ing *g, struct ing_text *x)
 {
@@ -252,7 +308,7 @@ staff_text(struct ing *g, struct ing_text *x)
 	struct qp_csv *c;
 	const struct qp_row *r;
 	int cg, cu, cr, wg = 0, wu = 0, wr, rc, n = 0;
-	char key[600], gid[300];
+	char gid[300], uid[300];
 
 	if ((c = ing_csv(x)) == NULL)
 		return -1;
@@ -261,9 +317,9 @@ staff_text(struct ing *g, struct ing_text *x)
 		rc = -1;
 		goto out;
 	}
-	cg = column(r, group_cols, &wg);
-	cu = column(r, user_cols, &wu);
-	cr = column(r, role_cols, &wr);
+	cg = ing_side_col(r, group_cols, &wg);
+	cu = ing_side_col(r, user_cols, &wu);
+	cr = ing_side_col(r, role_cols, &wr);
 	if (cu < 0 || cr < 0) {
 		qp_warn("%s: the header needs user_id or user (成员), role (角色) "
 		    "and may have group_id or group (群)", path);
@@ -271,11 +327,10 @@ staff_text(struct ing *g, struct ing_text *x)
 		goto out;
 	}
 	while ((rc = qp_csv_next(c, &r)) > 0) {
-		const char *gv = cell(r, cg), *uv = cell(r, cu), *uid, *g1;
-		char pid[40];
-		int role = role_word(cell(r, cr));
+		const char *gv = ing_side_cell(r, cg), *uv = ing_side_cell(r, cu);
+		int role = role_word(ing_side_cell(r, cr));
 
-		if (*uv == '\0' && *cell(r, cr) == '\0')
+		if (*uv == '\0' && *ing_side_cell(r, cr) == '\0')
 			continue;	/* a blank line */
 		if (role < 0 || *uv == '\0') {
 			qp_warn("%s:%llu: %s", path, r->lineno, role < 0 ?
@@ -284,38 +339,10 @@ staff_text(struct ing *g, struct ing_text *x)
 			rc = -1;
 			break;
 		}
-		/* The group: "*" or empty for every group, else an id or a name. */
-		if (*gv == '\0' || strcmp(gv, "*") == 0)
-			snprintf(gid, sizeof gid, "*");
-		else if (wg == 0)
-			snprintf(gid, sizeof gid, "%s", gv);
-		else {
-			snprintf(key, sizeof key, "\x1e%s", gv);
-			if (resolve(m, path, r->lineno, "group", key, gv, &g1) < 0) {
-				rc = -1;
-				break;
-			}
-			snprintf(gid, sizeof gid, "%s", g1);
-		}
-		/* The user: an id, or a name matched to one id. */
-		if (wu == 0)
-			uid = ing_user_id(g, pid, sizeof pid, uv);
-		else {
-			snprintf(key, sizeof key, "%s\x1f%s", strcmp(gid, "*") ?
-			    gid : "", uv);
-			if (ing_names_get(m->names, key) == NULL) {
-				/* Not a name: an id seen in the chats? */
-				snprintf(key, sizeof key, "\x1d%s",
-				    ing_user_id(g, pid, sizeof pid, uv));
-				if (ing_names_get(m->names, key) == NULL)
-					snprintf(key, sizeof key, "%s\x1f%s",
-					    strcmp(gid, "*") ? gid : "", uv);
-			}
-			if (resolve(m, path, r->lineno, "member", key, uv,
-			    &uid) < 0) {
-				rc = -1;
-				break;
-			}
+		if (ing_side_who(g, path, r->lineno, gv, wg == 0, uv, wu == 0,
+		    0, gid, sizeof gid, uid, sizeof uid) == -1) {
+			rc = -1;
+			break;
 		}
 		if (add_role(m, gid, uid, role, SOURCE_STAFF) == -1) {
 			rc = -1;

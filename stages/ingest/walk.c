@@ -2285,6 +2285,7 @@ ing_free(struct ing *g)
 	free(g->sources);
 	ing_names_free(g->everyone);
 	ing_roles_free(g);
+	ing_roster_free(g);
 	free(g->seen);
 	free(g->held[0].buf);
 	free(g->held[1].buf);

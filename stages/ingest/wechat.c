@@ -421,6 +421,9 @@ row(struct wx *w, const struct qp_row *r)
 		if (*e.user == '\0' && strcmp(field(w, r, C_ISSENDER), "1") == 0)
 			e.user = "You";
 	}
+	/* The exporting account: recorded (roles table), not staff. */
+	if (strcmp(field(w, r, C_ISSENDER), "1") == 0)
+		e.role = "exporter";
 	e.text = content;
 	switch (type) {
 	case 1:

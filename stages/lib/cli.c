@@ -414,7 +414,7 @@ qp_cli_pass(const struct qp_common *c, struct qp_in *in, struct qp_out *out,
 {
 	const struct qp_table *t;
 	const struct qp_row *r;
-	int rc, events = 0, skip = 0, seen = 0, roles = 0;
+	int rc, events = 0, skip = 0, seen = 0, roles = 0, side = 0;
 	int rcols[3] = { -1, -1, -1 };
 	size_t i;
 
@@ -433,6 +433,12 @@ qp_cli_pass(const struct qp_common *c, struct qp_in *in, struct qp_out *out,
 			if (roles && seen)
 				qp_die("%s: the roles table follows the events (run "
 				    "qp-dedupe first)", qp_in_name(in));
+			side = p->side != NULL && strcmp(t->name, p->side) == 0;
+			if (side && seen)
+				qp_die("%s: the %s table follows the events (run "
+				    "qp-dedupe first)", qp_in_name(in), p->side);
+			if (side)
+				p->side_header(in);
 			if (roles) {
 				rcols[0] = qp_in_col(in, "group_id");
 				rcols[1] = qp_in_col(in, "user_id");
@@ -455,6 +461,8 @@ qp_cli_pass(const struct qp_common *c, struct qp_in *in, struct qp_out *out,
 			p->row(in, p->arg);
 		else if (roles)
 			roles_row(in, p->roles, rcols);
+		else if (side)
+			p->side_row(in);
 		if ((qp_in_nrows(in) & 0xffff) == 0 && qp_cli_want_progress(c))
 			qp_progress(in, 0);
 	}
@@ -479,6 +487,7 @@ struct qp_target qp_targets[] = {
 	{ "fission_ratio", -1, "", 0 }, { "core_users_90", 500, "", 0 },
 	{ "core_users_180", 2000, "", 0 },
 	{ "activity_participation", 0.50, "", 1 },
+	{ "answered_1h", -1, "", 1 },
 };
 const size_t qp_ntargets = sizeof qp_targets / sizeof qp_targets[0];
 
@@ -548,8 +557,8 @@ qp_cli_targets(const char *path)
 			    "participation, core_members, retention_30, "
 			    "retention_90, activation_72h, paid_conversion, "
 			    "repurchase, fission_ratio, core_users_90, "
-			    "core_users_180, activity_participation)", path,
-			    lineno, key);
+			    "core_users_180, activity_participation, "
+			    "answered_1h)", path, lineno, key);
 		/* "speaking_rate 20" most likely meant 20%: say so. */
 		if (qp_targets[i].rate && v > 1)
 			qp_die("%s:%zu: %s is a rate from 0 to 1, not %s (write "

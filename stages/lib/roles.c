@@ -10,7 +10,7 @@
 #include "qp_roles.h"
 
 const char *const qp_role_names[QP_NROLES] = {
-	"", "owner", "admin", "assistant", "sales", "shill", "bot"
+	"", "owner", "admin", "assistant", "sales", "shill", "bot", "exporter"
 };
 
 struct qp_roles {
@@ -71,6 +71,8 @@ int
 qp_roles_add(struct qp_roles *r, const char *gid, size_t gidlen,
     const char *uid, size_t uidlen, int role)
 {
+	if (role == QP_ROLE_EXPORTER)
+		return 0;	/* recorded by qp-ingest, not staff */
 	/* (gid, "") marks a group with an owner: user ids are never empty. */
 	if (role == QP_ROLE_OWNER && add(r, key(gid, gidlen, "", 0), role) == -1)
 		return -1;

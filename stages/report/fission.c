@@ -33,6 +33,73 @@ user_name(struct report *rp, const char *g, const char *id)
 	return name;
 }
 
+/*
+ * The community's fission as seed 004 names it (裂变转化率 = new members
+ * ÷ inviters), the inviters who brought 3 or more (邀请 3 位好友有礼), and
+ * seed 002's 铁粉: members who paid and brought friends.
+ */
+static void
+fission_people(struct report *rp)
+{
+	struct tab *fi = tab_find(rp, "fission"), *m = tab_find(rp, "members");
+	int fg = col(fi, "group_id"), fin = col(fi, "inviter"),
+	    fn = col(fi, "invitees"), mg = col(m, "group_id"),
+	    mu = col(m, "user_id"), mp = col(m, "paid");
+	unsigned long long invitees = 0, inviters = 0;
+	size_t *idx, n = 0, i, j, shown;
+
+	idx = qp_xcalloc(fi->nrows + 1, sizeof *idx);
+	FOR_SCOPE(fi, i, fg, "*") {
+		if (strcmp(fi->rows[i][fin], "*") == 0) {
+			invitees = (unsigned long long)num(fi->rows[i][fn]);
+			continue;
+		}
+		inviters++;
+		if (num(fi->rows[i][fn]) >= 3)
+			idx[n++] = i;
+	}
+	if (inviters > 0)
+		mdf(rp, _("\nFission ratio (裂变转化率 = new members ÷ inviters, "
+		    "all groups): %.2f = %llu ÷ %llu (fission.csv).\n"),
+		    (double)invitees / (double)inviters, invitees, inviters);
+	sort_rows(fi, fn, idx, n);
+	mdf(rp, _("\nInviters who brought 3 or more (邀请 3 位好友有礼, all "
+	    "groups): "));
+	for (j = 0; j < n && j < LIST; j++)
+		mdf(rp, "%s%s (%s)", j ? ", " : "", mdcell(user_name(rp, "*",
+		    fi->rows[idx[j]][fin])), fi->rows[idx[j]][fn]);
+	if (n == 0)
+		mdf(rp, "%s", _("none"));
+	else if (n > LIST)
+		mdf(rp, _(" … and %zu more (fission.csv)"), n - LIST);
+	mdf(rp, "\n");
+	/* 铁粉: paid >= 1 (members.csv) and invitees >= 1 (fission.csv) */
+	mdf(rp, _("\nIron fans (铁粉: paid and brought friends, all groups): "));
+	shown = 0;
+	FOR_SCOPE(fi, i, fg, "*") {
+		if (strcmp(fi->rows[i][fin], "*") == 0 || mp < 0 ||
+		    num(fi->rows[i][fn]) < 1)
+			continue;
+		FOR_SCOPE(m, j, mg, "*")
+			if (strcmp(m->rows[j][mu], fi->rows[i][fin]) == 0)
+				break;
+		if (m == NULL || j == m->nrows || num(m->rows[j][mp]) < 1)
+			continue;
+		if (shown < LIST)
+			mdf(rp, _("%s%s (paid %s, invited %s)"), shown ? ", " : "",
+			    mdcell(member_name(m, j)), m->rows[j][mp],
+			    fi->rows[i][fn]);
+		shown++;
+	}
+	if (shown == 0)
+		mdf(rp, "%s", _("none"));
+	else if (shown > LIST)
+		mdf(rp, _(" … and %zu more (members.csv, fission.csv)"),
+		    shown - LIST);
+	mdf(rp, "\n");
+	free(idx);
+}
+
 static void
 section_fission(struct report *rp)
 {
@@ -65,6 +132,7 @@ section_fission(struct report *rp)
 	if (ni == 0)
 		mdf(rp, "%s", _("\nNone.\n"));
 	free(idx);
+	fission_people(rp);
 }
 
 const struct section sec_fission = {

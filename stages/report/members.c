@@ -1,101 +1,318 @@
 /*
  * Members: tiers, how they changed since --previous, top contributors.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "qp_cli.h"
+#include "qp_csv.h"
 #include "qp_hash.h"
+#include "qp_io.h"
 
 #include "qp_stream.h"
 
 #include "report.h"
 
+/* The previous period's members (group_id *): tier and name by id. */
+struct prev {
+	struct qp_strmap *ids;
+	unsigned char	*was;	/* tier + 1 (1 VIP, 2 core, 3 ordinary), 4 left */
+	unsigned char	*now;	/* 1: in this period's members table */
+	char		**name;
+	size_t		 cap;
+	int		 cg, cu, cn, ct, cl;
+};
+
+static const char *const tiers[] = { "VIP", "core", "ordinary" };
+
+static void
+prev_cols(struct prev *p, const char *const *h, size_t n)
+{
+	size_t i;
+
+	p->cg = p->cu = p->cn = p->ct = p->cl = -1;
+	for (i = 0; i < n; i++) {
+		const char *s = h[i];
+
+		if (i == 0 && strncmp(s, "\xef\xbb\xbf", 3) == 0)
+			s += 3;		/* a report's members.csv has a BOM */
+		if (strcmp(s, "group_id") == 0)
+			p->cg = (int)i;
+		else if (strcmp(s, "user_id") == 0)
+			p->cu = (int)i;
+		else if (strcmp(s, "user") == 0)
+			p->cn = (int)i;
+		else if (strcmp(s, "tier") == 0)
+			p->ct = (int)i;
+		else if (strcmp(s, "left") == 0)
+			p->cl = (int)i;
+	}
+}
+
+static void
+prev_row(struct prev *p, const char *const *f, size_t n)
+{
+	long u;
+	size_t j;
+
+	if ((size_t)p->cg >= n || (size_t)p->cu >= n || (size_t)p->ct >= n ||
+	    (size_t)p->cl >= n || strcmp(f[p->cg], "*") != 0)
+		return;
+	if ((u = qp_strmap_add(p->ids, f[p->cu], strlen(f[p->cu]))) < 0)
+		qp_die("out of memory");
+	if ((size_t)u >= p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 1024;
+
+		p->was = qp_xrealloc(p->was, cap, 1);
+		p->now = qp_xrealloc(p->now, cap, 1);
+		p->name = qp_xrealloc(p->name, cap, sizeof *p->name);
+		memset(p->name + p->cap, 0, (cap - p->cap) * sizeof *p->name);
+		p->cap = cap;
+	}
+	p->was[u] = 4;
+	p->now[u] = 0;
+	for (j = 0; j < 3 && *f[p->cl] == '\0'; j++)
+		if (strcmp(f[p->ct], tiers[j]) == 0)
+			p->was[u] = (unsigned char)(j + 1);
+	free(p->name[u]);
+	p->name[u] = qp_xstrdup(p->cn >= 0 && (size_t)p->cn < n &&
+	    *f[p->cn] ? f[p->cn] : f[p->cu]);
+}
+
 /*
- * How the community's members moved between tiers since the stream given
- * by --previous: its members table (group_id *) against this one's.
+ * Read --previous: a stream with a members table, or the members.csv of
+ * an earlier report (a CSV whose header names group_id, user_id, tier and
+ * left).
  */
 static void
-tier_change(struct report *rp, const struct tab *m)
+prev_read(struct report *rp, struct prev *p)
 {
-	static const char *const tiers[] = { "VIP", "core", "ordinary" };
-	unsigned long long cnt[5][5] = { { 0 } };	/* from x to */
-	struct qp_strmap *ids;
-	unsigned char *was = NULL;	/* user number -> tier + 1, 4: left */
-	size_t i, j, cap = 0;
-	const char *err;
+	struct qp_src *src;
+	struct qp_csv *c;
+	const struct qp_row *r;
 	struct qp_in *in;
-	int rc, pg = -1, pu = -1, pt = -1, pl = -1, in_members = 0, seen = 0,
-	    mg, mu, mt, ml;
+	const char *err;
+	const char **f = NULL;
+	size_t capf = 0, i;
+	int rc, csv = 0, seen = 0, in_members = 0;
 
-	if ((ids = qp_strmap_new()) == NULL ||
-	    (in = qp_in_open(&rp->previous, 1, &err)) == NULL)
-		qp_die("--previous: %s", ids == NULL ? "out of memory" : err);
+	if ((p->ids = qp_strmap_new()) == NULL)
+		qp_die("out of memory");
+	if ((src = qp_src_open(rp->previous)) == NULL)
+		qp_die("--previous: %s: %s", rp->previous, strerror(errno));
+	if ((c = qp_csv_new(src)) == NULL)
+		qp_die("out of memory");
+	while ((rc = qp_csv_next(c, &r)) > 0) {
+		if ((size_t)capf < r->n) {
+			capf = r->n;
+			f = qp_xrealloc(f, capf, sizeof *f);
+		}
+		for (i = 0; i < r->n; i++)
+			f[i] = r->f[i].s;
+		if (!seen) {
+			seen = 1;
+			if (strcmp(r->f[0].s, "#qp") == 0)
+				break;	/* a stream: read below */
+			prev_cols(p, f, r->n);
+			if (p->cg < 0 || p->cu < 0 || p->ct < 0 || p->cl < 0)
+				break;
+			csv = 1;
+			continue;
+		}
+		prev_row(p, f, r->n);
+	}
+	if (csv && rc < 0) {
+		free(f);
+		qp_die("--previous: %s", qp_csv_error(c));
+	}
+	qp_csv_free(c);
+	qp_src_close(src);
+	free(f);
+	f = NULL;
+	capf = 0;
+	if (csv)
+		return;
+	if ((in = qp_in_open(&rp->previous, 1, &err)) == NULL)
+		qp_die("--previous: %s", err);
+	seen = 0;
 	while ((rc = qp_in_next(in)) > 0) {
-		const struct qp_row *r = qp_in_row(in);
-		long u;
-
+		r = qp_in_row(in);
+		if ((size_t)capf < r->n) {
+			capf = r->n;
+			f = qp_xrealloc(f, capf, sizeof *f);
+		}
+		for (i = 0; i < r->n; i++)
+			f[i] = r->f[i].s;
 		if (rc == QP_TABLE) {
 			in_members = strcmp(qp_in_table(in)->name,
 			    "members") == 0;
 			if (in_members) {
 				seen = 1;
-				pg = qp_cli_col(in, "members", "group_id");
-				pu = qp_cli_col(in, "members", "user_id");
-				pt = qp_cli_col(in, "members", "tier");
-				pl = qp_cli_col(in, "members", "left");
+				prev_cols(p, f, r->n);
 			}
 			continue;
 		}
-		if (!in_members || strcmp(r->f[pg].s, "*") != 0)
-			continue;
-		if ((u = qp_strmap_add(ids, r->f[pu].s, r->f[pu].len)) < 0)
-			qp_die("out of memory");
-		if ((size_t)u >= cap) {
-			cap = cap ? cap * 2 : 1024;
-			was = qp_xrealloc(was, cap, 1);
-		}
-		was[u] = 4;
-		for (j = 0; j < 3 && r->f[pl].len == 0; j++)
-			if (strcmp(r->f[pt].s, tiers[j]) == 0)
-				was[u] = (unsigned char)(j + 1);
+		if (in_members)
+			prev_row(p, f, r->n);
 	}
+	free(f);
 	if (rc < 0)
 		qp_die("--previous: %s", qp_in_error(in));
 	if (!seen)	/* else every member would show as new */
 		qp_die("--previous: %s: no members table: run qp-cohort before "
-		    "qp-report", rp->previous);
+		    "qp-report, or give an earlier report's members.csv",
+		    rp->previous);
 	qp_in_close(in);
+}
+
+/* One move: who, from and to (0 new, 1-3 a tier, 4 left). */
+struct move {
+	const char	*id, *name;
+	int		 from, to;
+};
+
+static int
+move_cmp(const void *a, const void *b)
+{
+	const struct move *x = a, *y = b;
+	int c;
+
+	if (x->from != y->from)
+		return x->from - y->from;
+	if (x->to != y->to)
+		return x->to - y->to;
+	if ((c = strcmp(x->name, y->name)) != 0)
+		return c;
+	return strcmp(x->id, y->id);
+}
+
+static const char *
+tiers_csv(int t)
+{
+	static const char *const n[] = { "", "VIP", "core", "ordinary", "" };
+
+	return n[t];
+}
+
+static const char *
+tier_of(int t)
+{
+	static const char *const n[] = { N_("new"), N_("VIP"), N_("core"),
+	    N_("ordinary"), N_("left") };
+
+	return _(n[t]);
+}
+
+/*
+ * How the community's members moved between tiers since --previous: the
+ * counts, then by name who was promoted (升级), demoted (降级), came (新进)
+ * and left (离开), the seed's monthly review; all of them in
+ * tier_moves.csv.
+ */
+static void
+tier_change(struct report *rp, const struct tab *m)
+{
+	static const char *const heads[] = {
+		N_("Promoted (升级)"), N_("Demoted (降级)"), N_("New (新进)"),
+		N_("Left (离开)")
+	};
+	static const char *const kinds[] = { "up", "down", "new", "left" };
+	unsigned long long cnt[5][5] = { { 0 } };	/* from x to */
+	struct prev p;
+	struct move *mv = NULL;
+	size_t i, j, n = 0, np;
+	int mg, mu, mt, ml, k;
+	char *hdr[] = { "user_id", "user", "before", "now", "move" };
+	FILE *f;
+
+	memset(&p, 0, sizeof p);
+	prev_read(rp, &p);
+	np = qp_strmap_count(p.ids);
 	mg = col(m, "group_id");
 	mu = col(m, "user_id");
 	mt = col(m, "tier");
 	ml = col(m, "left");
+	mv = qp_xcalloc(m->nrows + np + 1, sizeof *mv);
 	FOR_SCOPE(m, i, mg, "*") {
-		long u = qp_strmap_find(ids, m->rows[i][mu],
+		long u = qp_strmap_find(p.ids, m->rows[i][mu],
 		    strlen(m->rows[i][mu]));
-		size_t before = u < 0 ? 0 : was[u], now = 4;
+		int before = u < 0 ? 0 : p.was[u], now = 4;
 
+		if (u >= 0)
+			p.now[u] = 1;
 		for (j = 0; j < 3 && !*m->rows[i][ml]; j++)
 			if (strcmp(m->rows[i][mt], tiers[j]) == 0)
-				now = j + 1;
+				now = (int)j + 1;
 		cnt[before][now]++;
+		if (before != now && !(before == 0 && now == 4)) {
+			mv[n].id = m->rows[i][mu];
+			mv[n].name = member_name(m, i);
+			mv[n].from = before;
+			mv[n++].to = now;
+		}
 	}
+	/* Members of before whom this period's table does not show: gone. */
+	for (i = 0; i < np; i++)
+		if (!p.now[i] && p.was[i] < 4) {
+			mv[n].id = qp_strmap_str(p.ids, i);
+			mv[n].name = p.name[i];
+			mv[n].from = p.was[i];
+			mv[n++].to = 4;
+		}
+	if (n > 1)
+		qsort(mv, n, sizeof *mv, move_cmp);
 	mdf(rp, _("\n### Tier changes (since %s)\n\n| before \\ now | VIP | "
 	    "core | ordinary | left |\n|---|---:|---:|---:|---:|\n"),
 	    mdcell(rp->previous));
 	for (i = 0; i < 5; i++) {
-		static const char *const from[] = { N_("new"), N_("VIP"),
-		    N_("core"), N_("ordinary"), N_("left") };
-
 		if (i == 4 &&
 		    cnt[4][1] + cnt[4][2] + cnt[4][3] + cnt[4][4] == 0)
 			continue;
-		mdf(rp, "| %s | %llu | %llu | %llu | %llu |\n", _(from[i]),
+		mdf(rp, "| %s | %llu | %llu | %llu | %llu |\n", tier_of((int)i),
 		    cnt[i][1], cnt[i][2], cnt[i][3], cnt[i][4]);
 	}
-	free(was);
-	qp_strmap_free(ids);
+	f = csv_open(rp, "tier_moves", hdr, 5);
+	for (k = 0; k < 4; k++) {
+		size_t shown = 0;
+
+		mdf(rp, "\n**%s**: ", _(heads[k]));
+		for (i = 0; i < n; i++) {
+			const struct move *x = &mv[i];
+			int kind = x->to == 4 ? 3 : x->from == 0 || x->from == 4 ?
+			    2 : x->to < x->from ? 0 : 1;
+			char *v[5];
+
+			if (kind != k)
+				continue;
+			if (shown < LIST)
+				mdf(rp, "%s%s (%s → %s)", shown ? ", " : "",
+				    mdcell(x->name), tier_of(x->from),
+				    tier_of(x->to));
+			shown++;
+			v[0] = (char *)x->id;
+			v[1] = (char *)x->name;
+			v[2] = (char *)tiers_csv(x->from);
+			v[3] = (char *)tiers_csv(x->to);
+			v[4] = (char *)kinds[k];
+			csv_row(f, v, 5);
+		}
+		if (shown == 0)
+			mdf(rp, "%s", _("none"));
+		else if (shown > LIST)
+			mdf(rp, _(" … and %zu more (tier_moves.csv)"),
+			    shown - LIST);
+		mdf(rp, "\n");
+	}
+	out_close(rp, f, "tier_moves.csv");
+	free(mv);
+	for (i = 0; i < np; i++)
+		free(p.name[i]);
+	free(p.name);
+	free(p.was);
+	free(p.now);
+	qp_strmap_free(p.ids);
 }
 
 /* Speakers by messages in the period, then by id. */

@@ -72,7 +72,7 @@ struct report {
 
 struct section {
 	const char	*name;
-	const char	*reads[8];	/* tables it needs, NULL-terminated */
+	const char	*reads[12];	/* tables it needs, NULL-terminated */
 	void		 (*write)(struct report *);
 };
 
@@ -110,6 +110,10 @@ const char	*tier_name(const char *);
 const char	*variant_name(const char *);
 const char	*metric_name(const char *);
 const char	*stage_opt(const struct qp_in *, const char *, const char *);
+
+/* summary.c: the mean of a daily (weekly) rate of a scope in the period. */
+int		 scope_mean(struct report *, const char *, const char *,
+    const char *, int, const char *, double *, size_t *, size_t *);
 
 /* out.c: the directory, CSV, markdown and gnuplot. */
 char		*path_in(struct report *, const char *);

@@ -6,7 +6,7 @@
 
 #include "report.h"
 
-extern const struct section sec_title, sec_summary, sec_activity,
+extern const struct section sec_title, sec_scorecard, sec_summary, sec_activity,
     sec_sources, sec_retention, sec_funnel, sec_fission, sec_camps,
     sec_activities, sec_members, sec_connections, sec_newcomers,
     sec_todo, sec_newcomer_todo, sec_hours, sec_health, sec_lifecycle,
@@ -14,6 +14,7 @@ extern const struct section sec_title, sec_summary, sec_activity,
 
 const struct section *const sections[] = {
 	&sec_title,
+	&sec_scorecard,
 	&sec_summary,
 	&sec_activity,
 	&sec_sources,

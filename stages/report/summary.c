@@ -41,25 +41,28 @@ kpi_row(struct report *rp, const char *name, const char *key,
 }
 
 /*
- * Mean of a rate column of scope "*" over the days (weeks) of the period
- * up to the end date: a day (week) after the last event has no row and
- * counts as 0, as does any silent day; days before the first event, when
- * there was nobody to speak, do not count.
+ * Mean of a rate column of a scope over the days (weeks) of the period
+ * up to the end date: a day (week) after the scope's last row has none
+ * and counts as 0, as does any silent day; days before the first event,
+ * when there was nobody to speak, do not count.  Sets *n (rows) and
+ * *after (days or weeks after the last); 0, or -1 when there is none.
  */
-static struct kpi
-mean_rate(struct report *rp, const char *table, const char *period_col,
-    const char *rate_col, int weekly)
+int
+scope_mean(struct report *rp, const char *table, const char *period_col,
+    const char *rate_col, int weekly, const char *scope, double *mean,
+    size_t *n, size_t *after)
 {
 	struct tab *t = tab_find(rp, table);
 	int cp = col(t, period_col), cr = col(t, rate_col),
 	    cg = col(t, "group_id");
-	struct kpi k = { 0, 0, "" };
-	size_t i, n = 0, after = 0;
+	size_t i;
 	long long d, last = NODAY, step = weekly ? 7 : 1;
 
+	*mean = 0;
+	*n = *after = 0;
 	if (cp < 0 || cr < 0 || cg < 0 || rp->lo == NODAY)
-		return k;
-	FOR_SCOPE(t, i, cg, "*") {
+		return -1;
+	FOR_SCOPE(t, i, cg, scope) {
 		d = weekly ? parse_week(t->rows[i][cp]) :
 		    parse_day(t->rows[i][cp]);
 		if (d == NODAY)
@@ -67,17 +70,32 @@ mean_rate(struct report *rp, const char *table, const char *period_col,
 		last = d;
 		if (d + step - 1 < rp->lo || d > rp->hi || !*t->rows[i][cr])
 			continue;
-		k.v += num(t->rows[i][cr]);
-		n++;
+		*mean += num(t->rows[i][cr]);
+		(*n)++;
 	}
 	/* the days (weeks) after the last row, up to the end date */
 	for (d = last + step; last != NODAY && d <= rp->hi; d += step)
 		if (d + step - 1 >= rp->lo)
-			after++;
-	if (n + after > 0) {
-		k.v /= (double)(n + after);
-		k.has = 1;
-	}
+			(*after)++;
+	if (*n + *after == 0)
+		return -1;
+	*mean /= (double)(*n + *after);
+	return 0;
+}
+
+static struct kpi
+mean_rate(struct report *rp, const char *table, const char *period_col,
+    const char *rate_col, int weekly)
+{
+	struct tab *t = tab_find(rp, table);
+	struct kpi k = { 0, 0, "" };
+	size_t n, after;
+
+	if (col(t, period_col) < 0 || col(t, rate_col) < 0 ||
+	    col(t, "group_id") < 0 || rp->lo == NODAY)
+		return k;
+	k.has = scope_mean(rp, table, period_col, rate_col, weekly, "*", &k.v,
+	    &n, &after) == 0;
 	/* TRANSLATORS: the table, the metric, a number of days or weeks */
 	snprintf(k.src, sizeof k.src, weekly ? ngettext("%s.csv: the mean of %s "
 	    "over %zu week", "%s.csv: the mean of %s over %zu weeks",

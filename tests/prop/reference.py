@@ -6,13 +6,14 @@ plainest way: every event in memory, every member's events in lists, no
 streaming, no bitmaps.  tests/prop/crosscheck.sh compares its output with
 the programs' on generated data.
 
-    reference.py ZONE events.csv OUTDIR [roles.csv]
+    reference.py ZONE events.csv OUTDIR [roles.csv [roster.csv]]
 
 reads the events table as `qp-cat -t events` prints it (sorted by
 qp-dedupe) and writes OUTDIR/<table>.csv for daily, weekly, members,
 retention, cohort, health, funnel and fission, and with a roles table
 (group_id,user_id,role) staff: staff and bots are not members, their
-messages count only in the staff table (qunpipe(7), roles).
+messages count only in the staff table (qunpipe(7), roles), and with a
+roster table (group_id,date,user_id) the rules of qunpipe(7), rosters.
 """
 import csv
 import datetime as dt
@@ -143,7 +144,7 @@ paid_any = any(e["kind"] == "custom" and e["name"] == "paid" and e["user_id"]
 # ---- per (group, user): memberships (R3) in stream order ----
 groups = sorted({e["group_id"] for e in span_events})
 gindex = {g: i for i, g in enumerate(groups)}
-spans = defaultdict(list)       # (g, u) -> [start, end|None, by_join, via, actor]
+spans = defaultdict(list)       # (g, u) -> [start, end|None, by_join, via, actor, removed]
 what = {}                       # event seq -> membership change
 seen = set()
 for e in events:
@@ -156,27 +157,104 @@ for e in events:
     w = None
     if k == "join":
         if not is_open:
-            sp.append([e["t"], None, True, e["via"], e["actor"]])
+            sp.append([e["t"], None, True, e["via"], e["actor"], False])
             w = "join"
     elif k in ("leave", "remove"):
         if is_open:
             sp[-1][1] = e["t"]
+            sp[-1][5] = k == "remove"
             w = "close"
         elif key not in seen:
-            sp.append([e["t"], e["t"], False, "", ""])
+            sp.append([e["t"], e["t"], False, "", "", k == "remove"])
             w = "point"
     elif k in ("message", "rename"):
         if not is_open:
-            sp.append([e["t"], None, False, "", ""])
+            sp.append([e["t"], None, False, "", "", False])
             w = "infer"
     seen.add(key)
     what[e["seq"]] = w
+
+# ---- rosters (qunpipe(7)): listed members count, absent ones left ----
+INFERRED = 2
+snaps = defaultdict(lambda: defaultdict(set))   # g -> day -> users
+if len(sys.argv) > 5:
+    with open(sys.argv[5], encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            d = (dt.date.fromisoformat(row["date"]) - EPOCH).days
+            if d <= E:
+                snaps[row["group_id"]][d].add(row["user_id"])
+
+
+def day_start(d):
+    return int(dt.datetime.combine(EPOCH + dt.timedelta(days=d), dt.time(0),
+                                   tzinfo=ZONE).timestamp())
+
+
+def tidy(sp):
+    sp.sort(key=lambda s: (s[0], 0 if s[2] else 1))
+    out = []
+    for s in sp:
+        if out and (out[-1][1] is None or s[0] <= out[-1][1]):
+            if out[-1][1] is not None and (s[1] is None or s[1] > out[-1][1]):
+                out[-1][1] = s[1]
+                out[-1][5] = s[5]
+        else:
+            out.append(s)
+    sp[:] = out
+
+
+roster_days = {}
+for g in sorted(snaps):
+    if g not in gindex:
+        continue
+    days = sorted(snaps[g])
+    gdays = [e["day"] for e in span_events if e["group_id"] == g]
+    first = day_start(min(min(gdays), days[0]))
+    roster_days[g] = days
+    mdays = defaultdict(set)
+    for e in events:
+        if e["group_id"] == g and e["kind"] == "message" and e["user_id"]:
+            mdays[e["user_id"]].add(e["day"])
+    people = {u for (h, u) in spans if h == g}
+    people |= {u for d in days for u in snaps[g][d] if not role_of(g, u)}
+    for u in sorted(people):
+        sp = spans[(g, u)]
+        for k, d in enumerate(days):
+            if u in snaps[g][d]:
+                if any(lday(s[0]) <= d <= (E if s[1] is None else lday(s[1]))
+                       for s in sp):
+                    continue
+                start = first if k == 0 and (not sp or lday(sp[0][0]) > d) \
+                    else day_start(d)
+                sp.append([start, None, False, "", "", 0])
+                tidy(sp)
+                continue
+            for i, s in enumerate(sp):
+                if lday(s[0]) < d <= (E if s[1] is None else lday(s[1])):
+                    break
+            else:
+                continue
+            if s[1] is not None and lday(s[1]) == d:
+                continue
+            later = [x for x in mdays[u] if x >= d]
+            m = min(later) if later else None
+            if m == d:
+                continue
+            if m is not None and m <= (E if s[1] is None else lday(s[1])):
+                sp.insert(i + 1, [day_start(m), s[1], False, "", "", s[5]])
+            s[1] = day_start(d)
+            s[5] = INFERRED
+        if not sp:
+            del spans[(g, u)]
 
 # names: the latest event's (R: display names)
 names = {}
 for e in sorted(all_events, key=lambda e: (e["t"], e["seq"])):
     if e["user_id"] and e["user"]:
         names[e["user_id"]] = e["user"]
+for (g, u) in spans:
+    if u not in names and u.startswith("name:"):
+        names[u] = u[5:]
 
 # paid (R11)
 paid = defaultdict(int)
@@ -203,6 +281,7 @@ def community_spans(u):
         if out and (out[-1][1] is None or s[0] <= out[-1][1]):
             if out[-1][1] is not None and (s[1] is None or s[1] > out[-1][1]):
                 out[-1][1] = s[1]
+                out[-1][5] = s[5]
         else:
             out.append(list(s))
     return out
@@ -218,13 +297,15 @@ def build_scope(sid):
     sc.id = sid
     evs = [e for e in events if e["group_id"] and (sid == "*" or e["group_id"] == sid)]
     alle = [e for e in span_events if sid == "*" or e["group_id"] == sid]
-    sc.fday = min(e["day"] for e in alle)
-    sc.lday = max(e["day"] for e in alle)
+    rd = [d for g in roster_days if sid == "*" or g == sid for d in roster_days[g]]
+    sc.fday = min([e["day"] for e in alle] + rd)
+    sc.lday = max([e["day"] for e in alle] + rd)
     sc.msgs = defaultdict(int)
     for e in evs:
         if e["kind"] == "message":
             sc.msgs[e["day"]] += 1
-    users = sorted({e["user_id"] for e in evs if e["user_id"]})
+    users = sorted({e["user_id"] for e in evs if e["user_id"]} |
+                   {u for (g, u) in spans if sid == "*" or g == sid})
     sc.members = {}
     for u in users:
         sp = community_spans(u) if sid == "*" else spans.get((sid, u), [])
@@ -354,8 +435,13 @@ for sc in scopes:
                  if s[2] and lday(s[0]) == d)
         lv = sum(1 for m in sc.members.values() for s in m["spans"]
                  if s[1] is not None and lday(s[1]) == d)
+        rm = sum(1 for m in sc.members.values() for s in m["spans"]
+                 if s[1] is not None and lday(s[1]) == d and s[5] == 1)
+        inf = sum(1 for m in sc.members.values() for s in m["spans"]
+                  if s[1] is not None and lday(s[1]) == d and s[5] == INFERRED)
         spk = sum(1 for m in sc.members.values() if d in msg_days(m))
-        out["daily"].append([dstr(d), sc.id, mem, jn, lv, spk, sc.msgs[d], rate(spk, mem)])
+        out["daily"].append([dstr(d), sc.id, mem, jn, lv, spk, sc.msgs[d], rate(spk, mem),
+                             rm, inf])
     # weekly (R20)
     weeks = sorted({week(d) for d in range(sc.fday, sc.lday + 1)})
     for w in weeks:
@@ -408,7 +494,8 @@ for sc in scopes:
             "" if not s0[2] else ("1" if first is not None and first - s0[0] <= ACT else "0"),
             m["paid"], dstr(demoted),
             sum(answers_by[(g, u)] for g in groups) if sc.id == "*"
-            else answers_by[(sc.id, u)]])
+            else answers_by[(sc.id, u)],
+            "" if still else "1" if sl[5] == INFERRED else "0"])
     # core users (核心用户数): a core week among the weeks touching E-N+1..E
     for n in (90, 180):
         ws = {week(d) for d in range(E - n + 1, E + 1)}

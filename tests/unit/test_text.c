@@ -58,6 +58,10 @@ main(void)
 	CHECK(qp_roles_count(r) == 0);
 	CHECK(qp_roles_get(r, "g1", 2, "u1", 2) == QP_ROLE_NONE);
 	CHECK(qp_roles_add(r, "g1", 2, "u1", 2, QP_ROLE_BOT) == 0);
+	/* the exporter is recorded by qp-ingest, never staff */
+	CHECK(qp_roles_add(r, "g1", 2, "x1", 2, QP_ROLE_EXPORTER) == 0);
+	CHECK(qp_roles_get(r, "g1", 2, "x1", 2) == QP_ROLE_NONE);
+	CHECK(qp_role_parse("exporter", 8) == QP_ROLE_EXPORTER);
 	CHECK(qp_roles_add(r, "g1", 2, "u1", 2, QP_ROLE_ADMIN) == 0);
 	CHECK(qp_roles_add(r, "*", 1, "u2", 2, QP_ROLE_SALES) == 0);
 	CHECK(qp_roles_add(r, "g2", 2, "u3", 2, QP_ROLE_OWNER) == 0);

@@ -14,5 +14,5 @@ qp-cat -c -l 0 'e`.csv' | qp-cohort --tz UTC --asof 2024-06-30 -l 0 > s.gz
 qp-report --lang en --no-charts --period 2024-06 -o r s.gz
 iconv -f UTF-8 -t UTF-8 r/report.md > /dev/null && echo "report.md is UTF-8"
 sed -n '/^### Top contributors/,/^## /p' r/report.md
-grep -F '| a\|b c |' r/report.md | head -1
+grep -F '| a\|b c |' r/report.md | grep -F '1 month' | head -1
 grep -F 'qp-cat -c' r/report.md

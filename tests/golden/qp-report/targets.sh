@@ -7,9 +7,9 @@ printf 'speaking_rate 0.4\n' > boss
 qp-cat -c -l 0 e.csv | qp-cohort --tz UTC --targets ours -l 0 > s.gz
 qp-cat -t targets s.gz
 qp-report --lang en --tz UTC --no-charts -o r s.gz
-grep 'daily speaking rate\|fission ratio' r/report.md
+grep '^| daily speaking rate |\|^| fission ratio |' r/report.md
 qp-report --lang en --tz UTC --no-charts --targets boss -o r s.gz
-grep 'daily speaking rate' r/report.md
+grep '^| daily speaking rate |' r/report.md
 printf 'speaking_rate lots\n' > bad
 qp-cohort --tz UTC --targets bad < /dev/null || echo "exit $?"
 printf 'happiness 1\n' > bad
