@@ -475,12 +475,14 @@ qp_cli_pass(const struct qp_common *c, struct qp_in *in, struct qp_out *out,
 }
 
 /*
+ * Seed 004's 50% weekly target is activity participation (周参与活动率),
+ * not speaking: the speaking participation (周发言率) has no default.
  * Seed 004's retention targets mean "still a member" (通过社群工具后台数据
  * 跟进): the M variant; D and D+ are shown beside it, unjudged.  Its core
  * users (周互动≥3次) are 500 within 3 months and 2000 within 6.
  */
 struct qp_target qp_targets[] = {
-	{ "speaking_rate", 0.20, "", 1 }, { "participation", 0.50, "", 1 },
+	{ "speaking_rate", 0.20, "", 1 }, { "participation", -1, "", 1 },
 	{ "core_members", -1, "", 0 }, { "retention_30", 0.60, "M", 1 },
 	{ "retention_90", 0.30, "M", 1 }, { "activation_72h", -1, "", 1 },
 	{ "paid_conversion", -1, "", 1 }, { "repurchase", -1, "", 1 },

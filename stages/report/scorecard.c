@@ -17,7 +17,7 @@
 #include "report.h"
 
 enum {
-	C_MEMBERS, C_SPEAK, C_PART, C_RET30, C_RET90, C_CORE, C_JOINS,
+	C_MEMBERS, C_SPEAK, C_PART, C_ACT, C_RET30, C_RET90, C_CORE, C_JOINS,
 	C_LEAVES, C_REMOVED, C_INFERRED, C_UGC, C_STAFF, C_ANSWERED, NC
 };
 
@@ -30,6 +30,9 @@ static const struct {
 	{ "speaking_rate", N_("daily speaking rate"), "speaking_rate", 1 },
 	{ "participation", N_("weekly speaking participation"),
 	    "participation", 1 },
+	{ "activity_participation",
+	    N_("weekly activity participation (周参与活动率)"),
+	    "activity_participation", 1 },
 	{ "retention_30", N_("30-day retention"), "retention_30", 1 },
 	{ "retention_90", N_("90-day retention"), "retention_90", 1 },
 	{ "core_users_90", N_("core users (90 days)"), "core_users_90", 0 },
@@ -99,6 +102,10 @@ card_fill(struct report *rp, struct card *k)
 	    k->gid, &k->v[C_SPEAK], &n, &after) == 0;
 	k->has[C_PART] = scope_mean(rp, "weekly", "week", "participation", 1,
 	    k->gid, &k->v[C_PART], &n, &after) == 0;
+	/* where the group ran activities (activity_weeks.csv) */
+	k->has[C_ACT] = tab_find(rp, "activity_weeks") != NULL &&
+	    scope_mean(rp, "activity_weeks", "week", "rate", 1, k->gid,
+	    &k->v[C_ACT], &n, &after) == 0;
 	cg = col(r, "group_id"), cc = col(r, "cohort"), cv = col(r, "variant"),
 	    cn = col(r, "n"), ce = col(r, "rate");
 	FOR_SCOPE(r, i, cg, k->gid) {
