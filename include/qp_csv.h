@@ -39,6 +39,8 @@ struct qp_row {
 	int			 eol;
 	int			 plain;	/* no quotes: the fields lie in one line,
 					 * each followed by a NUL for its comma */
+	int			 verbatim;	/* qp_row_verbatim(): 1 yes, -1 no,
+					 * 0 not known (work it out) */
 };
 
 #define QP_CSV_MAXREC	(64UL << 20)	/* longest record accepted */

@@ -24,6 +24,7 @@
 #define QP_IO_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define QP_BLOCK	65536	/* text per gzip member, at most */
 
@@ -106,6 +107,9 @@ int		 qp_sink_finish(struct qp_sink *k);
  * discarded: a temporary file is removed.  NULL is allowed.
  */
 void		 qp_sink_free(struct qp_sink *k);
+
+/* zlib's crc32(crc, buf, len), faster where the CPU has PCLMULQDQ. */
+uint32_t	 qp_crc32(uint32_t crc, const void *buf, size_t len);
 
 /* Write all of p to fd, again after EINTR and short writes; 0, or -1 with errno. */
 int		 qp_write_all(int fd, const void *p, size_t len);

@@ -335,70 +335,115 @@ grow_fields(struct qp_csv *c, size_t n)
 }
 
 /*
- * One pass over a line's body, sixteen bytes at a time: the offsets of its
+ * One pass over a line, sixteen bytes at a time: the offsets of its
  * delimiters go into c->f (ends of fields, not yet cut), and what it holds
  * that the split cannot take as it is: QUOTE for a quote, ODD for a NUL or
- * a byte above 0x7f (then the whole line is checked as UTF-8).  Returns
- * the number of fields, or 0 on ENOMEM.  Nothing is changed yet, so that
- * the other paths get the line as it came.
+ * a byte above 0x7f (then the whole line is checked as UTF-8).  With nl,
+ * s[0..len) is the buffer and the line ends at its first '\n' (NONL: none
+ * there); else it is the line's body.  *end is where the line ends (the
+ * '\n', or len), *cr the offset of its first CR (or len).  Returns the
+ * number of fields, or 0 on ENOMEM.  Nothing is changed yet, so that the
+ * other paths get the line as it came.
  */
-enum { SCAN_QUOTE = 1, SCAN_ODD = 2 };
+enum { SCAN_QUOTE = 1, SCAN_ODD = 2, SCAN_NONL = 4 };
 
 static size_t
-scan_line(struct qp_csv *c, const char *s, size_t len, int *what)
+scan_line(struct qp_csv *c, const char *s, size_t len, int nl, size_t *end,
+    size_t *cr, int *what)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, n = 0;
 	unsigned q = 0, odd = 0;
 
+	*cr = len;
+	*what = 0;
 #ifdef __SSE2__
-	const __m128i vd = _mm_set1_epi8(c->delim), vq = _mm_set1_epi8('"'),
-	    vz = _mm_setzero_si128();
+	{
+		const __m128i vd = _mm_set1_epi8(c->delim),
+		    vq = _mm_set1_epi8('"'), vz = _mm_setzero_si128(),
+		    vn = _mm_set1_epi8('\n'), vr = _mm_set1_epi8('\r');
 
-	for (; i + 16 <= len; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
-		unsigned d = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vd));
+		for (; i + 16 <= len; i += 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
+			unsigned e = nl ? (unsigned)_mm_movemask_epi8(
+			    _mm_cmpeq_epi8(v, vn)) : 0;
+			unsigned keep = e ? (e & -e) - 1 : 0xffff, d, r;
 
-		q |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vq));
-		odd |= (unsigned)_mm_movemask_epi8(_mm_or_si128(v,
-		    _mm_cmpeq_epi8(v, vz)));
-		for (; d != 0; d &= d - 1) {
-			if (n + 1 >= c->fcap && grow_fields(c, n + 2) == -1)
-				return 0;
-			c->f[n++].len = i + (size_t)__builtin_ctz(d);
+			d = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vd)) &
+			    keep;
+			q |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vq)) &
+			    keep;
+			odd |= (unsigned)_mm_movemask_epi8(_mm_or_si128(v,
+			    _mm_cmpeq_epi8(v, vz))) & keep;
+			r = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vr)) &
+			    keep;
+			if (r != 0 && *cr == len)
+				*cr = i + (size_t)__builtin_ctz(r);
+			for (; d != 0; d &= d - 1) {
+				if (n + 1 >= c->fcap && grow_fields(c, n + 2) == -1)
+					return 0;
+				c->f[n++].len = i + (size_t)__builtin_ctz(d);
+			}
+			if (e != 0) {
+				len = i + (size_t)__builtin_ctz(e);
+				nl = 0;		/* found */
+				goto done;
+			}
 		}
 	}
 #endif
 	for (; i < len; i++) {
+		if (nl && u[i] == '\n') {
+			len = i;
+			nl = 0;
+			break;
+		}
 		if (u[i] == (unsigned char)c->delim) {
 			if (n + 1 >= c->fcap && grow_fields(c, n + 2) == -1)
 				return 0;
 			c->f[n++].len = i;
 		}
+		if (u[i] == '\r' && *cr == len)
+			*cr = i;
 		q |= u[i] == '"';
 		odd |= u[i] == 0 || u[i] > 0x7f;
 	}
+#ifdef __SSE2__
+done:
+#endif
 	if (n + 1 > c->fcap && grow_fields(c, n + 1) == -1)
 		return 0;
 	c->f[n++].len = len;
-	*what = (q ? SCAN_QUOTE : 0) | (odd ? SCAN_ODD : 0);
+	*end = len;
+	if (*cr > len)
+		*cr = len;
+	*what = (q ? SCAN_QUOTE : 0) | (odd ? SCAN_ODD : 0) |
+	    (nl ? SCAN_NONL : 0);
 	return n;
 }
 
-/* Cut the line at the offsets scan_line() found. */
+/*
+ * Cut the line at the offsets scan_line() found (the last field ends at
+ * body); whether the row can be copied as its bytes (qp_row_verbatim()):
+ * no CR inside it and no field that starts with '#'.
+ */
 static void
-split_scanned(struct qp_csv *c, char *s, size_t n)
+split_scanned(struct qp_csv *c, char *s, size_t n, size_t body, int cr)
 {
 	size_t i, start = 0, end;
+	int hash = 0;
 
+	c->f[n - 1].len = body;
 	for (i = 0; i < n; i++) {
 		end = c->f[i].len;
+		hash |= s[start] == '#';
 		s[end] = '\0';
 		c->f[i].s = s + start;
 		c->f[i].len = end - start;
 		start = end + 1;
 	}
 	c->row.n = n;
+	c->row.verbatim = cr || hash ? -1 : 1;
 }
 
 /*
@@ -555,13 +600,27 @@ int
 qp_csv_next(struct qp_csv *c, const struct qp_row **row)
 {
 	char *line = NULL;
-	size_t len = 0, bad, body, nf;
+	size_t len = 0, bad, body, nf, end, crat = 0;
 	int r, crlf, eol = 0, what;
 
 	if (c->failed)
 		return -1;
 	for (;;) {
-		if ((r = get_line(c, &line, &len)) < 0)
+		/* A whole line in the buffer: found in the same pass that
+		 * splits it.  Else (and inside quotes) get_line() finds it. */
+		nf = 0;
+		what = SCAN_NONL;
+		if (!c->inrec && !c->slow && c->started && c->pos < c->end &&
+		    (nf = scan_line(c, c->buf + c->pos, c->end - c->pos, 1,
+		    &len, &crat, &what)) == 0)
+			return csv_failf(c, c->lineno + 1, "out of memory");
+		if (!(what & SCAN_NONL)) {
+			line = c->buf + c->pos;
+			len++;		/* the '\n' */
+			c->pos += len;
+			c->scan = c->pos;
+			r = 1;
+		} else if ((r = get_line(c, &line, &len)) < 0)
 			return -1;
 		if (r == 0) {
 			if (!c->inrec)
@@ -583,11 +642,13 @@ qp_csv_next(struct qp_csv *c, const struct qp_row **row)
 				crlf = 1;
 			}
 		}
-		what = SCAN_ODD;
-		nf = 0;
-		if (!c->inrec && !c->slow && body > 0 &&
-		    (nf = scan_line(c, line, body, &what)) == 0)
-			return csv_failf(c, c->lineno, "out of memory");
+		if (what & SCAN_NONL) {
+			what = SCAN_ODD;
+			if (!c->inrec && !c->slow && body > 0 &&
+			    (nf = scan_line(c, line, body, 0, &end, &crat,
+			    &what)) == 0)
+				return csv_failf(c, c->lineno, "out of memory");
+		}
 		/* \r\n after the body are ASCII: the body alone needs the check */
 		if ((what & SCAN_ODD) &&
 		    (bad = qp_utf8_check(line, len)) < len) {
@@ -605,11 +666,12 @@ qp_csv_next(struct qp_csv *c, const struct qp_row **row)
 			c->row.lineno = c->lineno;
 			c->row.hash = line[0] == '#';
 			if (!c->slow && !(what & SCAN_QUOTE)) {
-				split_scanned(c, line, nf);
+				split_scanned(c, line, nf, body, crat < body);
 				c->row.plain = 1;
 				break;
 			}
 			c->row.plain = 0;
+			c->row.verbatim = -1;
 			if (!c->slow) {
 				r = split_quoted(c, line, body);
 				if (r == -1)
@@ -829,6 +891,8 @@ qp_row_verbatim(const struct qp_row *r)
 	const char *start, *end;
 	size_t i;
 
+	if (r->verbatim != 0)
+		return r->verbatim > 0;	/* the reader knows */
 	if (!r->plain || r->n == 0 || (r->n == 1 && r->f[0].len == 0))
 		return 0;
 	for (i = 0; i < r->n; i++)

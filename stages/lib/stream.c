@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "qp_csv.h"
 #include "qp_hash.h"
@@ -716,8 +719,21 @@ qp_out_joined(struct qp_out *o, const struct qp_field *parts, size_t nparts)
 		p += parts[i].len;
 	}
 	*p = '\n';
-	for (end = p, p = buf; (p = memchr(p, '\0', (size_t)(end - p))) != NULL;
-	    n++)
+	end = p;
+	p = buf;
+#ifdef __SSE2__
+	/* The NULs to commas sixteen bytes at a time (a memchr per field
+	 * was a tenth of qp-dedupe). */
+	for (; p + 16 <= end; p += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)p);
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+		    _mm_setzero_si128()));
+
+		for (; m != 0; m &= m - 1, n++)
+			p[__builtin_ctz(m)] = ',';
+	}
+#endif
+	for (; (p = memchr(p, '\0', (size_t)(end - p))) != NULL; n++)
 		*p++ = ',';
 	if (n != o->ncols || o->tables == 0) {
 		if (len + 1 > QP_BLOCK)

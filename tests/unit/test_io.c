@@ -119,5 +119,24 @@ main(void)
 	CHECK(stat(file, &st) == 0 && (st.st_mode & 0777) == (0666 & ~umask(022)));
 	unlink(file);
 	CHECK(rmdir(path) == 0);		/* no temporary left behind */
+
+	/* qp_crc32 is zlib's crc32 at every length and alignment, chained. */
+	{
+		static unsigned char b[4096 + 64];
+		size_t j, len, at, bad = 0;
+
+		for (j = 0; j < sizeof b; j++)
+			b[j] = (unsigned char)(j * 2654435761u >> 13);
+		for (at = 0; at < 17; at += 3)
+			for (len = 0; len <= 600; len++)
+				bad += qp_crc32(0, b + at, len) !=
+				    crc32(0L, b + at, (uInt)len);
+		for (len = 0; len <= 4096; len += 61)
+			bad += qp_crc32(0x12345678, b, len) !=
+			    crc32(0x12345678L, b, (uInt)len);
+		bad += qp_crc32(qp_crc32(0, b, 100), b + 100, 3000) !=
+		    crc32(0L, b, 3100);
+		CHECK(bad == 0);
+	}
 	return TEST_DONE("test_io");
 }
