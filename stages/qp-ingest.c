@@ -180,10 +180,10 @@ main(int argc, char **argv)
 	g.no_text = no_text;
 	g.all_chats = all_chats;
 	g.max_member = maxmem;
-	if (map != NULL && ing_map_parse(g.map, map) == -1)
+	if (map != NULL && ing_map_parse(g.map, map, 0) == -1)
 		qp_usage_error("--map: want name=column pairs with ts and user or "
 		    "user_id, names from the events table: '%s'", map);
-	if (emap != NULL && ing_map_parse(g.emap, emap) == -1)
+	if (emap != NULL && ing_map_parse(g.emap, emap, 1) == -1)
 		qp_usage_error("--events-map: want name=column pairs with ts and "
 		    "user or user_id, names from the events table: '%s'", emap);
 	if (nevents > 0 && (g.everyone = ing_names_new()) == NULL)
