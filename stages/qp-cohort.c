@@ -36,6 +36,7 @@
 #include "qp_time.h"
 
 #include "checkin.h"
+#include "orders.h"
 
 static const char usage[] =
 "usage: qp-cohort [-hq] [--progress] [-l level] [-o out] [--tz zone]\n"
@@ -133,7 +134,7 @@ static const struct option longopts[] = {
 static const char *const own_tables[] = {
 	"daily", "weekly", "members", "retention", "cohort", "health",
 	"staff", "core_users", "answers", "targets", "groups", "checkins",
-	"checkin_days", "camps", NULL
+	"checkin_days", "camps", "orders", "ltv", NULL
 };
 
 #define OPEN		LLONG_MAX	/* the end of a membership still open */
@@ -852,6 +853,7 @@ event(const struct qp_in *in, void *arg)
 			un = touch_user(row, c, ts);
 			users[un].paid++;
 			users[un].paid_nogroup++;
+			od_pay(in, OD_NOGROUP, un, day);
 		}
 		return;
 	}
@@ -894,6 +896,7 @@ event(const struct qp_in *in, void *arg)
 	if (paid) {
 		users[un].paid++;
 		r->paid++;
+		od_pay(in, (uint32_t)(ngroups - 1), un, day);
 	}
 	/* R3 */
 	switch (qp_membership(&r->mstate, kind)) {
@@ -1806,6 +1809,7 @@ events_header(const struct qp_in *in, void *arg)
 	c->name = qp_in_col(in, "name");
 	c->session = qp_in_col(in, "session");
 	ck_header(in, o.tz);
+	od_header(in);
 }
 
 int
@@ -2112,6 +2116,20 @@ main(int argc, char **argv)
 		}
 	}
 	ck_write(out, E);
+	/* Money: every member of every scope, with the day of their join. */
+	{
+		const char **ids = qp_xcalloc(nsc, sizeof *ids);
+
+		for (i = 0; i < nsc; i++) {
+			ids[i] = sc[i].id;
+			for (j = 0; j < sc[i].n; j++)
+				od_member((uint32_t)i, sc[i].r[j].user,
+				    sc[i].r[j].sp[0].by_join ?
+				    dayof(sc[i].r[j].sp[0].start) : NODAY);
+		}
+		od_write(out, ids, nsc, E, com.quiet);
+		free(ids);
+	}
 	if (qp_out_finish(out) == -1)
 		qp_die("%s", qp_out_error(out));
 	if (qp_cli_want_progress(&com))
@@ -2157,6 +2175,7 @@ main(int argc, char **argv)
 	qp_strmap_free(names);
 	qp_strmap_free(vias);
 	ck_free();
+	od_free();
 	qp_tz_free(o.tz);
 	return QP_EXIT_OK;
 }
