@@ -478,6 +478,7 @@ struct qp_target qp_targets[] = {
 	{ "paid_conversion", -1, "", 1 }, { "repurchase", -1, "", 1 },
 	{ "fission_ratio", -1, "", 0 }, { "core_users_90", 500, "", 0 },
 	{ "core_users_180", 2000, "", 0 },
+	{ "new_payers_monthly", -1, "", 0 }, { "aov", -1, "", 0 },
 };
 const size_t qp_ntargets = sizeof qp_targets / sizeof qp_targets[0];
 
@@ -547,7 +548,8 @@ qp_cli_targets(const char *path)
 			    "participation, core_members, retention_30, "
 			    "retention_90, activation_72h, paid_conversion, "
 			    "repurchase, fission_ratio, core_users_90, "
-			    "core_users_180)", path, lineno, key);
+			    "core_users_180, new_payers_monthly, aov)", path,
+			    lineno, key);
 		/* "speaking_rate 20" most likely meant 20%: say so. */
 		if (qp_targets[i].rate && v > 1)
 			qp_die("%s:%zu: %s is a rate from 0 to 1, not %s (write "
