@@ -388,7 +388,7 @@ od_write(struct qp_out *out, const char *const *ids, size_t nsc, long long E,
 	if (!quiet && used > 1)
 		qp_warn("payments in %zu currencies (%s): the orders and ltv "
 		    "tables keep each apart, never summed", used, list);
-	if (!quiet && unpriced > 0)
+	if (!quiet && unpriced > 0 && npays > 0)
 		qp_warn("%llu paid events without an amount: counted as paid, "
 		    "not in the orders and ltv tables", unpriced);
 	if (qp_out_tablev(out, "orders", 1, ocols, 10) == -1)

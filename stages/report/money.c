@@ -110,8 +110,8 @@ targets(struct report *rp, const struct tab *t, const char *cur)
 		orders += (unsigned long long)num(t->rows[i][co]);
 		gmv += cents(t->rows[i][cv]);
 	}
-	mdf(rp, _("\n| metric | value | target | met | source |\n"
-	    "|---|---:|---:|---|---|\n"));
+	mdf(rp, _("\n| metric | value | target | met | source "
+	    "|\n|---|---:|---:|:-:|---|\n"));
 	snprintf(mean, sizeof mean, "%.1f", months ? (double)newp /
 	    (double)months : 0);
 	/* TRANSLATORS: new payers, then months */
