@@ -37,6 +37,7 @@
 
 #include "checkin.h"
 #include "orders.h"
+#include "paths.h"
 
 static const char usage[] =
 "usage: qp-cohort [-hq] [--progress] [-l level] [-o out] [--tz zone]\n"
@@ -134,7 +135,7 @@ static const struct option longopts[] = {
 static const char *const own_tables[] = {
 	"daily", "weekly", "members", "retention", "cohort", "health",
 	"staff", "core_users", "answers", "targets", "groups", "checkins",
-	"checkin_days", "camps", "orders", "ltv", NULL
+	"checkin_days", "camps", "orders", "ltv", "group_path", "group_paths", NULL
 };
 
 #define OPEN		LLONG_MAX	/* the end of a membership still open */
@@ -2130,6 +2131,15 @@ main(int argc, char **argv)
 		od_write(out, ids, nsc, E, com.quiet);
 		free(ids);
 	}
+	/* Group paths: when each member first entered each typed group. */
+	for (i = 1; i < nsc; i++) {
+		const char *type = ck_group_type(sc[i].id);
+
+		for (j = 0; type != NULL && j < sc[i].n; j++)
+			pt_enter(sc[i].r[j].user, type, sc[i].r[j].sp[0].start,
+			    dayof(sc[i].r[j].sp[0].start));
+	}
+	pt_write(out);
 	if (qp_out_finish(out) == -1)
 		qp_die("%s", qp_out_error(out));
 	if (qp_cli_want_progress(&com))
@@ -2176,6 +2186,7 @@ main(int argc, char **argv)
 	qp_strmap_free(vias);
 	ck_free();
 	od_free();
+	pt_free();
 	qp_tz_free(o.tz);
 	return QP_EXIT_OK;
 }

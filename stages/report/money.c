@@ -238,6 +238,75 @@ ltv_chart(struct report *rp, const struct tab *t, const char *cur)
 	free(p);
 }
 
+static const char *const type_names[][2] = {
+	{ "lead", N_("lead group (引流群)") },
+	{ "newcomer", N_("newcomer group (新用户群)") },
+	{ "camp", N_("training camp (训练营)") },
+	{ "delivery", N_("delivery group (交付群)") },
+	{ "fans", N_("fans group (铁粉群)") },
+	{ "local", N_("local group (属地群)") },
+};
+
+/* A path "lead>camp" in words, into buf. */
+static const char *
+path_words(const char *s, char *buf, size_t cap)
+{
+	size_t len = 0, n, i;
+
+	buf[0] = '\0';
+	while (*s) {
+		n = strcspn(s, ">");
+		for (i = 0; i < sizeof type_names / sizeof type_names[0]; i++)
+			if (strlen(type_names[i][0]) == n &&
+			    strncmp(type_names[i][0], s, n) == 0)
+				break;
+		if (len < cap)
+			len += (size_t)snprintf(buf + len, cap - len, "%s%s",
+			    len ? " → " : "", i < sizeof type_names /
+			    sizeof type_names[0] ? _(type_names[i][1]) : "?");
+		s += n;
+		if (*s == '>')
+			s++;
+	}
+	return buf;
+}
+
+/* The group-to-group path of the groups file's types. */
+static void
+group_path(struct report *rp, const struct tab *t, const struct tab *p)
+{
+	size_t i;
+	char buf[512];
+
+	if (t == NULL || col(t, "reached") < 0 || t->nrows == 0)
+		return;
+	mdf(rp, _("\n### Group-to-group path (引流群 → 训练营 → 交付群 → "
+	    "铁粉群)\n\nPer person, the first entry into a group of each type "
+	    "(qp-cohort --groups); a step counts those who took the previous "
+	    "one and then entered a group of its type.\n\n| step | reached "
+	    "| from previous | from first | median days from previous |\n"
+	    "|---|---:|---:|---:|---:|\n"));
+	for (i = 0; i < t->nrows; i++)
+		mdf(rp, "| %s | %s | %s | %s | %s |\n", path_words(cell(t, i,
+		    col(t, "type")), buf, sizeof buf), cell(t, i,
+		    col(t, "reached")), *cell(t, i, col(t, "conv_prev")) ?
+		    pct(num(cell(t, i, col(t, "conv_prev")))) : "—",
+		    *cell(t, i, col(t, "conv_first")) ?
+		    pct(num(cell(t, i, col(t, "conv_first")))) : "—",
+		    *cell(t, i, col(t, "median_days")) ?
+		    cell(t, i, col(t, "median_days")) : "—");
+	if (p == NULL || col(p, "persons") < 0)
+		return;
+	mdf(rp, _("\n| path (types in the order entered) | persons |\n"
+	    "|---|---:|\n"));
+	for (i = 0; i < p->nrows && i < LIST; i++)
+		mdf(rp, "| %s | %s |\n", path_words(cell(p, i, col(p, "path")),
+		    buf, sizeof buf), cell(p, i, col(p, "persons")));
+	if (p->nrows > LIST)
+		mdf(rp, _("\n… and %zu more (group_paths.csv)\n"),
+		    p->nrows - LIST);
+}
+
 /* Paid and unpaid members of "*": who speaks, side by side. */
 static void
 paid_speaking(struct report *rp, const struct tab *m)
@@ -283,8 +352,16 @@ section_money(struct report *rp)
 	const char *cur[4];
 	size_t n, k;
 
-	if (t == NULL || col(t, "gmv") < 0 || (n = currencies(t, cur, 4)) == 0)
+	if (t == NULL || col(t, "gmv") < 0 || (n = currencies(t, cur, 4)) == 0) {
+		struct tab *g = tab_find(rp, "group_path");
+
+		if (g != NULL && g->nrows > 0) {
+			mdf(rp, _("\n## Money\n\nNo payment with an amount "
+			    "(qp-ingest --events).\n"));
+			group_path(rp, g, tab_find(rp, "group_paths"));
+		}
 		return;
+	}
 	mdf(rp, _("\n## Money\n\nPayments are paid events with an amount "
 	    "(qp-ingest --events); one without a group counts in every group "
 	    "of its payer and once for all groups.  A repeat buyer of a month "
@@ -312,10 +389,12 @@ section_money(struct report *rp)
 		    "younger members leave that N's denominator, as in "
 		    "retention), in ltv.csv.\n"));
 	}
+	group_path(rp, tab_find(rp, "group_path"), tab_find(rp, "group_paths"));
 	if (m != NULL)
 		paid_speaking(rp, m);
 }
 
 const struct section sec_money = {
-	"money", { "orders", "ltv", "members", NULL }, section_money
+	"money", { "orders", "ltv", "members", "group_path", "group_paths",
+	NULL }, section_money
 };
