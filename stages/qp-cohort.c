@@ -38,6 +38,7 @@
 #include "checkin.h"
 #include "orders.h"
 #include "paths.h"
+#include "rules.h"
 
 static const char usage[] =
 "usage: qp-cohort [-hq] [--progress] [-l level] [-o out] [--tz zone]\n"
@@ -48,7 +49,9 @@ static const char usage[] =
 "                 [--answer-window duration]\n"
 "                 [--vip tenure,rate,ugc] [--core-tier tenure,rate]\n"
 "                 [--targets file] [--groups file] [--checkin regex]\n"
-"                 [--makeup regex] [file ...]\n"
+"                 [--makeup regex] [--ad-words file] [--flood n,seconds]\n"
+"                 [--spam-groups n] [--strikes n] [--ad-share rate]\n"
+"                 [file ...]\n"
 "\n"
 "Community metrics of a sorted stream: add the daily, weekly, members,\n"
 "retention, cohort and health tables, per group and for the whole\n"
@@ -93,6 +96,17 @@ static const char usage[] =
 "                           打卡|签到|^ *(Day ?[0-9]+|第[0-9一二三四五六七八九十]+天))\n"
 "      --makeup RE          a check-in matching RE makes up for yesterday\n"
 "                           (default 补卡)\n"
+"      --ad-words FILE      a member's message with a word of FILE (one a\n"
+"                           line) breaks the group rules, as do links, QR\n"
+"                           codes, phone numbers and WeChat ids\n"
+"      --flood N,SECONDS    the Nth message within SECONDS is flooding\n"
+"                           (default 8,60)\n"
+"      --spam-groups N      the same text in N groups within 24 hours is a\n"
+"                           violation from the Nth (default 2)\n"
+"      --strikes N          violations that get a member removed (default 3)\n"
+"      --ad-share RATE      a group whose last 7 days' messages are this\n"
+"                           share of violations or more is turning into an\n"
+"                           ad group (default 0.1)\n"
 "  -l, --level N            gzip level of the output, 0-9 (default 1)\n"
 "  -o, --output FILE        write FILE (replaced only on success), not stdout\n"
 "  -q, --quiet              no progress report\n"
@@ -104,7 +118,8 @@ enum {
 	OPT_TZ = QP_OPT_STAGE, OPT_ASOF, OPT_BY, OPT_DAYS, OPT_CORE, OPT_UGC,
 	OPT_ACT, OPT_LURK, OPT_RISK, OPT_DEAD, OPT_VIP, OPT_CORETIER, OPT_TARGETS,
 	OPT_LINKWORDS, OPT_DEMOTE, OPT_ANSWER, OPT_GROUPS, OPT_CHECKIN,
-	OPT_MAKEUP
+	OPT_MAKEUP, OPT_ADWORDS, OPT_FLOOD, OPT_SPAMGROUPS, OPT_STRIKES,
+	OPT_ADSHARE
 };
 
 static const struct option longopts[] = {
@@ -128,6 +143,11 @@ static const struct option longopts[] = {
 	{ "groups", required_argument, NULL, OPT_GROUPS },
 	{ "checkin", required_argument, NULL, OPT_CHECKIN },
 	{ "makeup", required_argument, NULL, OPT_MAKEUP },
+	{ "ad-words", required_argument, NULL, OPT_ADWORDS },
+	{ "flood", required_argument, NULL, OPT_FLOOD },
+	{ "spam-groups", required_argument, NULL, OPT_SPAMGROUPS },
+	{ "strikes", required_argument, NULL, OPT_STRIKES },
+	{ "ad-share", required_argument, NULL, OPT_ADSHARE },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -135,7 +155,8 @@ static const struct option longopts[] = {
 static const char *const own_tables[] = {
 	"daily", "weekly", "members", "retention", "cohort", "health",
 	"staff", "core_users", "answers", "targets", "groups", "checkins",
-	"checkin_days", "camps", "orders", "ltv", "group_path", "group_paths", NULL
+	"checkin_days", "camps", "orders", "ltv", "group_path", "group_paths", "violations", "violators", "rules", "exits",
+	NULL
 };
 
 #define OPEN		LLONG_MAX	/* the end of a membership still open */
@@ -905,6 +926,9 @@ event(const struct qp_in *in, void *arg)
 		uint32_t via = 0, actor = 0;
 		long v;
 
+		if (r->nsp > 0)		/* back after leaving */
+			rl_rejoin((uint32_t)(ngroups - 1), un);
+
 		s = fld(row, c->via, &len);
 		if (len > 0) {
 			if ((v = qp_strmap_add(vias, s, len)) < 0)
@@ -922,6 +946,8 @@ event(const struct qp_in *in, void *arg)
 		break;
 	case QP_M_CLOSE:
 		r->sp[r->nsp - 1].end = ts;
+		rl_exit((uint32_t)(ngroups - 1), un, r->sp[r->nsp - 1].start,
+		    r->sp[r->nsp - 1].by_join, ts, strcmp(kind, "remove") == 0);
 		break;
 	case QP_M_POINT:
 		span_open(r, ts, 0, 0, 0);
@@ -931,6 +957,7 @@ event(const struct qp_in *in, void *arg)
 	if (msg) {
 		message(g, r, un, row, c, ts, day);
 		answers(g, row, c, ts, un, r);
+		rl_message(in, (uint32_t)(ngroups - 1), un, ts, day);
 	}
 }
 
@@ -1811,6 +1838,7 @@ events_header(const struct qp_in *in, void *arg)
 	c->session = qp_in_col(in, "session");
 	ck_header(in, o.tz);
 	od_header(in);
+	rl_header(in);
 }
 
 int
@@ -1933,6 +1961,22 @@ main(int argc, char **argv)
 			break;
 		case OPT_MAKEUP:
 			ck_opt_makeup(optarg);
+			break;
+		case OPT_ADWORDS:
+			rl_opt_adwords(optarg);
+			break;
+		case OPT_FLOOD:
+			rl_opt_flood(optarg);
+			break;
+		case OPT_SPAMGROUPS:
+			rl_opt_spam_groups(num_opt("--spam-groups", optarg, 2,
+			    100000));
+			break;
+		case OPT_STRIKES:
+			rl_opt_strikes(num_opt("--strikes", optarg, 1, 100000));
+			break;
+		case OPT_ADSHARE:
+			rl_opt_ad_share(optarg);
 			break;
 		case OPT_CORETIER:
 			list_opt("--core-tier", optarg, dv, 2);
@@ -2140,6 +2184,14 @@ main(int argc, char **argv)
 			    dayof(sc[i].r[j].sp[0].start));
 	}
 	pt_write(out);
+	{
+		const char **ids = qp_xcalloc(ngroups + 1, sizeof *ids);
+
+		for (i = 0; i < ngroups; i++)
+			ids[i] = qp_strmap_str(gids, groups[i].id);
+		rl_write(out, ids, ngroups, uids, E, o.tz);
+		free(ids);
+	}
 	if (qp_out_finish(out) == -1)
 		qp_die("%s", qp_out_error(out));
 	if (qp_cli_want_progress(&com))
@@ -2187,6 +2239,7 @@ main(int argc, char **argv)
 	ck_free();
 	od_free();
 	pt_free();
+	rl_free();
 	qp_tz_free(o.tz);
 	return QP_EXIT_OK;
 }
