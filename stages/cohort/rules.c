@@ -437,6 +437,13 @@ table(struct qp_out *out, const char *name, const char *const *cols,
 		qp_die("%s", qp_out_error(out));
 }
 
+/* 领完就退: left of one's own accord within 3 days of joining. */
+static int
+quick(const struct exitrow *e)
+{
+	return e->by_join && !e->removed && e->ts - e->start <= QUICK;
+}
+
 static char *
 fmt_ts(char *buf, long long ts, const struct qp_tz *tz)
 {
@@ -578,8 +585,7 @@ rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
 					continue;
 				e[0]++;
 				e[exits[i].removed ? 2 : 1]++;
-				e[3] += exits[i].by_join &&
-				    exits[i].ts - exits[i].start <= QUICK;
+				e[3] += quick(&exits[i]);
 				e[4] += exits[i].rejoined;
 			}
 		}
@@ -604,8 +610,7 @@ rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
 			for (i = 0; i < nexits; i++) {
 				se[0]++;
 				se[exits[i].removed ? 2 : 1]++;
-				se[3] += exits[i].by_join &&
-				    exits[i].ts - exits[i].start <= QUICK;
+				se[3] += quick(&exits[i]);
 				se[4] += exits[i].rejoined;
 			}
 			v[0] = "*";
@@ -647,8 +652,7 @@ rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
 		v[2] = exits[i].by_join ? j1 : "";
 		v[3] = j2;
 		v[4] = exits[i].removed ? "remove" : "leave";
-		v[5] = exits[i].by_join && exits[i].ts - exits[i].start <=
-		    QUICK ? "1" : "0";
+		v[5] = quick(&exits[i]) ? "1" : "0";
 		v[6] = exits[i].rejoined ? "1" : "0";
 		row(out, v, 7);
 	}

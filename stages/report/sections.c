@@ -7,7 +7,7 @@
 #include "report.h"
 
 extern const struct section sec_title, sec_summary, sec_activity,
-    sec_sources, sec_retention, sec_funnel, sec_fission, sec_camps, sec_money,
+    sec_sources, sec_retention, sec_funnel, sec_fission, sec_camps, sec_money, sec_rules,
     sec_members,
     sec_todo, sec_hours, sec_health, sec_provenance;
 
@@ -21,6 +21,7 @@ const struct section *const sections[] = {
 	&sec_fission,
 	&sec_camps,
 	&sec_money,
+	&sec_rules,
 	&sec_members,
 	&sec_todo,
 	&sec_hours,
