@@ -153,7 +153,8 @@ attribute(size_t *n)
 	struct pay *a;
 	size_t i, k, lo, hi, mid, cap = npays * 2 + 16, m = 0;
 
-	qsort(mems, nmems, sizeof *mems, mem_cmp);
+	if (nmems > 1)
+		qsort(mems, nmems, sizeof *mems, mem_cmp);
 	a = qp_xcalloc(cap, sizeof *a);
 	for (i = 0; i < npays; i++) {
 		struct pay p = pays[i];
@@ -365,7 +366,7 @@ od_write(struct qp_out *out, const char *const *ids, size_t nsc, long long E,
 		rank = qp_xcalloc(ncur, sizeof *rank);
 		for (i = 0; i < ncur; i++)
 			order[i] = (uint32_t)i;
-		qsort(order, ncur, sizeof *order, cur_cmp);
+		qsort(order, ncur, sizeof *order, cur_cmp);	/* ncur >= 1 */
 		for (i = 0; i < ncur; i++)
 			rank[order[i]] = (uint32_t)i;
 		for (i = 0; i < npays; i++)
@@ -402,7 +403,8 @@ od_write(struct qp_out *out, const char *const *ids, size_t nsc, long long E,
 	}
 	if (qp_out_tablev(out, "ltv", 1, lcols, 7) == -1)
 		qp_die("%s", qp_out_error(out));
-	qsort(mems, nmems, sizeof *mems, by_scope);
+	if (nmems > 1)
+		qsort(mems, nmems, sizeof *mems, by_scope);
 	c = qp_xcalloc(nmems + 1, sizeof *c);
 	for (i = 0, c0 = 0; i < n; i = j) {
 		for (j = i; j < n && a[j].scope == a[i].scope &&

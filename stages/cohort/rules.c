@@ -309,7 +309,8 @@ rl_message(const struct qp_in *in, uint32_t group, uint32_t user,
 	media = field(row, c_media, &mlen);
 	msg = field(row, c_msg, &msglen);
 	if (group != ring_group) {	/* a new group: forget the rings */
-		memset(rings, 0, nrings * sizeof *rings);
+		if (nrings > 0)
+			memset(rings, 0, nrings * sizeof *rings);
 		ring_group = group;
 	}
 	while (group >= ngdays) {
