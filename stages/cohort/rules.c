@@ -230,10 +230,34 @@ codepoints(const char *s, size_t n)
 static int
 has(const char *s, size_t n, const char *w)
 {
-	size_t wl = strlen(w), i;
+	return memmem(s, n, w, strlen(w)) != NULL;
+}
 
-	for (i = 0; i + wl <= n; i++)
-		if (memcmp(s + i, w, wl) == 0)
+/* The longest run of digits: no phone number without 8 of them. */
+static size_t
+digit_run(const char *s, size_t n)
+{
+	size_t i, run = 0, best = 0;
+
+	for (i = 0; i < n; i++) {
+		run = s[i] >= '0' && s[i] <= '9' ? run + 1 : 0;
+		if (run > best)
+			best = run;
+	}
+	return best;
+}
+
+/* Whether a WeChat id may be offered: 信 (微信, V信, 威信), vx or wx. */
+static int
+wechat_hint(const char *s, size_t n)
+{
+	size_t i;
+
+	if (has(s, n, "信"))
+		return 1;
+	for (i = 1; i < n; i++)
+		if ((s[i] | 0x20) == 'x' && ((s[i - 1] | 0x20) == 'v' ||
+		    (s[i - 1] | 0x20) == 'w'))
 			return 1;
 	return 0;
 }
@@ -250,9 +274,10 @@ content_kind(const char *media, size_t mlen, const char *t, size_t n)
 	if (has(t, n, "[二维码]") || has(t, n, "[QR code]") ||
 	    has(t, n, "[QR Code]") || has(t, n, "[qrcode]"))
 		return V_QRCODE;
-	if (regexec(&re_phone, t, 0, NULL, 0) == 0)
+	/* The patterns only where a cheap look says they may match. */
+	if (digit_run(t, n) >= 8 && regexec(&re_phone, t, 0, NULL, 0) == 0)
 		return V_PHONE;
-	if (regexec(&re_wechat, t, 0, NULL, 0) == 0)
+	if (wechat_hint(t, n) && regexec(&re_wechat, t, 0, NULL, 0) == 0)
 		return V_WECHAT;
 	for (i = 0; i < nadwords; i++)
 		if (has(t, n, adwords[i]))
