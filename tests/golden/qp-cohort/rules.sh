@@ -1,49 +1,42 @@
-# Group rules (qunpipe(7) "Group rules"), checked by hand; UTC, E = 03-07,
-# --flood 3,30, ad words 代购.
-#  s1, an assistant, posts a link: staff, no violation;
-#  u1 posts a link, a QR code, a phone number and a WeChat id (4
-#     violations, one of each kind), then s1 removes them on 03-04: out at
-#     3 strikes, removed beside the last violation;
-#  u2 posts an ad word (代购), 3 messages in 20 seconds (the 3rd is
-#     flooding; the ad of the day before is too far back), and the same
-#     text in ga and then gb on 03-07: gb's copy is a crosspost; 2
-#     violations in ga, 1 in gb, 3 for all groups (out there only);
-#  u3 joins 03-02 08:00, leaves 03-04 08:00 (领完就退: within 3 days) and
-#     comes back on 03-06; u4 leaves after 6 days.
-# ga: 10 member messages in the last 7 days, 6 violations (0.6: an ad
-# group at --ad-share 0.1); gb: 1 of 1.
+# METRICS.md R3-R17 and R20 on one group, checked by hand (UTC days;
+# 2024-03-01 is a Friday: W09 ends Sunday 03-03, W10 holds E = 03-08).
+#  u1 joins (added), speaks, posts a long text (UGC) and a core week (3 in W10);
+#  u2 joins by u1's invitation, says bye (same second as leaving: R5 puts the
+#     message first), rejoins by link, leaves, speaks again (inferred, R3);
+#  u3 speaks before joining (inferred; the join is a no-op);
+#  u4 and u5 are first seen leaving / being removed ([t,t] memberships);
+#  u6 joins by link and never speaks (a lurker after 7 days);
+#  u2's bye replies to u1 (one reply pair).
 cat > e.csv <<'E'
-ts,group_id,user_id,kind,actor,msg_id,media,text,src
-2024-03-01T08:00:00Z,ga,u1,join,,1,,,a
-2024-03-01T08:00:00Z,ga,u2,join,,2,,,a
-2024-03-01T08:00:00Z,ga,u4,join,,3,,,a
-2024-03-01T09:00:00Z,ga,s1,message,,4,link,https://example.org/rules,a
-2024-03-01T10:00:00Z,ga,u1,message,,5,link,see https://x.example,a
-2024-03-01T11:00:00Z,ga,u1,message,,6,image,[二维码],a
-2024-03-02T08:00:00Z,ga,u3,join,,7,,,a
-2024-03-02T10:00:00Z,ga,u1,message,,8,text,call 13812345678 now,a
-2024-03-03T10:00:00Z,ga,u1,message,,9,text,加我微信: abc_12345,a
-2024-03-04T08:00:00Z,ga,u3,leave,,10,,,a
-2024-03-04T09:00:00Z,ga,u1,remove,s1,11,,,a
-2024-03-05T10:00:00Z,ga,u2,message,,12,text,便宜代购 私聊,a
-2024-03-06T09:00:00Z,ga,u3,join,,13,,,a
-2024-03-06T09:30:00Z,ga,u3,message,,14,text,hi again,a
-2024-03-06T10:00:00Z,ga,u2,message,,15,text,one,a
-2024-03-06T10:00:10Z,ga,u2,message,,16,text,two,a
-2024-03-06T10:00:20Z,ga,u2,message,,17,text,three,a
-2024-03-07T10:00:00Z,ga,u2,message,,18,text,限时优惠课程快来报名吧,a
-2024-03-07T11:00:00Z,ga,u4,leave,,19,,,a
-2024-03-01T08:00:00Z,gb,u2,join,,1,,,b
-2024-03-07T12:00:00Z,gb,u2,message,,2,text,限时优惠课程快来报名吧,b
+ts,group_id,user_id,user,kind,actor,via,msg_id,reply_to,media,src,text
+2024-03-01T10:00:00Z,g1,u1,Ann,join,,added,1,,,a,
+2024-03-01T10:00:00Z,g1,u2,Bo,join,u1,invite,2,,,a,
+2024-03-01T10:00:00Z,g1,u6,Lu,join,,link,3,,,a,
+2024-03-01T12:00:00Z,g1,u1,Ann,message,,,4,,text,a,hi
+2024-03-02T09:00:00Z,g1,u2,Bo,leave,,,6,,,a,
+2024-03-02T09:00:00Z,g1,u2,Bo,message,,,5,4,text,a,bye
+2024-03-03T10:00:00Z,g1,u2,Bo,join,,link,7,,,a,
+2024-03-03T11:00:00Z,g1,u3,Cy,message,,,8,,text,a,hello
+2024-03-03T12:00:00Z,g1,u3,Cy,join,u1,invite,9,,,a,
+2024-03-04T08:00:00Z,g1,u4,Di,leave,,,10,,,a,
+2024-03-05T08:00:00Z,g1,u5,Ed,remove,u1,,11,,,a,
+2024-03-05T09:00:00Z,g1,u1,Ann,join,,link,12,,,a,
+2024-03-06T10:00:00Z,g1,u2,Bo,leave,,,13,,,a,
+2024-03-06T11:00:00Z,g1,u2,Bo 2,message,,,14,,text,a,back
+2024-03-07T09:00:00Z,g1,u1,Ann,message,,,15,,text,a,a
+2024-03-07T09:01:00Z,g1,u1,Ann,message,,,16,,text,a,b
+2024-03-08T09:00:00Z,g1,u1,Ann,message,,,17,,text,a,这是一条超过五十个字的长消息这是一条超过五十个字的长消息这是一条超过五十个字的长消息这是一条超过五十个字的长消息
 E
-printf 'group_id,user_id,role,source\nga,s1,assistant,staff\n' > r.csv
-printf '# ads\n代购\n' > ads
-qp-cat -c -t roles r.csv > r.gz
-qp-cat -c e.csv > e.gz
-qp-dedupe -l 0 r.gz e.gz | qp-cohort --tz UTC --ad-words ads --flood 3,30 \
-    -l 0 > c.gz
-for t in violations violators rules exits; do
-	qp-cat --ids -t $t c.gz
+qp-cat -c -l 0 e.csv | qp-dedupe -l 0 | qp-cohort --tz UTC -l 0 > c.gz
+# the group column: 2nd in daily and weekly, 1st elsewhere
+col() { case $1 in daily|weekly) echo 2;; *) echo 1;; esac; }
+for t in daily weekly members retention cohort health; do
+	qp-cat --ids -t $t c.gz | awk -F, -v c=$(col $t) '$c != "*"'
 done
-qp-cohort --flood 3 < /dev/null 2>&1 | head -1
-qp-cohort --ad-share 2 < /dev/null 2>&1 | head -1
+echo "* equals g1 in every table:"
+for t in daily weekly members retention cohort health; do
+	qp-cat --ids -t $t c.gz | awk -F, -v OFS=, -v c=$(col $t) \
+	    'NR > 1 && $c == "*" { $c = "g1"; print }' > star
+	qp-cat --ids -t $t c.gz | awk -F, -v c=$(col $t) '$c == "g1"' | cmp - star &&
+	    echo "$t ok"
+done

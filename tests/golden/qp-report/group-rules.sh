@@ -1,5 +1,5 @@
 # The Group rules section from qp-cohort's rules golden stream (see
-# tests/golden/qp-cohort/rules.sh): ga 60% violations in the last 7 days,
+# tests/golden/qp-cohort/group-rules.sh): ga 60% violations in the last 7 days,
 # warned as an ad group, gb too; u1 at 3 strikes beside the removal; u3
 # left within 3 days and came back; u2 out only across groups (*).
 cat > e.csv <<'E'
