@@ -39,6 +39,9 @@
 #include "checkin.h"
 #include "edges.h"
 #include "roster.h"
+#include "orders.h"
+#include "paths.h"
+#include "rules.h"
 
 static const char usage[] =
 "usage: qp-cohort [-hq] [--progress] [-l level] [-o out] [--tz zone]\n"
@@ -52,6 +55,8 @@ static const char usage[] =
 "                 [--makeup regex] [--activity name:regex]\n"
 "                 [--activities file] [--activity-window duration]\n"
 "                 [--intro-format regex] [--nickname-format regex]\n"
+"                 [--ad-words file] [--flood n,seconds]\n"
+"                 [--spam-groups n] [--strikes n] [--ad-share rate]\n"
 "                 [file ...]\n"
 "\n"
 "Community metrics of a sorted stream: add the daily, weekly, members,\n"
@@ -110,6 +115,17 @@ static const char usage[] =
 "                           (default 行业|岗位|期待|来自|大家好我是)\n"
 "      --nickname-format RE display names newcomers should match, e.g.\n"
 "                           '^[^-]+-[^-]+-[^-]+$' (default: not checked)\n"
+"      --ad-words FILE      a member's message with a word of FILE (one a\n"
+"                           line) breaks the group rules, as do links, QR\n"
+"                           codes, phone numbers and WeChat ids\n"
+"      --flood N,SECONDS    the Nth message within SECONDS is flooding\n"
+"                           (default 8,60)\n"
+"      --spam-groups N      the same text in N groups within 24 hours is a\n"
+"                           violation from the Nth (default 2)\n"
+"      --strikes N          violations that get a member removed (default 3)\n"
+"      --ad-share RATE      a group whose last 7 days' messages are this\n"
+"                           share of violations or more is turning into an\n"
+"                           ad group (default 0.1)\n"
 "  -l, --level N            gzip level of the output, 0-9 (default 1)\n"
 "  -o, --output FILE        write FILE (replaced only on success), not stdout\n"
 "  -q, --quiet              no progress report\n"
@@ -122,7 +138,8 @@ enum {
 	OPT_ACT, OPT_LURK, OPT_RISK, OPT_DEAD, OPT_VIP, OPT_CORETIER, OPT_TARGETS,
 	OPT_LINKWORDS, OPT_DEMOTE, OPT_ANSWER, OPT_GROUPS, OPT_CHECKIN,
 	OPT_MAKEUP, OPT_ACTIVITY, OPT_ACTIVITIES, OPT_ACTWINDOW, OPT_INTRO,
-	OPT_NICK
+	OPT_NICK, OPT_ADWORDS, OPT_FLOOD, OPT_SPAMGROUPS, OPT_STRIKES,
+	OPT_ADSHARE
 };
 
 static const struct option longopts[] = {
@@ -151,6 +168,11 @@ static const struct option longopts[] = {
 	{ "activity-window", required_argument, NULL, OPT_ACTWINDOW },
 	{ "intro-format", required_argument, NULL, OPT_INTRO },
 	{ "nickname-format", required_argument, NULL, OPT_NICK },
+	{ "ad-words", required_argument, NULL, OPT_ADWORDS },
+	{ "flood", required_argument, NULL, OPT_FLOOD },
+	{ "spam-groups", required_argument, NULL, OPT_SPAMGROUPS },
+	{ "strikes", required_argument, NULL, OPT_STRIKES },
+	{ "ad-share", required_argument, NULL, OPT_ADSHARE },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -159,7 +181,9 @@ static const char *const own_tables[] = {
 	"daily", "weekly", "members", "retention", "cohort", "health",
 	"staff", "core_users", "answers", "targets", "groups", "checkins",
 	"checkin_days", "camps", "activities", "activity_weeks", "edges",
-	"connections", "influence", "newcomers", "welcomes", NULL
+	"connections", "influence", "newcomers", "welcomes", "orders", "ltv",
+	"group_path", "group_paths", "violations", "violators", "rules",
+	"exits", NULL
 };
 
 #define OPEN		LLONG_MAX	/* the end of a membership still open */
@@ -892,6 +916,7 @@ event(const struct qp_in *in, void *arg)
 			un = touch_user(row, c, ts);
 			users[un].paid++;
 			users[un].paid_nogroup++;
+			od_pay(in, OD_NOGROUP, un, day);
 		}
 		return;
 	}
@@ -944,12 +969,16 @@ event(const struct qp_in *in, void *arg)
 	if (paid) {
 		users[un].paid++;
 		r->paid++;
+		od_pay(in, (uint32_t)(ngroups - 1), un, day);
 	}
 	/* R3 */
 	switch (qp_membership(&r->mstate, kind)) {
 	case QP_M_JOIN: {
 		uint32_t via = 0, actor = 0;
 		long v;
+
+		if (r->nsp > 0)		/* back after leaving */
+			rl_rejoin((uint32_t)(ngroups - 1), un);
 
 		s = fld(row, c->via, &len);
 		if (len > 0) {
@@ -969,6 +998,8 @@ event(const struct qp_in *in, void *arg)
 	case QP_M_CLOSE:
 		r->sp[r->nsp - 1].end = ts;
 		r->sp[r->nsp - 1].how = strcmp(kind, "remove") ? LEFT : REMOVED;
+		rl_exit((uint32_t)(ngroups - 1), un, r->sp[r->nsp - 1].start,
+		    r->sp[r->nsp - 1].by_join, ts, strcmp(kind, "remove") == 0);
 		break;
 	case QP_M_POINT:
 		span_open(r, ts, 0, 0, 0);
@@ -979,6 +1010,7 @@ event(const struct qp_in *in, void *arg)
 	if (msg) {
 		message(g, r, un, row, c, ts, day);
 		answers(g, row, c, ts, un, r);
+		rl_message(in, (uint32_t)(ngroups - 1), un, ts, day);
 	}
 }
 
@@ -2068,6 +2100,8 @@ events_header(const struct qp_in *in, void *arg)
 	ck_header(in, o.tz);
 	act_header(in, o.tz);
 	ed_header(in, &o.ugc, roles);
+	od_header(in);
+	rl_header(in);
 }
 
 int
@@ -2209,6 +2243,22 @@ main(int argc, char **argv)
 			break;
 		case OPT_NICK:
 			ed_opt_nickname(optarg);
+			break;
+		case OPT_ADWORDS:
+			rl_opt_adwords(optarg);
+			break;
+		case OPT_FLOOD:
+			rl_opt_flood(optarg);
+			break;
+		case OPT_SPAMGROUPS:
+			rl_opt_spam_groups(num_opt("--spam-groups", optarg, 2,
+			    100000));
+			break;
+		case OPT_STRIKES:
+			rl_opt_strikes(num_opt("--strikes", optarg, 1, 100000));
+			break;
+		case OPT_ADSHARE:
+			rl_opt_ad_share(optarg);
 			break;
 		case OPT_CORETIER:
 			list_opt("--core-tier", optarg, dv, 2);
@@ -2414,6 +2464,37 @@ main(int argc, char **argv)
 	ck_write(out, E);
 	act_write(out, E);
 	ed_write(out);
+	/* Money: every member of every scope, with the day of their join. */
+	{
+		const char **ids = qp_xcalloc(nsc, sizeof *ids);
+
+		for (i = 0; i < nsc; i++) {
+			ids[i] = sc[i].id;
+			for (j = 0; j < sc[i].n; j++)
+				od_member((uint32_t)i, sc[i].r[j].user,
+				    sc[i].r[j].sp[0].by_join ?
+				    dayof(sc[i].r[j].sp[0].start) : NODAY);
+		}
+		od_write(out, ids, nsc, E, com.quiet);
+		free(ids);
+	}
+	/* Group paths: when each member first entered each typed group. */
+	for (i = 1; i < nsc; i++) {
+		const char *type = ck_group_type(sc[i].id);
+
+		for (j = 0; type != NULL && j < sc[i].n; j++)
+			pt_enter(sc[i].r[j].user, type, sc[i].r[j].sp[0].start,
+			    dayof(sc[i].r[j].sp[0].start));
+	}
+	pt_write(out);
+	{
+		const char **ids = qp_xcalloc(ngroups + 1, sizeof *ids);
+
+		for (i = 0; i < ngroups; i++)
+			ids[i] = qp_strmap_str(gids, groups[i].id);
+		rl_write(out, ids, ngroups, uids, E, o.tz);
+		free(ids);
+	}
 	if (qp_out_finish(out) == -1)
 		qp_die("%s", qp_out_error(out));
 	if (qp_cli_want_progress(&com))
@@ -2464,6 +2545,9 @@ main(int argc, char **argv)
 	act_free();
 	ed_free();
 	rs_free();
+	od_free();
+	pt_free();
+	rl_free();
 	qp_tz_free(o.tz);
 	return QP_EXIT_OK;
 }

@@ -42,14 +42,16 @@ static const char usage[] =
 "usage: qp-funnel [-hq] [--progress] [-l level] [-o out] [--tz zone]\n"
 "                 [--asof date] [-s step]... [-f file] [--window duration]\n"
 "                 [--mode mode] [--by month|none] [--activation duration]\n"
-"                 [--group id|name] [--preset default|ugc] [file ...]\n"
+"                 [--group id|name] [--preset default|ugc|grass]\n"
+"                 [file ...]\n"
 "\n"
 "Conversion funnels and invitation fission of a sorted stream: add the\n"
 "funnel and fission tables, per group and for the community (group_id *).\n"
 "\n"
 "      --preset NAME        without steps: default (join, first_message_72h,\n"
-"                           core_week, paid) or ugc (the same with a ugc\n"
-"                           step before paid)\n"
+"                           core_week, paid), ugc (the same with a ugc\n"
+"                           step before paid) or grass (引流 join, 种草\n"
+"                           engaged: a core week, 拔草 paid)\n"
 "  -s, --step STEP          a step: NAME:CONDITION ..., in order; conditions\n"
 "                           kind=K media=M name=N core_week[=N] ugc\n"
 "                           within=DURATION text~REGEX (last: the rest of\n"
@@ -105,6 +107,7 @@ static struct step steps[MAXSTEPS];
 static size_t nsteps;
 static int default_steps;
 static int preset_ugc;		/* --preset ugc */
+static int preset_grass;	/* --preset grass: 引流 → 种草 → 拔草 */
 
 static struct {
 	struct qp_tz	*tz;
@@ -1104,10 +1107,12 @@ main(int argc, char **argv)
 			break;
 		case OPT_PRESET:
 			if (strcmp(optarg, "default") != 0 &&
-			    strcmp(optarg, "ugc") != 0)
-				qp_usage_error("--preset: want default or ugc, not "
-				    "'%s'", optarg);
+			    strcmp(optarg, "ugc") != 0 &&
+			    strcmp(optarg, "grass") != 0)
+				qp_usage_error("--preset: want default, ugc or "
+				    "grass, not '%s'", optarg);
 			preset_ugc = strcmp(optarg, "ugc") == 0;
+			preset_grass = strcmp(optarg, "grass") == 0;
 			break;
 		case OPT_GROUP:
 			if (*optarg == '\0' || strcmp(optarg, "*") == 0)
@@ -1144,7 +1149,13 @@ main(int argc, char **argv)
 	 * makes a payer VIP whatever they post, and a payer must never show
 	 * as "0 paid" beside the KPIs' payers; --preset ugc has it.
 	 */
-	if (nsteps == 0) {
+	if (nsteps == 0 && preset_grass) {
+		/* 引流 → 种草 → 拔草: joined, engaged with the group's content
+		 * (a core week: the 3rd message of a week), paid. */
+		add_step("join:kind=join", "grass");
+		add_step("engaged:kind=message core_week", "grass");
+		add_step("paid:name=paid", "grass");
+	} else if (nsteps == 0) {
 		default_steps = 1;
 		add_step("join:kind=join", "default");
 		add_step("first_message_72h:kind=message within=72h", "default");
@@ -1152,7 +1163,7 @@ main(int argc, char **argv)
 		if (preset_ugc)
 			add_step("ugc:kind=message ugc", "default");
 		add_step("paid:name=paid", "default");
-	} else if (preset_ugc)
+	} else if (preset_ugc || preset_grass)
 		qp_usage_error("--preset: not with --step or --steps");
 	o.tz = qp_cli_tz(zone, "local days are UTC days", com.quiet);
 	out = qp_cli_stage(&com, "qp-funnel", argc, argv, optind, &in);

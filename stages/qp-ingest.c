@@ -191,12 +191,13 @@ main(int argc, char **argv)
 	g.no_text = no_text;
 	g.all_chats = all_chats;
 	g.max_member = maxmem;
-	if (map != NULL && ing_map_parse(g.map, map) == -1)
+	if (map != NULL && ing_map_parse(g.map, map, 0) == -1)
 		qp_usage_error("--map: want name=column pairs with ts and user or "
 		    "user_id, names from the events table: '%s'", map);
-	if (emap != NULL && ing_map_parse(g.emap, emap) == -1)
+	if (emap != NULL && ing_map_parse(g.emap, emap, 1) == -1)
 		qp_usage_error("--events-map: want name=column pairs with ts and "
-		    "user or user_id, names from the events table: '%s'", emap);
+		    "user or user_id, names from the events table or amount, "
+		    "currency, product, order_id: '%s'", emap);
 	if (nevents > 0 && (g.everyone = ing_names_new()) == NULL)
 		rc = -1;	/* names to ids, only when --events needs them */
 	else if (ing_roles_start(&g, (staff != NULL) | (nrosters > 0) << 1) == -1)

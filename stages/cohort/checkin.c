@@ -657,6 +657,18 @@ day_counts(const struct ckg *g, long long d, unsigned long long *e,
 		}
 }
 
+const char *
+ck_group_type(const char *gid)
+{
+	size_t i;
+
+	for (i = 0; i < nplans; i++)
+		if (plans[i].gid != NULL && plans[i].type >= 0 &&
+		    strcmp(plans[i].gid, gid) == 0)
+			return types[plans[i].type].key;
+	return NULL;
+}
+
 void
 ck_write(struct qp_out *out, long long E)
 {

@@ -21,5 +21,7 @@ void	 ck_header(const struct qp_in *in, struct qp_tz *tz);
 void	 ck_event(const struct qp_in *in, long long ts, long long day);
 void	 ck_write(struct qp_out *out, long long end);
 void	 ck_free(void);
+/* The type ("lead", "camp"...) the groups file gives group gid, or NULL. */
+const char *ck_group_type(const char *gid);
 
 #endif

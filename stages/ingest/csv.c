@@ -30,17 +30,28 @@
 #include "qp_csv.h"
 #include "qp_hash.h"
 #include "qp_io.h"
+#include "qp_money.h"
 #include "qp_time.h"
 
 /* The events columns, in the order of --map's names. */
 enum {
 	C_TS, C_PLATFORM, C_GROUP_ID, C_GROUP, C_USER_ID, C_USER, C_KIND,
-	C_ACTOR, C_VIA, C_MSG_ID, C_REPLY_TO, C_MEDIA, C_TEXT, C_NAME
+	C_ACTOR, C_VIA, C_MSG_ID, C_REPLY_TO, C_MEDIA, C_TEXT, C_NAME,
+	C_CURRENCY, C_PRODUCT	/* an events file's only */
 };
 
-static const char *const mapped[ING_NCOLS] = {
+static const char *const mapped[ING_NECOLS] = {
 	"ts", "platform", "group_id", "group", "user_id", "user", "kind",
-	"actor", "via", "msg_id", "reply_to", "media", "text", "name"
+	"actor", "via", "msg_id", "reply_to", "media", "text", "name",
+	"currency", "product"
+};
+
+/* --events-map's other names of events columns. */
+static const struct {
+	const char	*name;
+	int		 col;
+} aliases[] = {
+	{ "amount", C_TEXT }, { "order_id", C_MSG_ID },
 };
 
 /*
@@ -67,7 +78,13 @@ static const struct {
 	{ C_NAME, "event" }, { C_NAME, "kind" }, { C_NAME, "事件" },
 	{ C_NAME, "事件类型" },
 	{ C_TEXT, "amount" }, { C_TEXT, "金额" }, { C_TEXT, "支付金额" },
-	{ C_TEXT, "实付金额" },
+	{ C_TEXT, "实付金额" }, { C_TEXT, "订单金额" },
+	{ C_CURRENCY, "currency" }, { C_CURRENCY, "币种" },
+	{ C_CURRENCY, "货币" },
+	{ C_PRODUCT, "product" }, { C_PRODUCT, "item" }, { C_PRODUCT, "商品" },
+	{ C_PRODUCT, "商品名称" }, { C_PRODUCT, "产品" },
+	{ C_MSG_ID, "order_id" }, { C_MSG_ID, "order" },
+	{ C_MSG_ID, "订单号" }, { C_MSG_ID, "订单编号" },
 	{ C_GROUP_ID, "group_id" }, { C_GROUP_ID, "群ID" },
 	{ C_GROUP, "group" }, { C_GROUP, "群" }, { C_GROUP, "群名" },
 	{ C_GROUP, "群聊" },
@@ -75,10 +92,11 @@ static const struct {
 };
 
 int
-ing_map_parse(char **map, const char *spec)
+ing_map_parse(char **map, const char *spec, int events)
 {
 	char *s, *p, *eq, *next;
-	int i;
+	int i, n = events ? ING_NECOLS : ING_NCOLS;
+	size_t k;
 
 	if ((s = strdup(spec)) == NULL)
 		return -1;
@@ -88,10 +106,14 @@ ing_map_parse(char **map, const char *spec)
 		if ((eq = strchr(p, '=')) == NULL || eq == p || eq[1] == '\0')
 			goto bad;
 		*eq = '\0';
-		for (i = 0; i < ING_NCOLS; i++)
+		for (i = 0; i < n; i++)
 			if (strcmp(p, mapped[i]) == 0)
 				break;
-		if (i == ING_NCOLS)
+		for (k = 0; events && i == n && k < sizeof aliases /
+		    sizeof *aliases; k++)
+			if (strcmp(p, aliases[k].name) == 0)
+				i = aliases[k].col;
+		if (i == n)
 			goto bad;
 		free(map[i]);
 		if ((map[i] = strdup(eq + 1)) == NULL)
@@ -281,9 +303,9 @@ columns(struct ing *g, struct ing_text *x, const struct qp_row *h,
 {
 	const char *opt = events ? "--events-map" : "--map";
 	size_t k;
-	int i;
+	int i, n = events ? ING_NECOLS : ING_NCOLS;
 
-	for (i = 0; i < ING_NCOLS; i++) {
+	for (i = 0; i < n; i++) {
 		col[i] = -1;
 		if (map[i] != NULL && (col[i] = find(h, map[i])) < 0) {
 			ing_fail(g, x, "%s %s=%s: no such column", opt,
@@ -476,6 +498,74 @@ events_src(struct ing *g, struct ing_text *x)
 	return got < 0 ? -1 : 0;
 }
 
+/*
+ * A payment's text: "AMOUNT[ CURRENCY[ PRODUCT]]" (qp_payment_parse()),
+ * the amount exact in hundredths; the cell as it is when the row has no
+ * amount.  0, or -1 when the amount or currency is unreadable, said as an
+ * unreadable line (*rc: ing_bad's answer).
+ */
+static int
+payment(struct ing *g, struct ing_text *x, const struct qp_row *r,
+    const int *col, char *buf, size_t cap, int *rc)
+{
+	const char *a = cell(r, col[C_TEXT]), *cc = cell(r, col[C_CURRENCY]);
+	const char *prod = cell(r, col[C_PRODUCT]);
+	char cur[QP_CUR_LEN], m[QP_MONEY_LEN];
+	long long cents;
+	size_t i, n = strlen(cc);
+
+	while (n > 0 && cc[n - 1] == ' ')
+		n--;
+	while (*cc == ' ')
+		cc++, n--;
+	if (*a == '\0' && n == 0 && *prod == '\0') {
+		buf[0] = '\0';
+		return 0;
+	}
+	if (*a == '\0') {
+		*rc = ing_bad(g, x, "a currency or product without an amount");
+		return -1;
+	}
+	if (qp_money_parse(a, strlen(a), &cents, cur) == -1) {
+		*rc = ing_bad(g, x, "not an amount: '%s' (a number with at most "
+		    "two decimals, such as 199, 1,299.50, ¥199, 199元 or $5; "
+		    "refunds are not read)", a);
+		return -1;
+	}
+	if (n > 0) {
+		char code[QP_CUR_LEN];
+
+		for (i = 0; i < n && i < 3; i++)
+			code[i] = (char)(cc[i] >= 'a' && cc[i] <= 'z' ?
+			    cc[i] - 'a' + 'A' : cc[i]);
+		code[i] = '\0';
+		if (strcmp(code, "RMB") == 0 || strcmp(cc, "人民币") == 0 ||
+		    strcmp(cc, "元") == 0)
+			strcpy(code, "CNY");
+		else if (n != 3 || code[0] < 'A' || code[0] > 'Z' ||
+		    code[1] < 'A' || code[1] > 'Z' || code[2] < 'A' ||
+		    code[2] > 'Z') {
+			*rc = ing_bad(g, x, "not a currency: '%s' (an ISO 4217 "
+			    "code such as CNY, USD)", cc);
+			return -1;
+		}
+		if (*cur != '\0' && strcmp(cur, code) != 0) {
+			*rc = ing_bad(g, x, "amount '%s' is not in %s", a, code);
+			return -1;
+		}
+		strcpy(cur, code);
+	}
+	qp_money_format(m, cents);
+	/* Spaces in a product stay; the first two spaces separate. */
+	if (*prod != '\0')
+		snprintf(buf, cap, "%s %s %s", m, cur, prod);
+	else if (*cur != '\0')
+		snprintf(buf, cap, "%s %s", m, cur);
+	else
+		snprintf(buf, cap, "%s", m);
+	return 0;
+}
+
 /* --events FILE: custom events matched to members read so far. */
 int
 ing_events_file(struct ing *g, const char *path)
@@ -483,8 +573,9 @@ ing_events_file(struct ing *g, const char *path)
 	struct ing_text *x;
 	struct qp_csv *c = NULL;
 	const struct qp_row *r;
-	int col[ING_NCOLS], rc;
+	int col[ING_NECOLS], rc;
 	unsigned long long unmatched = 0;
+	char text[1024];
 
 	if ((x = ing_text_open(path)) == NULL)
 		return -1;
@@ -518,7 +609,13 @@ ing_events_file(struct ing *g, const char *path)
 		}
 		e.kind = ING_CUSTOM;
 		e.name = *cell(r, col[C_NAME]) ? cell(r, col[C_NAME]) : "paid";
-		e.text = cell(r, col[C_TEXT]);
+		if (payment(g, x, r, col, text, sizeof text, &rc) == -1) {
+			if (rc == -1)
+				break;
+			continue;
+		}
+		e.text = text;
+		e.msg_id = cell_or_null(r, col[C_MSG_ID]);
 		e.user = user;
 		e.user_id = cell_or_null(r, col[C_USER_ID]);
 		if (e.user_id == NULL && *user == '\0') {

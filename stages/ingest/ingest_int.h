@@ -12,6 +12,7 @@
 
 #define ING_NCOLS	14	/* events columns a parser fills (all but src) */
 #define ING_NROW	16	/* and src, mentions */
+#define ING_NECOLS	(ING_NCOLS + 2)	/* and an events file's currency, product */
 
 struct ing_stats {
 	unsigned long long	 kinds[ING_NKINDS];
@@ -65,8 +66,8 @@ struct ing {
 	size_t			 nseen;
 	struct ing_stats	 cur, total;
 	struct ing_found	 found;
-	char			*map[ING_NCOLS];	/* --map: CSV column per events column */
-	char			*emap[ING_NCOLS];	/* --events-map, the same for --events */
+	char			*map[ING_NECOLS];	/* --map: CSV column per events column */
+	char			*emap[ING_NECOLS];	/* --events-map, the same for --events */
 	struct ing_names	*everyone;	/* name -> "platform\x1fid", for --events */
 	char			 last_user[256];	/* cache for everyone */
 	char			 platform_buf[64];
@@ -122,8 +123,12 @@ int	ing_input(struct ing *g, const char *path);
 /* Events read so far, chats and --events files together. */
 unsigned long long ing_nevents(const struct ing *g);
 void	ing_free(struct ing *g);
-/* --map or --events-map SPEC into map; 0, or -1 when malformed or without ts and user. */
-int	ing_map_parse(char **map, const char *spec);
+/*
+ * --map or --events-map SPEC into map; 0, or -1 when malformed or without
+ * ts and user.  events: the names of an events file (amount, currency,
+ * product, order_id) are allowed too.
+ */
+int	ing_map_parse(char **map, const char *spec, int events);
 /*
  * Write the sources table (src, input, format, counts): which export each
  * src id stands for.  Returns 0 or -1.

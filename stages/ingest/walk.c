@@ -976,9 +976,10 @@ ing_emit(struct ing *g, const struct ing_event *e)
 		if (*v[7] != '\0')
 			v[7] = ing_pseudonym(g, pa, sizeof pa, "", &v[7], 1);
 	}
-	/* Under --pseudonymize, system lines' text goes: it names people. */
-	v[12] = g->no_text || (g->keylen > 0 && e->kind != ING_MESSAGE) ? "" :
-	    e->text ? e->text : "";
+	/* Under --pseudonymize, system lines' text goes: it names people.
+	 * A custom event's text is a payment's amount: it stays. */
+	v[12] = (g->no_text || (g->keylen > 0 && e->kind != ING_MESSAGE)) &&
+	    e->kind != ING_CUSTOM ? "" : e->text ? e->text : "";
 	if (e->msg_id)
 		v[9] = e->msg_id;
 	else {
@@ -2274,7 +2275,7 @@ ing_free(struct ing *g)
 {
 	int i;
 
-	for (i = 0; i < ING_NCOLS; i++) {
+	for (i = 0; i < ING_NECOLS; i++) {
 		free(g->map[i]);
 		free(g->emap[i]);
 	}

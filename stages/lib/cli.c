@@ -490,6 +490,7 @@ struct qp_target qp_targets[] = {
 	{ "core_users_180", 2000, "", 0 },
 	{ "activity_participation", 0.50, "", 1 },
 	{ "answered_1h", -1, "", 1 },
+	{ "new_payers_monthly", -1, "", 0 }, { "aov", -1, "", 0 },
 };
 const size_t qp_ntargets = sizeof qp_targets / sizeof qp_targets[0];
 
@@ -560,7 +561,8 @@ qp_cli_targets(const char *path)
 			    "retention_90, activation_72h, paid_conversion, "
 			    "repurchase, fission_ratio, core_users_90, "
 			    "core_users_180, activity_participation, "
-			    "answered_1h)", path, lineno, key);
+			    "answered_1h, new_payers_monthly, aov)", path,
+			    lineno, key);
 		/* "speaking_rate 20" most likely meant 20%: say so. */
 		if (qp_targets[i].rate && v > 1)
 			qp_die("%s:%zu: %s is a rate from 0 to 1, not %s (write "

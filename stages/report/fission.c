@@ -13,7 +13,7 @@
 #include "report.h"
 
 /* The name of user id in group g (members.csv), else in "*", else id. */
-static const char *
+const char *
 user_name(struct report *rp, const char *g, const char *id)
 {
 	struct tab *m = tab_find(rp, "members");

@@ -20,6 +20,7 @@ step_name(const char *name)
 		{ "first_message_72h", N_("spoke within 72 hours") },
 		{ "core_week", N_("a core week") },
 		{ "ugc", N_("original content") },
+		{ "engaged", N_("engaged with content (种草)") },
 		{ "paid", N_("paid") }
 	};
 	size_t i;

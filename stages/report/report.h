@@ -106,6 +106,7 @@ void		 events_row(struct report *, const struct qp_row *,
 const struct gname *group_find(struct report *, const char *);
 const char	*group_label(struct report *, const char *);
 const char	*member_name(const struct tab *, size_t);
+const char	*user_name(struct report *, const char *, const char *);	/* fission.c */
 const char	*tier_name(const char *);
 const char	*variant_name(const char *);
 const char	*metric_name(const char *);

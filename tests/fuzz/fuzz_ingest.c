@@ -57,7 +57,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	g.max_member = 1 << 20;
 	g.format = forced;
 	g.everyone = ing_names_new();
-	(void)ing_map_parse(g.map, "ts=ts,user=user,text=text,kind=kind");
+	(void)ing_map_parse(g.map, "ts=ts,user=user,text=text,kind=kind", 0);
 	if (ing_start(&g) == 0) {
 		(void)ing_input(&g, path);
 		if (forced != NULL && strcmp(forced->name, "csv") == 0)

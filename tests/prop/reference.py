@@ -706,6 +706,89 @@ if roles:
             out["staff"].append([dstr(d), sc.id, st[d], bt[d], allm[d],
                                  rate(st[d] + bt[d], allm[d]), dstr(since)])
 
+# ---- money (qunpipe(7) "Money"): orders and ltv, in whole cents ----
+def money(c):
+    return "%d.%02d" % (c // 100, c % 100)
+
+
+def mdiv(a, b):
+    if b == 0:
+        return ""
+    q, r = divmod(a, b)
+    return money(q + (1 if 2 * r >= b else 0))
+
+
+def month_num(day):
+    d = EPOCH + dt.timedelta(days=day)
+    return d.year * 12 + d.month - 1
+
+
+def month_label(m):
+    return "%04d-%02d" % (m // 12, m % 12 + 1)
+
+
+pays = []                       # (group or "", user, day, cents, currency)
+for e in events:
+    if e["kind"] != "custom" or e["name"] != "paid" or not e["user_id"]:
+        continue
+    parts = e["text"].split(" ", 2)
+    a = parts[0]
+    if not a or a.count(".") != 1 or not a.replace(".", "").isdigit() or \
+            len(a.split(".")[1]) != 2:
+        continue
+    cents = int(a.replace(".", ""))
+    cur = parts[1] if len(parts) > 1 else ""
+    pays.append((e["group_id"], e["user_id"], e["day"], cents, cur))
+out["orders"] = []
+out["ltv"] = []
+for sc in scopes:
+    att = []
+    for g, u, day, cents, cur in pays:
+        if sc.id == "*" or g == sc.id or (not g and u in sc.members):
+            att.append((cur, u, day, cents))
+    for cur in sorted({a[0] for a in att}):
+        ps = sorted((u, day, c) for cu, u, day, c in att if cu == cur)
+        lo = min(month_num(d) for _, d, _ in ps)
+        hi = max(month_num(d) for _, d, _ in ps)
+        rows = {m: [0, set(), 0, set(), 0] for m in range(lo, hi + 1)}
+        byuser = defaultdict(list)
+        for u, d, c in ps:
+            byuser[u].append((d, c))
+        for u, lst in byuser.items():
+            rows[month_num(lst[0][0])][0] += 1
+            for i, (d, c) in enumerate(lst):
+                r = rows[month_num(d)]
+                r[1].add(u)
+                r[2] += 1
+                r[4] += c
+                # a repeat buyer: 2 orders or more by the month's end
+                if sum(1 for d2, _ in lst if month_num(d2) <= month_num(d)) >= 2:
+                    r[3].add(u)
+        tot = sum(c for _, _, c in ps)
+        out["orders"].append([sc.id, "*", cur, len(byuser), len(byuser), len(ps),
+                              sum(1 for l in byuser.values() if len(l) >= 2),
+                              money(tot), mdiv(tot, len(ps)), mdiv(tot, len(byuser))])
+        for m in range(lo, hi + 1):
+            r = rows[m]
+            out["orders"].append([sc.id, month_label(m), cur, r[0], len(r[1]),
+                                  r[2], len(r[3]), money(r[4]), mdiv(r[4], r[2]),
+                                  mdiv(r[4], len(r[1]))])
+        coh = [(lday(m["spans"][0][0]), u) for u, m in sc.members.items()
+               if m["spans"][0][2]]
+        if not coh:
+            continue
+        mlo = min(month_num(j) for j, _ in coh)
+        mhi = max(month_num(j) for j, _ in coh)
+        for label in ["*"] + list(range(mlo, mhi + 1)):
+            for n in (30, 90, 180):
+                el = [(j, u) for j, u in coh if j + n <= E and
+                      (label == "*" or month_num(j) == label)]
+                rev = sum(c for j, u in el for d, c in byuser.get(u, [])
+                          if d <= j + n)
+                out["ltv"].append([sc.id, label if label == "*" else
+                                   month_label(label), cur, n, len(el),
+                                   money(rev), mdiv(rev, len(el))])
+
 os.makedirs(sys.argv[3], exist_ok=True)
 for name, rows in out.items():
     with open(os.path.join(sys.argv[3], name + ".csv"), "w", encoding="utf-8",

@@ -1,0 +1,710 @@
+/*
+ * Group rules (群规): which members' messages break them, who reached the
+ * strikes that get one removed (seed 004: 违规 3 次移出), which groups are
+ * turning into ad groups (沦为广告群), and how members left: of their own
+ * accord or removed, within 3 days of joining (领完就退), coming back.
+ *
+ * A violation is a member's message with a link, a QR code (when the
+ * export marks one: [二维码], [QR code]), a phone number, a WeChat id
+ * offered (微信/vx/wx and an id), a word of --ad-words; or flooding: the
+ * Nth message within S seconds of the member's N-1 before it in a group
+ * (--flood N,S; the count starts again after it), or a text of 8 or more
+ * characters the member already sent in another group within 24 hours
+ * (--spam-groups N: the copies in the Nth and later groups).  Each message
+ * is one violation, of its first kind in that order.
+ *
+ * The cross-group copies need memory across groups (the stream is sorted
+ * by group): each member keeps the hashes of their last XSLOTS texts, so
+ * memory grows with members, not messages; a member who posts more than
+ * XSLOTS other texts between two copies is not caught.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <regex.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qp_cli.h"
+#include "qp_csv.h"
+#include "qp_hash.h"
+#include "qp_stream.h"
+#include "qp_time.h"
+
+#include "rules.h"
+
+#define NODAY	LLONG_MIN
+#define XSLOTS	8		/* texts remembered per member */
+#define XMIN	8		/* code points of a text worth comparing */
+#define QUICK	(3 * 86400)	/* 领完就退: left within 3 days */
+#define NFLOOD	64
+
+enum { V_LINK, V_QRCODE, V_PHONE, V_WECHAT, V_ADWORD, V_FLOOD, V_CROSSPOST,
+    NKINDS };
+static const char *const kind_names[NKINDS] = { "link", "qrcode", "phone",
+    "wechat_id", "ad_word", "flood", "crosspost" };
+
+struct viol {
+	uint32_t	 group, user;
+	long long	 ts, day;
+	int		 kind;
+	char		*msg;
+};
+
+/* A member's recent texts, across groups. */
+struct xs {
+	uint64_t	 hash;
+	long long	 ts;
+	uint32_t	 group;
+	uint32_t	 ngroups;
+};
+
+struct member {
+	struct xs	 x[XSLOTS];
+	unsigned	 next;
+};
+
+/* Per (group, user) of the group being read: the flood ring. */
+struct ring {
+	long long	 ts[NFLOOD];
+	unsigned	 n, head;
+};
+
+struct gday {
+	long long	 base;
+	uint32_t	*msgs, *viol;
+	size_t		 n;
+};
+
+struct exitrow {
+	uint32_t	 group, user;
+	long long	 start, ts;
+	int		 by_join, removed, rejoined;
+};
+
+static int c_text = -1, c_media = -1, c_msg = -1;
+static char **adwords;
+static size_t nadwords;
+static unsigned flood_n = 8;
+static long long flood_s = 60;
+static unsigned spam_groups = 2;
+static unsigned strikes = 3;
+static unsigned long long share_num = 1, share_den = 10;	/* 0.1 */
+static regex_t re_phone, re_wechat;
+static int re_ready;
+
+static struct viol *viols;
+static size_t nviols, capviols;
+static struct member *mems;
+static size_t nmems;
+static struct ring *rings;	/* by user, for the current group */
+static size_t nrings;
+static uint32_t ring_group = UINT32_MAX;
+static struct gday *gdays;
+static size_t ngdays;
+static struct exitrow *exits;
+static size_t nexits, capexits;
+
+void
+rl_opt_adwords(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0, n;
+	ssize_t len;
+
+	if (f == NULL)
+		qp_die("--ad-words: %s: %s", path, strerror(errno));
+	while ((len = getline(&line, &cap, f)) != -1) {
+		if ((n = qp_utf8_check(line, (size_t)len)) < (size_t)len)
+			qp_die("%s: not UTF-8 text (byte %zu)", path, n + 1);
+		line[strcspn(line, "\r\n")] = '\0';
+		if (line[0] == '\0' || line[0] == '#')
+			continue;
+		adwords = qp_xrealloc(adwords, nadwords + 1, sizeof *adwords);
+		adwords[nadwords++] = qp_xstrdup(line);
+	}
+	if (ferror(f))
+		qp_die("--ad-words: %s: %s", path, strerror(errno));
+	free(line);
+	fclose(f);
+}
+
+void
+rl_opt_flood(const char *spec)
+{
+	long long n, s;
+	char *comma = strchr(spec, ','), buf[64];
+
+	if (comma == NULL || (size_t)(comma - spec) >= sizeof buf)
+		qp_usage_error("--flood: want N,SECONDS (8,60), not '%s'", spec);
+	memcpy(buf, spec, (size_t)(comma - spec));
+	buf[comma - spec] = '\0';
+	if (qp_parse_ll(buf, 2, NFLOOD, &n) == -1 ||
+	    (qp_parse_ll(comma + 1, 1, 86400 * 366, &s) == -1 &&
+	    qp_parse_duration(comma + 1, &s) == -1) || s <= 0)
+		qp_usage_error("--flood: want N,SECONDS with N from 2 to %d "
+		    "(8,60 or 8,1m), not '%s'", NFLOOD, spec);
+	flood_n = (unsigned)n;
+	flood_s = s;
+}
+
+void
+rl_opt_spam_groups(long long n)
+{
+	spam_groups = (unsigned)n;
+}
+
+void
+rl_opt_strikes(long long n)
+{
+	strikes = (unsigned)n;
+}
+
+void
+rl_opt_ad_share(const char *s)
+{
+	/* A decimal from 0 to 1 with up to 4 places, kept as a fraction. */
+	unsigned long long num = 0, den = 1;
+	const char *p = s;
+
+	if (*p == '0' || *p == '1')
+		num = (unsigned long long)(*p++ - '0');
+	else
+		goto bad;
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9' && den < 10000; p++) {
+			num = num * 10 + (unsigned long long)(*p - '0');
+			den *= 10;
+		}
+	if (*p != '\0' || num > den || num == 0)
+		goto bad;
+	share_num = num;
+	share_den = den;
+	return;
+bad:
+	qp_usage_error("--ad-share: want a share above 0, up to 1 with at "
+	    "most 4 decimals (0.1), not '%s'", s);
+}
+
+void
+rl_header(const struct qp_in *in)
+{
+	c_text = qp_in_col(in, "text");
+	c_media = qp_in_col(in, "media");
+	c_msg = qp_in_col(in, "msg_id");
+	if (!re_ready) {
+		/* A mainland mobile number, or + and 8-15 digits, alone. */
+		if (regcomp(&re_phone, "(^|[^0-9])(1[3-9][0-9]{9}|\\+[0-9]"
+		    "{8,15})([^0-9]|$)", REG_EXTENDED | REG_NOSUB) != 0 ||
+		    regcomp(&re_wechat, "(微信号?|[vV][xX]|[wW][xX]|[vV]信|威信)"
+		    " *[:：]? *[A-Za-z][-_A-Za-z0-9]{5,19}",
+		    REG_EXTENDED | REG_NOSUB) != 0)
+			qp_die("rules: cannot compile the patterns");
+		re_ready = 1;
+	}
+}
+
+static const char *
+field(const struct qp_row *r, int c, size_t *len)
+{
+	if (c < 0 || (size_t)c >= r->n) {
+		*len = 0;
+		return "";
+	}
+	*len = r->f[c].len;
+	return r->f[c].s;
+}
+
+static size_t
+codepoints(const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return k;
+}
+
+static int
+has(const char *s, size_t n, const char *w)
+{
+	return memmem(s, n, w, strlen(w)) != NULL;
+}
+
+/* The longest run of digits: no phone number without 8 of them. */
+static size_t
+digit_run(const char *s, size_t n)
+{
+	size_t i, run = 0, best = 0;
+
+	for (i = 0; i < n; i++) {
+		run = s[i] >= '0' && s[i] <= '9' ? run + 1 : 0;
+		if (run > best)
+			best = run;
+	}
+	return best;
+}
+
+/* Whether a WeChat id may be offered: 信 (微信, V信, 威信), vx or wx. */
+static int
+wechat_hint(const char *s, size_t n)
+{
+	size_t i;
+
+	if (has(s, n, "信"))
+		return 1;
+	for (i = 1; i < n; i++)
+		if ((s[i] | 0x20) == 'x' && ((s[i - 1] | 0x20) == 'v' ||
+		    (s[i - 1] | 0x20) == 'w'))
+			return 1;
+	return 0;
+}
+
+/* The message's first content kind, or -1. */
+static int
+content_kind(const char *media, size_t mlen, const char *t, size_t n)
+{
+	size_t i;
+
+	if ((mlen == 4 && memcmp(media, "link", 4) == 0) ||
+	    has(t, n, "http://") || has(t, n, "https://") || has(t, n, "www."))
+		return V_LINK;
+	if (has(t, n, "[二维码]") || has(t, n, "[QR code]") ||
+	    has(t, n, "[QR Code]") || has(t, n, "[qrcode]"))
+		return V_QRCODE;
+	/* The patterns only where a cheap look says they may match. */
+	if (digit_run(t, n) >= 8 && regexec(&re_phone, t, 0, NULL, 0) == 0)
+		return V_PHONE;
+	if (wechat_hint(t, n) && regexec(&re_wechat, t, 0, NULL, 0) == 0)
+		return V_WECHAT;
+	for (i = 0; i < nadwords; i++)
+		if (has(t, n, adwords[i]))
+			return V_ADWORD;
+	return -1;
+}
+
+static uint32_t *
+gday_at(uint32_t **v, struct gday *g, long long day)
+{
+	if (g->n == 0) {
+		g->base = day;
+		g->n = 1;
+		g->msgs = qp_xcalloc(1, sizeof *g->msgs);
+		g->viol = qp_xcalloc(1, sizeof *g->viol);
+	}
+	if (day < g->base) {
+		size_t add = (size_t)(g->base - day);
+
+		g->msgs = qp_xrealloc(g->msgs, g->n + add, sizeof *g->msgs);
+		g->viol = qp_xrealloc(g->viol, g->n + add, sizeof *g->viol);
+		memmove(g->msgs + add, g->msgs, g->n * sizeof *g->msgs);
+		memmove(g->viol + add, g->viol, g->n * sizeof *g->viol);
+		memset(g->msgs, 0, add * sizeof *g->msgs);
+		memset(g->viol, 0, add * sizeof *g->viol);
+		g->n += add;
+		g->base = day;
+	}
+	if ((size_t)(day - g->base) >= g->n) {
+		size_t n = (size_t)(day - g->base) + 1;
+
+		g->msgs = qp_xrealloc(g->msgs, n, sizeof *g->msgs);
+		g->viol = qp_xrealloc(g->viol, n, sizeof *g->viol);
+		memset(g->msgs + g->n, 0, (n - g->n) * sizeof *g->msgs);
+		memset(g->viol + g->n, 0, (n - g->n) * sizeof *g->viol);
+		g->n = n;
+	}
+	return &(*v == NULL ? g->msgs : *v)[day - g->base];
+}
+
+void
+rl_message(const struct qp_in *in, uint32_t group, uint32_t user,
+    long long ts, long long day)
+{
+	const struct qp_row *row = qp_in_row(in);
+	const char *t, *media, *msg;
+	size_t n, mlen, msglen, i;
+	int kind;
+	struct ring *rg;
+	struct gday *g;
+	uint32_t *nil = NULL;
+
+	t = field(row, c_text, &n);
+	media = field(row, c_media, &mlen);
+	msg = field(row, c_msg, &msglen);
+	if (group != ring_group) {	/* a new group: forget the rings */
+		if (nrings > 0)
+			memset(rings, 0, nrings * sizeof *rings);
+		ring_group = group;
+	}
+	while (group >= ngdays) {
+		gdays = qp_xrealloc(gdays, ngdays + 1, sizeof *gdays);
+		memset(&gdays[ngdays++], 0, sizeof *gdays);
+	}
+	g = &gdays[group];
+	(*gday_at(&nil, g, day))++;
+	kind = content_kind(media, mlen, t, n);
+	/* flooding: the Nth message within S seconds */
+	if (user >= nrings) {
+		size_t m = nrings ? nrings : 256;
+
+		while (m <= user)
+			m *= 2;
+		rings = qp_xrealloc(rings, m, sizeof *rings);
+		memset(rings + nrings, 0, (m - nrings) * sizeof *rings);
+		nrings = m;
+	}
+	rg = &rings[user];
+	rg->ts[(rg->head + rg->n) % NFLOOD] = ts;
+	if (rg->n < flood_n)
+		rg->n++;
+	else
+		rg->head = (rg->head + 1) % NFLOOD;
+	if (rg->n == flood_n && ts - rg->ts[rg->head] <= flood_s) {
+		if (kind < 0)
+			kind = V_FLOOD;
+		rg->n = 0;
+		rg->head = 0;
+	}
+	/* the same text in other groups within 24 hours */
+	if (user >= nmems) {
+		size_t m = nmems ? nmems : 256;
+
+		while (m <= user)
+			m *= 2;
+		mems = qp_xrealloc(mems, m, sizeof *mems);
+		memset(mems + nmems, 0, (m - nmems) * sizeof *mems);
+		nmems = m;
+	}
+	if (codepoints(t, n) >= XMIN) {
+		struct member *mb = &mems[user];
+		uint64_t h = qp_hash_parts(&t, 1) ^ n;
+		struct xs *x = NULL;
+
+		for (i = 0; i < XSLOTS; i++)
+			if (mb->x[i].ngroups > 0 && mb->x[i].hash == h &&
+			    (ts - mb->x[i].ts <= 86400 &&
+			    mb->x[i].ts - ts <= 86400))
+				x = &mb->x[i];
+		if (x == NULL) {
+			x = &mb->x[mb->next++ % XSLOTS];
+			x->hash = h;
+			x->ts = ts;
+			x->group = group;
+			x->ngroups = 1;
+		} else if (x->group != group) {
+			x->group = group;
+			x->ngroups++;
+			if (x->ngroups >= spam_groups && kind < 0)
+				kind = V_CROSSPOST;
+		}
+	}
+	if (kind < 0)
+		return;
+	g->viol[day - g->base]++;
+	if (nviols == capviols) {
+		capviols = capviols ? capviols * 2 : 64;
+		viols = qp_xrealloc(viols, capviols, sizeof *viols);
+	}
+	viols[nviols].group = group;
+	viols[nviols].user = user;
+	viols[nviols].ts = ts;
+	viols[nviols].day = day;
+	viols[nviols].kind = kind;
+	viols[nviols].msg = qp_xcalloc(msglen + 1, 1);
+	memcpy(viols[nviols].msg, msg, msglen);
+	viols[nviols].msg[msglen] = '\0';
+	nviols++;
+}
+
+void
+rl_exit(uint32_t group, uint32_t user, long long start, int by_join,
+    long long ts, int removed)
+{
+	if (nexits == capexits) {
+		capexits = capexits ? capexits * 2 : 64;
+		exits = qp_xrealloc(exits, capexits, sizeof *exits);
+	}
+	exits[nexits].group = group;
+	exits[nexits].user = user;
+	exits[nexits].start = start;
+	exits[nexits].ts = ts;
+	exits[nexits].by_join = by_join;
+	exits[nexits].removed = removed;
+	exits[nexits].rejoined = 0;
+	nexits++;
+}
+
+void
+rl_rejoin(uint32_t group, uint32_t user)
+{
+	size_t i;
+
+	for (i = nexits; i-- > 0 && exits[i].group == group; )
+		if (exits[i].user == user) {
+			exits[i].rejoined = 1;
+			return;
+		}
+}
+
+static void
+row(struct qp_out *out, const char *const *v, size_t n)
+{
+	if (qp_out_rowv(out, v, n) == -1)
+		qp_die("%s", qp_out_error(out));
+}
+
+static void
+table(struct qp_out *out, const char *name, const char *const *cols,
+    size_t n)
+{
+	if (qp_out_tablev(out, name, 1, cols, n) == -1)
+		qp_die("%s", qp_out_error(out));
+}
+
+/* 领完就退: left of one's own accord within 3 days of joining. */
+static int
+quick(const struct exitrow *e)
+{
+	return e->by_join && !e->removed && e->ts - e->start <= QUICK;
+}
+
+static char *
+fmt_ts(char *buf, long long ts, const struct qp_tz *tz)
+{
+	if (ts == NODAY) {
+		buf[0] = '\0';
+		return buf;
+	}
+	qp_time_format(buf, ts, qp_tz_offset(tz, ts));
+	return buf;
+}
+
+/* Violators: (scope, user) counts; scope UINT32_MAX is "*". */
+struct vr {
+	uint32_t	 scope, user;
+	unsigned long long n;
+	long long	 last, removed;
+};
+
+static int
+vr_cmp(const void *a, const void *b)
+{
+	const struct vr *x = a, *y = b;
+
+	if (x->scope != y->scope)	/* "*" (UINT32_MAX) first */
+		return x->scope == UINT32_MAX ? -1 : y->scope == UINT32_MAX ?
+		    1 : x->scope < y->scope ? -1 : 1;
+	return x->user < y->user ? -1 : x->user > y->user;
+}
+
+static int
+vr_user_cmp(const struct qp_strmap *uids, const struct vr *x,
+    const struct vr *y)
+{
+	return strcmp(qp_strmap_str(uids, x->user),
+	    qp_strmap_str(uids, y->user));
+}
+
+static const struct qp_strmap *sort_uids;
+
+static int
+vr_out_cmp(const void *a, const void *b)
+{
+	const struct vr *x = a, *y = b;
+	int c = vr_cmp(a, b);
+
+	if (x->scope != y->scope)
+		return c;
+	return vr_user_cmp(sort_uids, x, y);
+}
+
+void
+rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
+    const struct qp_strmap *uids, long long E, const struct qp_tz *tz)
+{
+	static const char *const vcols[] = { "group_id", "user_id", "ts",
+	    "kind", "msg_id" };
+	static const char *const pcols[] = { "group_id", "user_id",
+	    "violations", "last_violation", "removed", "out" };
+	static const char *const rcols[] = { "group_id", "messages_7d",
+	    "violations_7d", "violation_share_7d", "ad_group", "exits", "left",
+	    "removed", "quick_exits", "rejoins" };
+	static const char *const ecols[] = { "group_id", "user_id", "joined",
+	    "left", "how", "quick_exit", "rejoined" };
+	char b[10][40];
+	const char *v[10];
+	struct vr *vr;
+	size_t i, j, k, nvr = 0;
+
+	table(out, "violations", vcols, 5);
+	for (i = 0; i < nviols; i++) {
+		v[0] = gids[viols[i].group];
+		v[1] = qp_strmap_str(uids, viols[i].user);
+		v[2] = fmt_ts(b[0], viols[i].ts, tz);
+		v[3] = kind_names[viols[i].kind];
+		v[4] = viols[i].msg;
+		row(out, v, 5);
+	}
+	/* Violators per group and for "*", with a removal after the last. */
+	vr = qp_xcalloc(2 * nviols + 1, sizeof *vr);
+	for (i = 0; i < nviols; i++)
+		for (k = 0; k < 2; k++) {
+			vr[nvr].scope = k ? UINT32_MAX : viols[i].group;
+			vr[nvr].user = viols[i].user;
+			vr[nvr].n = 1;
+			vr[nvr].last = viols[i].ts;
+			vr[nvr].removed = NODAY;
+			nvr++;
+		}
+	qsort(vr, nvr, sizeof *vr, vr_cmp);
+	for (i = k = 0; i < nvr; i = j) {
+		struct vr s = vr[i];
+
+		for (j = i + 1; j < nvr && vr[j].scope == s.scope &&
+		    vr[j].user == s.user; j++) {
+			s.n++;
+			if (vr[j].last > s.last)
+				s.last = vr[j].last;
+		}
+		for (size_t e = 0; e < nexits; e++)
+			if (exits[e].user == s.user && exits[e].removed &&
+			    (s.scope == UINT32_MAX || exits[e].group == s.scope) &&
+			    exits[e].ts >= s.last && (s.removed == NODAY ||
+			    exits[e].ts < s.removed))
+				s.removed = exits[e].ts;
+		vr[k++] = s;
+	}
+	nvr = k;
+	sort_uids = uids;
+	qsort(vr, nvr, sizeof *vr, vr_out_cmp);
+	table(out, "violators", pcols, 6);
+	for (i = 0; i < nvr; i++) {
+		v[0] = vr[i].scope == UINT32_MAX ? "*" : gids[vr[i].scope];
+		v[1] = qp_strmap_str(uids, vr[i].user);
+		snprintf(b[0], sizeof b[0], "%llu", vr[i].n);
+		v[2] = b[0];
+		v[3] = fmt_ts(b[1], vr[i].last, tz);
+		v[4] = fmt_ts(b[2], vr[i].removed, tz);
+		v[5] = vr[i].n >= strikes ? "1" : "0";
+		row(out, v, 6);
+	}
+	free(vr);
+	/* Per group: the last 7 days (E-6..E) and the exits. */
+	table(out, "rules", rcols, 10);
+	for (k = 0; k <= ngroups; k++) {
+		unsigned long long m = 0, vi = 0, e[5] = { 0 };
+		size_t g = k - 1;
+		long long d;
+
+		if (k > 0) {
+			if (g < ngdays && gdays[g].n > 0)
+				for (d = E - 6; d <= E; d++)
+					if (d >= gdays[g].base && d <
+					    gdays[g].base + (long long)gdays[g].n) {
+						m += gdays[g].msgs[d - gdays[g].base];
+						vi += gdays[g].viol[d - gdays[g].base];
+					}
+			for (i = 0; i < nexits; i++) {
+				if (exits[i].group != g)
+					continue;
+				e[0]++;
+				e[exits[i].removed ? 2 : 1]++;
+				e[3] += quick(&exits[i]);
+				e[4] += exits[i].rejoined;
+			}
+		}
+		if (k == 0)
+			continue;
+		if (k == 1) {	/* "*" first: the sums, known after a pass */
+			unsigned long long sm = 0, sv = 0, se[5] = { 0 };
+			size_t gg;
+
+			for (gg = 0; gg < ngroups; gg++) {
+				if (gg < ngdays && gdays[gg].n > 0)
+					for (d = E - 6; d <= E; d++)
+						if (d >= gdays[gg].base && d <
+						    gdays[gg].base +
+						    (long long)gdays[gg].n) {
+							sm += gdays[gg].msgs[d -
+							    gdays[gg].base];
+							sv += gdays[gg].viol[d -
+							    gdays[gg].base];
+						}
+			}
+			for (i = 0; i < nexits; i++) {
+				se[0]++;
+				se[exits[i].removed ? 2 : 1]++;
+				se[3] += quick(&exits[i]);
+				se[4] += exits[i].rejoined;
+			}
+			v[0] = "*";
+			snprintf(b[0], sizeof b[0], "%llu", sm);
+			snprintf(b[1], sizeof b[1], "%llu", sv);
+			v[1] = b[0];
+			v[2] = b[1];
+			v[3] = qp_csv_rate(b[2], sv, sm);
+			v[4] = sm > 0 && sv * share_den >= share_num * sm ? "1" :
+			    "0";
+			for (i = 0; i < 5; i++) {
+				snprintf(b[3 + i], sizeof b[3 + i], "%llu", se[i]);
+				v[5 + i] = b[3 + i];
+			}
+			row(out, v, 10);
+		}
+		v[0] = gids[g];
+		snprintf(b[0], sizeof b[0], "%llu", m);
+		snprintf(b[1], sizeof b[1], "%llu", vi);
+		v[1] = b[0];
+		v[2] = b[1];
+		v[3] = qp_csv_rate(b[2], vi, m);
+		v[4] = m > 0 && vi * share_den >= share_num * m ? "1" : "0";
+		for (i = 0; i < 5; i++) {
+			snprintf(b[3 + i], sizeof b[3 + i], "%llu", e[i]);
+			v[5 + i] = b[3 + i];
+		}
+		row(out, v, 10);
+	}
+	/* Every exit, in stream order. */
+	table(out, "exits", ecols, 7);
+	for (i = 0; i < nexits; i++) {
+		char j1[16], j2[16];
+
+		qp_day_format(j1, qp_tz_day(tz, exits[i].start));
+		qp_day_format(j2, qp_tz_day(tz, exits[i].ts));
+		v[0] = gids[exits[i].group];
+		v[1] = qp_strmap_str(uids, exits[i].user);
+		v[2] = exits[i].by_join ? j1 : "";
+		v[3] = j2;
+		v[4] = exits[i].removed ? "remove" : "leave";
+		v[5] = quick(&exits[i]) ? "1" : "0";
+		v[6] = exits[i].rejoined ? "1" : "0";
+		row(out, v, 7);
+	}
+}
+
+void
+rl_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < nviols; i++)
+		free(viols[i].msg);
+	free(viols);
+	for (i = 0; i < ngdays; i++) {
+		free(gdays[i].msgs);
+		free(gdays[i].viol);
+	}
+	free(gdays);
+	free(mems);
+	free(rings);
+	free(exits);
+	for (i = 0; i < nadwords; i++)
+		free(adwords[i]);
+	free(adwords);
+	if (re_ready) {
+		regfree(&re_phone);
+		regfree(&re_wechat);
+	}
+}
