@@ -65,9 +65,14 @@ struct member {
 	unsigned	 next;
 };
 
-/* Per (group, user) of the group being read: the flood ring. */
+/*
+ * Per user, in the group being read: the times of their last flood_n
+ * messages (ringts[user * flood_n ...]), forgotten when they speak in
+ * another group (not by clearing every ring at each group: that cost
+ * groups x members).
+ */
 struct ring {
-	long long	 ts[NFLOOD];
+	uint32_t	 group;
 	unsigned	 n, head;
 };
 
@@ -98,9 +103,9 @@ static struct viol *viols;
 static size_t nviols, capviols;
 static struct member *mems;
 static size_t nmems;
-static struct ring *rings;	/* by user, for the current group */
+static struct ring *rings;	/* by user */
+static long long *ringts;	/* flood_n times a user */
 static size_t nrings;
-static uint32_t ring_group = UINT32_MAX;
 static struct gday *gdays;
 static size_t ngdays;
 static struct exitrow *exits;
@@ -233,6 +238,21 @@ has(const char *s, size_t n, const char *w)
 	return memmem(s, n, w, strlen(w)) != NULL;
 }
 
+/* Whether s holds http:// or https://: one search for ://, not two. */
+static int
+has_url(const char *s, size_t n)
+{
+	const char *p = s, *e = s + n, *q;
+
+	while ((q = memmem(p, (size_t)(e - p), "://", 3)) != NULL) {
+		if ((q - s >= 4 && memcmp(q - 4, "http", 4) == 0) ||
+		    (q - s >= 5 && memcmp(q - 5, "https", 5) == 0))
+			return 1;
+		p = q + 3;
+	}
+	return 0;
+}
+
 /* The longest run of digits: no phone number without 8 of them. */
 static size_t
 digit_run(const char *s, size_t n)
@@ -268,11 +288,13 @@ content_kind(const char *media, size_t mlen, const char *t, size_t n)
 {
 	size_t i;
 
-	if ((mlen == 4 && memcmp(media, "link", 4) == 0) ||
-	    has(t, n, "http://") || has(t, n, "https://") || has(t, n, "www."))
+	if ((mlen == 4 && memcmp(media, "link", 4) == 0) || has_url(t, n) ||
+	    has(t, n, "www."))
 		return V_LINK;
-	if (has(t, n, "[二维码]") || has(t, n, "[QR code]") ||
-	    has(t, n, "[QR Code]") || has(t, n, "[qrcode]"))
+	/* each placeholder starts with [: one look for it first */
+	if (memchr(t, '[', n) != NULL && (has(t, n, "[二维码]") ||
+	    has(t, n, "[QR code]") || has(t, n, "[QR Code]") ||
+	    has(t, n, "[qrcode]")))
 		return V_QRCODE;
 	/* The patterns only where a cheap look says they may match. */
 	if (digit_run(t, n) >= 8 && regexec(&re_phone, t, 0, NULL, 0) == 0)
@@ -327,17 +349,13 @@ rl_message(const struct qp_in *in, uint32_t group, uint32_t user,
 	size_t n, mlen, msglen, i;
 	int kind;
 	struct ring *rg;
+	long long *rts;
 	struct gday *g;
 	uint32_t *nil = NULL;
 
 	t = field(row, c_text, &n);
 	media = field(row, c_media, &mlen);
 	msg = field(row, c_msg, &msglen);
-	if (group != ring_group) {	/* a new group: forget the rings */
-		if (nrings > 0)
-			memset(rings, 0, nrings * sizeof *rings);
-		ring_group = group;
-	}
 	while (group >= ngdays) {
 		gdays = qp_xrealloc(gdays, ngdays + 1, sizeof *gdays);
 		memset(&gdays[ngdays++], 0, sizeof *gdays);
@@ -352,16 +370,22 @@ rl_message(const struct qp_in *in, uint32_t group, uint32_t user,
 		while (m <= user)
 			m *= 2;
 		rings = qp_xrealloc(rings, m, sizeof *rings);
+		ringts = qp_xrealloc(ringts, m, flood_n * sizeof *ringts);
 		memset(rings + nrings, 0, (m - nrings) * sizeof *rings);
 		nrings = m;
 	}
 	rg = &rings[user];
-	rg->ts[(rg->head + rg->n) % NFLOOD] = ts;
+	if (rg->group != group + 1) {	/* a group of theirs not yet seen */
+		rg->group = group + 1;
+		rg->n = rg->head = 0;
+	}
+	rts = ringts + (size_t)user * flood_n;
+	rts[(rg->head + rg->n) % flood_n] = ts;
 	if (rg->n < flood_n)
 		rg->n++;
 	else
-		rg->head = (rg->head + 1) % NFLOOD;
-	if (rg->n == flood_n && ts - rg->ts[rg->head] <= flood_s) {
+		rg->head = (rg->head + 1) % flood_n;
+	if (rg->n == flood_n && ts - rts[rg->head] <= flood_s) {
 		if (kind < 0)
 			kind = V_FLOOD;
 		rg->n = 0;
@@ -699,6 +723,7 @@ rl_free(void)
 	free(gdays);
 	free(mems);
 	free(rings);
+	free(ringts);
 	free(exits);
 	for (i = 0; i < nadwords; i++)
 		free(adwords[i]);
