@@ -731,6 +731,17 @@ static const unsigned char special[256] = {
 
 #ifdef __SSE2__
 /*
+ * Copy a field of at most 16 bytes as 16 (no call to memcpy, 16 times a
+ * row): o has QP_SLACK bytes to spare, and s is read within its page.
+ */
+__attribute__((no_sanitize_address))
+static inline void
+copy16(char *o, const char *s)
+{
+	_mm_storeu_si128((__m128i *)o, _mm_loadu_si128((const __m128i *)s));
+}
+
+/*
  * Which of the 16 bytes at s are , " LF or CR, as bits.  The caller masks
  * off the bytes past its field, which this may read (within the page, so
  * never a fault; hence no address sanitizing here).
@@ -930,13 +941,21 @@ qp_csv_write_plain(struct qp_sink *k, const struct qp_field *f, size_t n,
 			rc = -1;
 			goto out;
 		}
-	} else if ((o = buf = malloc(total)) == NULL) {
+	} else if ((o = buf = malloc(total + QP_SLACK)) == NULL) {
 		rc = -1;
 		goto out;
 	}
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			*o++ = ',';
+#ifdef __SSE2__
+		if (!qv[i] && f[i].len <= 16 &&
+		    ((uintptr_t)f[i].s & 4095) <= 4096 - 16) {
+			copy16(o, f[i].s);
+			o += f[i].len;
+			continue;
+		}
+#endif
 		o = enc_field(o, &f[i], qv[i]);
 	}
 	*o++ = '\n';
