@@ -1038,7 +1038,8 @@ ing_emit(struct ing *g, const struct ing_event *e)
 		uint64_t plain = 1 | 1u << 14;	/* our time and src */
 
 		/* Lengths known without strlen: the time, the src, hashed ids,
-		 * which need no quotes either. */
+		 * which need no quotes either, nor empty fields or kinds. */
+		plain |= 1u << 6;
 		for (i = 0; i < ING_NROW; i++) {
 			f[i].s = v[i];
 			if (i == 0)
@@ -1048,7 +1049,10 @@ ing_emit(struct ing *g, const struct ing_event *e)
 				plain |= 1u << i;
 			} else if (v[i] == e->text)
 				f[i].len = tlen;
-			else
+			else if (*v[i] == '\0') {
+				f[i].len = 0;
+				plain |= 1u << i;
+			} else
 				f[i].len = strlen(v[i]);
 		}
 		if (f[2].len != g->prev_gid.len ||
