@@ -21,6 +21,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "qp_cli.h"
 #include "qp_csv.h"
@@ -375,7 +378,10 @@ sort_buffer(struct dd *d)
  * A spilled record: its header as varints (the time as a zigzag step from
  * the run's record before, offsets counted from the fields), then its
  * fields without the NUL and padding after them: a 48-byte header becomes
- * about 15.  The reader rebuilds the record as add() packed it.
+ * about 15.  Of the fields, what starts as the run's record before starts
+ * is left out (the date of the time), and so is what starts at group_id as
+ * it does there (group_id and the group's name: the run is in groups).
+ * The reader rebuilds the record as add() packed it.
  */
 #define SPILL_HDR	80	/* the longest encoded header, rounded up */
 
@@ -407,8 +413,29 @@ get_uv(const unsigned char *p, const unsigned char *e, uint64_t *v)
 	return NULL;
 }
 
+/* How many bytes a and b share from their start, of at most n. */
+static size_t
+common(const char *a, const char *b, size_t n)
+{
+	size_t i = 0;
+#ifdef __SSE2__
+	unsigned m;
+
+	for (; i + 16 <= n; i += 16) {
+		m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_loadu_si128((const __m128i *)(a + i)),
+		    _mm_loadu_si128((const __m128i *)(b + i))));
+		if (m != 0xffff)
+			return i + (size_t)__builtin_ctz(~m);
+	}
+#endif
+	while (i < n && a[i] == b[i])
+		i++;
+	return i;
+}
+
 static char *
-spill_hdr(char *p, const struct rec *r, int64_t *prev)
+spill_hdr(char *p, const struct rec *r, int64_t *prev, size_t hp, size_t gp)
 {
 	uint64_t step = (uint64_t)r->ts - (uint64_t)*prev;
 
@@ -423,28 +450,35 @@ spill_hdr(char *p, const struct rec *r, int64_t *prev)
 	p = put_uv(p, r->gid - sizeof *r);
 	p = put_uv(p, r->gidlen);
 	p = put_uv(p, r->msg - sizeof *r);
-	return put_uv(p, r->msglen);
+	p = put_uv(p, r->msglen);
+	p = put_uv(p, hp);
+	return put_uv(p, gp);
 }
 
 /*
- * The header at p (avail bytes) into r, its fields' length in *len;
- * returns the header's length, or 0 when it is cut short or damaged.
+ * The header at p (avail bytes) into r, the bytes shared with the record
+ * before into *hp and *gp; returns the header's length, or 0 when it is
+ * cut short or damaged.
  */
 static size_t
-unspill_hdr(const char *p, size_t avail, struct rec *r, int64_t *prev)
+unspill_hdr(const char *p, size_t avail, struct rec *r, int64_t *prev,
+    size_t *hp, size_t *gp)
 {
 	const unsigned char *u = (const unsigned char *)p, *e = u + avail;
-	uint64_t v[11];
+	uint64_t v[13];
 	int i;
 
-	for (i = 0; i < 11; i++)
+	for (i = 0; i < 13; i++)
 		if ((u = get_uv(u, e, &v[i])) == NULL)
 			return 0;
 	if (v[0] >= UINT32_MAX - 2 * sizeof *r || v[1] > UINT16_MAX ||
 	    v[2] > 511 || v[3] > UINT32_MAX || v[4] > UINT32_MAX ||
 	    v[5] > UINT32_MAX || v[7] > v[0] || v[8] > v[0] - v[7] ||
-	    v[9] > v[0] || v[10] > v[0] - v[9])
+	    v[9] > v[0] || v[10] > v[0] - v[9] || v[11] > v[7] ||
+	    v[12] > v[0] - v[7])
 		return 0;
+	*hp = (size_t)v[11];
+	*gp = (size_t)v[12];
 	memset(r, 0, sizeof *r);
 	r->len = (uint32_t)v[0];
 	r->size = (uint32_t)((sizeof *r + v[0] + 1 + 7) & ~(size_t)7);
@@ -476,7 +510,9 @@ static void
 spill(struct dd *d)
 {
 	char *out = qp_xrealloc(NULL, SPILL_BUF, 1);
-	size_t i, n = 0;
+	const struct rec *pr = NULL;
+	const char *f;
+	size_t i, n = 0, hp, gp, g0, pg0;
 	int64_t prev = 0;
 	int fd;
 
@@ -490,14 +526,27 @@ spill(struct dd *d)
 			spill_write(fd, out, n);
 			n = 0;
 		}
-		n = (size_t)(spill_hdr(out + n, r, &prev) - out);
+		hp = gp = 0;
+		g0 = r->gid - sizeof *r;
+		if (pr != NULL && SPILL_HDR + r->len <= SPILL_BUF) {
+			pg0 = pr->gid - sizeof *pr;
+			hp = common(joined(r), joined(pr), g0 < pg0 ? g0 : pg0);
+			gp = common(joined(r) + g0, joined(pr) + pg0,
+			    r->len - g0 < pr->len - pg0 ? r->len - g0 :
+			    pr->len - pg0);
+		}
+		pr = r;
+		n = (size_t)(spill_hdr(out + n, r, &prev, hp, gp) - out);
 		if (SPILL_HDR + r->len > SPILL_BUF) {
 			spill_write(fd, out, n);
 			spill_write(fd, joined(r), r->len);
 			n = 0;
 		} else {
-			memcpy(out + n, joined(r), r->len);
-			n += r->len;
+			f = joined(r);
+			memcpy(out + n, f + hp, g0 - hp);
+			n += g0 - hp;
+			memcpy(out + n, f + g0 + gp, r->len - g0 - gp);
+			n += r->len - g0 - gp;
 		}
 	}
 	spill_write(fd, out, n);
@@ -614,8 +663,8 @@ struct reader {
 	size_t		 cap, len, pos;	/* the next record starts at pos */
 	size_t		 next;		/* of d->idx */
 	struct rec	*r;		/* current record, or NULL at the end */
-	char		*dec;		/* where a spilled record is rebuilt */
-	size_t		 dcap;
+	char		*dec, *pdec;	/* where a spilled record is rebuilt; */
+	size_t		 dcap, pdcap;	/* the one before */
 	int64_t		 ts;		/* the time before, for the next step */
 };
 
@@ -651,20 +700,37 @@ static void
 next_rec(const struct dd *d, struct reader *rd)
 {
 	struct rec h;
-	size_t avail, hl;
+	const struct rec *pr;
+	const char *lit;
+	char *o, *t;
+	size_t avail, hl, llen, tc, hp, gp, g0;
 
 	if (rd->fd == -1) {
 		rd->r = rd->next < d->nrec ?
 		    (struct rec *)(d->buf + d->idx[rd->next++].off) : NULL;
 		return;
 	}
+	/* The current record becomes the one before. */
+	pr = rd->r;
+	t = rd->dec;
+	rd->dec = rd->pdec;
+	rd->pdec = t;
+	tc = rd->dcap;
+	rd->dcap = rd->pdcap;
+	rd->pdcap = tc;
 	if ((avail = fill(rd, SPILL_HDR)) == 0) {
 		rd->r = NULL;	/* the run is done */
 		return;
 	}
-	if ((hl = unspill_hdr(rd->buf + rd->pos, avail, &h, &rd->ts)) == 0)
+	if ((hl = unspill_hdr(rd->buf + rd->pos, avail, &h, &rd->ts, &hp,
+	    &gp)) == 0)
 		qp_die("spill file: damaged");
-	if (fill(rd, hl + h.len) < hl + h.len)
+	g0 = h.gid - sizeof h;
+	if (hp + gp > 0 && (pr == NULL || hp > pr->gid - sizeof *pr ||
+	    gp > pr->len - (pr->gid - sizeof *pr)))
+		qp_die("spill file: damaged");
+	llen = h.len - hp - gp;
+	if (fill(rd, hl + llen) < hl + llen)
 		qp_die("spill file: cut short");
 	if (h.size > rd->dcap) {
 		rd->dcap = h.size > 4096 ? h.size : 4096;
@@ -672,9 +738,16 @@ next_rec(const struct dd *d, struct reader *rd)
 	}
 	rd->r = (struct rec *)rd->dec;
 	memcpy(rd->r, &h, sizeof h);
-	memcpy(rd->dec + sizeof h, rd->buf + rd->pos + hl, h.len);
-	memset(rd->dec + sizeof h + h.len, 0, h.size - sizeof h - h.len);
-	rd->pos += hl + h.len;
+	lit = rd->buf + rd->pos + hl;
+	o = rd->dec + sizeof h;
+	if (hp > 0)
+		memcpy(o, joined(pr), hp);
+	memcpy(o + hp, lit, g0 - hp);
+	if (gp > 0)
+		memcpy(o + g0, (const char *)pr + pr->gid, gp);
+	memcpy(o + g0 + gp, lit + g0 - hp, h.len - g0 - gp);
+	memset(o + h.len, 0, h.size - sizeof h - h.len);
+	rd->pos += hl + llen;
 }
 
 /* For qp_tourney: does reader a's record come first?  Done ones last. */
@@ -988,6 +1061,7 @@ merge(struct dd *d, struct qp_out *out)
 	for (i = 0; i < d->nruns; i++) {
 		free(rd[i].buf);
 		free(rd[i].dec);
+		free(rd[i].pdec);
 		close(d->runs[i]);
 	}
 	free(rd);
