@@ -17,6 +17,9 @@ uint64_t	 qp_hash(const void *p, size_t len);
 
 /* Hash n NUL-terminated parts joined by 0x1f. */
 uint64_t	 qp_hash_parts(const char *const *parts, size_t n);
+/* The same with the parts' lengths known (lens NULL: strlen). */
+uint64_t	 qp_hash_partsn(const char *const *parts, const size_t *lens,
+		    size_t n);
 
 /*
  * Hash a long input in pieces: qp_hasher_new() (NULL on ENOMEM), any

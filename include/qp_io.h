@@ -27,6 +27,7 @@
 #include <stdint.h>
 
 #define QP_BLOCK	65536	/* text per gzip member, at most */
+#define QP_SLACK	16	/* scratch bytes past a reserved block */
 
 struct qp_src;
 struct qp_sink;
@@ -84,7 +85,8 @@ int		 qp_sink_write(struct qp_sink *k, const void *p, size_t len);
 /*
  * Room for at least len bytes of text, or NULL on a sticky error; the
  * caller fills some of it and then calls qp_sink_commit() with the count.
- * len must be at most QP_BLOCK.
+ * len must be at most QP_BLOCK.  The QP_SLACK bytes past the room may be
+ * scribbled on (so that short copies can move 16 bytes at a time).
  */
 char		*qp_sink_reserve(struct qp_sink *k, size_t len);
 void		 qp_sink_commit(struct qp_sink *k, size_t len);

@@ -21,6 +21,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "qp_cli.h"
 #include "qp_csv.h"
@@ -371,6 +374,129 @@ sort_buffer(struct dd *d)
 	qsort(d->idx, d->nrec, sizeof *d->idx, idx_cmp);
 }
 
+/*
+ * A spilled record: its header as varints (the time as a zigzag step from
+ * the run's record before, offsets counted from the fields), then its
+ * fields without the NUL and padding after them: a 48-byte header becomes
+ * about 15.  Of the fields, what starts as the run's record before starts
+ * is left out (the date of the time), and so is what starts at group_id as
+ * it does there (group_id and the group's name: the run is in groups).
+ * The reader rebuilds the record as add() packed it.
+ */
+#define SPILL_HDR	80	/* the longest encoded header, rounded up */
+
+static char *
+put_uv(char *p, uint64_t v)
+{
+	while (v >= 0x80) {
+		*p++ = (char)(v | 0x80);
+		v >>= 7;
+	}
+	*p++ = (char)v;
+	return p;
+}
+
+/* A varint from p, below e; NULL when it runs past e or past 64 bits. */
+static const unsigned char *
+get_uv(const unsigned char *p, const unsigned char *e, uint64_t *v)
+{
+	uint64_t x = 0;
+	int sh;
+
+	for (sh = 0; p < e && sh < 64; sh += 7) {
+		x |= (uint64_t)(*p & 0x7f) << sh;
+		if ((*p++ & 0x80) == 0) {
+			*v = x;
+			return p;
+		}
+	}
+	return NULL;
+}
+
+/* How many bytes a and b share from their start, of at most n. */
+static size_t
+common(const char *a, const char *b, size_t n)
+{
+	size_t i = 0;
+#ifdef __SSE2__
+	unsigned m;
+
+	for (; i + 16 <= n; i += 16) {
+		m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_loadu_si128((const __m128i *)(a + i)),
+		    _mm_loadu_si128((const __m128i *)(b + i))));
+		if (m != 0xffff)
+			return i + (size_t)__builtin_ctz(~m);
+	}
+#endif
+	while (i < n && a[i] == b[i])
+		i++;
+	return i;
+}
+
+static char *
+spill_hdr(char *p, const struct rec *r, int64_t *prev, size_t hp, size_t gp)
+{
+	uint64_t step = (uint64_t)r->ts - (uint64_t)*prev;
+
+	*prev = r->ts;
+	p = put_uv(p, r->len);
+	p = put_uv(p, r->nf);
+	p = put_uv(p, (uint64_t)r->rank << 1 | (r->plain & 1));
+	p = put_uv(p, r->input);
+	p = put_uv(p, r->srcno);
+	p = put_uv(p, (uint32_t)(r->user + 1));	/* NONE is 0 */
+	p = put_uv(p, step << 1 ^ (uint64_t)((int64_t)step >> 63));
+	p = put_uv(p, r->gid - sizeof *r);
+	p = put_uv(p, r->gidlen);
+	p = put_uv(p, r->msg - sizeof *r);
+	p = put_uv(p, r->msglen);
+	p = put_uv(p, hp);
+	return put_uv(p, gp);
+}
+
+/*
+ * The header at p (avail bytes) into r, the bytes shared with the record
+ * before into *hp and *gp; returns the header's length, or 0 when it is
+ * cut short or damaged.
+ */
+static size_t
+unspill_hdr(const char *p, size_t avail, struct rec *r, int64_t *prev,
+    size_t *hp, size_t *gp)
+{
+	const unsigned char *u = (const unsigned char *)p, *e = u + avail;
+	uint64_t v[13];
+	int i;
+
+	for (i = 0; i < 13; i++)
+		if ((u = get_uv(u, e, &v[i])) == NULL)
+			return 0;
+	if (v[0] >= UINT32_MAX - 2 * sizeof *r || v[1] > UINT16_MAX ||
+	    v[2] > 511 || v[3] > UINT32_MAX || v[4] > UINT32_MAX ||
+	    v[5] > UINT32_MAX || v[7] > v[0] || v[8] > v[0] - v[7] ||
+	    v[9] > v[0] || v[10] > v[0] - v[9] || v[11] > v[7] ||
+	    v[12] > v[0] - v[7])
+		return 0;
+	*hp = (size_t)v[11];
+	*gp = (size_t)v[12];
+	memset(r, 0, sizeof *r);
+	r->len = (uint32_t)v[0];
+	r->size = (uint32_t)((sizeof *r + v[0] + 1 + 7) & ~(size_t)7);
+	r->nf = (uint16_t)v[1];
+	r->rank = (uint8_t)(v[2] >> 1);
+	r->plain = (uint8_t)(v[2] & 1);
+	r->input = (uint32_t)v[3];
+	r->srcno = (uint32_t)v[4];
+	r->user = (uint32_t)v[5] - 1;
+	r->ts = (int64_t)((uint64_t)*prev + (v[6] >> 1 ^ -(v[6] & 1)));
+	*prev = r->ts;
+	r->gid = (uint32_t)(sizeof *r + v[7]);
+	r->gidlen = (uint32_t)v[8];
+	r->msg = (uint32_t)(sizeof *r + v[9]);
+	r->msglen = (uint32_t)v[10];
+	return (size_t)((const char *)u - p);
+}
+
 /* Write to a spill file, or stop. */
 static void
 spill_write(int fd, const void *p, size_t len)
@@ -384,7 +510,10 @@ static void
 spill(struct dd *d)
 {
 	char *out = qp_xrealloc(NULL, SPILL_BUF, 1);
-	size_t i, n = 0;
+	const struct rec *pr = NULL;
+	const char *f;
+	size_t i, n = 0, hp, gp, g0, pg0;
+	int64_t prev = 0;
 	int fd;
 
 	sort_buffer(d);
@@ -393,15 +522,31 @@ spill(struct dd *d)
 	for (i = 0; i < d->nrec; i++) {
 		const struct rec *r = (const struct rec *)(d->buf + d->idx[i].off);
 
-		if (n + r->size > SPILL_BUF) {
+		if (n + SPILL_HDR + r->len > SPILL_BUF) {
 			spill_write(fd, out, n);
 			n = 0;
 		}
-		if (r->size > SPILL_BUF)
-			spill_write(fd, (const char *)r, r->size);
-		else {
-			memcpy(out + n, r, r->size);
-			n += r->size;
+		hp = gp = 0;
+		g0 = r->gid - sizeof *r;
+		if (pr != NULL && SPILL_HDR + r->len <= SPILL_BUF) {
+			pg0 = pr->gid - sizeof *pr;
+			hp = common(joined(r), joined(pr), g0 < pg0 ? g0 : pg0);
+			gp = common(joined(r) + g0, joined(pr) + pg0,
+			    r->len - g0 < pr->len - pg0 ? r->len - g0 :
+			    pr->len - pg0);
+		}
+		pr = r;
+		n = (size_t)(spill_hdr(out + n, r, &prev, hp, gp) - out);
+		if (SPILL_HDR + r->len > SPILL_BUF) {
+			spill_write(fd, out, n);
+			spill_write(fd, joined(r), r->len);
+			n = 0;
+		} else {
+			f = joined(r);
+			memcpy(out + n, f + hp, g0 - hp);
+			n += g0 - hp;
+			memcpy(out + n, f + g0 + gp, r->len - g0 - gp);
+			n += r->len - g0 - gp;
 		}
 	}
 	spill_write(fd, out, n);
@@ -515,40 +660,27 @@ struct reader {
 	int		 fd;		/* -1: the buffer, in d->idx order */
 	off_t		 off;		/* of the next read */
 	char		*buf;
-	size_t		 cap, len, pos;	/* the current record starts at pos */
+	size_t		 cap, len, pos;	/* the next record starts at pos */
 	size_t		 next;		/* of d->idx */
 	struct rec	*r;		/* current record, or NULL at the end */
+	char		*dec, *pdec;	/* where a spilled record is rebuilt; */
+	size_t		 dcap, pdcap;	/* the one before */
+	int64_t		 ts;		/* the time before, for the next step */
 };
 
-static void
-next_rec(const struct dd *d, struct reader *rd)
+/* At least k bytes readable from pos, unless the run ends first: how many. */
+static size_t
+fill(struct reader *rd, size_t k)
 {
-	uint32_t size;
 	ssize_t got;
 
-	if (rd->fd == -1) {
-		rd->r = rd->next < d->nrec ?
-		    (struct rec *)(d->buf + d->idx[rd->next++].off) : NULL;
-		return;
-	}
-	if (rd->r != NULL)
-		rd->pos += rd->r->size;
-	for (;;) {
-		if (rd->len - rd->pos >= 4) {
-			memcpy(&size, rd->buf + rd->pos, 4);
-			if (size < sizeof(struct rec))
-				qp_die("spill file: damaged");
-			if (rd->len - rd->pos >= size)
-				break;
-		} else
-			size = 0;
-		/* Keep the partial record, make room for all of it, read on. */
+	while (rd->len - rd->pos < k) {
 		memmove(rd->buf, rd->buf + rd->pos, rd->len - rd->pos);
 		rd->len -= rd->pos;
 		rd->pos = 0;
-		if (size > rd->cap) {
-			rd->buf = qp_xrealloc(rd->buf, size, 1);
-			rd->cap = size;
+		if (k > rd->cap) {
+			rd->buf = qp_xrealloc(rd->buf, k, 1);
+			rd->cap = k;
 		}
 		if ((got = pread(rd->fd, rd->buf + rd->len, rd->cap - rd->len,
 		    rd->off)) == -1) {
@@ -556,16 +688,66 @@ next_rec(const struct dd *d, struct reader *rd)
 				continue;
 			qp_die("spill file: %s", strerror(errno));
 		}
-		if (got == 0) {
-			if (rd->len > 0)
-				qp_die("spill file: cut short");
-			rd->r = NULL;	/* the run is done */
-			return;
-		}
+		if (got == 0)
+			break;
 		rd->off += got;
 		rd->len += (size_t)got;
 	}
-	rd->r = (struct rec *)(rd->buf + rd->pos);
+	return rd->len - rd->pos;
+}
+
+static void
+next_rec(const struct dd *d, struct reader *rd)
+{
+	struct rec h;
+	const struct rec *pr;
+	const char *lit;
+	char *o, *t;
+	size_t avail, hl, llen, tc, hp, gp, g0;
+
+	if (rd->fd == -1) {
+		rd->r = rd->next < d->nrec ?
+		    (struct rec *)(d->buf + d->idx[rd->next++].off) : NULL;
+		return;
+	}
+	/* The current record becomes the one before. */
+	pr = rd->r;
+	t = rd->dec;
+	rd->dec = rd->pdec;
+	rd->pdec = t;
+	tc = rd->dcap;
+	rd->dcap = rd->pdcap;
+	rd->pdcap = tc;
+	if ((avail = fill(rd, SPILL_HDR)) == 0) {
+		rd->r = NULL;	/* the run is done */
+		return;
+	}
+	if ((hl = unspill_hdr(rd->buf + rd->pos, avail, &h, &rd->ts, &hp,
+	    &gp)) == 0)
+		qp_die("spill file: damaged");
+	g0 = h.gid - sizeof h;
+	if (hp + gp > 0 && (pr == NULL || hp > pr->gid - sizeof *pr ||
+	    gp > pr->len - (pr->gid - sizeof *pr)))
+		qp_die("spill file: damaged");
+	llen = h.len - hp - gp;
+	if (fill(rd, hl + llen) < hl + llen)
+		qp_die("spill file: cut short");
+	if (h.size > rd->dcap) {
+		rd->dcap = h.size > 4096 ? h.size : 4096;
+		rd->dec = qp_xrealloc(rd->dec, rd->dcap, 1);
+	}
+	rd->r = (struct rec *)rd->dec;
+	memcpy(rd->r, &h, sizeof h);
+	lit = rd->buf + rd->pos + hl;
+	o = rd->dec + sizeof h;
+	if (hp > 0)
+		memcpy(o, joined(pr), hp);
+	memcpy(o + hp, lit, g0 - hp);
+	if (gp > 0)
+		memcpy(o + g0, (const char *)pr + pr->gid, gp);
+	memcpy(o + g0 + gp, lit + g0 - hp, h.len - g0 - gp);
+	memset(o + h.len, 0, h.size - sizeof h - h.len);
+	rd->pos += hl + llen;
 }
 
 /* For qp_tourney: does reader a's record come first?  Done ones last. */
@@ -878,6 +1060,8 @@ merge(struct dd *d, struct qp_out *out)
 		flush_copies(d, out, w, off, ng, &ptr, &pcap);
 	for (i = 0; i < d->nruns; i++) {
 		free(rd[i].buf);
+		free(rd[i].dec);
+		free(rd[i].pdec);
 		close(d->runs[i]);
 	}
 	free(rd);

@@ -43,6 +43,7 @@ struct ing_event {
 	int		 mentions_all;	/* they are all: no @names in the text */
 	const char	*media;		/* NULL: "text" for messages */
 	const char	*text;
+	size_t		 tlen;		/* strlen(text) if the reader knows it, else 0 */
 	const char	*name;
 	unsigned long long line;	/* where it starts; 0: the line just read */
 	const char	*role;		/* what the export says: "owner", "bot"... */

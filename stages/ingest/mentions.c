@@ -24,7 +24,7 @@
 struct ing_mention {
 	struct ing_names	*names;	/* gid \x1f name -> id; "" ambiguous */
 	struct ing_buf		 key, list;
-	char			 last[256];	/* the last (gid, name, id) learnt */
+	char			 last[64][256];	/* (gid, name, id) learnt, by name */
 	unsigned long long	 ambiguous, unknown;
 };
 
@@ -54,16 +54,23 @@ ing_mention_learn(struct ing *g, const char *gid, const char *name,
     const char *id)
 {
 	struct ing_mention *m = state(g);
-	size_t gl = strlen(gid), nl = strlen(name), il = strlen(id);
+	size_t gl = strlen(gid), nl = strlen(name), il = strlen(id), i;
 	const char *old;
+	char *last;
+	unsigned h = 0;
 
 	if (m == NULL)
 		return -1;
-	/* Runs of one sender: nothing new. */
-	if (gl + nl + il + 3 <= sizeof m->last && memcmp(m->last, gid, gl) == 0 &&
-	    m->last[gl] == '\x1f' && memcmp(m->last + gl + 1, name, nl) == 0 &&
-	    m->last[gl + 1 + nl] == '\x1f' &&
-	    strcmp(m->last + gl + nl + 2, id) == 0)
+	/*
+	 * A group's few senders come back: a triple learnt before is nothing
+	 * new (learning is idempotent, even after an ambiguity between).
+	 */
+	for (i = 0; i < nl; i++)
+		h = h * 31 + (unsigned char)name[i];
+	last = m->last[(h ^ h >> 6) & 63];
+	if (gl + nl + il + 3 <= sizeof m->last[0] && memcmp(last, gid, gl) == 0 &&
+	    last[gl] == '\x1f' && memcmp(last + gl + 1, name, nl) == 0 &&
+	    last[gl + 1 + nl] == '\x1f' && strcmp(last + gl + nl + 2, id) == 0)
 		return 0;
 	if (key_of(&m->key, gid, name, nl) == -1)
 		return -1;
@@ -74,12 +81,12 @@ ing_mention_learn(struct ing *g, const char *gid, const char *name,
 		    "\x01") == -1)
 			return -1;
 	}
-	if (gl + nl + il + 3 <= sizeof m->last) {
-		memcpy(m->last, gid, gl);
-		m->last[gl] = '\x1f';
-		memcpy(m->last + gl + 1, name, nl);
-		m->last[gl + 1 + nl] = '\x1f';
-		memcpy(m->last + gl + nl + 2, id, il + 1);
+	if (gl + nl + il + 3 <= sizeof m->last[0]) {
+		memcpy(last, gid, gl);
+		last[gl] = '\x1f';
+		memcpy(last + gl + 1, name, nl);
+		last[gl + 1 + nl] = '\x1f';
+		memcpy(last + gl + nl + 2, id, il + 1);
 	}
 	return 0;
 }

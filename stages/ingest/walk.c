@@ -881,6 +881,8 @@ ing_emit(struct ing *g, const struct ing_event *e)
 	char ts[QP_ISO_LEN + 1], gid[QP_HASH_HEX + 1], uid[QP_HASH_HEX + 1];
 	char aid[QP_HASH_HEX + 1], mid[QP_HASH_HEX + 1], rid[QP_HASH_HEX + 1];
 	const char *v[ING_NROW], *parts[4], *mentions = "";
+	size_t tlen = e->text == NULL ? 0 : e->tlen > 0 ? e->tlen :
+	    strlen(e->text), lens[4];
 	unsigned long long line = e->line > 0 ? e->line : g->curx != NULL ?
 	    ing_lineno(g->curx) : 0;
 
@@ -994,7 +996,11 @@ ing_emit(struct ing *g, const struct ing_event *e)
 		if (g->keylen > 0)
 			v[9] = ing_pseudonym(g, pm, sizeof pm, "", parts, 4);
 		else {
-			qp_hash_hex(mid, qp_hash_parts(parts, 4));
+			lens[0] = v[2] == g->hgid ? QP_HASH_HEX : strlen(v[2]);
+			lens[1] = QP_ISO_LEN;
+			lens[2] = v[4] == uid ? QP_HASH_HEX : strlen(v[4]);
+			lens[3] = tlen;
+			qp_hash_hex(mid, qp_hash_partsn(parts, lens, 4));
 			v[9] = mid;
 		}
 	}
@@ -1033,13 +1039,19 @@ ing_emit(struct ing *g, const struct ing_event *e)
 		uint64_t plain = 1 | 1u << 14;	/* our time and src */
 
 		/* Lengths known without strlen: the time, the src, hashed ids,
-		 * which need no quotes either. */
+		 * which need no quotes either, nor empty fields or kinds. */
+		plain |= 1u << 6;
 		for (i = 0; i < ING_NROW; i++) {
 			f[i].s = v[i];
 			if (i == 0)
 				f[i].len = QP_ISO_LEN;
 			else if (v[i] == g->hgid || v[i] == uid || v[i] == mid) {
 				f[i].len = QP_HASH_HEX;
+				plain |= 1u << i;
+			} else if (v[i] == e->text)
+				f[i].len = tlen;
+			else if (*v[i] == '\0') {
+				f[i].len = 0;
 				plain |= 1u << i;
 			} else
 				f[i].len = strlen(v[i]);

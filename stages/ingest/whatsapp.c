@@ -384,6 +384,8 @@ struct wa {
 	long long	 t, last;	/* its instant; the one before it */
 	int		 off, have_last;
 	int		 dstyle[4];	/* days_first() per style */
+	int		 dy, dmo, dd;	/* the last valid date, */
+	long long	 ddays;		/* its day number: the next header's, mostly */
 	unsigned long long unknown;	/* notices the catalogue does not know */
 };
 
@@ -414,17 +416,21 @@ to_instant(struct wa *w, const struct hdr *h, long long *t, int *off)
 		hour += 12;
 	if (mo < 1 || mo > 12 || d < 1 || d > 31)
 		return -1;
-	{
+	if (y != w->dy || mo != w->dmo || d != w->dd) {
 		int y2;
 		unsigned m2, d2;
+		long long days = qp_days_from_civil(y, (unsigned)mo,
+		    (unsigned)d);
 
-		qp_civil_from_days(qp_days_from_civil(y, (unsigned)mo,
-		    (unsigned)d), &y2, &m2, &d2);
+		qp_civil_from_days(days, &y2, &m2, &d2);
 		if (y2 != y || (int)m2 != mo || (int)d2 != d)
 			return -1;	/* 31 April */
+		w->dy = y;
+		w->dmo = mo;
+		w->dd = d;
+		w->ddays = days;
 	}
-	lt = qp_days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400LL +
-	    hour * 3600 + h->m * 60 + h->s;
+	lt = w->ddays * 86400LL + hour * 3600 + h->m * 60 + h->s;
 	*t = qp_tz_resolve(tz, lt);
 	if (w->have_last && *t < w->last) {
 		o1 = qp_tz_offset(tz, lt - 86400);
@@ -442,14 +448,14 @@ to_instant(struct wa *w, const struct hdr *h, long long *t, int *off)
 	return 0;
 }
 
-/* Trim spaces and invisible marks at both ends, in place; *len its length. */
+/*
+ * Trim spaces and invisible marks at both ends of s up to e (its NUL), in
+ * place; *len its length.
+ */
 static char *
-trimn(char *s, size_t *len)
+trim_to(char *s, char *e, size_t *len)
 {
-	char *e;
-
 	s = (char *)skip_space(s);
-	e = s + strlen(s);
 	for (;;) {
 		if (e > s && (e[-1] == ' ' || e[-1] == '\t'))
 			e--;
@@ -463,6 +469,12 @@ trimn(char *s, size_t *len)
 	*e = '\0';
 	*len = (size_t)(e - s);
 	return s;
+}
+
+static char *
+trimn(char *s, size_t *len)
+{
+	return trim_to(s, s + strlen(s), len);
 }
 
 static char *
@@ -611,7 +623,11 @@ media_of(const char *t)
 		return "location";
 	if (strncmp(t, "POLL:", 5) == 0)
 		return "poll";
-	if ((p = strstr(t, "://")) != NULL && ((p - t >= 4 &&
+	/* the first "://" (strchr: strstr's setup costs more here) */
+	for (p = t; (p = strchr(p, ':')) != NULL && (p[1] != '/' ||
+	    p[2] != '/'); p++)
+		continue;
+	if (p != NULL && ((p - t >= 4 &&
 	    strncmp(p - 4, "http", 4) == 0) || (p - t >= 5 &&
 	    strncmp(p - 5, "https", 5) == 0)))
 		return "link";
@@ -764,7 +780,9 @@ flush(struct wa *w)
 	e.off = w->off;
 	e.group = w->group;
 	rest = w->msg.s;
-	colon = strstr(rest, ": ");
+	for (colon = rest; (colon = strchr(colon, ':')) != NULL &&
+	    colon[1] != ' '; colon++)
+		continue;	/* the first ": " */
 	if (colon != NULL && memchr(rest, '\n', (size_t)(colon - rest)) != NULL)
 		colon = NULL;
 	if (colon == NULL) {
@@ -794,7 +812,7 @@ flush(struct wa *w)
 	author = (char *)author_name(rest);
 	text = colon + 2;
 	marked = text[0] == '\xe2' && text[1] == '\x80' && text[2] == '\x8e';
-	text = trimn(text, &n);
+	text = trim_to(text, w->msg.s + w->msg.len, &n);
 	e.user = author;
 	e.kind = ING_MESSAGE;
 	if (*text == '\0') {
@@ -822,6 +840,7 @@ flush(struct wa *w)
 	}
 	e.media = media_of(text);
 	e.text = text;
+	e.tlen = n;
 	return ing_emit(w->g, &e);
 }
 
@@ -971,7 +990,8 @@ parse_as(struct ing *g, struct ing_text *x, const char *platform)
 			}
 			w.h = h;
 			w.msg.len = 0;
-			if (ing_buf_add(&w.msg, h.rest, strlen(h.rest)) == -1) {
+			if (ing_buf_add(&w.msg, h.rest,
+			    len - (size_t)(h.rest - line)) == -1) {
 				rc = -1;
 				break;
 			}

@@ -19,13 +19,25 @@ qp_hash(const void *p, size_t len)
 uint64_t
 qp_hash_parts(const char *const *parts, size_t n)
 {
+	size_t lens[8], i;
+
+	if (n > 8)
+		return qp_hash_partsn(parts, NULL, n);
+	for (i = 0; i < n; i++)
+		lens[i] = strlen(parts[i]);
+	return qp_hash_partsn(parts, lens, n);
+}
+
+uint64_t
+qp_hash_partsn(const char *const *parts, const size_t *lens, size_t n)
+{
 	XXH64_state_t st;
 	char buf[512];
 	size_t i, len = 0, l;
 
 	/* Short keys (the common case) in one call; long ones in pieces. */
 	for (i = 0; i < n; i++) {
-		l = strlen(parts[i]);
+		l = lens ? lens[i] : strlen(parts[i]);
 		if (len + l + 1 > sizeof buf)
 			break;
 		if (i > 0)
@@ -39,7 +51,7 @@ qp_hash_parts(const char *const *parts, size_t n)
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			XXH64_update(&st, "\x1f", 1);
-		XXH64_update(&st, parts[i], strlen(parts[i]));
+		XXH64_update(&st, parts[i], lens ? lens[i] : strlen(parts[i]));
 	}
 	return XXH64_digest(&st);
 }

@@ -865,7 +865,7 @@ sink_new(int level)
 		k->outcap = deflateBound(&k->z, QP_BLOCK) + sizeof gzhead + 8;
 	}
 	for (i = 0; i < nslot; i++) {
-		if ((k->slot[i].text = malloc(QP_BLOCK)) == NULL)
+		if ((k->slot[i].text = malloc(QP_BLOCK + QP_SLACK)) == NULL)
 			goto fail;
 		if (k->level >= 0 && (k->slot[i].out = malloc(k->outcap)) == NULL)
 			goto fail;

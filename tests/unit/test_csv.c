@@ -155,6 +155,66 @@ main(void)
 		CHECK(bad == 0);
 	}
 
+	/*
+	 * Long texts, mostly CJK (the SSSE3 path, 16 bytes at a time): random
+	 * pieces and bytes; every byte value at every offset of a block; every
+	 * pair of bytes across a block's edge, after ASCII and after CJK.
+	 */
+	{
+		static const unsigned char pieces[][5] = {
+			"\xe4\xb8\xad", "\xe4\xb8\xad", "\xe4\xb8\xad", "a",
+			"\xc3\xa9", "\xf0\x9f\x98\x80", "\xef\xbf\xbd", "\xee\x80\x80",
+			"\xe0\xa0\x80", "\xed\x9f\xbf", "\xf4\x8f\xbf\xbf",
+			"\xe0\x9f\xbf", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+			"\xf0\x8f\xbf\xbf", "\xc1\xbf", "\x80", "\xff", "\xe4\xb8",
+			"\xf5\x80\x80\x80", "\xc0\x80", "\xf8"
+		};
+		unsigned char buf[1300], base[64];
+		size_t len, k, bad = 0, l;
+		int b1, b2, off;
+
+		for (i = 0; i < 30000; i++) {
+			len = 0;
+			n = (int)test_below(300);
+			for (j = 0; j < n; j++) {
+				k = test_below(32) ? test_below(11) :
+				    test_below(sizeof pieces / sizeof *pieces);
+				l = strlen((const char *)pieces[k]);
+				memcpy(buf + len, pieces[k], l);
+				len += l;
+			}
+			if (len > 0 && test_below(3) == 0)
+				buf[test_below(len)] = (unsigned char)test_below(256);
+			if (test_below(4) == 0 && len > 0)
+				len -= test_below(len);
+			bad += qp_utf8_check(buf, len) != utf8_slow(buf, len);
+		}
+		for (k = 0; k < 2; k++) {
+			for (j = 0; j < 63; j += 3)	/* 中 x 21, then a or 中's end */
+				memcpy(base + j, "\xe4\xb8\xad", 3);
+			base[63] = 'a';
+			if (k == 1)
+				memset(base, 'a', 32);
+			for (off = 0; off < 64; off++)
+				for (b1 = 0; b1 < 256; b1++) {
+					memcpy(buf, base, 64);
+					buf[off] = (unsigned char)b1;
+					bad += qp_utf8_check(buf, 64) !=
+					    utf8_slow(buf, 64);
+				}
+			for (off = 29; off <= 33; off++)
+				for (b1 = 0; b1 < 256; b1++)
+					for (b2 = 0; b2 < 256; b2++) {
+						memcpy(buf, base, 64);
+						buf[off] = (unsigned char)b1;
+						buf[off + 1] = (unsigned char)b2;
+						bad += qp_utf8_check(buf, 64) !=
+						    utf8_slow(buf, 64);
+					}
+		}
+		CHECK(bad == 0);
+	}
+
 	/* The fast path agrees with libcsv on random well-formed input. */
 	for (i = 0; i < 3000; i++) {
 		n = 0;
