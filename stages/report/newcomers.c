@@ -7,7 +7,10 @@
  * 群昵称不合格式 (newcomers whose display name breaks --nickname-format).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "qp_cli.h"
 
 #include "report.h"
 
@@ -34,6 +37,60 @@ ts_day(const char *ts)
 
 	snprintf(d, sizeof d, "%.10s", ts);
 	return parse_day(d);
+}
+
+/*
+ * The period's welcome and self-introduction rates of the 12 groups with
+ * the most newcomers: counts of its months added up, then divided.
+ */
+static void
+newcomers_chart(struct report *rp, struct tab *w)
+{
+	enum { MAXG = 12 };
+	int wm = col(w, "month"), wg = col(w, "group_id"),
+	    wn = col(w, "newcomers"), ww = col(w, "welcomed"),
+	    wi = col(w, "self_intros");
+	struct { const char *id; double n, w, i; } *g = NULL, t;
+	const char *labels[MAXG], *series[2];
+	double v[2 * MAXG];
+	size_t i, k, j, ng = 0;
+
+	if (wn < 0 || ww < 0 || wi < 0)
+		return;
+	for (i = 0; i < w->nrows; i++) {
+		char *const *r = w->rows[i];
+
+		if (!month_in_period(rp, r[wm]))
+			continue;
+		for (k = 0; k < ng && strcmp(g[k].id, r[wg]) != 0; k++)
+			;
+		if (k == ng) {
+			g = qp_xrealloc(g, ng + 1, sizeof *g);
+			g[ng].id = r[wg];
+			g[ng].n = g[ng].w = g[ng].i = 0;
+			ng++;
+		}
+		g[k].n += num(r[wn]), g[k].w += num(r[ww]);
+		g[k].i += num(r[wi]);
+	}
+	/* most newcomers first; ties as the table has them */
+	for (k = 1; k < ng; k++)
+		for (j = k; j > 0 && g[j].n > g[j - 1].n; j--)
+			t = g[j], g[j] = g[j - 1], g[j - 1] = t;
+	if (ng > MAXG)
+		ng = MAXG;
+	for (k = 0; k < ng; k++) {
+		labels[k] = g[k].id;
+		v[2 * k] = g[k].n > 0 ? g[k].w / g[k].n : 0;
+		v[2 * k + 1] = g[k].n > 0 ? g[k].i / g[k].n : 0;
+	}
+	series[0] = _("welcomed in 24 h");
+	series[1] = _("introduced themselves");
+	rate_bars(rp, "newcomers", _("Newcomers of the period: welcomed "
+	    "within 24 hours, and who introduced themselves"),
+	    _("share of the group's newcomers"), labels, ng, v, 2, series, -1,
+	    NULL);
+	free(g);
 }
 
 static void
@@ -69,6 +126,8 @@ section_newcomers(struct report *rp)
 	}
 	if (n == 0)
 		mdf(rp, "%s", _("\nNone.\n"));
+	else if (rp->charts)
+		newcomers_chart(rp, w);
 }
 
 static void

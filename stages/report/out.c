@@ -354,6 +354,65 @@ rel(struct report *rp, const char *p)
 	return p + strlen(rp->tmpdir) + 1;
 }
 
+/*
+ * A chart of rates (0 to 1) in clustered bars: n bars of groups gids[i]
+ * (their names, or ids where a chart cannot draw the name), each
+ * with nseries values v[i * nseries + j] titled series[j] (NaN: no bar),
+ * and a dashed line at line titled line_title (line < 0: none).  For the
+ * per-group figures of a section, such as the welcome or violation rates.
+ */
+void
+rate_bars(struct report *rp, const char *name, const char *title,
+    const char *ylabel, const char *const *gids, size_t n, const double *v,
+    size_t nseries, const char *const *series, double line,
+    const char *line_title)
+{
+	char dat[64], buf[256], *p;
+	size_t i, j;
+	FILE *f;
+
+	if (n == 0)
+		return;
+	snprintf(dat, sizeof dat, "%s.dat", name);
+	f = dat_open(rp, dat, &p);
+	for (i = 0; i < n; i++) {
+		fprintf(f, "%zu\t", i);
+		datq(f, *chart_label(group_label(rp, gids[i]), buf, sizeof buf,
+		    16) ? buf : gids[i]);
+		for (j = 0; j < nseries; j++)
+			if (v[i * nseries + j] != v[i * nseries + j])
+				fputs("\t-", f);
+			else
+				fprintf(f, "\t%.4f", v[i * nseries + j]);
+		fputc('\n', f);
+	}
+	out_close(rp, f, dat);
+	chart_begin(rp, name, title);
+	fprintf(rp->gp, "set style data histograms\nset style histogram "
+	    "clustered gap 1\nset style fill solid 0.6 border -1\n"
+	    "set datafile missing '-'\nset xtics rotate by -30\n"
+	    "set xrange [-0.5:%zu.5]\nset yrange [0:1.05]\n"
+	    "set ytics ('0%%%%' 0, '25%%%%' 0.25, '50%%%%' 0.5, '75%%%%' 0.75, "
+	    "'100%%%%' 1)\n", n - 1);
+	axis_label(rp, "y", ylabel);
+	fputs("plot ", rp->gp);
+	for (j = 0; j < nseries; j++) {
+		if (j == 0)
+			fprintf(rp->gp, "'%s' using 3:xtic(2) title ", rel(rp, p));
+		else
+			fprintf(rp->gp, ", '' using %zu title ", j + 3);
+		gpq(rp, series[j]);
+	}
+	if (line >= 0) {
+		fprintf(rp->gp, ", %g with lines dt 2 lw 2 lc rgb '#e45756' "
+		    "title ", line);
+		gpq(rp, line_title);
+	}
+	fputs("\n", rp->gp);
+	chart_end(rp, name);
+	free(p);
+}
+
 /* A chart's data file; *path (the caller frees it) names it for rel(). */
 FILE *
 dat_open(struct report *rp, const char *name, char **path)

@@ -135,6 +135,9 @@ void		 gpq(struct report *, const char *);
 void		 datq(FILE *, const char *);
 void		 chart_begin(struct report *, const char *, const char *);
 void		 chart_end(struct report *, const char *);
+void		 rate_bars(struct report *, const char *, const char *,
+		    const char *, const char *const *, size_t, const double *,
+		    size_t, const char *const *, double, const char *);
 const char	*rel(struct report *, const char *);
 char		*dat_path(struct report *, const char *);
 FILE		*dat_open(struct report *, const char *, char **);

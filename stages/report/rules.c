@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "qp_cli.h"
+
 #include "report.h"
 
 static const struct {
@@ -56,6 +58,62 @@ exit_list(struct report *rp, const struct tab *e, const char *which)
 	list_end(rp);
 	if (n > LIST)
 		mdf(rp, _("\n… and %zu more (exits.csv)\n"), n - LIST);
+}
+
+/*
+ * The period's violation share (its violations ÷ its messages, daily.csv)
+ * of the 12 groups with the highest.
+ */
+static void
+rules_chart(struct report *rp, struct tab *v)
+{
+	enum { MAXG = 12 };
+	struct tab *d = tab_find(rp, "daily");
+	int vg = col(v, "group_id"), vt = col(v, "ts"), dg = col(d, "group_id"),
+	    dd = col(d, "date"), dm = col(d, "messages");
+	struct { const char *id; double n; } *g = NULL;
+	const char *labels[MAXG], *series[1];
+	double x[MAXG], share, msgs;
+	size_t i, j, k, ng = 0, n = 0;
+	char day[16];
+
+	if (vg < 0 || vt < 0 || dm < 0)
+		return;
+	for (i = 0; i < v->nrows; i++) {
+		snprintf(day, sizeof day, "%.10s", v->rows[i][vt]);
+		if (!in_period(rp, parse_day(day)))
+			continue;
+		for (k = 0; k < ng && strcmp(g[k].id, v->rows[i][vg]) != 0; k++)
+			;
+		if (k == ng) {
+			g = qp_xrealloc(g, ng + 1, sizeof *g);
+			g[ng].id = v->rows[i][vg];
+			g[ng++].n = 0;
+		}
+		g[k].n++;
+	}
+	for (k = 0; k < ng; k++) {
+		msgs = 0;
+		FOR_SCOPE(d, i, dg, g[k].id)
+			if (in_period(rp, parse_day(d->rows[i][dd])))
+				msgs += num(d->rows[i][dm]);
+		share = msgs > 0 ? g[k].n / msgs : 0;
+		/* highest first, ties as the table has them */
+		for (j = n < MAXG ? n++ : MAXG; j > 0 && x[j - 1] < share; j--)
+			if (j < MAXG) {
+				x[j] = x[j - 1];
+				labels[j] = labels[j - 1];
+			}
+		if (j < MAXG) {
+			x[j] = share;
+			labels[j] = g[k].id;
+		}
+	}
+	series[0] = _("violations ÷ messages of the period");
+	rate_bars(rp, "rules", _("Group rules: share of the period's "
+	    "messages that break them (violations.csv, daily.csv)"),
+	    _("share of messages"), labels, n, x, 1, series, -1, NULL);
+	free(g);
 }
 
 static void
@@ -121,6 +179,8 @@ section_rules(struct report *rp)
 			if (count[k] > 0)
 				mdf(rp, "| %s | %llu |\n", _(kinds[k].name),
 				    count[k]);
+		if (rp->charts)
+			rules_chart(rp, v);
 	}
 	if (p != NULL && col(p, "out") >= 0) {
 		int pg = col(p, "group_id"), pu = col(p, "user_id"),
