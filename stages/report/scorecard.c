@@ -308,8 +308,8 @@ section_scorecard(struct report *rp)
 		    "speaking rate's denominator is short and the rate an upper "
 		    "bound; qp-ingest --roster gives the real head count.\n"));
 	mdf(rp, _("Weekly speaking participation is the share of members who "
-	    "spoke in the week; seed 004's 周参与活动率 (activities) is "
-	    "another measure.  Retention is the %s variant; UGC counts the "
+	    "spoke in the week; weekly activity participation (周参与活动率) "
+	    "is the share who took part in an activity.  Retention is the %s variant; UGC counts the "
 	    "members' own since joining (members.csv); staff share and "
 	    "questions are from staff.csv and answers.csv.\n"),
 	    variant_name(rp->ret_variant));
