@@ -110,6 +110,9 @@ side_csv(const char *path, const char *opt,
 	}
 	if (rc < 0)
 		qp_die("%s: %s", path, qp_csv_error(csv));
+	if (!seen)	/* as qp-ingest --roster: a wrong file, not no plans */
+		qp_die("%s: empty file (want a header: %s, ...)", path,
+		    names[0][0]);
 	qp_csv_free(csv);
 	qp_src_close(src);
 	free(f);

@@ -16,3 +16,7 @@ run --checkin '打卡('
 # usage error, not a truncated stream (exit 1 before)
 qp-cohort --tz UTC --makeup '补(' < /dev/null > /dev/null || echo "exit $?"
 qp-cohort --tz UTC --checkin '[[:bogus:]]' < /dev/null > /dev/null || echo "exit $?"
+# a group twice (the first row was taken silently); an empty file (no
+# plans, silently) as qp-ingest --roster refuses it
+printf '群,类型\ng,训练营\ng,引流群\n' > g7.csv; run --groups g7.csv
+: > g8.csv; run --groups g8.csv; run --activities g8.csv
