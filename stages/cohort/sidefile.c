@@ -34,8 +34,13 @@ slurp(const char *path, const char *opt, size_t *n)
 		r = fread(b + *n, 1, cap - *n, f);
 		*n += r;
 	} while (r > 0);
-	if (ferror(f))
-		qp_die("%s: %s", path, strerror(errno));
+	if (ferror(f)) {
+		int e = errno;
+
+		free(b);	/* no leak for LeakSanitizer to name */
+		fclose(f);
+		qp_die("%s: %s", path, strerror(e));
+	}
 	fclose(f);
 	return b;
 }
