@@ -52,6 +52,7 @@ struct plan {
 	char		*gid;		/* the group_id it matched, NULL none */
 	int		 type;
 	long long	 start, days, deadline, required, target;
+	unsigned long long line;	/* of the --groups file */
 };
 
 /* A (group, member). */
@@ -223,13 +224,21 @@ static void
 plan_row(void *arg, const char *path, unsigned long long line,
     const char **f)
 {
+	size_t i;
+
 	(void)arg;
 	if (*f[F_GROUP] == '\0')
 		qp_die("%s:%llu: no group", path, line);
+	/* two plans of a group: which one? (the first was taken silently) */
+	for (i = 0; i < nplans; i++)
+		if (strcmp(plans[i].key, f[F_GROUP]) == 0)
+			qp_die("%s:%llu: group '%s' again (line %llu has it)",
+			    path, line, f[F_GROUP], plans[i].line);
 	plans = qp_xrealloc(plans, nplans + 1, sizeof *plans);
 	memset(&plans[nplans], 0, sizeof *plans);
 	plans[nplans].key = qp_xstrdup(f[F_GROUP]);
 	parse_plan(&plans[nplans], path, line, f);
+	plans[nplans].line = line;
 	nplans++;
 }
 
@@ -244,9 +253,12 @@ ck_opt_groups(const char *path)
 static void
 compile(regex_t *re, const char *src, const char *opt)
 {
-	int e = regcomp(re, src, REG_EXTENDED | REG_NOSUB);
+	int e;
 
-	if (e != 0) {
+	/* an empty one matches every message: an unset "$RE", not a rule */
+	if (*src == '\0')
+		qp_usage_error("%s: want a regular expression, not ''", opt);
+	if ((e = regcomp(re, src, REG_EXTENDED | REG_NOSUB)) != 0) {
 		char msg[256];
 
 		regerror(e, re, msg, sizeof msg);

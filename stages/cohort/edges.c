@@ -112,9 +112,12 @@ ed_opt_nickname(const char *re)
 static void
 compile(regex_t *re, const char *src, const char *opt)
 {
-	int e = regcomp(re, src, REG_EXTENDED | REG_NOSUB);
+	int e;
 
-	if (e != 0) {
+	/* an empty one matches every message: an unset "$RE", not a rule */
+	if (*src == '\0')
+		qp_usage_error("%s: want a regular expression, not ''", opt);
+	if ((e = regcomp(re, src, REG_EXTENDED | REG_NOSUB)) != 0) {
 		char msg[256];
 
 		regerror(e, re, msg, sizeof msg);

@@ -33,6 +33,7 @@
 #include "qp_time.h"
 
 #include "rules.h"
+#include "sidefile.h"
 
 #define NODAY	LLONG_MIN
 #define XSLOTS	8		/* texts remembered per member */
@@ -111,29 +112,18 @@ static size_t ngdays;
 static struct exitrow *exits;
 static size_t nexits, capexits;
 
+static void
+adword(void *arg, const char *path, unsigned long long line, char *s)
+{
+	(void)arg, (void)path, (void)line;
+	adwords = qp_xrealloc(adwords, nadwords + 1, sizeof *adwords);
+	adwords[nadwords++] = qp_xstrdup(s);
+}
+
 void
 rl_opt_adwords(const char *path)
 {
-	FILE *f = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0, n;
-	ssize_t len;
-
-	if (f == NULL)
-		qp_die("--ad-words: %s: %s", path, strerror(errno));
-	while ((len = getline(&line, &cap, f)) != -1) {
-		if ((n = qp_utf8_check(line, (size_t)len)) < (size_t)len)
-			qp_die("%s: not UTF-8 text (byte %zu)", path, n + 1);
-		line[strcspn(line, "\r\n")] = '\0';
-		if (line[0] == '\0' || line[0] == '#')
-			continue;
-		adwords = qp_xrealloc(adwords, nadwords + 1, sizeof *adwords);
-		adwords[nadwords++] = qp_xstrdup(line);
-	}
-	if (ferror(f))
-		qp_die("--ad-words: %s: %s", path, strerror(errno));
-	free(line);
-	fclose(f);
+	side_lines(path, "--ad-words", adword, NULL);
 }
 
 void

@@ -1,7 +1,8 @@
 /*
- * The side files of qp-cohort (--groups, --activities): small CSV tables
- * an operator writes in Excel, so UTF-8 or GBK (read as GB18030, its
- * superset), with English or Chinese headers in any order.
+ * The side files of qp-cohort (--groups, --activities, --ad-words): small
+ * CSV tables an operator writes in Excel, or lists in Notepad, so UTF-8
+ * (with a BOM or not) or GBK (read as GB18030, its superset), with
+ * English or Chinese headers in any order.
  */
 #include <errno.h>
 #include <iconv.h>
@@ -33,8 +34,13 @@ slurp(const char *path, const char *opt, size_t *n)
 		r = fread(b + *n, 1, cap - *n, f);
 		*n += r;
 	} while (r > 0);
-	if (ferror(f))
-		qp_die("%s: %s", path, strerror(errno));
+	if (ferror(f)) {
+		int e = errno;
+
+		free(b);	/* no leak for LeakSanitizer to name */
+		fclose(f);
+		qp_die("%s: %s", path, strerror(e));
+	}
 	fclose(f);
 	return b;
 }
@@ -45,16 +51,23 @@ to_utf8(const char *path, char *b, size_t *n)
 {
 	iconv_t cd;
 	char *out, *ip = b, *op;
-	size_t il = *n, ol, cap = *n * 2 + 16;
+	size_t il = *n, ol, cap = *n * 2 + 16, u;
 
-	if (qp_utf8_check(b, *n) == *n)
+	if ((u = qp_utf8_check(b, *n)) == *n)
 		return b;
 	if ((cd = iconv_open("UTF-8", "GB18030")) == (iconv_t)-1)
 		qp_die("%s: cannot decode GBK: %s", path, strerror(errno));
 	out = op = qp_xcalloc(cap, 1);
 	ol = cap;
-	if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1)
-		qp_die("%s: neither UTF-8 nor GBK", path);
+	if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
+		size_t line = 1;
+		const char *p, *bad = b + u > ip ? b + u : ip;
+
+		/* the bad byte's line, in the encoding that read further */
+		for (p = b; p < bad; p++)
+			line += *p == '\n';
+		qp_die("%s:%zu: neither UTF-8 nor GBK", path, line);
+	}
 	iconv_close(cd);
 	free(b);
 	*n = cap - ol;
@@ -102,9 +115,45 @@ side_csv(const char *path, const char *opt,
 	}
 	if (rc < 0)
 		qp_die("%s: %s", path, qp_csv_error(csv));
+	if (!seen)	/* as qp-ingest --roster: a wrong file, not no plans */
+		qp_die("%s: empty file (want a header: %s, ...)", path,
+		    names[0][0]);
 	qp_csv_free(csv);
 	qp_src_close(src);
 	free(f);
 	free(at);
+	free(b);
+}
+
+void
+side_lines(const char *path, const char *opt,
+    void (*fn)(void *, const char *, unsigned long long, char *), void *arg)
+{
+	size_t n;
+	char *b = to_utf8(path, slurp(path, opt, &n), &n), *p, *e, *nl;
+	unsigned long long line = 0;
+
+	b = qp_xrealloc(b, n + 1, 1);
+	b[n] = '\0';
+	p = b;
+	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;		/* Notepad's BOM: no part of the first word */
+	for (; p < b + n; p = nl + 1) {
+		line++;
+		if ((nl = memchr(p, '\n', (size_t)(b + n - p))) == NULL)
+			nl = b + n;
+		*nl = '\0';
+		if (memchr(p, '\0', (size_t)(nl - p)) != NULL)
+			qp_die("%s:%llu: a NUL byte: not a text file", path,
+			    line);
+		/* spaces around a word are no part of it (nor CR) */
+		for (e = nl; e > p && strchr(" \t\r", e[-1]) != NULL; e--)
+			;
+		*e = '\0';
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p != '\0' && *p != '#')
+			fn(arg, path, line, p);
+	}
 	free(b);
 }

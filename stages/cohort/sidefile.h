@@ -1,6 +1,6 @@
 /*
- * sidefile.h: qp-cohort's side files (--groups, --activities): CSV in
- * UTF-8 or GBK as Excel saves it, columns found by any of their names
+ * sidefile.h: qp-cohort's side files (--groups, --activities, --ad-words):
+ * CSV in UTF-8 or GBK as Excel saves it, columns found by any of their names
  * (English or Chinese headers), one home for the reading of them all.
  */
 #ifndef QP_SIDEFILE_H
@@ -20,5 +20,14 @@ void	side_csv(const char *path, const char *opt,
 	    const char *const (*names)[SIDE_ALIASES], size_t nf,
 	    void (*fn)(void *arg, const char *path, unsigned long long line,
 	    const char **f), void *arg);
+
+/*
+ * Read the text file at path as side_csv() does, a line at a time: fn
+ * gets each line without its spaces around, blank lines and # comments
+ * apart.
+ */
+void	side_lines(const char *path, const char *opt,
+	    void (*fn)(void *arg, const char *path, unsigned long long line,
+	    char *s), void *arg);
 
 #endif

@@ -313,7 +313,10 @@ staff_text(struct ing *g, struct ing_text *x)
 	if ((c = ing_csv(x)) == NULL)
 		return -1;
 	if ((rc = qp_csv_next(c, &r)) <= 0) {
-		qp_warn("%s: %s", path, rc < 0 ? qp_csv_error(c) : "empty file");
+		if (rc < 0)
+			qp_warn("%s", qp_csv_error(c));
+		else
+			qp_warn("%s: empty file", path);
 		rc = -1;
 		goto out;
 	}
@@ -350,8 +353,8 @@ staff_text(struct ing *g, struct ing_text *x)
 		}
 		n++;
 	}
-	if (rc == 0 && qp_csv_error(c) != NULL) {
-		qp_warn("%s: %s", path, qp_csv_error(c));
+	if (rc < 0 && qp_csv_error(c) != NULL) {	/* not said yet */
+		qp_warn("%s", qp_csv_error(c));
 		rc = -1;
 	}
 	if (rc == 0 && !g->quiet)

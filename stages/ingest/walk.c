@@ -1561,30 +1561,12 @@ int
 ing_side_file(struct ing *g, const char *path,
     int (*fn)(struct ing *, struct ing_text *))
 {
-	char head[8192];
 	struct ing_text *x;
-	const char *enc;
-	ssize_t n;
-	int fd, dfd, rc;
+	int rc;
 
-	if ((fd = open(path, O_RDONLY)) == -1) {
-		qp_warn("%s: %s", path, strerror(errno));
+	/* as an export: a pipe (<(...)) spooled, the whole file's encoding */
+	if ((x = ing_text_open(path)) == NULL)
 		return -1;
-	}
-	n = read(fd, head, sizeof head);
-	enc = guess_encoding((unsigned char *)head, n > 0 ? (size_t)n : 0);
-	lseek(fd, 0, SEEK_SET);
-	if (strcmp(enc, "UTF-8") != 0) {
-		dfd = transcode(fd, enc, path);
-		close(fd);
-		if ((fd = dfd) == -1)
-			return -1;
-	}
-	if ((x = text_new(path, fd)) == NULL) {
-		close(fd);
-		qp_warn("out of memory");
-		return -1;
-	}
 	rc = fn(g, x);
 	text_free(x);
 	return rc;

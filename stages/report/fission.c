@@ -106,7 +106,7 @@ section_fission(struct report *rp)
 	struct tab *fi = tab_find(rp, "fission");
 	int fg = col(fi, "group_id"), fin = col(fi, "inviter"),
 	    fn = col(fi, "invitees"), fa = col(fi, "activated_72h"),
-	    fr = col(fi, "retained_30d");
+	    fr = col(fi, "retained_30d"), fe = col(fi, "eligible_30d");
 	size_t *idx = NULL, ni = 0, i, j;
 
 	if (fn < 0)
@@ -125,9 +125,11 @@ section_fission(struct report *rp)
 	for (j = 0; j < ni && j < 10; j++) {
 		char *const *r = fi->rows[idx[j]];
 
+		/* none invited 30 days before the end: not yet known, no 0 */
 		mdf(rp, "| %s | %s | %s | %s | %s |\n",
 		    mdcell(group_label(rp, r[fg])),
-		    mdcell(user_name(rp, r[fg], r[fin])), r[fn], r[fa], r[fr]);
+		    mdcell(user_name(rp, r[fg], r[fin])), r[fn], r[fa],
+		    fe >= 0 && num(r[fe]) == 0 ? "—" : r[fr]);
 	}
 	if (ni == 0)
 		mdf(rp, "%s", _("\nNone.\n"));

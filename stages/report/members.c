@@ -1,10 +1,14 @@
 /*
  * Members: tiers, how they changed since --previous, top contributors.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "qp_cli.h"
 #include "qp_csv.h"
@@ -82,6 +86,35 @@ prev_row(struct prev *p, const char *const *f, size_t n)
 }
 
 /*
+ * A path that reads --previous from its start each time it is opened: a
+ * pipe (<(zcat x.gz)) is copied to a temporary file first.
+ */
+static const char *
+prev_path(const char *path)
+{
+	static char fdpath[32];
+	struct stat st;
+	char buf[65536];
+	ssize_t n;
+	int in, out;
+
+	if (stat(path, &st) == -1 || S_ISREG(st.st_mode) ||
+	    S_ISDIR(st.st_mode))
+		return path;	/* opening it says what is wrong */
+	if ((in = open(path, O_RDONLY)) == -1)
+		qp_die("--previous: %s: %s", path, strerror(errno));
+	if ((out = qp_tmpfd("qp-report")) == -1)
+		qp_die("--previous: temporary file: %s", strerror(errno));
+	while ((n = read(in, buf, sizeof buf)) != 0)
+		if ((n == -1 && errno != EINTR) ||
+		    (n > 0 && qp_write_all(out, buf, (size_t)n) == -1))
+			qp_die("--previous: %s: %s", path, strerror(errno));
+	close(in);
+	snprintf(fdpath, sizeof fdpath, "/dev/fd/%d", out);
+	return fdpath;
+}
+
+/*
  * Read --previous: a stream with a members table, or the members.csv of
  * an earlier report (a CSV whose header names group_id, user_id, tier and
  * left).
@@ -97,10 +130,11 @@ prev_read(struct report *rp, struct prev *p)
 	const char **f = NULL;
 	size_t capf = 0, i;
 	int rc, csv = 0, seen = 0, in_members = 0;
+	const char *path = prev_path(rp->previous);	/* read twice */
 
 	if ((p->ids = qp_strmap_new()) == NULL)
 		qp_die("out of memory");
-	if ((src = qp_src_open(rp->previous)) == NULL)
+	if ((src = qp_src_open(path)) == NULL)
 		qp_die("--previous: %s: %s", rp->previous, strerror(errno));
 	if ((c = qp_csv_new(src)) == NULL)
 		qp_die("out of memory");
@@ -134,7 +168,7 @@ prev_read(struct report *rp, struct prev *p)
 	capf = 0;
 	if (csv)
 		return;
-	if ((in = qp_in_open(&rp->previous, 1, &err)) == NULL)
+	if ((in = qp_in_open(&path, 1, &err)) == NULL)
 		qp_die("--previous: %s", err);
 	seen = 0;
 	while ((rc = qp_in_next(in)) > 0) {

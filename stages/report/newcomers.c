@@ -141,8 +141,8 @@ section_newcomer_todo(struct report *rp)
 
 	if (nj < 0)
 		return;
-	mdf(rp, _("\n### 还没被欢迎的新人 (newcomers of the period nobody "
-	    "welcomed within 24 hours)\n"));
+	mdf(rp, _("\n### Newcomers of the period nobody welcomed within 24 "
+	    "hours (还没被欢迎的新人)\n"));
 	rp->pending = _("\n| group | newcomer | joined |\n|---|---|---|\n");
 	for (i = n = 0; i < nc->nrows; i++) {
 		char *const *r = nc->rows[i];
@@ -159,8 +159,8 @@ section_newcomer_todo(struct report *rp)
 	if (n > LIST)
 		mdf(rp, _("\n… and %zu more (newcomers.csv)\n"), n - LIST);
 
-	mdf(rp, _("\n### 群昵称不合格式 (newcomers of the period whose display "
-	    "name is not in the group's format)\n"));
+	mdf(rp, _("\n### Newcomers of the period whose display name is not in "
+	    "the group's format (群昵称不合格式)\n"));
 	rp->pending = _("\n| group | newcomer | joined |\n|---|---|---|\n");
 	for (i = n = 0; i < nc->nrows; i++) {
 		char *const *r = nc->rows[i];

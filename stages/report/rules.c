@@ -138,7 +138,9 @@ section_rules(struct report *rp)
 	    "(staff apart) with a link, a QR code, a phone number, a WeChat id "
 	    "or an ad word (qp-cohort --ad-words), flooding (--flood), or a "
 	    "text they also sent in another group within 24 hours.  The last "
-	    "7 days end on the report's end date.\n\n| group | messages, "
+	    "7 days end on the report's end date; the exits (left, removed, "
+	    "left within 3 days, came back) are all those up to it, the lists "
+	    "below the period's (exits.csv has each).\n\n| group | messages, "
 	    "last 7 days | violations | share | exits | left | removed | left "
 	    "within 3 days (领完就退) | came back |\n"
 	    "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"));

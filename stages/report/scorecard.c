@@ -307,9 +307,17 @@ section_scorecard(struct report *rp)
 		    "a member who never spoke appears in no export, so the daily "
 		    "speaking rate's denominator is short and the rate an upper "
 		    "bound; qp-ingest --roster gives the real head count.\n"));
+	if (rp->hi < rp->end) {	/* the summary's members are at the end */
+		char a[16], b[16];
+
+		qp_day_format(a, rp->hi);
+		qp_day_format(b, rp->end);
+		mdf(rp, _("Members are those at the period's end, %s; the "
+		    "summary's members at the end are those of %s.\n"), a, b);
+	}
 	mdf(rp, _("Weekly speaking participation is the share of members who "
-	    "spoke in the week; seed 004's 周参与活动率 (activities) is "
-	    "another measure.  Retention is the %s variant; UGC counts the "
+	    "spoke in the week; weekly activity participation (周参与活动率) "
+	    "is the share who took part in an activity.  Retention is the %s variant; UGC counts the "
 	    "members' own since joining (members.csv); staff share and "
 	    "questions are from staff.csv and answers.csv.\n"),
 	    variant_name(rp->ret_variant));

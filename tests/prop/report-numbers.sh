@@ -12,6 +12,15 @@ qp-ingest -q --tz $z -l 0 --events "$s/orders.csv" "$s/whatsapp" "$s/wechat" \
     qp-funnel -q --tz $z --asof 2024-06-30 -l 0 > demo.gz
 qp-report -q --lang en --no-charts --period 2024-06 -o demo demo.gz
 python3 "$QP_TOP/tests/prop/report_numbers.py" demo 2024-06-01 2024-06-30
+# make demo's chain: a roster, plans, activities, rules, money; the
+# scorecard's every column filled somewhere.
+qp-ingest -q --tz $z -l 0 --events "$s/orders.csv" --roster "$s/roster.csv" \
+    "$s/qq" "$s/wechat" "$s/camp" "$s/activities" |
+    qp-dedupe -q -l 0 | qp-sessionize -q -l 0 |
+    qp-cohort -q --tz $z --asof 2024-06-30 --groups "$s/groups.csv" -l 0 |
+    qp-funnel -q --tz $z --asof 2024-06-30 -l 0 > full.gz
+qp-report -q --lang en --no-charts --period 2024-06 -o full full.gz
+python3 "$QP_TOP/tests/prop/report_numbers.py" full 2024-06-01 2024-06-30
 for seed in 3 11; do
 	"$QP_GENCHAT" -n 20000 -s $seed > chat.csv
 	qp-cat -c -l 0 chat.csv | qp-dedupe -q -l 0 | qp-sessionize -q -l 0 |

@@ -144,8 +144,62 @@ for r in rows:
            (f["inviter_name"] or f["inviter"]) == r[1] and
            f["group_id"] != "*"]
     check(f"fission row {r[0]}/{r[1]}", [r[2:]],
-          [[f["invitees"], f["activated_72h"], f["retained_30d"]]
+          [[f["invitees"], f["activated_72h"],
+            "—" if f.get("eligible_30d") == "0" else f["retained_30d"]]
            for f in hit][:1])
+
+# Scorecard: each row is scorecard.csv's, and the community's row says
+# what the summary says (members, joins, exits, the rates it shares).
+def card_cell(v, met, rate):
+    if v == "":
+        return "—"
+    v = f"{float(v) * 100:.1f}%" if rate else v
+    return v + {"": "", "1": " ✓", "0": " ✗"}[met]
+
+
+if "## Scorecard" in md:
+    card = table("scorecard")
+    rows = md_table("## Scorecard")
+    check("scorecard rows", len(rows), len(card))
+    cols = [("members", None, 0), ("speaking_rate", "", 1),
+            ("participation", "", 1), ("activity_participation", "", 1),
+            ("retention_30", "", 1), ("retention_90", "", 1),
+            ("core_users_90", "", 0), ("joins", None, 0),
+            ("leaves", None, 0), ("removals", None, 0),
+            ("left_inferred", None, 0), ("ugc", None, 0),
+            ("staff_share", None, 1), ("answered_1h", "", 1),
+            ("missed", None, 0)]
+    for r, c in zip(rows, card):
+        want = [c["group"]] + [card_cell(c[k], c.get(k + "_met", "")
+                                         if met is not None else "", rate)
+                               for k, met, rate in cols]
+        # the CSV's 4 decimals, rounded again, may differ by 0.1 point
+        for i, (k, met, rate) in enumerate(cols, 1):
+            if rate and c[k] and r[i].split("%")[0] != want[i].split("%")[0] \
+                    and abs(float(r[i].split("%")[0]) -
+                            float(c[k]) * 100) <= 0.0501:
+                want[i] = r[i].split("%")[0] + want[i][want[i].index("%"):]
+        check(f"scorecard row {c['group']}", r, want)
+    allg = card[-1]
+    check("scorecard's last row", allg["group_id"], "*")
+    if E == day(pto):   # else the scorecard's are at the period's end
+        check("scorecard members = members at the end",
+              int(allg["members"]), n_end)
+    m = find(r"; (\d+) joined and (\d+) left in the period")
+    check("scorecard joins = summary joins", allg["joins"], m.group(1))
+    check("scorecard exits = summary leaves",
+          sum(int(allg[k] or 0) for k in ("leaves", "removals",
+                                          "left_inferred")),
+          int(m.group(2)))
+    for key, label in (("speaking_rate", "daily speaking rate"),
+                       ("activity_participation",
+                        r"weekly activity participation \(周参与活动率\)"),
+                       ("retention_30", "30-day retention M"),
+                       ("retention_90", "90-day retention M")):
+        s = re.search(r"\n\| " + label + r" \| ([\d.]+)% \|", md)
+        i = 1 + [k for k, _, _ in cols].index(key)  # as report.md rounds
+        check(f"scorecard {key} = summary's", s.group(1) if s else "",
+              rows[-1][i].split("%")[0] if allg[key] else "")
 
 # Daily speaking rate: every day of the period up to E, silent days 0.
 m = find(r"\| daily speaking rate \| ([\d.]+)% \|[^\n]* over (\d+) days")

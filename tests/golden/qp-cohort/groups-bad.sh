@@ -16,3 +16,11 @@ run --checkin '打卡('
 # usage error, not a truncated stream (exit 1 before)
 qp-cohort --tz UTC --makeup '补(' < /dev/null > /dev/null || echo "exit $?"
 qp-cohort --tz UTC --checkin '[[:bogus:]]' < /dev/null > /dev/null || echo "exit $?"
+# a group twice (the first row was taken silently); an empty file (no
+# plans, silently) as qp-ingest --roster refuses it
+printf '群,类型\ng,训练营\ng,引流群\n' > g7.csv; run --groups g7.csv
+: > g8.csv; run --groups g8.csv; run --activities g8.csv
+# a directory: said, and under ASan no leak reported at the exit
+mkdir d; run --groups d; run --ad-words d
+# an empty pattern (an unset "$RE") matched every message: refused
+run --checkin ''; run --makeup ''; run --intro-format ''; run --nickname-format ''

@@ -18,3 +18,6 @@ printf 'date,group,user\n2024-05-01,,阿光\n' > n.csv
 qp-ingest -q --tz UTC --roster n.csv qq.txt > /dev/null || echo "exit $?"
 printf 'group,user\n读书会,阿光\n' > h.csv
 qp-ingest -q --tz UTC --roster h.csv qq.txt > /dev/null || echo "exit $?"
+echo '--- a roster from a pipe (<(...), /dev/stdin), read as a file is (it failed with no message)'
+printf 'date,group,user\n2024-05-01,读书会,阿光\n' | qp-ingest -q --tz UTC --roster /dev/stdin qq.txt | qp-cat --ids -t roster
+printf 'group,user,role\n读书会,阿光,群主\n' | qp-ingest -q --tz UTC --staff /dev/stdin qq.txt | qp-cat --ids -t roles

@@ -24,3 +24,7 @@ echo '--- from the January report'"'"'s members.csv, in Chinese'
 qp-report --tz UTC --no-charts -o jr jan.gz
 qp-report --tz UTC --no-charts --previous jr/members.csv -o r2 mar.gz
 grep -e '^\*\*' r2/report.md
+echo '--- from a pipe (<(zcat ...), /dev/stdin): read twice, so copied first'
+cat jan.gz | qp-report --lang en --tz UTC --no-charts --previous /dev/stdin \
+    -o r3 mar.gz
+cmp r/tier_moves.csv r3/tier_moves.csv && echo same moves

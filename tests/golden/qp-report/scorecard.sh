@@ -43,3 +43,8 @@ qp-report --tz UTC --no-charts --period 2024-06 -o r3 s.gz
 grep -A1 '^## 各群记分卡' r3/report.md
 grep -m1 '^| 群 |' r3/report.md
 grep '名单' r3/report.md
+
+echo '--- a period that ends before the end date: whose members the column counts'
+qp-report --lang en --tz UTC --no-charts --from 2024-06-01 --to 2024-06-10 \
+    -o r4 s.gz
+grep -e '^Members are those' -e '^\*\*' r4/report.md
