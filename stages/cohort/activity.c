@@ -75,6 +75,8 @@ struct act {
 struct member {
 	unsigned char	 mstate;
 	size_t		 last;		/* the activity it last took part in + 1 */
+	long long	 since;		/* when its membership began */
+	int		 in;		/* a member now */
 };
 
 struct grp {
@@ -394,7 +396,8 @@ take_part(size_t i, uint32_t u, struct member *m, long long ts)
 {
 	struct act *a = &acts[i];
 
-	if (m->last == i + 1)
+	/* only a member counted at its start: the rate stays a share */
+	if (m->last == i + 1 || !m->in || m->since > a->start)
 		return;
 	m->last = i + 1;
 	if (a->npart == a->cappart) {
@@ -473,9 +476,12 @@ act_event(const struct qp_in *in, long long ts, int role)
 	case QP_M_JOIN:
 	case QP_M_INFER:
 		g->open++;
+		m->since = ts;
+		m->in = 1;
 		break;
 	case QP_M_CLOSE:
 		g->open--;
+		m->in = 0;
 		break;
 	}
 	if (strcmp(kind, "custom") == 0) {

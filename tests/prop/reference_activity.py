@@ -85,6 +85,7 @@ with open(sys.argv[2], encoding="utf-8", newline="") as f:
 acts = []               # dicts, in group then start order
 for g in dict.fromkeys(e["group_id"] for e in events):
     state = {}          # member -> open?
+    since = {}          # member -> when their membership began
     mine = []           # this group's activities
     for e in (e for e in events if e["group_id"] == g):
         u, k = e["user_id"], e["kind"]
@@ -115,12 +116,16 @@ for g in dict.fromkeys(e["group_id"] for e in events):
                              first={}))
             continue
         if k in ("join", "message", "rename"):
+            if not state.get(u):
+                since[u] = e["t"]
             state[u] = True
         elif k in ("leave", "remove"):
             state[u] = False
 
         def part(a):
-            a["first"].setdefault(u, e["t"] - a["start"])
+            # only members counted at its start take part: rate <= 1
+            if state.get(u) and since[u] <= a["start"]:
+                a["first"].setdefault(u, e["t"] - a["start"])
         if k == "custom":
             rps = [a for a in mine if a["kind"] == "rp"]
             if rps and e["name"] == "red_packet_open":

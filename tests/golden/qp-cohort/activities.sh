@@ -12,7 +12,9 @@
 #       The week: u1..u4 took part, 4 of 4.
 #  W24: no activity: activities 0, participants and rate empty.
 #  W25: 06-18 20:00 话题 (今日话题：, no #); u5 joins at that second and is
-#       present; its answer comes 25 h later, after the window: 0 of 5.
+#       present; its answer comes 25 h later, after the window; u7 joins
+#       at 20:30 and replies at 20:40: a reply (replies 1) but no part, as
+#       u7 was not there at its start (members 5): 0 of 5, never above 1.
 # g2 has no activity: no rows of its own; * counts members anywhere.
 cat > e.csv <<'E'
 ts,group_id,group,user_id,user,kind,actor,via,msg_id,reply_to,media,name,src,text
@@ -35,6 +37,8 @@ ts,group_id,group,user_id,user,kind,actor,via,msg_id,reply_to,media,name,src,tex
 2024-06-18T20:00:00+08:00,g1,读书会,u5,果果,join,,added,22,,,,a,
 2024-06-18T20:00:00+08:00,g1,读书会,s1,周老师,message,,,23,,text,,a,今日话题：夏天读什么
 2024-06-19T21:00:00+08:00,g1,读书会,u5,果果,message,,,24,,text,,a,读诗
+2024-06-18T20:30:00+08:00,g1,读书会,u7,新人,join,,added,25,,,,a,
+2024-06-18T20:40:00+08:00,g1,读书会,u7,新人,message,,,26,23,text,,a,我也来
 2024-06-05T10:00:00+08:00,g2,闲聊群,u1,阿林,message,,,30,,text,,b,早
 2024-06-19T10:00:00+08:00,g2,闲聊群,u6,小希,message,,,31,,text,,b,早
 E
