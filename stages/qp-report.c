@@ -507,6 +507,8 @@ report_free(struct report *rp)
 			free(cur->hdr[i]);
 		free(cur->hdr);
 		free(cur->rows);
+		for (i = 0; i < (size_t)cur->nsidx; i++)
+			free(cur->sidx[i]);
 		free(cur->name);
 		free(cur);
 	}
@@ -516,6 +518,8 @@ report_free(struct report *rp)
 		free(rp->gnames[i].platform);
 	}
 	free(rp->gnames);
+	qp_strmap_free(rp->gmap);
+	free(rp->gpos);
 	free(rp->spoke);
 	free(rp->outdir);
 	free(rp->tmpdir);

@@ -54,6 +54,68 @@ tab_find(struct report *rp, const char *name)
 	return NULL;
 }
 
+static const struct tab *sort_tab;	/* for by_scope() */
+static int sort_col;
+
+static int
+by_scope(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int c = strcmp(sort_tab->rows[x][sort_col],
+	    sort_tab->rows[y][sort_col]);
+
+	return c != 0 ? c : (x > y) - (x < y);
+}
+
+struct scope_it
+scope_begin(const struct tab *ct, int c, const char *g)
+{
+	struct tab *t = (struct tab *)ct;	/* the index is a cache */
+	struct scope_it it = { NULL, 0, 0 };
+	size_t lo, hi, mid, i, *x;
+	int k;
+
+	if (t == NULL || c < 0 || t->nrows == 0)
+		return it;
+	for (k = 0; k < t->nsidx && t->scol[k] != c; k++)
+		;
+	if (k == t->nsidx) {
+		if (k == 4) {		/* tables are read by 1 or 2 columns */
+			free(t->sidx[3]);
+			k = 3;
+		} else
+			t->nsidx++;
+		t->sidx[k] = qp_xcalloc(t->nrows, sizeof *t->sidx[k]);
+		for (i = 0; i < t->nrows; i++)
+			t->sidx[k][i] = i;
+		t->scol[k] = c;
+		sort_tab = t, sort_col = c;
+		qsort(t->sidx[k], t->nrows, sizeof *t->sidx[k], by_scope);
+	}
+	x = t->sidx[k];
+	for (lo = 0, hi = t->nrows; lo < hi; ) {	/* the first >= g */
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(t->rows[x[mid]][c], g) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	it.x = x;
+	it.at = it.end = lo;
+	while (it.end < t->nrows && strcmp(t->rows[x[it.end]][c], g) == 0)
+		it.end++;
+	return it;
+}
+
+int
+scope_next(struct scope_it *it, size_t *i)
+{
+	if (it->at >= it->end)
+		return 0;
+	*i = it->x[it->at++];
+	return 1;
+}
+
 int
 col(const struct tab *t, const char *name)
 {
@@ -213,12 +275,25 @@ events_row(struct report *rp, const struct qp_row *r, const int *c)
 const struct gname *
 group_find(struct report *rp, const char *id)
 {
-	size_t i;
+	long k;
 
-	for (i = 0; i < rp->ngnames; i++)
-		if (strcmp(rp->gnames[i].id, id) == 0)
-			return &rp->gnames[i];
-	return NULL;
+	/* an index of the ids, the first of each (a scan per call cost
+	 * groups x rows in tables of 2,000 groups) */
+	if (rp->gmap == NULL)
+		rp->gmap = qp_strmap_new();
+	for (; rp->gmapped < rp->ngnames; rp->gmapped++) {
+		size_t n = qp_strmap_count(rp->gmap);
+
+		if ((k = qp_strmap_add(rp->gmap, rp->gnames[rp->gmapped].id,
+		    strlen(rp->gnames[rp->gmapped].id))) < 0)
+			qp_die("out of memory");
+		if ((size_t)k == n) {
+			rp->gpos = qp_xrealloc(rp->gpos, n + 1, sizeof *rp->gpos);
+			rp->gpos[n] = rp->gmapped;
+		}
+	}
+	k = qp_strmap_find(rp->gmap, id, strlen(id));
+	return k < 0 ? NULL : &rp->gnames[rp->gpos[k]];
 }
 
 const char *

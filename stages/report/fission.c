@@ -24,8 +24,8 @@ user_name(struct report *rp, const char *g, const char *id)
 
 	if (mn < 0)
 		return id;
-	for (k = 0; k < m->nrows; k++)
-		if (strcmp(m->rows[k][mu], id) == 0 && *m->rows[k][mn]) {
+	FOR_SCOPE(m, k, mu, id)
+		if (*m->rows[k][mn]) {
 			name = m->rows[k][mn];
 			if (strcmp(m->rows[k][mg], g) == 0)
 				break;
@@ -47,6 +47,7 @@ fission_people(struct report *rp)
 	    mu = col(m, "user_id"), mp = col(m, "paid");
 	unsigned long long invitees = 0, inviters = 0;
 	size_t *idx, n = 0, i, j, shown;
+	int found;
 
 	idx = qp_xcalloc(fi->nrows + 1, sizeof *idx);
 	FOR_SCOPE(fi, i, fg, "*") {
@@ -80,10 +81,13 @@ fission_people(struct report *rp)
 		if (strcmp(fi->rows[i][fin], "*") == 0 || mp < 0 ||
 		    num(fi->rows[i][fn]) < 1)
 			continue;
-		FOR_SCOPE(m, j, mg, "*")
-			if (strcmp(m->rows[j][mu], fi->rows[i][fin]) == 0)
+		found = 0;
+		FOR_SCOPE(m, j, mu, fi->rows[i][fin])
+			if (strcmp(m->rows[j][mg], "*") == 0) {
+				found = 1;
 				break;
-		if (m == NULL || j == m->nrows || num(m->rows[j][mp]) < 1)
+			}
+		if (!found || num(m->rows[j][mp]) < 1)
 			continue;
 		if (shown < LIST)
 			mdf(rp, _("%s%s (paid %s, invited %s)"), shown ? ", " : "",

@@ -33,6 +33,9 @@ struct tab {
 	char		***rows;
 	size_t		 nrows, cap;
 	struct tab	*next;
+	int		 scol[4];	/* FOR_SCOPE's indexes: rows by column */
+	size_t		*sidx[4];	/* scol's value, then row order */
+	int		 nsidx;
 };
 
 /* A group as the events table names it. */
@@ -57,6 +60,8 @@ struct report {
 	/* What the events table gives, streamed. */
 	struct gname		*gnames;
 	size_t			 ngnames, capgnames;
+	struct qp_strmap	*gmap;		/* group_find(): id -> gpos */
+	size_t			*gpos, gmapped;	/* of gnames[0..gmapped) */
 	unsigned long long	 hours[7][24];	/* messages in the period */
 	struct qp_strmap	*speakers;	/* user_id -> number */
 	unsigned long long	*spoke;		/* messages in the period */
@@ -84,9 +89,25 @@ extern const struct section *const sections[];
 #define DOMAIN	"qunpipe"
 
 /* Rows of a table for scope g (group_id column c), in table order. */
-#define FOR_SCOPE(t, i, c, g) \
-	for (i = 0; t != NULL && i < t->nrows; i++) \
-		if (strcmp(t->rows[i][c], g) == 0)
+/*
+ * The rows of t whose column c is g, in table order: through an index of
+ * the column built once (a scan of every row for each of 2,000 groups was
+ * most of qp-report's time).  i is set to each row; after the loop it
+ * says nothing (test what was found inside it).
+ */
+struct scope_it {
+	const size_t	*x;
+	size_t		 at, end;
+};
+
+struct scope_it	 scope_begin(const struct tab *, int, const char *);
+int		 scope_next(struct scope_it *, size_t *);
+
+#define FOR_SCOPE_(t, i, c, g, it) \
+	for (struct scope_it it = scope_begin(t, c, g); scope_next(&it, &(i)); )
+#define FOR_SCOPE_N_(t, i, c, g, n)	FOR_SCOPE_(t, i, c, g, scope_it_##n)
+#define FOR_SCOPE_L_(t, i, c, g, n)	FOR_SCOPE_N_(t, i, c, g, n)
+#define FOR_SCOPE(t, i, c, g)		FOR_SCOPE_L_(t, i, c, g, __LINE__)
 
 /* data.c: tables, days, groups and names. */
 long long	 parse_day(const char *);
