@@ -203,6 +203,17 @@ void		 qp_cli_dir_commit(const char *tmp, const char *dir,
 
 /* malloc and friends that exit with "out of memory" instead of failing. */
 void		*qp_xrealloc(void *p, size_t n, size_t size);
+
+/* qp_out_tablev() and qp_out_rowv(), dying with the error on failure. */
+void		 qp_out_xtable(struct qp_out *out, const char *name,
+		    const char *const *cols, size_t n);
+void		 qp_out_xrow(struct qp_out *out, const char *const *v, size_t n);
+
+/* An option's POSIX extended regex (REG_NOSUB) into *re, or a usage error
+ * naming option opt: an empty one too, since it would match everything. */
+struct re_pattern_buffer;
+void		 qp_xregcomp(struct re_pattern_buffer *re, const char *src,
+		    const char *opt);
 void		*qp_xcalloc(size_t n, size_t size);
 char		*qp_xstrdup(const char *s);
 

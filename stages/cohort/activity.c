@@ -531,20 +531,7 @@ act_week_members(const char *scope, long long week, unsigned long long n)
 
 /* ---- the tables ---- */
 
-static void
-table(struct qp_out *out, const char *name, const char *const *cols,
-    size_t n)
-{
-	if (qp_out_tablev(out, name, 1, cols, n) == -1)
-		qp_die("%s", qp_out_error(out));
-}
 
-static void
-row(struct qp_out *out, const char *const *v, size_t n)
-{
-	if (qp_out_rowv(out, v, n) == -1)
-		qp_die("%s", qp_out_error(out));
-}
 
 static int
 u32pair_cmp(const void *a, const void *b)
@@ -612,7 +599,7 @@ activities_table(struct qp_out *out, long long hi)
 	const char *v[10];
 	size_t i;
 
-	table(out, "activities", cols, 10);
+	qp_out_xtable(out, "activities", cols, 10);
 	for (i = 0; i < nacts; i++) {
 		struct act *a = &acts[i];
 		size_t n;
@@ -635,7 +622,7 @@ activities_table(struct qp_out *out, long long hi)
 		v[7] = qp_csv_rate(b[4], n, a->members);
 		v[8] = b[5];
 		v[9] = median(b[6], a->delay, n);
-		row(out, v, 10);
+		qp_out_xrow(out, v, 10);
 	}
 }
 
@@ -679,7 +666,7 @@ weeks_table(struct qp_out *out, long long hi)
 	const char *v[6];
 	size_t s, i, j, n, np, *nact;
 
-	table(out, "activity_weeks", cols, 6);
+	qp_out_xtable(out, "activity_weeks", cols, 6);
 	for (s = 0; s < nwks; s++) {
 		const struct wk *w = &wks[s];
 		uint64_t *k;
@@ -723,7 +710,7 @@ weeks_table(struct qp_out *out, long long hi)
 				v[4] = b[2];
 				v[5] = qp_csv_rate(b[3], p, w->mem[i]);
 			}
-			row(out, v, 6);
+			qp_out_xrow(out, v, 6);
 		}
 		free(k);
 		free(nact);

@@ -114,8 +114,6 @@ static size_t nmem, capmem;
 static uint32_t *cur;		/* user -> member + 1, in the current group */
 static size_t capcur;
 
-static void	compile(regex_t *, const char *, const char *);
-
 /* A bad regex is a usage error now, before any input is read. */
 static void
 check(const char *src, const char *opt)
@@ -123,7 +121,7 @@ check(const char *src, const char *opt)
 	regex_t re;
 
 	setlocale(LC_CTYPE, "C.UTF-8");
-	compile(&re, src, opt);
+	qp_xregcomp(&re, src, opt);
 	regfree(&re);
 }
 
@@ -250,21 +248,6 @@ ck_opt_groups(const char *path)
 
 /* ---- reading ---- */
 
-static void
-compile(regex_t *re, const char *src, const char *opt)
-{
-	int e;
-
-	/* an empty one matches every message: an unset "$RE", not a rule */
-	if (*src == '\0')
-		qp_usage_error("%s: want a regular expression, not ''", opt);
-	if ((e = regcomp(re, src, REG_EXTENDED | REG_NOSUB)) != 0) {
-		char msg[256];
-
-		regerror(e, re, msg, sizeof msg);
-		qp_usage_error("%s: '%s': %s", opt, src, msg);
-	}
-}
 
 void
 ck_header(const struct qp_in *in, struct qp_tz *z)
@@ -274,13 +257,13 @@ ck_header(const struct qp_in *in, struct qp_tz *z)
 
 		/* regexes over UTF-8 text: 第[一二三]天 is about characters */
 		setlocale(LC_CTYPE, "C.UTF-8");
-		compile(&re_mk, mk_src, "--makeup");
-		compile(&re_any, ck_src, "--checkin");
+		qp_xregcomp(&re_mk, mk_src, "--makeup");
+		qp_xregcomp(&re_any, ck_src, "--checkin");
 		regfree(&re_any);
 		/* one regexec for the many messages that are neither */
 		if (asprintf(&any, "(%s)|(%s)", ck_src, mk_src) == -1)
 			qp_die("out of memory");
-		compile(&re_any, any, "--checkin");
+		qp_xregcomp(&re_any, any, "--checkin");
 		free(any);
 		if ((uids = qp_strmap_new()) == NULL ||
 		    (names = qp_strmap_new()) == NULL)
@@ -514,20 +497,7 @@ day_s(char *buf, long long d)
 	return buf;
 }
 
-static void
-table(struct qp_out *out, const char *name, const char *const *cols,
-    size_t n)
-{
-	if (qp_out_tablev(out, name, 1, cols, n) == -1)
-		qp_die("%s", qp_out_error(out));
-}
 
-static void
-row(struct qp_out *out, const char *const *v, size_t n)
-{
-	if (qp_out_rowv(out, v, n) == -1)
-		qp_die("%s", qp_out_error(out));
-}
 
 /* Whether m is a member on day d. */
 static int
@@ -563,7 +533,7 @@ groups_table(struct qp_out *out)
 	const char *v[8];
 	size_t i;
 
-	table(out, "groups", cols, 8);
+	qp_out_xtable(out, "groups", cols, 8);
 	for (i = 0; i < nplans; i++) {
 		const struct plan *p = &plans[i];
 
@@ -580,7 +550,7 @@ groups_table(struct qp_out *out)
 		v[5] = b[2];
 		v[6] = num(b[3], p->required);
 		v[7] = num(b[4], p->target);
-		row(out, v, 8);
+		qp_out_xrow(out, v, 8);
 	}
 }
 
@@ -650,7 +620,7 @@ members_rows(struct qp_out *out, const struct ckg *g, long long hi,
 		v[10] = req >= 0 ? (n >= req ? "1" : "0") : "";
 		v[11] = longest >= 7 ? "1" : "0";
 		v[12] = broke ? "1" : "0";
-		row(out, v, 13);
+		qp_out_xrow(out, v, 13);
 	}
 }
 
@@ -711,7 +681,7 @@ ck_write(struct qp_out *out, long long E)
 	}
 	for (i = 0; i < ngrp; i++)
 		qsort(mem + grp[i].m0, grp[i].nm, sizeof *mem, by_user);
-	table(out, "checkins", mcols, 13);
+	qp_out_xtable(out, "checkins", mcols, 13);
 	for (i = 0; i < ngrp; i++) {
 		const struct ckg *g = &grp[i];
 		long long hi = g->last < E ? g->last : E, req = -1;
@@ -723,7 +693,7 @@ ck_write(struct qp_out *out, long long E)
 			    g->plan->days;
 		members_rows(out, g, hi, E, req, &camps[i]);
 	}
-	table(out, "checkin_days", dcols, 6);
+	qp_out_xtable(out, "checkin_days", dcols, 6);
 	/* "*" first: every camp's day k added up (its date differs) */
 	{
 		unsigned long long *se = NULL, *sk = NULL;
@@ -761,7 +731,7 @@ ck_write(struct qp_out *out, long long E)
 			v[3] = num(b[2], (long long)se[j]);
 			v[4] = num(b[3], (long long)sk[j]);
 			v[5] = qp_csv_rate(b[4], sk[j], se[j]);
-			row(out, v, 6);
+			qp_out_xrow(out, v, 6);
 		}
 		free(se);
 		free(sk);
@@ -782,10 +752,10 @@ ck_write(struct qp_out *out, long long E)
 			v[3] = num(b[2], (long long)e);
 			v[4] = num(b[3], (long long)k);
 			v[5] = qp_csv_rate(b[4], k, e);
-			row(out, v, 6);
+			qp_out_xrow(out, v, 6);
 		}
 	}
-	table(out, "camps", ccols, 16);
+	qp_out_xtable(out, "camps", ccols, 16);
 	/* "*" first: the camps' counts added up; each rate over the camps
 	 * it applies to (completion: with required days; graduation: ended) */
 	{
@@ -830,7 +800,7 @@ ck_write(struct qp_out *out, long long E)
 			v[14] = num(b[12], (long long)t.stayed);
 			v[15] = qp_csv_rate(b[13], t.stayed, eend);
 		}
-		row(out, v, 16);
+		qp_out_xrow(out, v, 16);
 	}
 	for (i = 0; i < ngrp; i++) {
 		const struct ckg *g = &grp[i];
@@ -861,7 +831,7 @@ ck_write(struct qp_out *out, long long E)
 		    qp_csv_rate(b[11], c->completed, c->enrolled) : "";
 		v[14] = ended ? num(b[12], (long long)c->stayed) : "";
 		v[15] = ended ? qp_csv_rate(b[13], c->stayed, c->enrolled) : "";
-		row(out, v, 16);
+		qp_out_xrow(out, v, 16);
 	}
 	free(camps);
 }

@@ -109,21 +109,6 @@ ed_opt_nickname(const char *re)
 	nick_src = re;
 }
 
-static void
-compile(regex_t *re, const char *src, const char *opt)
-{
-	int e;
-
-	/* an empty one matches every message: an unset "$RE", not a rule */
-	if (*src == '\0')
-		qp_usage_error("%s: want a regular expression, not ''", opt);
-	if ((e = regcomp(re, src, REG_EXTENDED | REG_NOSUB)) != 0) {
-		char msg[256];
-
-		regerror(e, re, msg, sizeof msg);
-		qp_usage_error("%s: '%s': %s", opt, src, msg);
-	}
-}
 
 void
 ed_header(const struct qp_in *in, const struct qp_ugc *u,
@@ -131,9 +116,9 @@ ed_header(const struct qp_in *in, const struct qp_ugc *u,
 {
 	if (c_gid < 0) {
 		/* The locale is C.UTF-8 already (checkin.c). */
-		compile(&re_intro, intro_src, "--intro-format");
+		qp_xregcomp(&re_intro, intro_src, "--intro-format");
 		if (nick_src != NULL)
-			compile(&re_nick, nick_src, "--nickname-format");
+			qp_xregcomp(&re_nick, nick_src, "--nickname-format");
 	}
 	ugc = u;
 	roles = r;

@@ -90,12 +90,6 @@ path_cmp(const void *a, const void *b)
 	return strcmp(x->s, y->s);
 }
 
-static void
-row(struct qp_out *out, const char *const *v, size_t n)
-{
-	if (qp_out_rowv(out, v, n) == -1)
-		qp_die("%s", qp_out_error(out));
-}
 
 void
 pt_write(struct qp_out *out)
@@ -180,7 +174,7 @@ pt_write(struct qp_out *out)
 			    s % 2 ? ".5" : "");
 		}
 		v[5] = b[4];
-		row(out, v, 6);
+		qp_out_xrow(out, v, 6);
 	}
 	qsort(paths, npaths, sizeof *paths, path_cmp);
 	if (qp_out_tablev(out, "group_paths", 1, pcols, 2) == -1)
@@ -189,7 +183,7 @@ pt_write(struct qp_out *out)
 		snprintf(b[0], sizeof b[0], "%llu", paths[k].n);
 		v[0] = paths[k].s;
 		v[1] = b[0];
-		row(out, v, 2);
+		qp_out_xrow(out, v, 2);
 	}
 	for (k = 0; k < NSTEPS; k++)
 		free(gaps[k]);

@@ -462,20 +462,7 @@ rl_rejoin(uint32_t group, uint32_t user)
 		}
 }
 
-static void
-row(struct qp_out *out, const char *const *v, size_t n)
-{
-	if (qp_out_rowv(out, v, n) == -1)
-		qp_die("%s", qp_out_error(out));
-}
 
-static void
-table(struct qp_out *out, const char *name, const char *const *cols,
-    size_t n)
-{
-	if (qp_out_tablev(out, name, 1, cols, n) == -1)
-		qp_die("%s", qp_out_error(out));
-}
 
 /* 领完就退: left of one's own accord within 3 days of joining. */
 static int
@@ -552,14 +539,14 @@ rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
 	struct vr *vr;
 	size_t i, j, k, nvr = 0;
 
-	table(out, "violations", vcols, 5);
+	qp_out_xtable(out, "violations", vcols, 5);
 	for (i = 0; i < nviols; i++) {
 		v[0] = gids[viols[i].group];
 		v[1] = qp_strmap_str(uids, viols[i].user);
 		v[2] = fmt_ts(b[0], viols[i].ts, tz);
 		v[3] = kind_names[viols[i].kind];
 		v[4] = viols[i].msg;
-		row(out, v, 5);
+		qp_out_xrow(out, v, 5);
 	}
 	/* Violators per group and for "*", with a removal after the last. */
 	vr = qp_xcalloc(2 * nviols + 1, sizeof *vr);
@@ -593,7 +580,7 @@ rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
 	nvr = k;
 	sort_uids = uids;
 	qsort(vr, nvr, sizeof *vr, vr_out_cmp);
-	table(out, "violators", pcols, 6);
+	qp_out_xtable(out, "violators", pcols, 6);
 	for (i = 0; i < nvr; i++) {
 		v[0] = vr[i].scope == UINT32_MAX ? "*" : gids[vr[i].scope];
 		v[1] = qp_strmap_str(uids, vr[i].user);
@@ -602,11 +589,11 @@ rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
 		v[3] = fmt_ts(b[1], vr[i].last, tz);
 		v[4] = fmt_ts(b[2], vr[i].removed, tz);
 		v[5] = vr[i].n >= strikes ? "1" : "0";
-		row(out, v, 6);
+		qp_out_xrow(out, v, 6);
 	}
 	free(vr);
 	/* Per group: the last 7 days (E-6..E) and the exits. */
-	table(out, "rules", rcols, 10);
+	qp_out_xtable(out, "rules", rcols, 10);
 	for (k = 0; k <= ngroups; k++) {
 		unsigned long long m = 0, vi = 0, e[5] = { 0 };
 		size_t g = k - 1;
@@ -665,7 +652,7 @@ rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
 				snprintf(b[3 + i], sizeof b[3 + i], "%llu", se[i]);
 				v[5 + i] = b[3 + i];
 			}
-			row(out, v, 10);
+			qp_out_xrow(out, v, 10);
 		}
 		v[0] = gids[g];
 		snprintf(b[0], sizeof b[0], "%llu", m);
@@ -678,10 +665,10 @@ rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
 			snprintf(b[3 + i], sizeof b[3 + i], "%llu", e[i]);
 			v[5 + i] = b[3 + i];
 		}
-		row(out, v, 10);
+		qp_out_xrow(out, v, 10);
 	}
 	/* Every exit, in stream order. */
-	table(out, "exits", ecols, 7);
+	qp_out_xtable(out, "exits", ecols, 7);
 	for (i = 0; i < nexits; i++) {
 		char j1[16], j2[16];
 
@@ -694,7 +681,7 @@ rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
 		v[4] = exits[i].removed ? "remove" : "leave";
 		v[5] = quick(&exits[i]) ? "1" : "0";
 		v[6] = exits[i].rejoined ? "1" : "0";
-		row(out, v, 7);
+		qp_out_xrow(out, v, 7);
 	}
 }
 

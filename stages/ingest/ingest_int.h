@@ -267,6 +267,9 @@ void	ing_roster_free(struct ing *g);
 const char *ing_user_id(const struct ing *g, char *buf, size_t cap,
 	    const char *id);
 /* Decode a side file (UTF-8, UTF-16, GB18030) and call fn with it. */
+struct qp_csv *ing_side_open(struct ing_text *x, const struct qp_row **h);
+int	ing_side_close(struct ing *g, struct qp_csv *c, const char *path,
+	    int rc, int n, const char *what);
 int	ing_side_file(struct ing *g, const char *path,
 	    int (*fn)(struct ing *, struct ing_text *));
 

@@ -300,6 +300,50 @@ ing_side_who(struct ing *g, const char *path, unsigned long long line,
 	return 0;
 }
 
+/*
+ * A side file's CSV with its header row in *h, or NULL having said why
+ * (unreadable, or empty).
+ */
+struct qp_csv *
+ing_side_open(struct ing_text *x, const struct qp_row **h)
+{
+	struct qp_csv *c;
+	int rc;
+
+	if ((c = ing_csv(x)) == NULL)
+		return NULL;
+	if ((rc = qp_csv_next(c, h)) <= 0) {
+		if (rc < 0)
+			qp_warn("%s", qp_csv_error(c));
+		else
+			qp_warn("%s: empty file", ing_name(x));
+		qp_src_close(qp_csv_src(c));
+		qp_csv_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+/*
+ * The end of reading side file path: rc of its last qp_csv_next() or -1
+ * for a row already reported; the reader's own error said if not yet, the
+ * count of n rows as what said when all went well.  Frees c; 0 or -1.
+ */
+int
+ing_side_close(struct ing *g, struct qp_csv *c, const char *path, int rc,
+    int n, const char *what)
+{
+	if (rc < 0 && qp_csv_error(c) != NULL) {	/* not said yet */
+		qp_warn("%s", qp_csv_error(c));
+		rc = -1;
+	}
+	if (rc == 0 && !g->quiet)
+		qp_warn("%s: %d %s", path, n, what);
+	qp_src_close(qp_csv_src(c));
+	qp_csv_free(c);
+	return rc < 0 ? -1 : 0;
+}
+
 static int
 staff_text(struct ing *g, struct ing_text *x)
 {
@@ -310,16 +354,8 @@ staff_text(struct ing *g, struct ing_text *x)
 	int cg, cu, cr, wg = 0, wu = 0, wr, rc, n = 0;
 	char gid[300], uid[300];
 
-	if ((c = ing_csv(x)) == NULL)
+	if ((c = ing_side_open(x, &r)) == NULL)
 		return -1;
-	if ((rc = qp_csv_next(c, &r)) <= 0) {
-		if (rc < 0)
-			qp_warn("%s", qp_csv_error(c));
-		else
-			qp_warn("%s: empty file", path);
-		rc = -1;
-		goto out;
-	}
 	cg = ing_side_col(r, group_cols, &wg);
 	cu = ing_side_col(r, user_cols, &wu);
 	cr = ing_side_col(r, role_cols, &wr);
@@ -353,16 +389,8 @@ staff_text(struct ing *g, struct ing_text *x)
 		}
 		n++;
 	}
-	if (rc < 0 && qp_csv_error(c) != NULL) {	/* not said yet */
-		qp_warn("%s", qp_csv_error(c));
-		rc = -1;
-	}
-	if (rc == 0 && !g->quiet)
-		qp_warn("%s: %d staff roles", path, n);
 out:
-	qp_src_close(qp_csv_src(c));
-	qp_csv_free(c);
-	return rc < 0 ? -1 : 0;
+	return ing_side_close(g, c, path, rc, n, "staff roles");
 }
 
 int

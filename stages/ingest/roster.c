@@ -104,16 +104,8 @@ roster_text(struct ing *g, struct ing_text *x)
 	int cd, cg, cu, wd, wg = 0, wu = 0, rc, n = 0;
 	char gid[300], uid[300];
 
-	if ((c = ing_csv(x)) == NULL)
+	if ((c = ing_side_open(x, &r)) == NULL)
 		return -1;
-	if ((rc = qp_csv_next(c, &r)) <= 0) {
-		if (rc < 0)
-			qp_warn("%s", qp_csv_error(c));
-		else
-			qp_warn("%s: empty file", path);
-		rc = -1;
-		goto out;
-	}
 	cd = ing_side_col(r, date_cols, &wd);
 	cg = ing_side_col(r, group_cols, &wg);
 	cu = ing_side_col(r, user_cols, &wu);
@@ -147,16 +139,8 @@ roster_text(struct ing *g, struct ing_text *x)
 		}
 		n++;
 	}
-	if (rc < 0 && qp_csv_error(c) != NULL) {	/* not said yet */
-		qp_warn("%s", qp_csv_error(c));
-		rc = -1;
-	}
-	if (rc == 0 && !g->quiet)
-		qp_warn("%s: %d roster rows", path, n);
 out:
-	qp_src_close(qp_csv_src(c));
-	qp_csv_free(c);
-	return rc < 0 ? -1 : 0;
+	return ing_side_close(g, c, path, rc, n, "roster rows");
 }
 
 int

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <math.h>
+#include <regex.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -851,4 +852,35 @@ qp_cli_dir_commit(const char *tmp, const char *dir, const char *marker)
 	free(dir_tmp);
 	free(dir_user);
 	dir_tmp = dir_user = NULL;
+}
+
+void
+qp_out_xtable(struct qp_out *out, const char *name, const char *const *cols,
+    size_t n)
+{
+	if (qp_out_tablev(out, name, 1, cols, n) == -1)
+		qp_die("%s", qp_out_error(out));
+}
+
+void
+qp_out_xrow(struct qp_out *out, const char *const *v, size_t n)
+{
+	if (qp_out_rowv(out, v, n) == -1)
+		qp_die("%s", qp_out_error(out));
+}
+
+void
+qp_xregcomp(regex_t *re, const char *src, const char *opt)
+{
+	int e;
+
+	/* an empty one matches every message: an unset "$RE", not a rule */
+	if (*src == '\0')
+		qp_usage_error("%s: want a regular expression, not ''", opt);
+	if ((e = regcomp(re, src, REG_EXTENDED | REG_NOSUB)) != 0) {
+		char msg[256];
+
+		regerror(e, re, msg, sizeof msg);
+		qp_usage_error("%s: '%s': %s", opt, src, msg);
+	}
 }

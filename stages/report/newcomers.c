@@ -130,52 +130,45 @@ section_newcomers(struct report *rp)
 		newcomers_chart(rp, w);
 }
 
+/* The period's newcomers whose flag column cf is 0, under heading. */
+static void
+newcomer_list(struct report *rp, const struct tab *nc, int cf,
+    const char *heading)
+{
+	int ng = col(nc, "group_id"), nu = col(nc, "user"),
+	    nid = col(nc, "user_id"), nj = col(nc, "joined");
+	size_t i, n;
+
+	mdf(rp, "%s", heading);
+	rp->pending = _("\n| group | newcomer | joined |\n|---|---|---|\n");
+	for (i = n = 0; i < nc->nrows; i++) {
+		char *const *r = nc->rows[i];
+
+		if (r[cf][0] != '0' || !in_period(rp, ts_day(r[nj])))
+			continue;
+		if (n++ < LIST && row_begin(rp))
+			mdf(rp, "| %s | %s | %.10s %.5s |\n",
+			    mdcell(group_label(rp, r[ng])),
+			    mdcell(*r[nu] ? r[nu] : r[nid]), r[nj],
+			    strlen(r[nj]) > 11 ? r[nj] + 11 : "");
+	}
+	list_end(rp);
+	if (n > LIST)
+		mdf(rp, _("\n… and %zu more (newcomers.csv)\n"), n - LIST);
+}
+
 static void
 section_newcomer_todo(struct report *rp)
 {
 	struct tab *nc = tab_find(rp, "newcomers");
-	int ng = col(nc, "group_id"), nu = col(nc, "user"),
-	    nid = col(nc, "user_id"), nj = col(nc, "joined"),
-	    nw = col(nc, "welcomed_24h"), nk = col(nc, "nickname_ok");
-	size_t i, n;
+	int nw = col(nc, "welcomed_24h"), nk = col(nc, "nickname_ok");
 
-	if (nj < 0)
+	if (col(nc, "joined") < 0)
 		return;
-	mdf(rp, _("\n### Newcomers of the period nobody welcomed within 24 "
-	    "hours (还没被欢迎的新人)\n"));
-	rp->pending = _("\n| group | newcomer | joined |\n|---|---|---|\n");
-	for (i = n = 0; i < nc->nrows; i++) {
-		char *const *r = nc->rows[i];
-
-		if (r[nw][0] != '0' || !in_period(rp, ts_day(r[nj])))
-			continue;
-		if (n++ < LIST && row_begin(rp))
-			mdf(rp, "| %s | %s | %.10s %.5s |\n",
-			    mdcell(group_label(rp, r[ng])),
-			    mdcell(*r[nu] ? r[nu] : r[nid]), r[nj],
-			    strlen(r[nj]) > 11 ? r[nj] + 11 : "");
-	}
-	list_end(rp);
-	if (n > LIST)
-		mdf(rp, _("\n… and %zu more (newcomers.csv)\n"), n - LIST);
-
-	mdf(rp, _("\n### Newcomers of the period whose display name is not in "
-	    "the group's format (群昵称不合格式)\n"));
-	rp->pending = _("\n| group | newcomer | joined |\n|---|---|---|\n");
-	for (i = n = 0; i < nc->nrows; i++) {
-		char *const *r = nc->rows[i];
-
-		if (r[nk][0] != '0' || !in_period(rp, ts_day(r[nj])))
-			continue;
-		if (n++ < LIST && row_begin(rp))
-			mdf(rp, "| %s | %s | %.10s %.5s |\n",
-			    mdcell(group_label(rp, r[ng])),
-			    mdcell(*r[nu] ? r[nu] : r[nid]), r[nj],
-			    strlen(r[nj]) > 11 ? r[nj] + 11 : "");
-	}
-	list_end(rp);
-	if (n > LIST)
-		mdf(rp, _("\n… and %zu more (newcomers.csv)\n"), n - LIST);
+	newcomer_list(rp, nc, nw, _("\n### Newcomers of the period nobody "
+	    "welcomed within 24 hours (还没被欢迎的新人)\n"));
+	newcomer_list(rp, nc, nk, _("\n### Newcomers of the period whose "
+	    "display name is not in the group's format (群昵称不合格式)\n"));
 }
 
 const struct section sec_newcomers = {
