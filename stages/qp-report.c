@@ -160,8 +160,8 @@ kept(const char *name)
 {
 	size_t i, j;
 
-	if (strcmp(name, "targets") == 0 || strcmp(name, "sessions") == 0)
-		return 1;	/* sessions: for its starters' names */
+	if (strcmp(name, "targets") == 0)
+		return 1;
 	for (i = 0; sections[i] != NULL; i++)
 		for (j = 0; sections[i]->reads[j] != NULL; j++)
 			if (strcmp(sections[i]->reads[j], name) == 0)
@@ -183,10 +183,23 @@ stream_zone(const struct qp_in *in)
 	return z;
 }
 
+/* The end of a table read: a kept one is written out, members names. */
+static void
+table_end(struct report *rp, struct tab *cur, struct named *pass)
+{
+	if (pass != NULL)
+		named_close(rp, pass);
+	if (cur == NULL)
+		return;
+	if (strcmp(cur->name, "members") == 0)
+		named_members(rp, cur);
+	named_table(rp, cur);
+}
+
 /*
  * Read the stream: the tables the sections read are kept, the others
  * written to NAME.csv as they come (events only with --events, but always
- * streamed through events_row).
+ * streamed through events_row); named.c puts the names beside the ids.
  */
 static void
 read_stream(struct report *rp, struct qp_in *in, const struct qp_common *com,
@@ -196,8 +209,8 @@ read_stream(struct report *rp, struct qp_in *in, const struct qp_common *com,
 	const struct qp_row *r;
 	struct tab *cur = NULL;
 	struct qp_strmap *seen;
-	FILE *pass = NULL;
-	char passname[300], *v[256];
+	struct named *pass = NULL;
+	char *v[256];
 	int rc, ec[6], in_events = 0;
 	size_t i;
 	static const char *const names[] = { "ts", "group_id", "group",
@@ -212,10 +225,10 @@ read_stream(struct report *rp, struct qp_in *in, const struct qp_common *com,
 				store_row(cur, r);
 			else if (in_events)
 				events_row(rp, r, ec);
-			if (cur == NULL && pass != NULL) {
+			if (pass != NULL) {
 				for (i = 0; i < r->n && i < 256; i++)
 					v[i] = (char *)r->f[i].s;
-				csv_row(pass, v, i);
+				named_row(rp, pass, v);
 			}
 			if ((qp_in_nrows(in) & 0xffff) == 0 &&
 			    qp_cli_want_progress(com))
@@ -225,8 +238,7 @@ read_stream(struct report *rp, struct qp_in *in, const struct qp_common *com,
 		t = qp_in_table(in);
 		if (rp->tz == NULL)
 			rp->tz = qp_cli_tz(stream_zone(in), NULL, 1);
-		if (pass != NULL)
-			out_close(rp, pass, passname);
+		table_end(rp, cur, pass);
 		pass = NULL;
 		cur = NULL;
 		if ((in_events = strcmp(t->name, "events") == 0)) {
@@ -244,9 +256,7 @@ read_stream(struct report *rp, struct qp_in *in, const struct qp_common *com,
 			if (!in_events || want_events) {
 				for (i = 0; i < r->n && i < 256; i++)
 					v[i] = (char *)r->f[i].s;
-				snprintf(passname, sizeof passname, "%s.csv",
-				    t->name);
-				pass = csv_open(rp, t->name, v, i);
+				pass = named_open(rp, t->name, v, i);
 			}
 			continue;
 		}
@@ -261,8 +271,8 @@ read_stream(struct report *rp, struct qp_in *in, const struct qp_common *com,
 	}
 	if (rc < 0)
 		qp_die("%s", qp_in_error(in));
-	if (pass != NULL)
-		out_close(rp, pass, passname);
+	table_end(rp, cur, pass);
+	named_end(rp);
 	if (rp->tz == NULL)
 		rp->tz = qp_cli_tz(stream_zone(in), NULL, 1);
 	qp_strmap_free(seen);
@@ -322,77 +332,15 @@ set_dates(struct report *rp, const char *input)
 	    "%s", input, a, b, c, e);
 }
 
-/*
- * Names beside ids in every CSV: a column of names after each column of
- * ids that has none beside it in the stream (the group's name from the
- * events, a person's from members.csv of the community).
- */
-static const char *const idcols[][2] = {
-	{ "group_id", "group" }, { "user_id", "user" },
-	{ "inviter", "inviter_name" }, { "starter", "starter_name" }
-};
-
+/* The targets: the defaults, the stream's (qp-cohort's), then --targets. */
 static void
-write_named(struct report *rp, const struct tab *t, const struct tab *m,
-    const struct qp_strmap *users)
+set_targets(struct report *rp, const char *targets)
 {
-	char **v = qp_xcalloc(2 * t->ncol, sizeof *v);
-	int kind[256], mu = col(m, "user");
-	size_t i, j, k, n = 0;
-	long u;
-	FILE *f;
-
-	for (j = 0; j < t->ncol && j < 256; j++) {
-		kind[j] = -1;
-		v[n++] = t->hdr[j];
-		for (k = 0; k < 4; k++)
-			if (strcmp(t->hdr[j], idcols[k][0]) == 0 &&
-			    col(t, idcols[k][1]) < 0) {
-				kind[j] = (int)k;
-				v[n++] = (char *)idcols[k][1];
-			}
-	}
-	f = csv_open(rp, t->name, v, n);
-	for (i = 0; i < t->nrows; i++) {
-		for (j = n = 0; j < t->ncol && j < 256; j++) {
-			const char *id = t->rows[i][j];
-
-			v[n++] = (char *)id;
-			if (kind[j] == 0)
-				v[n++] = (char *)group_label(rp, id);
-			else if (kind[j] > 0)
-				v[n++] = (u = qp_strmap_find(users, id,
-				    strlen(id))) >= 0 ? m->rows[u][mu] : "";
-		}
-		csv_row(f, v, n);
-	}
-	out_close(rp, f, t->name);
-	free(v);
-}
-
-/* Every kept table as CSV; targets: the defaults, qp-cohort's, --targets. */
-static void
-write_tables(struct report *rp, const char *targets)
-{
-	struct tab *cur, *tg = tab_find(rp, "targets"),
-	    *m = tab_find(rp, "members");
+	struct tab *tg = tab_find(rp, "targets");
 	int cm = col(tg, "metric"), cv = col(tg, "target"),
-	    cvar = col(tg, "variant"), mg = col(m, "group_id"),
-	    mu = col(m, "user_id");
-	struct qp_strmap *users;
+	    cvar = col(tg, "variant");
 	size_t i;
 
-	/* row i of members is user number i: the community's rows first */
-	if ((users = qp_strmap_new()) == NULL)
-		qp_die("out of memory");
-	for (i = 0; mu >= 0 && i < m->nrows &&
-	    strcmp(m->rows[i][mg], "*") == 0; i++)
-		if (qp_strmap_add(users, m->rows[i][mu],
-		    strlen(m->rows[i][mu])) != (long)i)
-			break;
-	for (cur = rp->tabs; cur != NULL; cur = cur->next)
-		write_named(rp, cur, m, users);
-	qp_strmap_free(users);
 	/* Retention targets judge one variant: M (still a member), unless
 	 * the targets table names another. */
 	snprintf(rp->ret_variant, sizeof rp->ret_variant, "M");
@@ -558,7 +506,7 @@ main(int argc, char **argv)
 		qp_die("%s: no daily or members table: run qp-cohort before "
 		    "qp-report", optind < argc ? argv[optind] : "<stdin>");
 	set_dates(rp, optind < argc ? argv[optind] : "<stdin>");
-	write_tables(rp, o.targets);
+	set_targets(rp, o.targets);
 	write_report(rp);
 	qp_cli_dir_commit(rp->tmpdir, rp->outdir, "report.md");
 	qp_tmp_forget(rp->tmpdir);	/* nothing of ours is temporary now */

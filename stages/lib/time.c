@@ -63,22 +63,28 @@ qp_month_format(char *buf, long long month)
 	snprintf(buf, 8, "%04u-%02u", (unsigned)y % 10000, mm);
 }
 
+/* Only the canonical "YYYY-MM-DD" of a day that exists (2024-02-30 is
+ * not); read by hand, as reports parse millions of them. */
 int
 qp_day_parse(const char *s, long long *day)
 {
-	char buf[16];
-	long long d;
-	int y, n = 0;
-	unsigned m, dd;
+	static const unsigned char mdays[] = { 31, 28, 31, 30, 31, 30, 31,
+	    31, 30, 31, 30, 31 };
+	unsigned y = 0, m, d, i, leap;
 
-	if (strlen(s) != 10 || sscanf(s, "%4d-%2u-%2u%n", &y, &m, &dd, &n) != 3 ||
-	    n != 10 || m < 1 || m > 12 || dd < 1)
+	for (i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : (unsigned)(s[i] - '0') > 9)
+			return -1;
+	if (s[10] != '\0')
 		return -1;
-	d = qp_days_from_civil(y, m, dd);
-	qp_day_format(buf, d);
-	if (strcmp(buf, s) != 0)
-		return -1;	/* 2024-02-30 */
-	*day = d;
+	for (i = 0; i < 4; i++)
+		y = y * 10 + (unsigned)(s[i] - '0');
+	m = (unsigned)(s[5] - '0') * 10 + (unsigned)(s[6] - '0');
+	d = (unsigned)(s[8] - '0') * 10 + (unsigned)(s[9] - '0');
+	leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1] + (unsigned)(m == 2 && leap))
+		return -1;
+	*day = qp_days_from_civil((int)y, m, d);
 	return 0;
 }
 

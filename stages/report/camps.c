@@ -57,9 +57,8 @@ camp_shown(struct report *rp, const struct tab *c, const char *g)
 	int cg = col(c, "group_id");
 	size_t i;
 
-	for (i = 0; i < c->nrows; i++)
-		if (strcmp(c->rows[i][cg], g) == 0)
-			return shown(rp, c, i);
+	FOR_SCOPE(c, i, cg, g)
+		return shown(rp, c, i);
 	return 0;
 }
 

@@ -66,10 +66,13 @@ csv_field(FILE *f, const char *s)
 		putc('"', f);
 	if (formula)
 		putc('\'', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			putc('"', f);
-		putc(*s, f);
+	while (*s) {			/* runs up to a quote, the quote twice */
+		size_t n = strcspn(s, "\"");
+
+		fwrite(s, 1, n, f);
+		if (s[n] == '"')
+			fputs("\"\"", f), n++;
+		s += n;
 	}
 	if (quote || formula)
 		putc('"', f);

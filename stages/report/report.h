@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+struct named;
 struct qp_in;
 struct qp_row;
 struct qp_strmap;
@@ -66,6 +67,12 @@ struct report {
 	struct qp_strmap	*speakers;	/* user_id -> number */
 	unsigned long long	*spoke;		/* messages in the period */
 	size_t			 capspoke;
+
+	/* People's names for the CSVs (named.c), once members has come. */
+	struct qp_strmap	*users;		/* user_id -> row of mtab */
+	const struct tab	*mtab;
+	int			 mname;		/* mtab's user column */
+	struct named		*waiting;	/* tables that wait for it */
 
 	/* The output: a temporary directory renamed to outdir at the end. */
 	char			*outdir, *tmpdir;
@@ -136,6 +143,15 @@ const char	*stage_opt(const struct qp_in *, const char *, const char *);
 /* summary.c: the mean of a daily (weekly) rate of a scope in the period. */
 int		 scope_mean(struct report *, const char *, const char *,
     const char *, int, const char *, double *, size_t *, size_t *);
+
+/* named.c: every table as NAME.csv, names beside its ids. */
+void		 named_table(struct report *, const struct tab *);
+struct named	*named_open(struct report *, const char *, char *const *,
+		    size_t);
+void		 named_row(struct report *, struct named *, char *const *);
+void		 named_close(struct report *, struct named *);
+void		 named_members(struct report *, const struct tab *);
+void		 named_end(struct report *);
 
 /* out.c: the directory, CSV, markdown and gnuplot. */
 char		*path_in(struct report *, const char *);

@@ -267,6 +267,30 @@ main(void)
 		CHECK(qp_day_parse("2024-2-29", &dd) == -1);
 		CHECK(qp_day_parse("2024-02-29x", &dd) == -1);
 		CHECK(qp_day_parse("1969-12-31", &dd) == 0 && dd == -1);
+		CHECK(qp_day_parse("2100-02-29", &dd) == -1);
+		CHECK(qp_day_parse("2000-02-29", &dd) == 0);
+		CHECK(qp_day_parse("2024-00-10", &dd) == -1);
+		CHECK(qp_day_parse("2024-13-10", &dd) == -1);
+		CHECK(qp_day_parse("2024-04-31", &dd) == -1);
+		CHECK(qp_day_parse("2024-04-00", &dd) == -1);
+		CHECK(qp_day_parse("+024-04-01", &dd) == -1);
+		CHECK(qp_day_parse(" 024-04-01", &dd) == -1);
+		CHECK(qp_day_parse("2024/04/01", &dd) == -1);
+		CHECK(qp_day_parse("2024-04-0", &dd) == -1);
+		CHECK(qp_day_parse("", &dd) == -1);
+		{	/* every day of 0000-9999 reads back as itself */
+			char b[16];
+			int bad = 0;
+
+			for (dd = qp_days_from_civil(0, 1, 1);
+			    dd <= qp_days_from_civil(9999, 12, 31); dd++) {
+				long long back;
+
+				qp_day_format(b, dd);
+				bad += qp_day_parse(b, &back) != 0 || back != dd;
+			}
+			CHECK(bad == 0);
+		}
 		CHECK(qp_fdiv(-1, 7) == -1 && qp_fdiv(7, 7) == 1 && qp_fdiv(-7, 7) == -1);
 		dd = qp_days_from_civil(2024, 3, 6);		/* a Wednesday */
 		CHECK(qp_week_monday(qp_day_week(dd)) == dd - 2);
