@@ -309,7 +309,7 @@ set_dates(struct report *rp, const char *input)
 	size_t i;
 
 	FOR_SCOPE(d, i, cg, "*")
-		if ((day = parse_day(d->rows[i][cd])) != NODAY) {
+		if ((day = parse_day(at(d, i, cd))) != NODAY) {
 			if (first == NODAY)
 				first = day;
 			rp->last = day;
@@ -345,12 +345,12 @@ set_targets(struct report *rp, const char *targets)
 	 * the targets table names another. */
 	snprintf(rp->ret_variant, sizeof rp->ret_variant, "M");
 	for (i = 0; cm >= 0 && cv >= 0 && i < tg->nrows; i++) {
-		(void)qp_target_set(tg->rows[i][cm], *tg->rows[i][cv] ?
-		    num(tg->rows[i][cv]) : -1);
-		if (cvar >= 0 && strcmp(tg->rows[i][cm], "retention_30") == 0 &&
-		    *tg->rows[i][cvar] != '\0')
+		(void)qp_target_set(at(tg, i, cm), *at(tg, i, cv) ?
+		    num(at(tg, i, cv)) : -1);
+		if (cvar >= 0 && strcmp(at(tg, i, cm), "retention_30") == 0 &&
+		    *at(tg, i, cvar) != '\0')
 			snprintf(rp->ret_variant, sizeof rp->ret_variant, "%s",
-			    tg->rows[i][cvar]);
+			    at(tg, i, cvar));
 	}
 	if (targets != NULL)
 		qp_cli_targets(targets);
@@ -449,16 +449,7 @@ report_free(struct report *rp)
 
 	for (cur = rp->tabs; cur != NULL; cur = n) {
 		n = cur->next;
-		for (i = 0; i < cur->nrows; i++)
-			free(cur->rows[i]);
-		for (i = 0; i < cur->ncol; i++)
-			free(cur->hdr[i]);
-		free(cur->hdr);
-		free(cur->rows);
-		for (i = 0; i < (size_t)cur->nsidx; i++)
-			free(cur->sidx[i]);
-		free(cur->name);
-		free(cur);
+		tab_free(cur);
 	}
 	for (i = 0; i < rp->ngnames; i++) {
 		free(rp->gnames[i].id);

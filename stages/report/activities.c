@@ -46,8 +46,8 @@ speaking(struct report *rp, const char *g, const char *week)
 	if (cp < 0)
 		return "";
 	FOR_SCOPE(t, i, cg, g)
-		if (strcmp(t->rows[i][cw], week) == 0)
-			return t->rows[i][cp];
+		if (strcmp(at(t, i, cw), week) == 0)
+			return at(t, i, cp);
 	return "";
 }
 
@@ -59,8 +59,8 @@ rate_of(const struct tab *w, const char *g, const char *wk)
 	size_t i;
 
 	FOR_SCOPE(w, i, cg, g)
-		if (strcmp(w->rows[i][cw], wk) == 0)
-			return *w->rows[i][cr] ? w->rows[i][cr] : "NaN";
+		if (strcmp(at(w, i, cw), wk) == 0)
+			return *at(w, i, cr) ? at(w, i, cr) : "NaN";
 	return "NaN";
 }
 
@@ -75,18 +75,18 @@ weeks_chart(struct report *rp, const struct tab *w)
 	size_t i, k, n = 0, ng = 0;
 
 	for (i = 0; i < w->nrows && ng < MAXLINES; i++)
-		if (strcmp(w->rows[i][cg], "*") != 0 && week_shown(rp, w, i) &&
-		    (ng == 0 || strcmp(ids[ng - 1], w->rows[i][cg]) != 0))
-			ids[ng++] = w->rows[i][cg];
+		if (strcmp(at(w, i, cg), "*") != 0 && week_shown(rp, w, i) &&
+		    (ng == 0 || strcmp(ids[ng - 1], at(w, i, cg)) != 0))
+			ids[ng++] = at(w, i, cg);
 	f = dat_open(rp, "activity_weeks.dat", &p);
 	FOR_SCOPE(w, i, cg, "*") {
 		if (!week_shown(rp, w, i))
 			continue;
 		fprintf(f, "%zu\t", n++);
-		datq(f, w->rows[i][cw]);
-		fprintf(f, "\t%s", rate_of(w, "*", w->rows[i][cw]));
+		datq(f, at(w, i, cw));
+		fprintf(f, "\t%s", rate_of(w, "*", at(w, i, cw)));
 		for (k = 0; k < ng; k++)
-			fprintf(f, "\t%s", rate_of(w, ids[k], w->rows[i][cw]));
+			fprintf(f, "\t%s", rate_of(w, ids[k], at(w, i, cw)));
 		fputs("\n", f);
 	}
 	out_close(rp, f, "activity_weeks.dat");
@@ -133,7 +133,7 @@ weeks_table(struct report *rp, const struct tab *w)
 	    "participation (周发言率) |\n|---|---|---:|---:|---:|---:|:-:|---:|\n"),
 	    pct(tg));
 	for (i = 0; i < w->nrows; i++) {
-		const char *const *r = (const char *const *)w->rows[i];
+		const char *const *r = row_at(w, i);
 		const char *s;
 
 		if (!week_shown(rp, w, i))
@@ -168,7 +168,7 @@ acts_table(struct report *rp, const struct tab *a)
 	    "activity | members | took part | share | replies | median first "
 	    "response |\n|---|---|---|---:|---:|---:|---:|---:|\n"));
 	for (i = 0; i < a->nrows; i++) {
-		const char *const *r = (const char *const *)a->rows[i];
+		const char *const *r = row_at(a, i);
 		char when[32], med[32], d[11];
 
 		if (strlen(r[cs]) < 16)

@@ -47,13 +47,13 @@ daily_chart(struct report *rp)
 	size_t i;
 
 	FOR_SCOPE(d, i, cg, "*") {
-		day = parse_day(d->rows[i][cd]);
+		day = parse_day(at(d, i, cd));
 		if (day < rp->lo || day > rp->hi)
 			continue;
-		fprintf(f, "%s\t%s\t%s\t%s\n", d->rows[i][cd], d->rows[i][cm],
-		    d->rows[i][cs], *d->rows[i][cr] ? d->rows[i][cr] : "NaN");
-		if (num(d->rows[i][cm]) > max)
-			max = num(d->rows[i][cm]);
+		fprintf(f, "%s\t%s\t%s\t%s\n", at(d, i, cd), at(d, i, cm),
+		    at(d, i, cs), *at(d, i, cr) ? at(d, i, cr) : "NaN");
+		if (num(at(d, i, cm)) > max)
+			max = num(at(d, i, cm));
 		last = day;
 	}
 	for (day = last + 1; day <= rp->hi; day++) {
@@ -103,13 +103,13 @@ weekly_chart(struct report *rp)
 		return;
 	f = dat_open(rp, "weekly.dat", &p);
 	FOR_SCOPE(w, i, wg, "*") {
-		if (!week_in_period(rp, w->rows[i][wk]) ||
-		    parse_week(w->rows[i][wk]) > rp->hi)
+		if (!week_in_period(rp, at(w, i, wk)) ||
+		    parse_week(at(w, i, wk)) > rp->hi)
 			continue;
-		fprintf(f, "%s\t%s\n", *w->rows[i][wp] ? w->rows[i][wp] :
-		    "NaN", w->rows[i][wc]);
-		if (num(w->rows[i][wc]) > max)
-			max = num(w->rows[i][wc]);
+		fprintf(f, "%s\t%s\n", *at(w, i, wp) ? at(w, i, wp) :
+		    "NaN", at(w, i, wc));
+		if (num(at(w, i, wc)) > max)
+			max = num(at(w, i, wc));
 		n++;
 	}
 	out_close(rp, f, "weekly.dat");
@@ -125,12 +125,12 @@ weekly_chart(struct report *rp)
 	k = (n + 25) / 26;
 	j = 0;
 	FOR_SCOPE(w, i, wg, "*") {
-		if (!week_in_period(rp, w->rows[i][wk]) ||
-		    parse_week(w->rows[i][wk]) > rp->hi)
+		if (!week_in_period(rp, at(w, i, wk)) ||
+		    parse_week(at(w, i, wk)) > rp->hi)
 			continue;
 		if (j % k == 0) {
 			fputs(j > 0 ? ", " : "", rp->gp);
-			gpq(rp, w->rows[i][wk]);
+			gpq(rp, at(w, i, wk));
 			fprintf(rp->gp, " %zu", j);
 		}
 		j++;

@@ -76,12 +76,12 @@ curve_chart(struct report *rp, const struct tab *c, const struct tab *d)
 	for (i = 0; i < c->nrows && n < MAXCAMPS; i++) {
 		if (!shown(rp, c, i))
 			continue;
-		ids[n++] = c->rows[i][cg];
-		FOR_SCOPE(d, j, dg, c->rows[i][cg]) {
-			fprintf(f, "%s\t%s\n", d->rows[j][dk],
-			    *d->rows[j][dr] ? d->rows[j][dr] : "NaN");
-			if (num(d->rows[j][dk]) > span)
-				span = (long long)num(d->rows[j][dk]);
+		ids[n++] = at(c, i, cg);
+		FOR_SCOPE(d, j, dg, at(c, i, cg)) {
+			fprintf(f, "%s\t%s\n", at(d, j, dk),
+			    *at(d, j, dr) ? at(d, j, dr) : "NaN");
+			if (num(at(d, j, dk)) > span)
+				span = (long long)num(at(d, j, dk));
 		}
 		fputs("\n\n", f);
 	}
@@ -123,14 +123,14 @@ member_list(struct report *rp, const struct tab *c, const struct tab *m,
 	size_t *idx = NULL, n = 0, i;
 
 	for (i = 0; i < m->nrows; i++)
-		if (camp_shown(rp, c, m->rows[i][mg]) && keep(m, i)) {
+		if (camp_shown(rp, c, at(m, i, mg)) && keep(m, i)) {
 			idx = qp_xrealloc(idx, n + 1, sizeof *idx);
 			idx[n++] = i;
 		}
 	if (n > 0)	/* qsort wants an array, even of none */
 		sort_rows(m, md, idx, n);
 	for (i = 0; i < n && i < LIST; i++) {
-		const char *const *r = (const char *const *)m->rows[idx[i]];
+		const char *const *r = row_at(m, idx[i]);
 
 		if (!row_begin(rp))
 			continue;
@@ -205,7 +205,7 @@ section_camps(struct report *rp)
 		if (!shown(rp, c, i))
 			continue;
 		mdf(rp, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
-		    mdcell(group_label(rp, c->rows[i][cg])),
+		    mdcell(group_label(rp, at(c, i, cg))),
 		    type_name(cell(c, i, col(c, "type"))),
 		    cell(c, i, col(c, "start")),
 		    *cell(c, i, col(c, "days")) ? cell(c, i, col(c, "days")) :

@@ -31,29 +31,30 @@ density_chart(struct report *rp, struct tab *c)
 {
 	int cm = col(c, "month"), cg = col(c, "group_id"),
 	    cd = col(c, "density"), cp = col(c, "pairs");
-	char **gs = NULL, *p, buf[256];
+	const char **gs = NULL;
+	char *p, buf[256];
 	double *tot = NULL;
 	size_t ng = 0, i, j, k, *idx;
 	long long m0 = -1, m1 = -1, m;
 	FILE *f;
 
 	for (i = 0; i < c->nrows; i++) {
-		if (!*c->rows[i][cd] || (m = month_no(c->rows[i][cm])) < 0)
+		if (!*at(c, i, cd) || (m = month_no(at(c, i, cm))) < 0)
 			continue;
 		if (m0 < 0 || m < m0)
 			m0 = m;
 		if (m > m1)
 			m1 = m;
 		for (k = 0; k < ng; k++)
-			if (strcmp(gs[k], c->rows[i][cg]) == 0)
+			if (strcmp(gs[k], at(c, i, cg)) == 0)
 				break;
 		if (k == ng) {
 			gs = qp_xrealloc(gs, ng + 1, sizeof *gs);
 			tot = qp_xrealloc(tot, ng + 1, sizeof *tot);
-			gs[ng] = c->rows[i][cg];
+			gs[ng] = at(c, i, cg);
 			tot[ng++] = 0;
 		}
-		tot[k] += num(c->rows[i][cp]);
+		tot[k] += num(at(c, i, cp));
 	}
 	if (ng == 0)
 		return;
@@ -73,10 +74,10 @@ density_chart(struct report *rp, struct tab *c)
 	f = dat_open(rp, "density.dat", &p);
 	for (k = 0; k < ng; k++) {
 		FOR_SCOPE(c, i, cg, gs[idx[k]])
-			if (*c->rows[i][cd])
+			if (*at(c, i, cd))
 				fprintf(f, "%lld\t%s\t%s\n",
-				    month_no(c->rows[i][cm]) - m0,
-				    c->rows[i][cm], c->rows[i][cd]);
+				    month_no(at(c, i, cm)) - m0,
+				    at(c, i, cm), at(c, i, cd));
 		fputs("\n\n", f);
 	}
 	out_close(rp, f, "density.dat");
@@ -129,7 +130,7 @@ section_connections(struct report *rp)
 	    "| connected pairs | density | mean degree | members with a "
 	    "connection |\n|---|---|---:|---:|---:|---:|---:|---:|\n"));
 	for (i = 0; i < c->nrows; i++) {
-		char *const *r = c->rows[i];
+		const char *const *r = row_at(c, i);
 
 		if (!month_in_period(rp, r[cm]))
 			continue;
@@ -149,13 +150,13 @@ section_connections(struct report *rp)
 	    "replies to them | mentions of them |\n"
 	    "|---|---|---:|---:|---:|---:|\n"));
 	for (i = 0, n = 0; ir >= 0 && i < in->nrows; i++)
-		if (num(in->rows[i][ir]) > 0) {
+		if (num(at(in, i, ir)) > 0) {
 			idx = qp_xrealloc(idx, n + 1, sizeof *idx);
 			idx[n++] = i;
 		}
 	sort_rows(in, ir, idx, n);
 	for (i = 0; i < n && i < 10; i++) {
-		char *const *r = in->rows[idx[i]];
+		const char *const *r = row_at(in, idx[i]);
 
 		mdf(rp, "| %s | %s | %s | %s | %s | %s |\n",
 		    mdcell(group_label(rp, r[ig])),

@@ -61,8 +61,8 @@ static int
 by_scope(const void *a, const void *b)
 {
 	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	int c = strcmp(sort_tab->rows[x][sort_col],
-	    sort_tab->rows[y][sort_col]);
+	int c = strcmp(at(sort_tab, x, sort_col),
+	    at(sort_tab, y, sort_col));
 
 	return c != 0 ? c : (x > y) - (x < y);
 }
@@ -95,14 +95,14 @@ scope_begin(const struct tab *ct, int c, const char *g)
 	x = t->sidx[k];
 	for (lo = 0, hi = t->nrows; lo < hi; ) {	/* the first >= g */
 		mid = lo + (hi - lo) / 2;
-		if (strcmp(t->rows[x[mid]][c], g) < 0)
+		if (strcmp(at(t, x[mid], c), g) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	it.x = x;
 	it.at = it.end = lo;
-	while (it.end < t->nrows && strcmp(t->rows[x[it.end]][c], g) == 0)
+	while (it.end < t->nrows && strcmp(at(t, x[it.end], c), g) == 0)
 		it.end++;
 	return it;
 }
@@ -133,7 +133,7 @@ col(const struct tab *t, const char *name)
 const char *
 cell(const struct tab *t, size_t r, int c)
 {
-	return t == NULL || c < 0 ? "" : t->rows[r][c];
+	return t == NULL || c < 0 ? "" : at(t, r, c);
 }
 
 double
@@ -142,12 +142,53 @@ num(const char *s)
 	return *s ? strtod(s, NULL) : 0;
 }
 
-/* A row in one allocation: its field pointers, then the strings. */
+/* Room for n bytes (4-aligned) in t's blocks. */
+static unsigned char *
+tab_alloc(struct tab *t, size_t n)
+{
+	void **b;
+
+	n = (n + 3) & ~(size_t)3;
+	if (t->blk == NULL || t->blksize - t->blkused < n) {
+		t->blksize = n > (4u << 20) - 64 ? n : (4u << 20) - 64;
+		b = qp_xrealloc(NULL, 1, sizeof *b + t->blksize);
+		*b = t->blocks;		/* the previous block */
+		t->blocks = b;
+		t->blk = (unsigned char *)(b + 1);
+		t->blkused = 0;
+	}
+	t->blkused += n;
+	return t->blk + t->blkused - n;
+}
+
+/* Row r of t in the 32-bit offsets of a table with a wide row. */
+static void
+widen(struct tab *t)
+{
+	size_t r, c, len;
+	unsigned char *b;
+	unsigned *o;
+
+	t->wide = 1;
+	for (r = 0; r < t->nrows; r++) {
+		const unsigned short *old = (const void *)t->rows[r];
+		const char *f = (const char *)(old + t->ncol);
+
+		len = old[t->ncol - 1] + strlen(f + old[t->ncol - 1]) + 1;
+		b = tab_alloc(t, t->ncol * 4 + len);
+		o = (void *)b;
+		for (c = 0; c < t->ncol; c++)
+			o[c] = old[c];
+		memcpy(b + t->ncol * 4, f, len);
+		t->rows[r] = b;
+	}
+}
+
 void
 store_row(struct tab *t, const struct qp_row *r)
 {
-	char **v, *p;
-	size_t i, len = 0;
+	size_t i, len = 0, w;
+	unsigned char *b, *p;
 
 	if (t->nrows == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 64;
@@ -155,22 +196,63 @@ store_row(struct tab *t, const struct qp_row *r)
 	}
 	for (i = 0; i < t->ncol; i++)
 		len += r->f[i].len + 1;
-	v = qp_xrealloc(NULL, 1, t->ncol * sizeof *v + len);
-	p = (char *)(v + t->ncol);
-	for (i = 0; i < t->ncol; i++) {
-		v[i] = p;
-		memcpy(p, r->f[i].s, r->f[i].len + 1);
-		p += r->f[i].len + 1;
+	if (!t->wide && len > 0xffff)
+		widen(t);
+	w = t->wide ? 4 : 2;
+	b = tab_alloc(t, t->ncol * w + len);
+	p = b + t->ncol * w;
+	for (i = 0, len = 0; i < t->ncol; i++) {
+		if (t->wide)
+			((unsigned *)(void *)b)[i] = (unsigned)len;
+		else
+			((unsigned short *)(void *)b)[i] = (unsigned short)len;
+		memcpy(p + len, r->f[i].s, r->f[i].len + 1);
+		len += r->f[i].len + 1;
 	}
-	t->rows[t->nrows++] = v;
+	t->rows[t->nrows++] = b;
+}
+
+/* Row r's fields, until the next row_at() of t. */
+const char *const *
+row_at(const struct tab *ct, size_t r)
+{
+	struct tab *t = (struct tab *)ct;	/* a cache, as the index */
+	size_t c;
+
+	if (t->row == NULL)
+		t->row = qp_xcalloc(t->ncol ? t->ncol : 1, sizeof *t->row);
+	for (c = 0; c < t->ncol; c++)
+		t->row[c] = at(t, r, (int)c);
+	return t->row;
+}
+
+void
+tab_free(struct tab *t)
+{
+	void *b, *next;
+	size_t i;
+
+	for (b = t->blocks; b != NULL; b = next) {
+		next = *(void **)b;
+		free(b);
+	}
+	for (i = 0; i < t->ncol; i++)
+		free(t->hdr[i]);
+	for (i = 0; i < (size_t)t->nsidx; i++)
+		free(t->sidx[i]);
+	free(t->hdr);
+	free(t->rows);
+	free(t->row);
+	free(t->name);
+	free(t);
 }
 
 static int
 by_num_desc(const void *a, const void *b)
 {
 	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	double u = num(sort_tab->rows[x][sort_col]),
-	    v = num(sort_tab->rows[y][sort_col]);
+	double u = num(at(sort_tab, x, sort_col)),
+	    v = num(at(sort_tab, y, sort_col));
 
 	if (u != v)
 		return u > v ? -1 : 1;
@@ -309,9 +391,9 @@ group_label(struct report *rp, const char *id)
 const char *
 member_name(const struct tab *m, size_t r)
 {
-	const char *n = m->rows[r][col(m, "user")];
+	const char *n = at(m, r, col(m, "user"));
 
-	return *n ? n : m->rows[r][col(m, "user_id")];
+	return *n ? n : at(m, r, col(m, "user_id"));
 }
 
 /*

@@ -25,9 +25,9 @@ user_name(struct report *rp, const char *g, const char *id)
 	if (mn < 0)
 		return id;
 	FOR_SCOPE(m, k, mu, id)
-		if (*m->rows[k][mn]) {
-			name = m->rows[k][mn];
-			if (strcmp(m->rows[k][mg], g) == 0)
+		if (*at(m, k, mn)) {
+			name = at(m, k, mn);
+			if (strcmp(at(m, k, mg), g) == 0)
 				break;
 		}
 	return name;
@@ -51,12 +51,12 @@ fission_people(struct report *rp)
 
 	idx = qp_xcalloc(fi->nrows + 1, sizeof *idx);
 	FOR_SCOPE(fi, i, fg, "*") {
-		if (strcmp(fi->rows[i][fin], "*") == 0) {
-			invitees = (unsigned long long)num(fi->rows[i][fn]);
+		if (strcmp(at(fi, i, fin), "*") == 0) {
+			invitees = (unsigned long long)num(at(fi, i, fn));
 			continue;
 		}
 		inviters++;
-		if (num(fi->rows[i][fn]) >= 3)
+		if (num(at(fi, i, fn)) >= 3)
 			idx[n++] = i;
 	}
 	if (inviters > 0)
@@ -68,7 +68,7 @@ fission_people(struct report *rp)
 	    "groups): "));
 	for (j = 0; j < n && j < LIST; j++)
 		mdf(rp, "%s%s (%s)", j ? ", " : "", mdcell(user_name(rp, "*",
-		    fi->rows[idx[j]][fin])), fi->rows[idx[j]][fn]);
+		    at(fi, idx[j], fin))), at(fi, idx[j], fn));
 	if (n == 0)
 		mdf(rp, "%s", _("none"));
 	else if (n > LIST)
@@ -78,21 +78,21 @@ fission_people(struct report *rp)
 	mdf(rp, _("\nIron fans (铁粉: paid and brought friends, all groups): "));
 	shown = 0;
 	FOR_SCOPE(fi, i, fg, "*") {
-		if (strcmp(fi->rows[i][fin], "*") == 0 || mp < 0 ||
-		    num(fi->rows[i][fn]) < 1)
+		if (strcmp(at(fi, i, fin), "*") == 0 || mp < 0 ||
+		    num(at(fi, i, fn)) < 1)
 			continue;
 		found = 0;
-		FOR_SCOPE(m, j, mu, fi->rows[i][fin])
-			if (strcmp(m->rows[j][mg], "*") == 0) {
+		FOR_SCOPE(m, j, mu, at(fi, i, fin))
+			if (strcmp(at(m, j, mg), "*") == 0) {
 				found = 1;
 				break;
 			}
-		if (!found || num(m->rows[j][mp]) < 1)
+		if (!found || num(at(m, j, mp)) < 1)
 			continue;
 		if (shown < LIST)
 			mdf(rp, _("%s%s (paid %s, invited %s)"), shown ? ", " : "",
-			    mdcell(member_name(m, j)), m->rows[j][mp],
-			    fi->rows[i][fn]);
+			    mdcell(member_name(m, j)), at(m, j, mp),
+			    at(fi, i, fn));
 		shown++;
 	}
 	if (shown == 0)
@@ -116,8 +116,8 @@ section_fission(struct report *rp)
 	if (fn < 0)
 		return;
 	for (i = 0; i < fi->nrows; i++)
-		if (strcmp(fi->rows[i][fg], "*") != 0 &&
-		    strcmp(fi->rows[i][fin], "*") != 0) {
+		if (strcmp(at(fi, i, fg), "*") != 0 &&
+		    strcmp(at(fi, i, fin), "*") != 0) {
 			idx = qp_xrealloc(idx, ni + 1, sizeof *idx);
 			idx[ni++] = i;
 		}
@@ -127,7 +127,7 @@ section_fission(struct report *rp)
 	    "by group):\n\n| group | inviter | invitees | active in 72 h | "
 	    "still in after 30 days |\n|---|---|---:|---:|---:|\n"));
 	for (j = 0; j < ni && j < 10; j++) {
-		char *const *r = fi->rows[idx[j]];
+		const char *const *r = row_at(fi, idx[j]);
 
 		/* none invited 30 days before the end: not yet known, no 0 */
 		mdf(rp, "| %s | %s | %s | %s | %s |\n",

@@ -51,26 +51,26 @@ section_funnel(struct report *rp)
 	    "w")) == NULL)
 		qp_die("%s: %s", p, strerror(errno));
 	FOR_SCOPE(t, i, cg, "*") {
-		double s = num(t->rows[i][cm]);
+		double s = num(at(t, i, cm));
 		char med[32] = "";
 
-		if (strcmp(t->rows[i][cc], "*") != 0)
+		if (strcmp(at(t, i, cc), "*") != 0)
 			continue;
-		if (*t->rows[i][cm])
+		if (*at(t, i, cm))
 			snprintf(med, sizeof med, s >= 86400 ? _("%.1f days") :
 			    s >= 3600 ? _("%.1f hours") : _("%.0f min"),
 			    s >= 86400 ? s / 86400 : s >= 3600 ? s / 3600 :
 			    s / 60);
 		mdf(rp, "| %s | %s | %s | %s | %s |\n",
-		    mdcell(step_name(t->rows[i][cn])),
-		    t->rows[i][cr], *t->rows[i][cp] ? pct(num(t->rows[i][cp])) :
-		    "—", *t->rows[i][cf] ? pct(num(t->rows[i][cf])) : "—", med);
+		    mdcell(step_name(at(t, i, cn))),
+		    at(t, i, cr), *at(t, i, cp) ? pct(num(at(t, i, cp))) :
+		    "—", *at(t, i, cf) ? pct(num(at(t, i, cf))) : "—", med);
 		if (f != NULL) {
-			datq(f, step_name(t->rows[i][cn]));
-			fprintf(f, "\t%s\t%s\n", t->rows[i][cr],
-			    *t->rows[i][cf] ? t->rows[i][cf] : "0");
-			if (num(t->rows[i][cr]) > max)
-				max = num(t->rows[i][cr]);
+			datq(f, step_name(at(t, i, cn)));
+			fprintf(f, "\t%s\t%s\n", at(t, i, cr),
+			    *at(t, i, cf) ? at(t, i, cf) : "0");
+			if (num(at(t, i, cr)) > max)
+				max = num(at(t, i, cr));
 		}
 		n++;
 	}

@@ -22,7 +22,7 @@ members_in(struct report *rp, const char *g)
 	if (cl < 0)
 		return 0;
 	FOR_SCOPE(m, i, cg, g)
-		n += !*m->rows[i][cl];
+		n += !*at(m, i, cl);
 	return n;
 }
 
@@ -44,7 +44,7 @@ lifecycle_chart(struct report *rp, struct tab *h, struct tab *d)
 	FILE *f;
 
 	for (i = 0; i < h->nrows; i++)
-		if (strcmp(h->rows[i][hg], "*") != 0) {
+		if (strcmp(at(h, i, hg), "*") != 0) {
 			big = qp_xrealloc(big, nb + 1, sizeof *big);
 			big[nb++] = i;
 		}
@@ -58,18 +58,18 @@ lifecycle_chart(struct report *rp, struct tab *h, struct tab *d)
 	f = dat_open(rp, "lifecycle.dat", &p);
 	for (k = 0; k < nb; k++) {
 		first = NODAY;
-		FOR_SCOPE(d, j, dg, h->rows[big[k]][hg]) {
-			day = parse_day(d->rows[j][dd]);
+		FOR_SCOPE(d, j, dg, at(h, big[k], hg)) {
+			day = parse_day(at(d, j, dd));
 			if (first == NODAY)
 				first = day;
 			if (day - first >= 90)
 				break;
 			fprintf(f, "%lld\t%s\n", day - first + 1,
-			    d->rows[j][dmsg]);
+			    at(d, j, dmsg));
 			if (day - first + 1 > span)
 				span = day - first + 1;
-			if (num(d->rows[j][dmsg]) > max)
-				max = num(d->rows[j][dmsg]);
+			if (num(at(d, j, dmsg)) > max)
+				max = num(at(d, j, dmsg));
 		}
 		fputs("\n\n", f);
 	}
@@ -84,7 +84,7 @@ lifecycle_chart(struct report *rp, struct tab *h, struct tab *d)
 	fprintf(rp->gp, "set xrange [0.5:%lld.5]\nset xtics %g\nset key outside "
 	    "right top vertical\nplot ", span, tic_step((double)span));
 	for (k = 0; k < nb; k++) {
-		const char *g = h->rows[big[k]][hg];
+		const char *g = at(h, big[k], hg);
 
 		fprintf(rp->gp, "%s'%s' index %zu using 1:2 with linespoints pt "
 		    "7 ps 0.6 lw 2 title ", k ? ", " : "", rel(rp, p), k);
@@ -117,7 +117,7 @@ section_health(struct report *rp)
 	    "since | reply pairs "
 	    "|\n|---|---:|---:|---:|---:|---:|---|---:|\n"));
 	for (i = 0; i < h->nrows; i++) {
-		const char *g = h->rows[i][hg];
+		const char *g = at(h, i, hg);
 		char members[24], ends[64];
 		unsigned long long msgs = 0;
 		const struct gname *gn = group_find(rp, g);
@@ -126,46 +126,46 @@ section_health(struct report *rp)
 		snprintf(members, sizeof members, "%llu", members_in(rp, g));
 		/* a group whose export ends early is not known to be silent */
 		ends[0] = '\0';
-		if (he >= 0 && *h->rows[i][he])
+		if (he >= 0 && *at(h, i, he))
 			snprintf(ends, sizeof ends, _("export ends %s"),
-			    h->rows[i][he]);
+			    at(h, i, he));
 		FOR_SCOPE(d, j, dg, g)
-			if (in_period(rp, parse_day(d->rows[j][dd])))
+			if (in_period(rp, parse_day(at(d, j, dd))))
 				msgs += (unsigned long long)
-				    num(d->rows[j][dmsg]);
+				    num(at(d, j, dmsg));
 		mdf(rp, "| %s | %s | %llu | %s | %s | %s | %s | %s |\n",
 		    mdcell(group_label(rp, g)), members, msgs,
-		    *h->rows[i][hd] ? pct(num(h->rows[i][hd])) : "—",
-		    *h->rows[i][hs] ? pct(num(h->rows[i][hs])) : "—",
-		    *h->rows[i][hc] ? pct(num(h->rows[i][hc])) : "—",
-		    *h->rows[i][hdead] ? h->rows[i][hdead] : *ends ? ends : "—",
-		    h->rows[i][hp]);
+		    *at(h, i, hd) ? pct(num(at(h, i, hd))) : "—",
+		    *at(h, i, hs) ? pct(num(at(h, i, hs))) : "—",
+		    *at(h, i, hc) ? pct(num(at(h, i, hc))) : "—",
+		    *at(h, i, hdead) ? at(h, i, hdead) : *ends ? ends : "—",
+		    at(h, i, hp));
 		if (strcmp(g, "*") == 0)
 			continue;
 #define WARN(...) do { \
 	if (asprintf(&w, __VA_ARGS__) == -1) qp_die("out of memory"); \
 	warn = qp_xrealloc(warn, nw + 1, sizeof *warn); warn[nw++] = w; \
 } while (0)
-		if (*h->rows[i][hd] && num(h->rows[i][hd]) < 0.5)
+		if (*at(h, i, hd) && num(at(h, i, hd)) < 0.5)
 			WARN(_("**%s**: after the first week messages fell to "
 			    "%s of their level (mean of days 8–30 ÷ days 1–7): "
 			    "loud for a week, then quiet."),
 			    mdcell(group_label(rp, g)),
-			    pct(num(h->rows[i][hd])));
-		if (*h->rows[i][hs] && num(h->rows[i][hs]) > 0.5)
+			    pct(num(at(h, i, hd))));
+		if (*at(h, i, hs) && num(at(h, i, hs)) > 0.5)
 			WARN(_("**%s**: one member sent %s of the messages: one "
 			    "voice dominates."), mdcell(group_label(rp, g)),
-			    pct(num(h->rows[i][hs])));
-		if (*h->rows[i][hc] && num(h->rows[i][hc]) >= 0.5 &&
-		    num(h->rows[i][hm]) > 0)
+			    pct(num(at(h, i, hs))));
+		if (*at(h, i, hc) && num(at(h, i, hc)) >= 0.5 &&
+		    num(at(h, i, hm)) > 0)
 			WARN(_("**%s**: %s of the top 10%% of speakers have "
 			    "left or been silent for 14 days."),
 			    mdcell(group_label(rp, g)),
-			    pct(num(h->rows[i][hc])));
-		if (*h->rows[i][hdead])
+			    pct(num(at(h, i, hc))));
+		if (*at(h, i, hdead))
 			WARN(_("**%s**: nobody has spoken since %s."),
 			    mdcell(group_label(rp, g)),
-			    h->rows[i][hdead]);
+			    at(h, i, hdead));
 		{	/* by its plan, and where its export ends */
 			char *lw[4];
 			size_t k, nl = lifecycle_warnings(rp, h, i, lw, 4);

@@ -125,7 +125,7 @@ section_lifecycle(struct report *rp)
 	if (hh < 0)
 		return;
 	for (i = 0; i < h->nrows; i++)
-		n += strcmp(h->rows[i][hg], "*") != 0;
+		n += strcmp(at(h, i, hg), "*") != 0;
 	if (n == 0)
 		return;
 	mdf(rp, _("\n### Lifecycles\n\nMembers' messages in the first three "
@@ -138,10 +138,10 @@ section_lifecycle(struct report *rp)
 	for (i = 0; i < h->nrows; i++) {
 		const char *d = cell(h, i, col(h, "decay_short"));
 
-		if (strcmp(h->rows[i][hg], "*") == 0)
+		if (strcmp(at(h, i, hg), "*") == 0)
 			continue;
 		mdf(rp, "| %s | %s | %s | %s | %s | %s | %s | %s |\n",
-		    mdcell(group_label(rp, h->rows[i][hg])),
+		    mdcell(group_label(rp, at(h, i, hg))),
 		    or_dash(cell(h, i, col(h, "msgs_0_24h"))),
 		    or_dash(cell(h, i, col(h, "msgs_24_48h"))),
 		    or_dash(cell(h, i, col(h, "msgs_48_72h"))),

@@ -270,18 +270,18 @@ tier_change(struct report *rp, const struct tab *m)
 	ml = col(m, "left");
 	mv = qp_xcalloc(m->nrows + np + 1, sizeof *mv);
 	FOR_SCOPE(m, i, mg, "*") {
-		long u = qp_strmap_find(p.ids, m->rows[i][mu],
-		    strlen(m->rows[i][mu]));
+		long u = qp_strmap_find(p.ids, at(m, i, mu),
+		    strlen(at(m, i, mu)));
 		int before = u < 0 ? 0 : p.was[u], now = 4;
 
 		if (u >= 0)
 			p.now[u] = 1;
-		for (j = 0; j < 3 && !*m->rows[i][ml]; j++)
-			if (strcmp(m->rows[i][mt], tiers[j]) == 0)
+		for (j = 0; j < 3 && !*at(m, i, ml); j++)
+			if (strcmp(at(m, i, mt), tiers[j]) == 0)
 				now = (int)j + 1;
 		cnt[before][now]++;
 		if (before != now && !(before == 0 && now == 4)) {
-			mv[n].id = m->rows[i][mu];
+			mv[n].id = at(m, i, mu);
 			mv[n].name = member_name(m, i);
 			mv[n].from = before;
 			mv[n++].to = now;
@@ -374,12 +374,12 @@ section_members(struct report *rp)
 	if (ct < 0)
 		return;
 	FOR_SCOPE(m, i, cg, "*") {
-		if (*m->rows[i][cl])
+		if (*at(m, i, cl))
 			continue;
-		vip += strcmp(m->rows[i][ct], "VIP") == 0;
-		core += strcmp(m->rows[i][ct], "core") == 0;
-		ord += strcmp(m->rows[i][ct], "ordinary") == 0;
-		lurk += m->rows[i][clk][0] == '1';
+		vip += strcmp(at(m, i, ct), "VIP") == 0;
+		core += strcmp(at(m, i, ct), "core") == 0;
+		ord += strcmp(at(m, i, ct), "ordinary") == 0;
+		lurk += at(m, i, clk)[0] == '1';
 	}
 	mdf(rp, _("\n## Member tiers\n\nThe %llu members at the end "
 	    "(members.csv, all groups, not left): VIP %llu, core %llu, ordinary "
@@ -404,7 +404,7 @@ section_members(struct report *rp)
 			    *name = id;
 
 			FOR_SCOPE(m, k, cg, "*")
-				if (strcmp(m->rows[k][cu], id) == 0) {
+				if (strcmp(at(m, k, cu), id) == 0) {
 					name = member_name(m, k);
 					break;
 				}

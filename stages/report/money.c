@@ -39,10 +39,10 @@ currencies(const struct tab *t, const char **cur, size_t max)
 	long long gmv[16];
 
 	FOR_SCOPE(t, i, cg, "*") {
-		if (strcmp(t->rows[i][cm], "*") != 0 || n == max || n == 16)
+		if (strcmp(at(t, i, cm), "*") != 0 || n == max || n == 16)
 			continue;
-		cur[n] = t->rows[i][cc];
-		gmv[n] = cents(t->rows[i][cv]);
+		cur[n] = at(t, i, cc);
+		gmv[n] = cents(at(t, i, cv));
 		for (j = n++; j > 0 && gmv[j] > gmv[j - 1]; j--) {
 			long long g = gmv[j];
 			const char *c = cur[j];
@@ -82,14 +82,14 @@ targets(struct report *rp, const struct tab *t, const char *cur)
 	char aov[QP_MONEY_LEN], mean[32], src[256];
 
 	FOR_SCOPE(t, i, cg, "*") {
-		if (strcmp(t->rows[i][cc], cur) != 0 ||
-		    strcmp(t->rows[i][cm], "*") == 0 ||
-		    !month_in_period(rp, t->rows[i][cm]))
+		if (strcmp(at(t, i, cc), cur) != 0 ||
+		    strcmp(at(t, i, cm), "*") == 0 ||
+		    !month_in_period(rp, at(t, i, cm)))
 			continue;
 		months++;
-		newp += (unsigned long long)num(t->rows[i][cn]);
-		orders += (unsigned long long)num(t->rows[i][co]);
-		gmv += cents(t->rows[i][cv]);
+		newp += (unsigned long long)num(at(t, i, cn));
+		orders += (unsigned long long)num(at(t, i, co));
+		gmv += cents(at(t, i, cv));
 	}
 	mdf(rp, _("\n| metric | value | target | met | source "
 	    "|\n|---|---:|---:|:-:|---|\n"));
@@ -118,19 +118,19 @@ monthly(struct report *rp, const struct tab *t, const char *cur)
 	size_t i, n = 0, skip;
 
 	FOR_SCOPE(t, i, cg, "*")
-		if (strcmp(t->rows[i][cc], cur) == 0 &&
-		    strcmp(t->rows[i][cm], "*") != 0)
+		if (strcmp(at(t, i, cc), cur) == 0 &&
+		    strcmp(at(t, i, cm), "*") != 0)
 			n++;
 	skip = n > MONTHS ? n - MONTHS : 0;
 	mdf(rp, _("\n| month | new payers | payers | orders | repeat buyers | "
 	    "GMV | average order (客单价) | revenue per payer |\n"
 	    "|---|---:|---:|---:|---:|---:|---:|---:|\n"));
 	FOR_SCOPE(t, i, cg, "*") {
-		if (strcmp(t->rows[i][cc], cur) != 0 ||
-		    strcmp(t->rows[i][cm], "*") == 0 || (skip && skip--))
+		if (strcmp(at(t, i, cc), cur) != 0 ||
+		    strcmp(at(t, i, cm), "*") == 0 || (skip && skip--))
 			continue;
 		mdf(rp, "| %s | %s | %s | %s | %s | %s | %s | %s |\n",
-		    t->rows[i][cm], cell(t, i, col(t, "new_payers")),
+		    at(t, i, cm), cell(t, i, col(t, "new_payers")),
 		    cell(t, i, col(t, "payers")), cell(t, i, col(t, "orders")),
 		    cell(t, i, col(t, "repeat_buyers")),
 		    cell(t, i, col(t, "gmv")), *cell(t, i, col(t, "aov")) ?
@@ -158,36 +158,36 @@ ltv_chart(struct report *rp, const struct tab *t, const char *cur)
 
 	/* Cohorts in table order, "*" first; the last MAXCOHORTS months. */
 	FOR_SCOPE(t, i, cg, "*")
-		if (strcmp(t->rows[i][ck], cur) == 0 &&
-		    strcmp(t->rows[i][cd], "30") == 0 &&
-		    strcmp(t->rows[i][cc], "*") != 0)
+		if (strcmp(at(t, i, ck), cur) == 0 &&
+		    strcmp(at(t, i, cd), "30") == 0 &&
+		    strcmp(at(t, i, cc), "*") != 0)
 			nall++;
 	skip = nall > MAXCOHORTS ? nall - MAXCOHORTS : 0;
 	f = dat_open(rp, "ltv.dat", &p);
 	FOR_SCOPE(t, i, cg, "*") {
 		int any = 0;
 
-		if (strcmp(t->rows[i][ck], cur) != 0 ||
-		    strcmp(t->rows[i][cd], "30") != 0)
+		if (strcmp(at(t, i, ck), cur) != 0 ||
+		    strcmp(at(t, i, cd), "30") != 0)
 			continue;
-		if (strcmp(t->rows[i][cc], "*") != 0 && skip > 0) {
+		if (strcmp(at(t, i, cc), "*") != 0 && skip > 0) {
 			skip--;
 			continue;
 		}
-		for (j = i; j < t->nrows && strcmp(t->rows[j][cg], "*") == 0 &&
-		    strcmp(t->rows[j][cc], t->rows[i][cc]) == 0 &&
-		    strcmp(t->rows[j][ck], cur) == 0; j++)
-			if (*t->rows[j][cl]) {
-				fprintf(f, "%s\t%s\t%s\n", t->rows[j][cd],
-				    t->rows[j][cl], t->rows[j][cn]);
-				if (num(t->rows[j][cl]) > max)
-					max = num(t->rows[j][cl]);
+		for (j = i; j < t->nrows && strcmp(at(t, j, cg), "*") == 0 &&
+		    strcmp(at(t, j, cc), at(t, i, cc)) == 0 &&
+		    strcmp(at(t, j, ck), cur) == 0; j++)
+			if (*at(t, j, cl)) {
+				fprintf(f, "%s\t%s\t%s\n", at(t, j, cd),
+				    at(t, j, cl), at(t, j, cn));
+				if (num(at(t, j, cl)) > max)
+					max = num(at(t, j, cl));
 				any = 1;
 			}
 		if (!any)
 			continue;
 		fputs("\n\n", f);
-		ids[n++] = t->rows[i][cc];
+		ids[n++] = at(t, i, cc);
 	}
 	out_close(rp, f, "ltv.dat");
 	if (n == 0) {
@@ -302,13 +302,13 @@ paid_speaking(struct report *rp, const struct tab *m)
 	if (cp < 0 || cm < 0 || cl < 0)
 		return;
 	FOR_SCOPE(m, i, cg, "*") {
-		long long last = parse_day(m->rows[i][cl]);
+		long long last = parse_day(at(m, i, cl));
 
-		k = num(m->rows[i][cp]) > 0;
+		k = num(at(m, i, cp)) > 0;
 		n[k]++;
-		spoke[k] += num(m->rows[i][cm]) > 0;
+		spoke[k] += num(at(m, i, cm)) > 0;
 		recent[k] += last != NODAY && last >= rp->end - 27;
-		msgs[k] += (unsigned long long)num(m->rows[i][cm]);
+		msgs[k] += (unsigned long long)num(at(m, i, cm));
 	}
 	if (n[1] == 0)
 		return;

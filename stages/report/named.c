@@ -82,19 +82,19 @@ named_header(struct report *rp, struct named *o)
 
 /* Row v (o->ncol fields) with the names beside its ids. */
 static void
-named_put(struct report *rp, struct named *o, char *const *v)
+named_put(struct report *rp, struct named *o, const char *const *v)
 {
 	size_t j, n = 0;
 	long u;
 
 	for (j = 0; j < o->ncol; j++) {
-		o->v[n++] = v[j];
+		o->v[n++] = (char *)v[j];
 		if (o->kind[j] == 0)
 			o->v[n++] = (char *)group_label(rp, v[j]);
 		else if (o->kind[j] > 0)
 			o->v[n++] = rp->users != NULL && (u = qp_strmap_find(
 			    rp->users, v[j], strlen(v[j]))) >= 0 ?
-			    rp->mtab->rows[u][rp->mname] : "";
+			    (char *)at(rp->mtab, u, rp->mname) : "";
 	}
 	csv_row(o->f, o->v, n);
 }
@@ -130,7 +130,7 @@ named_table(struct report *rp, const struct tab *t)
 	}
 	named_header(rp, o);
 	for (i = 0; i < t->nrows; i++)
-		named_put(rp, o, t->rows[i]);
+		named_put(rp, o, row_at(t, i));
 	named_free(rp, o);
 }
 
@@ -162,7 +162,7 @@ named_row(struct report *rp, struct named *o, char *const *v)
 	size_t j, len;
 
 	if (o->spill == NULL) {
-		named_put(rp, o, v);
+		named_put(rp, o, (const char *const *)v);
 		return;
 	}
 	for (j = 0; j < o->ncol; j++) {
@@ -209,7 +209,7 @@ unspill(struct report *rp, struct named *o)
 		}
 		if (j < o->ncol)
 			qp_die("%s: cut short", o->spill);
-		named_put(rp, o, v);
+		named_put(rp, o, (const char *const *)v);
 	}
 	if (ferror(s))
 		qp_die("%s: %s", o->spill, strerror(errno));
@@ -233,7 +233,7 @@ flush_waiting(struct report *rp)
 		if (o->kept != NULL) {
 			named_header(rp, o);
 			for (i = 0; i < o->kept->nrows; i++)
-				named_put(rp, o, o->kept->rows[i]);
+				named_put(rp, o, row_at(o->kept, i));
 		} else
 			unspill(rp, o);
 		named_free(rp, o);
@@ -256,9 +256,9 @@ named_members(struct report *rp, const struct tab *m)
 	rp->mtab = m;
 	rp->mname = col(m, "user");
 	for (i = 0; mu >= 0 && rp->mname >= 0 && i < m->nrows &&
-	    strcmp(m->rows[i][mg], "*") == 0; i++)
-		if (qp_strmap_add(rp->users, m->rows[i][mu],
-		    strlen(m->rows[i][mu])) != (long)i)
+	    strcmp(at(m, i, mg), "*") == 0; i++)
+		if (qp_strmap_add(rp->users, at(m, i, mu),
+		    strlen(at(m, i, mu))) != (long)i)
 			break;
 	flush_waiting(rp);
 }

@@ -58,7 +58,7 @@ newcomers_chart(struct report *rp, struct tab *w)
 	if (wn < 0 || ww < 0 || wi < 0)
 		return;
 	for (i = 0; i < w->nrows; i++) {
-		char *const *r = w->rows[i];
+		const char *const *r = row_at(w, i);
 
 		if (!month_in_period(rp, r[wm]))
 			continue;
@@ -114,7 +114,7 @@ section_newcomers(struct report *rp)
 	    "wait | introduced themselves | nickname in format | UGC in 7 days "
 	    "|\n|---|---|---:|---:|---:|---:|---:|---:|\n"));
 	for (i = 0; i < w->nrows; i++) {
-		char *const *r = w->rows[i];
+		const char *const *r = row_at(w, i);
 
 		if (!month_in_period(rp, r[wm]))
 			continue;
@@ -142,7 +142,7 @@ newcomer_list(struct report *rp, const struct tab *nc, int cf,
 	mdf(rp, "%s", heading);
 	rp->pending = _("\n| group | newcomer | joined |\n|---|---|---|\n");
 	for (i = n = 0; i < nc->nrows; i++) {
-		char *const *r = nc->rows[i];
+		const char *const *r = row_at(nc, i);
 
 		if (r[cf][0] != '0' || !in_period(rp, ts_day(r[nj])))
 			continue;

@@ -26,13 +26,24 @@ struct qp_tz;
 #define NODAY	LLONG_MIN
 #define LIST	20		/* rows of a to-do list in report.md */
 
-/* A stream table kept in memory, every field a string. */
+/*
+ * A stream table kept in memory, every field a string: read with at()
+ * or row_at().  A row is its fields' offsets (16 bits, or 32 in a table
+ * with a row of 64 KB or more), then the fields, each ending in NUL, in
+ * blocks of a few MB: millions of rows cost their bytes, not a pointer
+ * and an allocation per field.
+ */
 struct tab {
 	char		*name;
 	size_t		 ncol;
 	char		**hdr;
-	char		***rows;
+	unsigned char	**rows;
 	size_t		 nrows, cap;
+	int		 wide;		/* 32-bit offsets */
+	unsigned char	*blk;		/* the block being filled, and ... */
+	size_t		 blkused, blksize;
+	void		*blocks;	/* ... the list of them all */
+	const char	**row;		/* row_at()'s fields */
 	struct tab	*next;
 	int		 scol[4];	/* FOR_SCOPE's indexes: rows by column */
 	size_t		*sidx[4];	/* scol's value, then row order */
@@ -116,7 +127,22 @@ int		 scope_next(struct scope_it *, size_t *);
 #define FOR_SCOPE_L_(t, i, c, g, n)	FOR_SCOPE_N_(t, i, c, g, n)
 #define FOR_SCOPE(t, i, c, g)		FOR_SCOPE_L_(t, i, c, g, __LINE__)
 
+/* Field c of row r of t (no checks: see cell()). */
+static inline const char *
+at(const struct tab *t, size_t r, int c)
+{
+	const unsigned char *b = t->rows[r];
+
+	if (t->wide)
+		return (const char *)b + t->ncol * 4 +
+		    ((const unsigned *)(const void *)b)[c];
+	return (const char *)b + t->ncol * 2 +
+	    ((const unsigned short *)(const void *)b)[c];
+}
+
 /* data.c: tables, days, groups and names. */
+const char *const *row_at(const struct tab *, size_t);
+void		 tab_free(struct tab *);
 long long	 parse_day(const char *);
 long long	 parse_week(const char *);
 struct tab	*tab_find(struct report *, const char *);

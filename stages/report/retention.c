@@ -26,11 +26,11 @@ section_retention(struct report *rp)
 	mdf(rp, _("\n## Retention\n\n| variant | N | eligible | retained | rate "
 	    "|\n|---|---:|---:|---:|---:|\n"));
 	FOR_SCOPE(t, i, cg, "*")
-		if (strcmp(t->rows[i][cc], "*") == 0)
+		if (strcmp(at(t, i, cc), "*") == 0)
 			mdf(rp, "| %s | %s | %s | %s | %s |\n",
-			    variant_name(t->rows[i][cv]),
-			    t->rows[i][cn], t->rows[i][ce], t->rows[i][crt],
-			    *t->rows[i][cr] ? pct(num(t->rows[i][cr])) : "—");
+			    variant_name(at(t, i, cv)),
+			    at(t, i, cn), at(t, i, ce), at(t, i, crt),
+			    *at(t, i, cr) ? pct(num(at(t, i, cr))) : "—");
 	if (!rp->charts || t == NULL)
 		return;
 	retention_chart(rp, t);
@@ -54,25 +54,25 @@ retention_chart(struct report *rp, struct tab *t)
 	FILE *f;
 
 	FOR_SCOPE(t, i, cg, "*")
-		rates += strcmp(t->rows[i][cc], "*") == 0 && *t->rows[i][cr];
+		rates += strcmp(at(t, i, cc), "*") == 0 && *at(t, i, cr);
 	if (rates == 0)
 		return;		/* nobody eligible yet: no bars to draw */
 	f = dat_open(rp, "retention.dat", &p);
 
 	FOR_SCOPE(t, i, cg, "*") {
-		if (strcmp(t->rows[i][cc], "*") != 0 ||
-		    strcmp(t->rows[i][cv], "D") != 0)
+		if (strcmp(at(t, i, cc), "*") != 0 ||
+		    strcmp(at(t, i, cv), "D") != 0)
 			continue;
 		snprintf(label, sizeof label, _("day %s (%s eligible)"),
-		    t->rows[i][cn], t->rows[i][ce]);
+		    at(t, i, cn), at(t, i, ce));
 		datq(f, label);
 		for (v = 0; v < 3; v++)
 			FOR_SCOPE(t, j, cg, "*")
-				if (strcmp(t->rows[j][cc], "*") == 0 &&
-				    strcmp(t->rows[j][cv], var[v]) == 0 &&
-				    strcmp(t->rows[j][cn], t->rows[i][cn]) == 0)
-					fprintf(f, "\t%s", *t->rows[j][cr] ?
-					    t->rows[j][cr] : "NaN");
+				if (strcmp(at(t, j, cc), "*") == 0 &&
+				    strcmp(at(t, j, cv), var[v]) == 0 &&
+				    strcmp(at(t, j, cn), at(t, i, cn)) == 0)
+					fprintf(f, "\t%s", *at(t, j, cr) ?
+					    at(t, j, cr) : "NaN");
 		fputs("\n", f);
 	}
 	out_close(rp, f, "retention.dat");
@@ -105,7 +105,8 @@ cohort_chart(struct report *rp, struct tab *c)
 {
 	int kg = col(c, "group_id"), kc = col(c, "cohort"),
 	    ko = col(c, "offset"), kr = col(c, "rate");
-	char **labels = NULL, *p;
+	const char **labels = NULL;
+	char *p;
 	size_t nl = 0, first = 0, i, j;
 	int weeks;
 	FILE *f;
@@ -113,9 +114,9 @@ cohort_chart(struct report *rp, struct tab *c)
 	if (kr < 0)
 		return;
 	FOR_SCOPE(c, i, kg, "*")
-		if (nl == 0 || strcmp(labels[nl - 1], c->rows[i][kc]) != 0) {
+		if (nl == 0 || strcmp(labels[nl - 1], at(c, i, kc)) != 0) {
 			labels = qp_xrealloc(labels, nl + 1, sizeof *labels);
-			labels[nl++] = c->rows[i][kc];
+			labels[nl++] = at(c, i, kc);
 		}
 	if (nl == 0) {
 		free(labels);
@@ -127,12 +128,12 @@ cohort_chart(struct report *rp, struct tab *c)
 	f = dat_open(rp, "cohort.dat", &p);
 	FOR_SCOPE(c, i, kg, "*") {
 		for (j = first; j < nl; j++)
-			if (strcmp(labels[j], c->rows[i][kc]) == 0)
+			if (strcmp(labels[j], at(c, i, kc)) == 0)
 				break;
-		if (j == nl || num(c->rows[i][ko]) > 26)
+		if (j == nl || num(at(c, i, ko)) > 26)
 			continue;
-		fprintf(f, "%s\t%zu\t%s\n", c->rows[i][ko], j - first,
-		    *c->rows[i][kr] ? c->rows[i][kr] : "NaN");
+		fprintf(f, "%s\t%zu\t%s\n", at(c, i, ko), j - first,
+		    *at(c, i, kr) ? at(c, i, kr) : "NaN");
 	}
 	out_close(rp, f, "cohort.dat");
 	chart_begin(rp, "cohort", weeks ? _("Weekly join cohorts: share who "

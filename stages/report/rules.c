@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "qp_cli.h"
+#include "qp_hash.h"
 
 #include "report.h"
 
@@ -43,16 +44,16 @@ exit_list(struct report *rp, const struct tab *e, const char *which)
 	size_t i, n = 0;
 
 	for (i = 0; i < e->nrows; i++) {
-		if (*e->rows[i][cw] != '1' ||
-		    !in_period(rp, parse_day(e->rows[i][cl])) || !row_begin(rp))
+		if (*at(e, i, cw) != '1' ||
+		    !in_period(rp, parse_day(at(e, i, cl))) || !row_begin(rp))
 			continue;
 		if (n++ < LIST)
 			mdf(rp, "| %s | %s | %s | %s | %s |\n",
-			    mdcell(group_label(rp, e->rows[i][cg])),
-			    mdcell(user_name(rp, e->rows[i][cg],
-			    e->rows[i][cu])), *e->rows[i][cj] ?
-			    e->rows[i][cj] : "—", e->rows[i][cl],
-			    strcmp(e->rows[i][ch], "remove") == 0 ?
+			    mdcell(group_label(rp, at(e, i, cg))),
+			    mdcell(user_name(rp, at(e, i, cg),
+			    at(e, i, cu))), *at(e, i, cj) ?
+			    at(e, i, cj) : "—", at(e, i, cl),
+			    strcmp(at(e, i, ch), "remove") == 0 ?
 			    _("removed") : _("left"));
 	}
 	list_end(rp);
@@ -76,18 +77,24 @@ rules_chart(struct report *rp, struct tab *v)
 	double x[MAXG], share, msgs;
 	size_t i, j, k, ng = 0, n = 0;
 	char day[16];
+	struct qp_strmap *ids;
 
 	if (vg < 0 || vt < 0 || dm < 0)
 		return;
+	if ((ids = qp_strmap_new()) == NULL)
+		qp_die("out of memory");
 	for (i = 0; i < v->nrows; i++) {
-		snprintf(day, sizeof day, "%.10s", v->rows[i][vt]);
+		snprintf(day, sizeof day, "%.10s", at(v, i, vt));
 		if (!in_period(rp, parse_day(day)))
 			continue;
-		for (k = 0; k < ng && strcmp(g[k].id, v->rows[i][vg]) != 0; k++)
-			;
+		/* a hash of the groups: a scan of them per violation cost
+		 * violations x groups */
+		if ((k = (size_t)qp_strmap_add(ids, at(v, i, vg),
+		    strlen(at(v, i, vg)))) == (size_t)-1)
+			qp_die("out of memory");
 		if (k == ng) {
 			g = qp_xrealloc(g, ng + 1, sizeof *g);
-			g[ng].id = v->rows[i][vg];
+			g[ng].id = at(v, i, vg);
 			g[ng++].n = 0;
 		}
 		g[k].n++;
@@ -95,8 +102,8 @@ rules_chart(struct report *rp, struct tab *v)
 	for (k = 0; k < ng; k++) {
 		msgs = 0;
 		FOR_SCOPE(d, i, dg, g[k].id)
-			if (in_period(rp, parse_day(d->rows[i][dd])))
-				msgs += num(d->rows[i][dm]);
+			if (in_period(rp, parse_day(at(d, i, dd))))
+				msgs += num(at(d, i, dm));
 		share = msgs > 0 ? g[k].n / msgs : 0;
 		/* highest first, ties as the table has them */
 		for (j = n < MAXG ? n++ : MAXG; j > 0 && x[j - 1] < share; j--)
@@ -114,6 +121,7 @@ rules_chart(struct report *rp, struct tab *v)
 	    "messages that break them (violations.csv, daily.csv)"),
 	    _("share of messages"), labels, n, x, 1, series, -1, NULL);
 	free(g);
+	qp_strmap_free(ids);
 }
 
 static void
@@ -146,32 +154,32 @@ section_rules(struct report *rp)
 	    "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"));
 	for (i = 0; i < r->nrows; i++)
 		mdf(rp, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
-		    mdcell(group_label(rp, r->rows[i][cg])), r->rows[i][cm],
-		    r->rows[i][cv], *r->rows[i][cs] ? pct(num(r->rows[i][cs])) :
+		    mdcell(group_label(rp, at(r, i, cg))), at(r, i, cm),
+		    at(r, i, cv), *at(r, i, cs) ? pct(num(at(r, i, cs))) :
 		    "—", cell(r, i, col(r, "exits")), cell(r, i, col(r, "left")),
 		    cell(r, i, col(r, "removed")),
 		    cell(r, i, col(r, "quick_exits")),
 		    cell(r, i, col(r, "rejoins")));
 	for (i = 0, n = 0; i < r->nrows; i++)
-		if (strcmp(r->rows[i][cg], "*") != 0 && *r->rows[i][ca] == '1') {
+		if (strcmp(at(r, i, cg), "*") != 0 && *at(r, i, ca) == '1') {
 			if (n++ == 0)
 				mdf(rp, "\n");
 			mdf(rp, _("- **%s**: %s of the last 7 days' messages "
 			    "break the rules: the group is turning into an ad "
 			    "group (沦为广告群).\n"),
-			    mdcell(group_label(rp, r->rows[i][cg])),
-			    pct(num(r->rows[i][cs])));
+			    mdcell(group_label(rp, at(r, i, cg))),
+			    pct(num(at(r, i, cs))));
 		}
 	if (v != NULL && col(v, "kind") >= 0 && v->nrows > 0) {
 		char day[16];
 
 		for (i = 0; i < v->nrows; i++) {
 			snprintf(day, sizeof day, "%.10s",
-			    v->rows[i][col(v, "ts")]);
+			    at(v, i, col(v, "ts")));
 			if (!in_period(rp, parse_day(day)))
 				continue;
 			for (k = 0; k < NKINDS; k++)
-				if (strcmp(v->rows[i][col(v, "kind")],
+				if (strcmp(at(v, i, col(v, "kind")),
 				    kinds[k].key) == 0)
 					count[k]++;
 		}
@@ -194,16 +202,16 @@ section_rules(struct report *rp)
 		rp->pending = _("\n| group | member | violations | last "
 		    "violation | removed |\n|---|---|---:|---|---|\n");
 		for (i = 0, n = 0; i < p->nrows; i++) {
-			if (strcmp(p->rows[i][pg], "*") == 0 ||
-			    *p->rows[i][po] != '1' || !row_begin(rp))
+			if (strcmp(at(p, i, pg), "*") == 0 ||
+			    *at(p, i, po) != '1' || !row_begin(rp))
 				continue;
 			if (n++ < LIST)
 				mdf(rp, "| %s | %s | %s | %s | %s |\n",
-				    mdcell(group_label(rp, p->rows[i][pg])),
-				    mdcell(user_name(rp, p->rows[i][pg],
-				    p->rows[i][pu])), p->rows[i][pn],
-				    when(p->rows[i][pl], t1, sizeof t1),
-				    *p->rows[i][pr] ? when(p->rows[i][pr], t2,
+				    mdcell(group_label(rp, at(p, i, pg))),
+				    mdcell(user_name(rp, at(p, i, pg),
+				    at(p, i, pu))), at(p, i, pn),
+				    when(at(p, i, pl), t1, sizeof t1),
+				    *at(p, i, pr) ? when(at(p, i, pr), t2,
 				    sizeof t2) : _("not yet"));
 		}
 		list_end(rp);

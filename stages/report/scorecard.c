@@ -67,8 +67,8 @@ period_sum(struct report *rp, const char *table, const char *date_col,
 	if (cc < 0 || cd < 0)
 		return 0;
 	FOR_SCOPE(t, i, cg, g)
-		if (in_period(rp, parse_day(t->rows[i][cd]))) {
-			v += num(t->rows[i][cc]);
+		if (in_period(rp, parse_day(at(t, i, cd)))) {
+			v += num(at(t, i, cc));
 			*has = 1;
 		}
 	return v;
@@ -91,10 +91,10 @@ card_fill(struct report *rp, struct card *k)
 	cg = col(d, "group_id"), cd = col(d, "date"), cm = col(d, "members");
 	ca = col(d, "leaves");
 	FOR_SCOPE(d, i, cg, k->gid) {
-		day = parse_day(d->rows[i][cd]);
+		day = parse_day(at(d, i, cd));
 		if (day != NODAY && day <= rp->hi) {
-			k->v[C_MEMBERS] = num(d->rows[i][cm]) -
-			    (ca >= 0 ? num(d->rows[i][ca]) : 0);
+			k->v[C_MEMBERS] = num(at(d, i, cm)) -
+			    (ca >= 0 ? num(at(d, i, ca)) : 0);
 			k->has[C_MEMBERS] = 1;
 		}
 	}
@@ -109,21 +109,21 @@ card_fill(struct report *rp, struct card *k)
 	cg = col(r, "group_id"), cc = col(r, "cohort"), cv = col(r, "variant"),
 	    cn = col(r, "n"), ce = col(r, "rate");
 	FOR_SCOPE(r, i, cg, k->gid) {
-		if (strcmp(r->rows[i][cc], "*") != 0 ||
-		    strcmp(r->rows[i][cv], rp->ret_variant) != 0 ||
-		    !*r->rows[i][ce])
+		if (strcmp(at(r, i, cc), "*") != 0 ||
+		    strcmp(at(r, i, cv), rp->ret_variant) != 0 ||
+		    !*at(r, i, ce))
 			continue;
-		j = strcmp(r->rows[i][cn], "30") == 0 ? C_RET30 :
-		    strcmp(r->rows[i][cn], "90") == 0 ? C_RET90 : -1;
+		j = strcmp(at(r, i, cn), "30") == 0 ? C_RET30 :
+		    strcmp(at(r, i, cn), "90") == 0 ? C_RET90 : -1;
 		if (j >= 0) {
-			k->v[j] = num(r->rows[i][ce]);
+			k->v[j] = num(at(r, i, ce));
 			k->has[j] = 1;
 		}
 	}
 	cg = col(cu, "group_id"), cn = col(cu, "days"), cc = col(cu, "core_users");
 	FOR_SCOPE(cu, i, cg, k->gid)
-		if (strcmp(cu->rows[i][cn], "90") == 0) {
-			k->v[C_CORE] = num(cu->rows[i][cc]);
+		if (strcmp(at(cu, i, cn), "90") == 0) {
+			k->v[C_CORE] = num(at(cu, i, cc));
 			k->has[C_CORE] = 1;
 		}
 	k->v[C_JOINS] = period_sum(rp, "daily", "date", k->gid, "joins", &h);
@@ -140,7 +140,7 @@ card_fill(struct report *rp, struct card *k)
 	/* UGC: the members' own, since they joined (members.csv) */
 	cg = col(m, "group_id"), cc = col(m, "ugc");
 	FOR_SCOPE(m, i, cg, k->gid) {
-		k->v[C_UGC] += num(m->rows[i][cc]);
+		k->v[C_UGC] += num(at(m, i, cc));
 		k->has[C_UGC] = 1;
 	}
 	h = 0;
@@ -159,14 +159,14 @@ card_fill(struct report *rp, struct card *k)
 		char first[16];
 		long long m0;
 
-		snprintf(first, sizeof first, "%.7s-01", a->rows[i][cm]);
+		snprintf(first, sizeof first, "%.7s-01", at(a, i, cm));
 		m0 = parse_day(first);
 
 		if (m0 == NODAY || m0 > rp->hi || qp_day_month(m0) <
 		    qp_day_month(rp->lo))
 			continue;
-		x += num(a->rows[i][cb]);
-		y += num(a->rows[i][ca]);
+		x += num(at(a, i, cb));
+		y += num(at(a, i, ca));
 	}
 	if (y > 0) {
 		k->v[C_ANSWERED] = x / y;
@@ -248,9 +248,9 @@ section_scorecard(struct report *rp)
 		return;
 	k = qp_xcalloc(d->nrows + 1, sizeof *k);
 	for (i = 0; i < d->nrows; i++)	/* the groups, in table order */
-		if (strcmp(d->rows[i][cg], "*") != 0 && (n == 0 ||
-		    strcmp(k[n - 1].gid, d->rows[i][cg]) != 0))
-			k[n++].gid = d->rows[i][cg];
+		if (strcmp(at(d, i, cg), "*") != 0 && (n == 0 ||
+		    strcmp(k[n - 1].gid, at(d, i, cg)) != 0))
+			k[n++].gid = at(d, i, cg);
 	for (i = 0; i < n; i++)
 		card_fill(rp, &k[i]);
 	if (n > 1)
@@ -289,12 +289,12 @@ section_scorecard(struct report *rp)
 		size_t snaps = 0, groups = 0;
 
 		for (i = 0; i < ro->nrows; i++) {
-			int ng = i == 0 || strcmp(ro->rows[i][rg],
-			    ro->rows[i - 1][rg]) != 0;
+			int ng = i == 0 || strcmp(at(ro, i, rg),
+			    at(ro, i - 1, rg)) != 0;
 
 			groups += ng;
-			snaps += ng || strcmp(ro->rows[i][rd],
-			    ro->rows[i - 1][rd]) != 0;
+			snaps += ng || strcmp(at(ro, i, rd),
+			    at(ro, i - 1, rd)) != 0;
 		}
 		mdf(rp, _("\nMembers are counted from the roster (roster.csv; "
 		    "snapshots: %zu, groups: %zu): those who never spoke count in "

@@ -24,15 +24,15 @@ growth_chart(struct report *rp)
 	size_t i;
 
 	FOR_SCOPE(d, i, cg, "*") {
-		day = parse_day(d->rows[i][cd]);
+		day = parse_day(at(d, i, cd));
 		if (day < rp->lo || day > rp->hi)
 			continue;
-		fprintf(f, "%s\t%s\t%s\n", d->rows[i][cd], d->rows[i][cj],
-		    d->rows[i][cl]);
-		if (num(d->rows[i][cj]) > max)
-			max = num(d->rows[i][cj]);
-		if (num(d->rows[i][cl]) > max)
-			max = num(d->rows[i][cl]);
+		fprintf(f, "%s\t%s\t%s\n", at(d, i, cd), at(d, i, cj),
+		    at(d, i, cl));
+		if (num(at(d, i, cj)) > max)
+			max = num(at(d, i, cj));
+		if (num(at(d, i, cl)) > max)
+			max = num(at(d, i, cl));
 	}
 	out_close(rp, f, "growth.dat");
 	chart_begin(rp, "growth", _("Joins and leaves per day"));
@@ -60,8 +60,8 @@ period_joins(struct report *rp)
 	size_t i;
 
 	FOR_SCOPE(d, i, cg, "*")
-		if (in_period(rp, parse_day(d->rows[i][cd])))
-			n += (unsigned long long)num(d->rows[i][cj]);
+		if (in_period(rp, parse_day(at(d, i, cd))))
+			n += (unsigned long long)num(at(d, i, cj));
 	return n;
 }
 
@@ -86,14 +86,14 @@ section_sources(struct report *rp)
 	if (rp->charts && rp->lo != NODAY)
 		growth_chart(rp);
 	FOR_SCOPE(t, i, cg, "*") {
-		if (!in_period(rp, parse_day(t->rows[i][cj])))
+		if (!in_period(rp, parse_day(at(t, i, cj))))
 			continue;
-		if (t->rows[i][ci][0] == '1') {
+		if (at(t, i, ci)[0] == '1') {
 			inferred++;
 			continue;
 		}
 		for (k = 0; k < 5; k++)
-			if (strcmp(t->rows[i][cv], vias[k]) == 0)
+			if (strcmp(at(t, i, cv), vias[k]) == 0)
 				break;
 		cnt[k]++;
 		news++;

@@ -63,14 +63,14 @@ scope_mean(struct report *rp, const char *table, const char *period_col,
 	if (cp < 0 || cr < 0 || cg < 0 || rp->lo == NODAY)
 		return -1;
 	FOR_SCOPE(t, i, cg, scope) {
-		d = weekly ? parse_week(t->rows[i][cp]) :
-		    parse_day(t->rows[i][cp]);
+		d = weekly ? parse_week(at(t, i, cp)) :
+		    parse_day(at(t, i, cp));
 		if (d == NODAY)
 			continue;
 		last = d;
-		if (d + step - 1 < rp->lo || d > rp->hi || !*t->rows[i][cr])
+		if (d + step - 1 < rp->lo || d > rp->hi || !*at(t, i, cr))
 			continue;
-		*mean += num(t->rows[i][cr]);
+		*mean += num(at(t, i, cr));
 		(*n)++;
 	}
 	/* the days (weeks) after the last row, up to the end date */
@@ -128,15 +128,15 @@ retention_kpi(struct report *rp, const char *variant, const char *n)
 	if (cr < 0)
 		return k;
 	FOR_SCOPE(t, i, cg, "*") {
-		if (strcmp(t->rows[i][cc], "*") != 0 ||
-		    strcmp(t->rows[i][cv], variant) != 0 ||
-		    strcmp(t->rows[i][cn], n) != 0)
+		if (strcmp(at(t, i, cc), "*") != 0 ||
+		    strcmp(at(t, i, cv), variant) != 0 ||
+		    strcmp(at(t, i, cn), n) != 0)
 			continue;
-		k.has = *t->rows[i][cr] != '\0';
-		k.v = num(t->rows[i][cr]);
+		k.has = *at(t, i, cr) != '\0';
+		k.v = num(at(t, i, cr));
 		snprintf(k.src, sizeof k.src, _("retention.csv, all groups and "
 		    "cohorts: %s on day %s, of %s eligible members"),
-		    variant_name(variant), n, t->rows[i][ce]);
+		    variant_name(variant), n, at(t, i, ce));
 	}
 	return k;
 }
@@ -155,7 +155,7 @@ members_share(struct report *rp, int which)
 	if (cp < 0 || ca < 0)
 		return k;
 	FOR_SCOPE(t, i, cg, "*") {
-		long long paid = (long long)num(t->rows[i][cp]);
+		long long paid = (long long)num(at(t, i, cp));
 
 		switch (which) {
 		case 0:		/* paid conversion */
@@ -167,11 +167,11 @@ members_share(struct report *rp, int which)
 			a += paid >= 2;
 			break;
 		default:	/* activation of joins in the period */
-			if (!*t->rows[i][ca] ||
-			    !in_period(rp, parse_day(t->rows[i][cj])))
+			if (!*at(t, i, ca) ||
+			    !in_period(rp, parse_day(at(t, i, cj))))
 				break;
 			b++;
-			a += t->rows[i][ca][0] == '1';
+			a += at(t, i, ca)[0] == '1';
 		}
 	}
 	if (b > 0) {
@@ -199,8 +199,8 @@ fission_kpi(struct report *rp)
 	if (cn < 0)
 		return k;
 	FOR_SCOPE(t, i, cg, "*") {
-		if (strcmp(t->rows[i][ci], "*") == 0)
-			invitees = (unsigned long long)num(t->rows[i][cn]);
+		if (strcmp(at(t, i, ci), "*") == 0)
+			invitees = (unsigned long long)num(at(t, i, cn));
 		else
 			inv++;
 	}
@@ -228,12 +228,12 @@ count_groups(struct report *rp, size_t *all, size_t *active)
 
 	*all = *active = 0;
 	for (i = 0; hg >= 0 && i < h->nrows; i++)
-		*all += strcmp(h->rows[i][hg], "*") != 0;
+		*all += strcmp(at(h, i, hg), "*") != 0;
 	for (i = 0; i < d->nrows; i++) {
-		const char *g = d->rows[i][cg];
+		const char *g = at(d, i, cg);
 
-		if (strcmp(g, "*") == 0 || num(d->rows[i][cm]) == 0 ||
-		    !in_period(rp, parse_day(d->rows[i][cd])) ||
+		if (strcmp(g, "*") == 0 || num(at(d, i, cm)) == 0 ||
+		    !in_period(rp, parse_day(at(d, i, cd))) ||
 		    (last != NULL && strcmp(last, g) == 0))
 			continue;
 		last = g;
@@ -292,7 +292,7 @@ members_at_end(struct report *rp)
 	if (cl < 0)
 		return 0;
 	FOR_SCOPE(m, i, cg, "*")
-		n += !*m->rows[i][cl];
+		n += !*at(m, i, cl);
 	return n;
 }
 
@@ -311,11 +311,11 @@ section_kpis(struct report *rp)
 	static const char *const var[] = { "D", "D+", "M" };
 
 	FOR_SCOPE(d, i, cg, "*") {
-		if (!in_period(rp, parse_day(d->rows[i][cd])))
+		if (!in_period(rp, parse_day(at(d, i, cd))))
 			continue;
-		joins += (unsigned long long)num(d->rows[i][cj]);
-		leaves += (unsigned long long)num(d->rows[i][cl]);
-		msgs += (unsigned long long)num(d->rows[i][cmsg]);
+		joins += (unsigned long long)num(at(d, i, cj));
+		leaves += (unsigned long long)num(at(d, i, cl));
+		msgs += (unsigned long long)num(at(d, i, cmsg));
 	}
 	mdf(rp, _("\n## Summary\n\n**%llu** members at the end (members.csv, "
 	    "all groups, not left); %llu joined and %llu left in the period; "

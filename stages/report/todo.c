@@ -27,17 +27,17 @@ section_todo(struct report *rp)
 	rp->pending = _("\n| group | member | joined |\n|---|---|---|\n");
 	n = 0;
 	for (i = 0; m != NULL && i < m->nrows; i++) {
-		long long j = parse_day(m->rows[i][cj]);
+		long long j = parse_day(at(m, i, cj));
 
-		if (strcmp(m->rows[i][cg], "*") == 0 || *m->rows[i][cl] ||
-		    m->rows[i][ca][0] != '0' || !in_period(rp, j) ||
+		if (strcmp(at(m, i, cg), "*") == 0 || *at(m, i, cl) ||
+		    at(m, i, ca)[0] != '0' || !in_period(rp, j) ||
 		    j + 3 > rp->end ||
-		    num(m->rows[i][cmsg]) > 0)
+		    num(at(m, i, cmsg)) > 0)
 			continue;
 		if (n++ < LIST && row_begin(rp))
 			mdf(rp, "| %s | %s | %s |\n", mdcell(group_label(rp,
-			    m->rows[i][cg])),
-			    mdcell(member_name(m, i)), m->rows[i][cj]);
+			    at(m, i, cg))),
+			    mdcell(member_name(m, i)), at(m, i, cj));
 	}
 	list_end(rp);
 	if (n > LIST)
@@ -49,18 +49,18 @@ section_todo(struct report *rp)
 	    "|\n|---|---|---|---|---:|\n");
 	n = 0;
 	for (i = 0; m != NULL && i < m->nrows; i++) {
-		const char *since = *m->rows[i][clm] ? m->rows[i][clm] :
-		    m->rows[i][cj];
+		const char *since = *at(m, i, clm) ? at(m, i, clm) :
+		    at(m, i, cj);
 
-		if (strcmp(m->rows[i][cg], "*") == 0 ||
-		    m->rows[i][car][0] != '1')
+		if (strcmp(at(m, i, cg), "*") == 0 ||
+		    at(m, i, car)[0] != '1')
 			continue;
 		if (n++ < LIST && row_begin(rp))
 			mdf(rp, "| %s | %s | %s | %s | %lld |\n",
-			    mdcell(group_label(rp, m->rows[i][cg])),
+			    mdcell(group_label(rp, at(m, i, cg))),
 			    mdcell(member_name(m, i)),
-			    tier_name(m->rows[i][ct]), *m->rows[i][clm] ?
-			    m->rows[i][clm] : "—", rp->end - parse_day(since));
+			    tier_name(at(m, i, ct)), *at(m, i, clm) ?
+			    at(m, i, clm) : "—", rp->end - parse_day(since));
 	}
 	list_end(rp);
 	if (n > LIST)
@@ -73,11 +73,11 @@ section_todo(struct report *rp)
 	    "another.\n"), rp->lurker_days);
 	rp->pending = _("\n| group | lurkers |\n|---|---:|\n");
 	for (i = 0; m != NULL && i < m->nrows; ) {
-		const char *g = m->rows[i][cg];
+		const char *g = at(m, i, cg);
 		unsigned long long c = 0;
 
-		for (; i < m->nrows && strcmp(m->rows[i][cg], g) == 0; i++)
-			c += m->rows[i][clk][0] == '1' && !*m->rows[i][cl];
+		for (; i < m->nrows && strcmp(at(m, i, cg), g) == 0; i++)
+			c += at(m, i, clk)[0] == '1' && !*at(m, i, cl);
 		if ((strcmp(g, "*") == 0 || c > 0) && row_begin(rp))
 			mdf(rp, "| %s | %llu |\n", mdcell(group_label(rp, g)),
 			    c);
@@ -109,11 +109,11 @@ section_todo(struct report *rp)
 		    "|\n|---|---|---|---|\n");
 		n = 0;
 		for (i = 0; m != NULL && i < m->nrows; i++) {
-			long long j = parse_day(m->rows[i][cj]);
+			long long j = parse_day(at(m, i, cj));
 			size_t k;
 
-			if (strcmp(m->rows[i][cg], "*") == 0 ||
-			    *m->rows[i][cl] ||
+			if (strcmp(at(m, i, cg), "*") == 0 ||
+			    *at(m, i, cl) ||
 			    j == NODAY)
 				continue;
 			for (k = 0; k < 3; k++) {
@@ -125,7 +125,7 @@ section_todo(struct report *rp)
 					continue;
 				qp_day_format(date, j + ms[k]);
 				mdf(rp, "| %s | %s | %s | %s |\n",
-				    mdcell(group_label(rp, m->rows[i][cg])),
+				    mdcell(group_label(rp, at(m, i, cg))),
 				    mdcell(member_name(m, i)), ms[k] == 30 ?
 				    _("1 month") : ms[k] == 90 ?
 				    _("3 months") : _("1 year"),
