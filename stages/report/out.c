@@ -55,40 +55,59 @@ out_close(struct report *rp, FILE *f, const char *name)
 		qp_die("%s/%s: %s", rp->tmpdir, name, strerror(errno));
 }
 
-/* A CSV field for Excel: quoted when needed; a formula is made text. */
-static void
-csv_field(FILE *f, const char *s)
+/*
+ * A CSV field for Excel at p (room for 2 * strlen(s) + 4 bytes): quoted
+ * when needed; a formula is made text.  Returns the end.
+ */
+static char *
+csv_field(char *p, const char *s)
 {
-	int quote = strpbrk(s, ",\"\r\n") != NULL, formula = strchr("=+-@\t\r",
-	    *s) != NULL && *s != '\0';
+	size_t len = strlen(s);
+	int quote = strpbrk(s, ",\"\r\n") != NULL, formula = len > 0 &&
+	    strchr("=+-@\t\r", *s) != NULL;
+	const char *q;
 
 	if (quote || formula)
-		putc('"', f);
+		*p++ = '"';
 	if (formula)
-		putc('\'', f);
-	while (*s) {			/* runs up to a quote, the quote twice */
-		size_t n = strcspn(s, "\"");
-
-		fwrite(s, 1, n, f);
-		if (s[n] == '"')
-			fputs("\"\"", f), n++;
-		s += n;
+		*p++ = '\'';
+	while ((q = memchr(s, '"', len)) != NULL) {	/* a quote twice */
+		memcpy(p, s, (size_t)(q - s) + 1);
+		p += q - s + 1;
+		*p++ = '"';
+		len -= (size_t)(q - s) + 1;
+		s = q + 1;
 	}
+	memcpy(p, s, len);
+	p += len;
 	if (quote || formula)
-		putc('"', f);
+		*p++ = '"';
+	return p;
 }
 
+/* A row built whole, then written at once (a write per field was a fifth
+ * of the report's time at 10M messages). */
 void
 csv_row(FILE *f, char *const *v, size_t n)
 {
-	size_t i;
+	static char *buf;
+	static size_t cap;
+	size_t i, need = 1;
+	char *p;
 
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			putc(',', f);
-		csv_field(f, v[i]);
+	for (i = 0; i < n; i++)
+		need += 2 * strlen(v[i]) + 5;
+	if (need > cap) {
+		cap = need > 2 * cap ? need : 2 * cap;
+		buf = qp_xrealloc(buf, cap, 1);
 	}
-	putc('\n', f);
+	for (i = 0, p = buf; i < n; i++) {
+		if (i > 0)
+			*p++ = ',';
+		p = csv_field(p, v[i]);
+	}
+	*p++ = '\n';
+	fwrite(buf, 1, (size_t)(p - buf), f);
 }
 
 FILE *
