@@ -161,7 +161,7 @@ tab_alloc(struct tab *t, size_t n)
 	return t->blk + t->blkused - n;
 }
 
-/* Row r of t in the 32-bit offsets of a table with a wide row. */
+/* A row of 64 KB or more came: every row so far again, in 32-bit offsets. */
 static void
 widen(struct tab *t)
 {
