@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "qp_cli.h"
+#include "qp_hash.h"
 
 #include "report.h"
 
@@ -37,7 +38,10 @@ density_chart(struct report *rp, struct tab *c)
 	size_t ng = 0, i, j, k, *idx;
 	long long m0 = -1, m1 = -1, m;
 	FILE *f;
+	struct qp_strmap *ids;
 
+	if ((ids = qp_strmap_new()) == NULL)
+		qp_die("out of memory");
 	for (i = 0; i < c->nrows; i++) {
 		if (!*at(c, i, cd) || (m = month_no(at(c, i, cm))) < 0)
 			continue;
@@ -45,10 +49,7 @@ density_chart(struct report *rp, struct tab *c)
 			m0 = m;
 		if (m > m1)
 			m1 = m;
-		for (k = 0; k < ng; k++)
-			if (strcmp(gs[k], at(c, i, cg)) == 0)
-				break;
-		if (k == ng) {
+		if ((k = id_slot(ids, at(c, i, cg))) == ng) {
 			gs = qp_xrealloc(gs, ng + 1, sizeof *gs);
 			tot = qp_xrealloc(tot, ng + 1, sizeof *tot);
 			gs[ng] = at(c, i, cg);
@@ -56,6 +57,7 @@ density_chart(struct report *rp, struct tab *c)
 		}
 		tot[k] += num(at(c, i, cp));
 	}
+	qp_strmap_free(ids);
 	if (ng == 0)
 		return;
 	/* by pairs, then as the table has them (group_id order) */

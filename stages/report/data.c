@@ -354,6 +354,17 @@ events_row(struct report *rp, const struct qp_row *r, const int *c)
 	}
 }
 
+/* The number of id in m, a new one (the count before) if it had none. */
+size_t
+id_slot(struct qp_strmap *m, const char *id)
+{
+	long k = qp_strmap_add(m, id, strlen(id));
+
+	if (k < 0)
+		qp_die("out of memory");
+	return (size_t)k;
+}
+
 const struct gname *
 group_find(struct report *rp, const char *id)
 {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "qp_cli.h"
+#include "qp_hash.h"
 
 #include "report.h"
 
@@ -55,16 +56,18 @@ newcomers_chart(struct report *rp, struct tab *w)
 	double v[2 * MAXG];
 	size_t i, k, j, ng = 0;
 
+	struct qp_strmap *ids;
+
 	if (wn < 0 || ww < 0 || wi < 0)
 		return;
+	if ((ids = qp_strmap_new()) == NULL)
+		qp_die("out of memory");
 	for (i = 0; i < w->nrows; i++) {
 		const char *const *r = row_at(w, i);
 
 		if (!month_in_period(rp, r[wm]))
 			continue;
-		for (k = 0; k < ng && strcmp(g[k].id, r[wg]) != 0; k++)
-			;
-		if (k == ng) {
+		if ((k = id_slot(ids, r[wg])) == ng) {
 			g = qp_xrealloc(g, ng + 1, sizeof *g);
 			g[ng].id = r[wg];
 			g[ng].n = g[ng].w = g[ng].i = 0;
@@ -73,6 +76,7 @@ newcomers_chart(struct report *rp, struct tab *w)
 		g[k].n += num(r[wn]), g[k].w += num(r[ww]);
 		g[k].i += num(r[wi]);
 	}
+	qp_strmap_free(ids);
 	/* most newcomers first; ties as the table has them */
 	for (k = 1; k < ng; k++)
 		for (j = k; j > 0 && g[j].n > g[j - 1].n; j--)

@@ -157,6 +157,8 @@ int		 week_in_period(struct report *, const char *);
 int		 month_in_period(struct report *, const char *);
 void		 events_row(struct report *, const struct qp_row *,
     const int *);
+/* A number per distinct id (a scan of those seen cost rows x groups). */
+size_t		 id_slot(struct qp_strmap *, const char *);
 const struct gname *group_find(struct report *, const char *);
 const char	*group_label(struct report *, const char *);
 const char	*member_name(const struct tab *, size_t);

@@ -87,12 +87,7 @@ rules_chart(struct report *rp, struct tab *v)
 		snprintf(day, sizeof day, "%.10s", at(v, i, vt));
 		if (!in_period(rp, parse_day(day)))
 			continue;
-		/* a hash of the groups: a scan of them per violation cost
-		 * violations x groups */
-		if ((k = (size_t)qp_strmap_add(ids, at(v, i, vg),
-		    strlen(at(v, i, vg)))) == (size_t)-1)
-			qp_die("out of memory");
-		if (k == ng) {
+		if ((k = id_slot(ids, at(v, i, vg))) == ng) {
 			g = qp_xrealloc(g, ng + 1, sizeof *g);
 			g[ng].id = at(v, i, vg);
 			g[ng++].n = 0;
