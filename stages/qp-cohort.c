@@ -717,11 +717,14 @@ touch_user(const struct qp_row *row, const struct cols *c, long long ts)
 
 	s = fld(row, c->user, &len);
 	if (len > 0 && ts >= u->name_ts) {
-		long nm = qp_strmap_add(names, s, len);
+		/* most events repeat it: no lookup then */
+		if (u->name == 0 || !qp_strmap_eq(names, u->name - 1, s, len)) {
+			long nm = qp_strmap_add(names, s, len);
 
-		if (nm < 0)
-			qp_die("out of memory");
-		u->name = (uint32_t)nm + 1;
+			if (nm < 0)
+				qp_die("out of memory");
+			u->name = (uint32_t)nm + 1;
+		}
 		u->name_ts = ts;
 	}
 	return un;

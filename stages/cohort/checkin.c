@@ -434,12 +434,16 @@ ck_event(const struct qp_in *in, long long ts, long long day)
 	m = member(row->f[c_uid].s, row->f[c_uid].len);
 	if (c_user >= 0 && row->f[c_user].len > 0 && (uname[m->user] == 0 ||
 	    ts >= uname_ts[m->user])) {
-		long nm = qp_strmap_add(names, row->f[c_user].s,
-		    row->f[c_user].len);
+		/* most events repeat it: no lookup then */
+		if (uname[m->user] == 0 || !qp_strmap_eq(names,
+		    uname[m->user] - 1, row->f[c_user].s, row->f[c_user].len)) {
+			long nm = qp_strmap_add(names, row->f[c_user].s,
+			    row->f[c_user].len);
 
-		if (nm < 0)
-			qp_die("out of memory");
-		uname[m->user] = (uint32_t)nm + 1;
+			if (nm < 0)
+				qp_die("out of memory");
+			uname[m->user] = (uint32_t)nm + 1;
+		}
 		uname_ts[m->user] = ts;
 	}
 	switch (qp_membership(&m->mstate, kind)) {
