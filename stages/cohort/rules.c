@@ -544,6 +544,84 @@ vr_out_cmp(const void *a, const void *b)
 	return vr_user_cmp(sort_uids, x, y);
 }
 
+/* The removals, by user and time: where a violator's are looked up. */
+static int
+rm_cmp(const void *a, const void *b)
+{
+	const struct exitrow *x = *(const struct exitrow *const *)a,
+	    *y = *(const struct exitrow *const *)b;
+
+	if (x->user != y->user)
+		return x->user < y->user ? -1 : 1;
+	if (x->ts != y->ts)
+		return x->ts < y->ts ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+static const struct exitrow **
+removals(size_t *n)
+{
+	const struct exitrow **rm = qp_xcalloc(nexits + 1, sizeof *rm);
+	size_t i;
+
+	for (i = *n = 0; i < nexits; i++)
+		if (exits[i].removed)
+			rm[(*n)++] = &exits[i];
+	qsort(rm, *n, sizeof *rm, rm_cmp);
+	return rm;
+}
+
+/*
+ * The first removal of s's user from its scope at or after their last
+ * violation, or NODAY: a search in the removals, not a scan of every
+ * exit for each violator (that cost violators x exits).
+ */
+static long long
+removal(const struct exitrow *const *rm, size_t n, const struct vr *s)
+{
+	size_t lo = 0, hi = n, i;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (rm[mid]->user < s->user || (rm[mid]->user == s->user &&
+		    rm[mid]->ts < s->last))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i < n && rm[i]->user == s->user; i++)
+		if (s->scope == UINT32_MAX || rm[i]->group == s->scope)
+			return rm[i]->ts;
+	return NODAY;
+}
+
+/* A group's exits, left, removed, quick exits and rejoins. */
+struct exitcount {
+	unsigned long long c[5];
+};
+
+/* Every group's, in one pass over the exits (not one pass a group). */
+static struct exitcount *
+exit_counts(size_t ngroups)
+{
+	struct exitcount *e = qp_xcalloc(ngroups + 1, sizeof *e);
+	size_t i;
+
+	for (i = 0; i < nexits; i++) {
+		unsigned long long *c;
+
+		if (exits[i].group >= ngroups)
+			continue;
+		c = e[exits[i].group].c;
+		c[0]++;
+		c[exits[i].removed ? 2 : 1]++;
+		c[3] += quick(&exits[i]);
+		c[4] += exits[i].rejoined;
+	}
+	return e;
+}
+
 void
 rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
     const struct qp_strmap *uids, long long E, const struct qp_tz *tz)
@@ -560,7 +638,9 @@ rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
 	char b[10][40];
 	const char *v[10];
 	struct vr *vr;
-	size_t i, j, k, nvr = 0;
+	const struct exitrow **rm;
+	struct exitcount *ge;
+	size_t i, j, k, nvr = 0, nrm;
 
 	qp_out_xtable(out, "violations", vcols, 5);
 	for (i = 0; i < nviols; i++) {
@@ -583,6 +663,7 @@ rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
 			nvr++;
 		}
 	qsort(vr, nvr, sizeof *vr, vr_cmp);
+	rm = removals(&nrm);
 	for (i = k = 0; i < nvr; i = j) {
 		struct vr s = vr[i];
 
@@ -592,12 +673,7 @@ rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
 			if (vr[j].last > s.last)
 				s.last = vr[j].last;
 		}
-		for (size_t e = 0; e < nexits; e++)
-			if (exits[e].user == s.user && exits[e].removed &&
-			    (s.scope == UINT32_MAX || exits[e].group == s.scope) &&
-			    exits[e].ts >= s.last && (s.removed == NODAY ||
-			    exits[e].ts < s.removed))
-				s.removed = exits[e].ts;
+		s.removed = removal(rm, nrm, &s);
 		vr[k++] = s;
 	}
 	nvr = k;
@@ -615,7 +691,9 @@ rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
 		qp_out_xrow(out, v, 6);
 	}
 	free(vr);
+	free(rm);
 	/* Per group: the last 7 days (E-6..E) and the exits. */
+	ge = exit_counts(ngroups);
 	qp_out_xtable(out, "rules", rcols, 10);
 	for (k = 0; k <= ngroups; k++) {
 		unsigned long long m = 0, vi = 0, e[5] = { 0 };
@@ -630,14 +708,7 @@ rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
 						m += gdays[g].msgs[d - gdays[g].base];
 						vi += gdays[g].viol[d - gdays[g].base];
 					}
-			for (i = 0; i < nexits; i++) {
-				if (exits[i].group != g)
-					continue;
-				e[0]++;
-				e[exits[i].removed ? 2 : 1]++;
-				e[3] += quick(&exits[i]);
-				e[4] += exits[i].rejoined;
-			}
+			memcpy(e, ge[g].c, sizeof e);
 		}
 		if (k == 0)
 			continue;
@@ -690,6 +761,7 @@ rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
 		}
 		qp_out_xrow(out, v, 10);
 	}
+	free(ge);
 	/* Every exit, in stream order. */
 	qp_out_xtable(out, "exits", ecols, 7);
 	for (i = 0; i < nexits; i++) {
