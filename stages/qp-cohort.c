@@ -2273,6 +2273,8 @@ main(int argc, char **argv)
 		}
 	}
 	o.tz = qp_cli_tz(zone, "local days are UTC days", com.quiet);
+	/* Its work per row is about what inflating the row costs. */
+	qp_src_readahead(1);
 	out = qp_cli_stage(&com, "qp-cohort", argc, argv, optind, &in);
 	if ((uids = qp_strmap_new()) == NULL || (gids = qp_strmap_new()) == NULL ||
 	    (names = qp_strmap_new()) == NULL || (vias = qp_strmap_new()) == NULL)
