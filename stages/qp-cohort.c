@@ -41,6 +41,7 @@
 #include "roster.h"
 #include "orders.h"
 #include "paths.h"
+#include "rowuser.h"
 #include "rules.h"
 
 static const char usage[] =
@@ -322,6 +323,7 @@ static uint32_t *cur;		/* user -> record + 1, in the current group */
 static size_t capcur;
 static struct rgen rnew, rold;
 static int revicted;
+static struct ru_map uid_of;	/* ru_id() -> uids */
 static unsigned long long unresolved;
 static struct qp_set64 allpairs;
 static long long E = NODAY;
@@ -662,10 +664,14 @@ new_group(const char *gid, size_t len)
 static uint32_t
 user_of(const char *id, size_t len)
 {
-	long u = qp_strmap_add(uids, id, len);
+	uint32_t rid = ru_id(id, len);
+	long u = ru_get(&uid_of, rid);
 
-	if (u < 0)
-		qp_die("out of memory");
+	if (u < 0) {
+		if ((u = qp_strmap_add(uids, id, len)) < 0)
+			qp_die("out of memory");
+		ru_put(&uid_of, rid, (uint32_t)u);
+	}
 	while ((size_t)u >= nusers) {
 		if (nusers == capusers) {
 			capusers = capusers ? capusers * 2 : 1024;
@@ -2549,6 +2555,8 @@ main(int argc, char **argv)
 	ck_free();
 	act_free();
 	ed_free();
+	ru_map_free(&uid_of);
+	ru_free();
 	rs_free();
 	od_free();
 	pt_free();
