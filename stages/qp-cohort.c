@@ -916,7 +916,7 @@ event(const struct qp_in *in, void *arg)
 		return;		/* R2: as of E */
 	if (last_day == NODAY || day > last_day)
 		last_day = day;
-	paid = strcmp(kind, "custom") == 0 && row->f[c->uid].len > 0 &&
+	paid = qp_kind_is(kind, "custom") && row->f[c->uid].len > 0 &&
 	    strcmp(fld(row, c->name, &len), "paid") == 0;
 	if (gidlen == 0) {
 		if (paid && qp_roles_get(roles, "*", 1, row->f[c->uid].s,
@@ -941,7 +941,7 @@ event(const struct qp_in *in, void *arg)
 		g->fday = day;
 	if (g->lday == NODAY || day > g->lday)
 		g->lday = day;
-	msg = strcmp(kind, "message") == 0;
+	msg = qp_kind_is(kind, "message");
 	if (msg && qp_roles_count(roles) > 0)
 		sat_add(counts_at(&g->all, day), 1);
 	role = row->f[c->uid].len > 0 ? qp_roles_get(roles, gid, gidlen,

@@ -459,7 +459,7 @@ act_event(const struct qp_in *in, long long ts, int role)
 	struct member *m;
 	size_t len, i;
 	long u;
-	int msg = strcmp(kind, "message") == 0;
+	int msg = qp_kind_is(kind, "message");
 
 	if (row->f[c_gid].len == 0)
 		return;
@@ -497,7 +497,7 @@ act_event(const struct qp_in *in, long long ts, int role)
 		m->in = 0;
 		break;
 	}
-	if (strcmp(kind, "custom") == 0) {
+	if (qp_kind_is(kind, "custom")) {
 		/* the opening of a red packet: its latest one */
 		if (g->rp > 0 && strcmp(col(row, c_name, &len),
 		    "red_packet_open") == 0)

@@ -468,7 +468,7 @@ ck_event(const struct qp_in *in, long long ts, long long day)
 		m->left = ts;
 		break;
 	}
-	if (strcmp(kind, "message") != 0 || m->enrol == NODAY)
+	if (!qp_kind_is(kind, "message") || m->enrol == NODAY)
 		return;
 	s = c_text >= 0 ? row->f[c_text].s : "";
 	if (*s != '\0' && (ck_src != ck_default || mk_src != mk_default ||

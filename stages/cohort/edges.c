@@ -503,7 +503,7 @@ ed_event(const struct qp_in *in, long long ts, long long day)
 		e->m1 = month;
 		break;
 	}
-	if (strcmp(kind, "message") == 0)
+	if (qp_kind_is(kind, "message"))
 		message(row, u, ts, month);
 }
 

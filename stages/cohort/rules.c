@@ -416,7 +416,8 @@ rl_message(const struct qp_in *in, uint32_t group, uint32_t user,
 	}
 	if (lk.cp >= XMIN) {
 		struct member *mb = &mems[user];
-		uint64_t h = qp_hash_parts(&t, 1) ^ n;
+		/* qp_hash_parts() of the one part, without its copy */
+		uint64_t h = qp_hash(t, strlen(t)) ^ n;
 		struct xs *x = NULL;
 
 		for (i = 0; i < XSLOTS; i++)

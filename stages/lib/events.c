@@ -9,9 +9,9 @@
 int
 qp_kind_rank(const char *kind)
 {
-	if (strcmp(kind, "join") == 0)
+	if (qp_kind_is(kind, "join"))
 		return 0;
-	if (strcmp(kind, "leave") == 0 || strcmp(kind, "remove") == 0)
+	if (qp_kind_is(kind, "leave") || qp_kind_is(kind, "remove"))
 		return 2;
 	return 1;
 }
