@@ -11,6 +11,17 @@
 #define QP_EVENTS_H
 
 #include <stddef.h>
+#include <string.h>
+
+/*
+ * Whether kind is k (both NUL-terminated): the first letters first, as
+ * most rows' kinds differ there from all but "message".
+ */
+static inline int
+qp_kind_is(const char *kind, const char *k)
+{
+	return kind[0] == k[0] && strcmp(kind, k) == 0;
+}
 
 /* 0 join, 1 message/rename/system/custom, 2 leave/remove. */
 int	qp_kind_rank(const char *kind);

@@ -45,6 +45,9 @@ struct qp_strmap *qp_strmap_new(void);
 long		 qp_strmap_add(struct qp_strmap *m, const char *s, size_t len);
 /* The number of s, or -1 when it was never added. */
 long		 qp_strmap_find(const struct qp_strmap *m, const char *s, size_t len);
+/* Whether string i is s (len bytes): cheaper than a lookup of s. */
+int		 qp_strmap_eq(const struct qp_strmap *m, size_t i, const char *s,
+		    size_t len);
 const char	*qp_strmap_str(const struct qp_strmap *m, size_t i);
 size_t		 qp_strmap_count(const struct qp_strmap *m);
 void		 qp_strmap_free(struct qp_strmap *m);

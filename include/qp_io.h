@@ -54,6 +54,13 @@ struct qp_src	*qp_src_open_mem(const void *buf, size_t len, const char *name);
  */
 long		 qp_src_read(struct qp_src *s, char *buf, size_t len);
 
+/*
+ * Whether sources opened from now on that turn out to be gzip inflate on
+ * a thread of their own, ahead of the reader (a stage whose own work is
+ * as heavy as inflating its input; QP_THREADS=1 or one core: never).
+ */
+void		 qp_src_readahead(int on);
+
 const char	*qp_src_name(const struct qp_src *s);
 int		 qp_src_is_gzip(const struct qp_src *s);
 /* Compressed bytes consumed so far (for progress reports). */

@@ -41,6 +41,7 @@
 #include "roster.h"
 #include "orders.h"
 #include "paths.h"
+#include "rowuser.h"
 #include "rules.h"
 
 static const char usage[] =
@@ -322,6 +323,7 @@ static uint32_t *cur;		/* user -> record + 1, in the current group */
 static size_t capcur;
 static struct rgen rnew, rold;
 static int revicted;
+static struct ru_map uid_of;	/* ru_id() -> uids */
 static unsigned long long unresolved;
 static struct qp_set64 allpairs;
 static long long E = NODAY;
@@ -662,10 +664,14 @@ new_group(const char *gid, size_t len)
 static uint32_t
 user_of(const char *id, size_t len)
 {
-	long u = qp_strmap_add(uids, id, len);
+	uint32_t rid = ru_id(id, len);
+	long u = ru_get(&uid_of, rid);
 
-	if (u < 0)
-		qp_die("out of memory");
+	if (u < 0) {
+		if ((u = qp_strmap_add(uids, id, len)) < 0)
+			qp_die("out of memory");
+		ru_put(&uid_of, rid, (uint32_t)u);
+	}
 	while ((size_t)u >= nusers) {
 		if (nusers == capusers) {
 			capusers = capusers ? capusers * 2 : 1024;
@@ -717,11 +723,14 @@ touch_user(const struct qp_row *row, const struct cols *c, long long ts)
 
 	s = fld(row, c->user, &len);
 	if (len > 0 && ts >= u->name_ts) {
-		long nm = qp_strmap_add(names, s, len);
+		/* most events repeat it: no lookup then */
+		if (u->name == 0 || !qp_strmap_eq(names, u->name - 1, s, len)) {
+			long nm = qp_strmap_add(names, s, len);
 
-		if (nm < 0)
-			qp_die("out of memory");
-		u->name = (uint32_t)nm + 1;
+			if (nm < 0)
+				qp_die("out of memory");
+			u->name = (uint32_t)nm + 1;
+		}
 		u->name_ts = ts;
 	}
 	return un;
@@ -907,7 +916,7 @@ event(const struct qp_in *in, void *arg)
 		return;		/* R2: as of E */
 	if (last_day == NODAY || day > last_day)
 		last_day = day;
-	paid = strcmp(kind, "custom") == 0 && row->f[c->uid].len > 0 &&
+	paid = qp_kind_is(kind, "custom") && row->f[c->uid].len > 0 &&
 	    strcmp(fld(row, c->name, &len), "paid") == 0;
 	if (gidlen == 0) {
 		if (paid && qp_roles_get(roles, "*", 1, row->f[c->uid].s,
@@ -932,7 +941,7 @@ event(const struct qp_in *in, void *arg)
 		g->fday = day;
 	if (g->lday == NODAY || day > g->lday)
 		g->lday = day;
-	msg = strcmp(kind, "message") == 0;
+	msg = qp_kind_is(kind, "message");
 	if (msg && qp_roles_count(roles) > 0)
 		sat_add(counts_at(&g->all, day), 1);
 	role = row->f[c->uid].len > 0 ? qp_roles_get(roles, gid, gidlen,
@@ -2270,6 +2279,8 @@ main(int argc, char **argv)
 		}
 	}
 	o.tz = qp_cli_tz(zone, "local days are UTC days", com.quiet);
+	/* Its work per row is about what inflating the row costs. */
+	qp_src_readahead(1);
 	out = qp_cli_stage(&com, "qp-cohort", argc, argv, optind, &in);
 	if ((uids = qp_strmap_new()) == NULL || (gids = qp_strmap_new()) == NULL ||
 	    (names = qp_strmap_new()) == NULL || (vias = qp_strmap_new()) == NULL)
@@ -2544,6 +2555,8 @@ main(int argc, char **argv)
 	ck_free();
 	act_free();
 	ed_free();
+	ru_map_free(&uid_of);
+	ru_free();
 	rs_free();
 	od_free();
 	pt_free();

@@ -33,6 +33,7 @@
 #include "qp_time.h"
 
 #include "activity.h"
+#include "rowuser.h"
 #include "sidefile.h"
 
 #define NONE	(-0x7fffffffffffffffLL - 1)
@@ -106,6 +107,7 @@ static struct qp_tz *tz;
 static int c_gid = -1, c_group, c_uid, c_kind, c_media, c_text, c_msg,
     c_reply, c_name;
 static struct qp_strmap *uids;
+static struct ru_map uid_of;	/* ru_id() -> uids */
 static struct grp *grp;
 static size_t ngrp, capgrp;
 static struct act *acts;
@@ -433,6 +435,21 @@ activity_of(const struct qp_row *row, int *kind)
 	return *kind == K_JIELONG ? "接龙" : NULL;
 }
 
+/* The number of user id s in uids. */
+static uint32_t
+uid(const char *s, size_t len)
+{
+	uint32_t r = ru_id(s, len);
+	long u = ru_get(&uid_of, r);
+
+	if (u < 0) {
+		if ((u = qp_strmap_add(uids, s, len)) < 0)
+			qp_die("out of memory");
+		ru_put(&uid_of, r, (uint32_t)u);
+	}
+	return (uint32_t)u;
+}
+
 void
 act_event(const struct qp_in *in, long long ts, int role)
 {
@@ -442,7 +459,7 @@ act_event(const struct qp_in *in, long long ts, int role)
 	struct member *m;
 	size_t len, i;
 	long u;
-	int msg = strcmp(kind, "message") == 0;
+	int msg = qp_kind_is(kind, "message");
 
 	if (row->f[c_gid].len == 0)
 		return;
@@ -463,14 +480,10 @@ act_event(const struct qp_in *in, long long ts, int role)
 		a = start(ts, name, k, NONE);
 		s = col(row, c_msg, &len);
 		a->msg = len > 0 ? qp_hash(s, len) | 1 : 0;
-		if ((u = qp_strmap_add(uids, row->f[c_uid].s,
-		    row->f[c_uid].len)) < 0)
-			qp_die("out of memory");
-		a->by = (uint32_t)u + 1;
+		a->by = uid(row->f[c_uid].s, row->f[c_uid].len) + 1;
 		return;
 	}
-	if ((u = qp_strmap_add(uids, row->f[c_uid].s, row->f[c_uid].len)) < 0)
-		qp_die("out of memory");
+	u = uid(row->f[c_uid].s, row->f[c_uid].len);
 	m = member((uint32_t)u);
 	switch (qp_membership(&m->mstate, kind)) {
 	case QP_M_JOIN:
@@ -484,7 +497,7 @@ act_event(const struct qp_in *in, long long ts, int role)
 		m->in = 0;
 		break;
 	}
-	if (strcmp(kind, "custom") == 0) {
+	if (qp_kind_is(kind, "custom")) {
 		/* the opening of a red packet: its latest one */
 		if (g->rp > 0 && strcmp(col(row, c_name, &len),
 		    "red_packet_open") == 0)
@@ -736,6 +749,7 @@ act_free(void)
 {
 	size_t i;
 
+	ru_map_free(&uid_of);
 	for (i = 0; i < nrules; i++) {
 		free(rules[i].name);
 		regfree(&rules[i].re);

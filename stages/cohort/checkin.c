@@ -28,6 +28,7 @@
 #include "qp_time.h"
 
 #include "checkin.h"
+#include "rowuser.h"
 #include "sidefile.h"
 
 #define NODAY	(-0x7fffffffffffffffLL - 1)
@@ -104,6 +105,7 @@ static size_t nplans;
 static struct qp_tz *tz;
 static int c_gid = -1, c_group, c_uid, c_user, c_kind, c_text;
 static struct qp_strmap *uids, *names;
+static struct ru_map uid_of;	/* ru_id() -> uids */
 static uint32_t *uname;		/* user -> name number + 1 */
 static long long *uname_ts;
 static size_t capu;
@@ -318,11 +320,15 @@ new_group(const char *gid, const char *name)
 static struct ckm *
 member(const char *id, size_t len)
 {
-	long u = qp_strmap_add(uids, id, len);
+	uint32_t r = ru_id(id, len);
+	long u = ru_get(&uid_of, r);
 	struct ckm *m;
 
-	if (u < 0)
-		qp_die("out of memory");
+	if (u < 0) {
+		if ((u = qp_strmap_add(uids, id, len)) < 0)
+			qp_die("out of memory");
+		ru_put(&uid_of, r, (uint32_t)u);
+	}
 	if ((size_t)u >= capu) {
 		size_t n = capu ? capu * 2 : 1024;
 
@@ -434,12 +440,16 @@ ck_event(const struct qp_in *in, long long ts, long long day)
 	m = member(row->f[c_uid].s, row->f[c_uid].len);
 	if (c_user >= 0 && row->f[c_user].len > 0 && (uname[m->user] == 0 ||
 	    ts >= uname_ts[m->user])) {
-		long nm = qp_strmap_add(names, row->f[c_user].s,
-		    row->f[c_user].len);
+		/* most events repeat it: no lookup then */
+		if (uname[m->user] == 0 || !qp_strmap_eq(names,
+		    uname[m->user] - 1, row->f[c_user].s, row->f[c_user].len)) {
+			long nm = qp_strmap_add(names, row->f[c_user].s,
+			    row->f[c_user].len);
 
-		if (nm < 0)
-			qp_die("out of memory");
-		uname[m->user] = (uint32_t)nm + 1;
+			if (nm < 0)
+				qp_die("out of memory");
+			uname[m->user] = (uint32_t)nm + 1;
+		}
 		uname_ts[m->user] = ts;
 	}
 	switch (qp_membership(&m->mstate, kind)) {
@@ -458,7 +468,7 @@ ck_event(const struct qp_in *in, long long ts, long long day)
 		m->left = ts;
 		break;
 	}
-	if (strcmp(kind, "message") != 0 || m->enrol == NODAY)
+	if (!qp_kind_is(kind, "message") || m->enrol == NODAY)
 		return;
 	s = c_text >= 0 ? row->f[c_text].s : "";
 	if (*s != '\0' && (ck_src != ck_default || mk_src != mk_default ||
@@ -858,6 +868,7 @@ ck_free(void)
 	free(cur);
 	free(uname);
 	free(uname_ts);
+	ru_map_free(&uid_of);
 	if (c_gid >= 0 || uids != NULL) {
 		regfree(&re_any);
 		regfree(&re_mk);

@@ -30,6 +30,7 @@
 #include "qp_time.h"
 
 #include "edges.h"
+#include "rowuser.h"
 
 #define NODAY		(-0x7fffffffffffffffLL - 1)
 #define OPEN		0x7fffffffffffffffLL
@@ -46,6 +47,8 @@ static const char *const kinds[] = { "reply", "mention" };
 /* A user of the current group. */
 struct eu {
 	char		*name;		/* the latest display name */
+	size_t		 nlen;		/* its bytes */
+	int		 named;		/* of 2 characters or more */
 	int		 role;
 	unsigned char	 mstate;
 	long long	 m0, m1;	/* months of first entry, last exit */
@@ -84,6 +87,7 @@ static int c_gid = -1, c_kind, c_uid, c_user, c_msg, c_reply, c_ment, c_text,
 
 static char *gid;			/* the current group */
 static struct qp_strmap *ids;		/* its users' ids */
+static struct ru_map id_of;		/* ru_id() -> ids */
 static struct eu *us;
 static size_t nus, capus;
 static struct map edges, rnew, rold;
@@ -284,10 +288,14 @@ fld(const struct qp_row *r, int c, size_t *len)
 static uint32_t
 user(const char *id, size_t len, const char *gidv, size_t gidlen)
 {
-	long u = qp_strmap_add(ids, id, len);
+	uint32_t r = ru_id(id, len);
+	long u = ru_get(&id_of, r);
 
-	if (u < 0)
-		qp_die("out of memory");
+	if (u < 0) {
+		if ((u = qp_strmap_add(ids, id, len)) < 0)
+			qp_die("out of memory");
+		ru_put(&id_of, r, (uint32_t)u);
+	}
 	while ((size_t)u >= nus) {
 		if (nus == capus) {
 			capus = capus ? capus * 2 : 256;
@@ -323,19 +331,6 @@ new_group(const char *g, size_t len)
 	gid[len] = '\0';
 }
 
-/* Whether a name of 2 characters or more is in text. */
-static int
-names(const char *text, const char *name)
-{
-	size_t i, cp = 0;
-
-	if (name == NULL)
-		return 0;
-	for (i = 0; name[i] != '\0'; i++)
-		cp += ((unsigned char)name[i] & 0xc0) != 0x80;
-	return cp >= 2 && strstr(text, name) != NULL;
-}
-
 static unsigned
 codepoints(const char *s, size_t len)
 {
@@ -345,6 +340,16 @@ codepoints(const char *s, size_t len)
 	for (i = 0; i < len; i++)
 		n += ((unsigned char)s[i] & 0xc0) != 0x80;
 	return n;
+}
+
+/*
+ * Whether e's name, of 2 characters or more, is in text (tl bytes): its
+ * length known, not counted again for each message of their first day.
+ */
+static int
+names(const char *text, size_t tl, const struct eu *e)
+{
+	return e->named && e->nlen <= tl && strstr(text, e->name) != NULL;
 }
 
 /* A message of u: its edges, and what it does for newcomers. */
@@ -398,7 +403,7 @@ message(const struct qp_row *row, uint32_t u, long long ts, long long month)
 		for (j = 0; j < nm && !hit; j++)
 			hit = ment[j] == n->user;
 		if (!hit && tl > 0)
-			hit = names(text, us[n->user].name);
+			hit = names(text, tl, &us[n->user]);
 		if (hit)
 			n->welcome = ts;
 	}
@@ -460,6 +465,8 @@ ed_event(const struct qp_in *in, long long ts, long long day)
 			qp_die("out of memory");
 		memcpy(e->name, s, len);
 		e->name[len] = '\0';
+		e->nlen = strlen(e->name);
+		e->named = codepoints(e->name, e->nlen) >= 2;
 	}
 	switch (qp_membership(&e->mstate, kind)) {
 	case QP_M_JOIN:
@@ -496,7 +503,7 @@ ed_event(const struct qp_in *in, long long ts, long long day)
 		e->m1 = month;
 		break;
 	}
-	if (strcmp(kind, "message") == 0)
+	if (qp_kind_is(kind, "message"))
 		message(row, u, ts, month);
 }
 
@@ -806,6 +813,7 @@ flush(void)
 	map_free(&speakers);
 	qp_strmap_free(ids);
 	ids = NULL;
+	ru_forget(&id_of);
 	mbase = NODAY;
 	mlast = 0;
 	free(gid);
@@ -846,6 +854,7 @@ void
 ed_free(void)
 {
 	flush();
+	ru_map_free(&id_of);
 	free(us);
 	free(ncs);
 	us = NULL;

@@ -100,6 +100,8 @@ static unsigned long long share_num = 1, share_den = 10;	/* 0.1 */
 static regex_t re_phone, re_wechat;
 static int re_ready;
 
+static void	bytes_init(void);
+
 static struct viol *viols;
 static size_t nviols, capviols;
 static struct member *mems;
@@ -197,6 +199,7 @@ rl_header(const struct qp_in *in)
 		    " *[:：]? *[A-Za-z][-_A-Za-z0-9]{5,19}",
 		    REG_EXTENDED | REG_NOSUB) != 0)
 			qp_die("rules: cannot compile the patterns");
+		bytes_init();
 		re_ready = 1;
 	}
 }
@@ -210,16 +213,6 @@ field(const struct qp_row *r, int c, size_t *len)
 	}
 	*len = r->f[c].len;
 	return r->f[c].s;
-}
-
-static size_t
-codepoints(const char *s, size_t n)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return k;
 }
 
 static int
@@ -243,53 +236,81 @@ has_url(const char *s, size_t n)
 	return 0;
 }
 
-/* The longest run of digits: no phone number without 8 of them. */
-static size_t
-digit_run(const char *s, size_t n)
-{
-	size_t i, run = 0, best = 0;
+/*
+ * What one pass over a text finds, so that the searches run only where
+ * they may match (most texts have none of these bytes): its code points,
+ * its longest run of digits (no phone number without 8), and which of
+ * ':' (of ://), 'w' (of www.), '[' (each placeholder starts with it), 信
+ * (微信, V信, 威信: its first byte) or vx/wx it holds.
+ */
+enum { B_DIGIT = 1, B_COLON = 2, B_W = 4, B_BRACKET = 8, B_XIN = 16,
+    B_X = 32, B_VW = 64, B_VX = 128 };
 
-	for (i = 0; i < n; i++) {
-		run = s[i] >= '0' && s[i] <= '9' ? run + 1 : 0;
-		if (run > best)
-			best = run;
-	}
-	return best;
+static unsigned char bytes[256];
+
+struct look {
+	size_t		 cp, digits;
+	unsigned	 seen;
+};
+
+static void
+bytes_init(void)
+{
+	int c;
+
+	for (c = '0'; c <= '9'; c++)
+		bytes[c] = B_DIGIT;
+	bytes[':'] = B_COLON;
+	bytes['['] = B_BRACKET;
+	bytes[0xe4] = B_XIN;	/* 信 is e4 bf a1 */
+	bytes['x'] = bytes['X'] = B_X;
+	bytes['v'] = bytes['V'] = B_VW;
+	bytes['w'] = B_W | B_VW;
+	bytes['W'] = B_VW;
 }
 
-/* Whether a WeChat id may be offered: 信 (微信, V信, 威信), vx or wx. */
-static int
-wechat_hint(const char *s, size_t n)
+static void
+look(struct look *l, const char *s, size_t n)
 {
-	size_t i;
+	size_t i, run = 0;
+	unsigned f, prev = 0;
 
-	if (has(s, n, "信"))
-		return 1;
-	for (i = 1; i < n; i++)
-		if ((s[i] | 0x20) == 'x' && ((s[i - 1] | 0x20) == 'v' ||
-		    (s[i - 1] | 0x20) == 'w'))
-			return 1;
-	return 0;
+	memset(l, 0, sizeof *l);
+	for (i = 0; i < n; i++) {
+		f = bytes[(unsigned char)s[i]];
+		l->cp += ((unsigned char)s[i] & 0xc0) != 0x80;
+		l->seen |= f;
+		if (f & B_DIGIT) {
+			if (++run > l->digits)
+				l->digits = run;
+		} else
+			run = 0;
+		if ((f & B_X) && (prev & B_VW))
+			l->seen |= B_VX;
+		prev = f;
+	}
 }
 
 /* The message's first content kind, or -1. */
 static int
-content_kind(const char *media, size_t mlen, const char *t, size_t n)
+content_kind(const char *media, size_t mlen, const char *t, size_t n,
+    const struct look *l)
 {
 	size_t i;
 
-	if ((mlen == 4 && memcmp(media, "link", 4) == 0) || has_url(t, n) ||
-	    has(t, n, "www."))
+	if ((mlen == 4 && memcmp(media, "link", 4) == 0) ||
+	    ((l->seen & B_COLON) && has_url(t, n)) ||
+	    ((l->seen & B_W) && has(t, n, "www.")))
 		return V_LINK;
-	/* each placeholder starts with [: one look for it first */
-	if (memchr(t, '[', n) != NULL && (has(t, n, "[二维码]") ||
+	if ((l->seen & B_BRACKET) && (has(t, n, "[二维码]") ||
 	    has(t, n, "[QR code]") || has(t, n, "[QR Code]") ||
 	    has(t, n, "[qrcode]")))
 		return V_QRCODE;
 	/* The patterns only where a cheap look says they may match. */
-	if (digit_run(t, n) >= 8 && regexec(&re_phone, t, 0, NULL, 0) == 0)
+	if (l->digits >= 8 && regexec(&re_phone, t, 0, NULL, 0) == 0)
 		return V_PHONE;
-	if (wechat_hint(t, n) && regexec(&re_wechat, t, 0, NULL, 0) == 0)
+	if (((l->seen & B_VX) || ((l->seen & B_XIN) && has(t, n, "信"))) &&
+	    regexec(&re_wechat, t, 0, NULL, 0) == 0)
 		return V_WECHAT;
 	for (i = 0; i < nadwords; i++)
 		if (has(t, n, adwords[i]))
@@ -342,6 +363,7 @@ rl_message(const struct qp_in *in, uint32_t group, uint32_t user,
 	long long *rts;
 	struct gday *g;
 	uint32_t *nil = NULL;
+	struct look lk;
 
 	t = field(row, c_text, &n);
 	media = field(row, c_media, &mlen);
@@ -352,7 +374,8 @@ rl_message(const struct qp_in *in, uint32_t group, uint32_t user,
 	}
 	g = &gdays[group];
 	(*gday_at(&nil, g, day))++;
-	kind = content_kind(media, mlen, t, n);
+	look(&lk, t, n);
+	kind = content_kind(media, mlen, t, n, &lk);
 	/* flooding: the Nth message within S seconds */
 	if (user >= nrings) {
 		size_t m = nrings ? nrings : 256;
@@ -391,9 +414,10 @@ rl_message(const struct qp_in *in, uint32_t group, uint32_t user,
 		memset(mems + nmems, 0, (m - nmems) * sizeof *mems);
 		nmems = m;
 	}
-	if (codepoints(t, n) >= XMIN) {
+	if (lk.cp >= XMIN) {
 		struct member *mb = &mems[user];
-		uint64_t h = qp_hash_parts(&t, 1) ^ n;
+		/* qp_hash_parts() of the one part, without its copy */
+		uint64_t h = qp_hash(t, strlen(t)) ^ n;
 		struct xs *x = NULL;
 
 		for (i = 0; i < XSLOTS; i++)
@@ -521,6 +545,84 @@ vr_out_cmp(const void *a, const void *b)
 	return vr_user_cmp(sort_uids, x, y);
 }
 
+/* The removals, by user and time: where a violator's are looked up. */
+static int
+rm_cmp(const void *a, const void *b)
+{
+	const struct exitrow *x = *(const struct exitrow *const *)a,
+	    *y = *(const struct exitrow *const *)b;
+
+	if (x->user != y->user)
+		return x->user < y->user ? -1 : 1;
+	if (x->ts != y->ts)
+		return x->ts < y->ts ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+static const struct exitrow **
+removals(size_t *n)
+{
+	const struct exitrow **rm = qp_xcalloc(nexits + 1, sizeof *rm);
+	size_t i;
+
+	for (i = *n = 0; i < nexits; i++)
+		if (exits[i].removed)
+			rm[(*n)++] = &exits[i];
+	qsort(rm, *n, sizeof *rm, rm_cmp);
+	return rm;
+}
+
+/*
+ * The first removal of s's user from its scope at or after their last
+ * violation, or NODAY: a search in the removals, not a scan of every
+ * exit for each violator (that cost violators x exits).
+ */
+static long long
+removal(const struct exitrow *const *rm, size_t n, const struct vr *s)
+{
+	size_t lo = 0, hi = n, i;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (rm[mid]->user < s->user || (rm[mid]->user == s->user &&
+		    rm[mid]->ts < s->last))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i < n && rm[i]->user == s->user; i++)
+		if (s->scope == UINT32_MAX || rm[i]->group == s->scope)
+			return rm[i]->ts;
+	return NODAY;
+}
+
+/* A group's exits, left, removed, quick exits and rejoins. */
+struct exitcount {
+	unsigned long long c[5];
+};
+
+/* Every group's, in one pass over the exits (not one pass a group). */
+static struct exitcount *
+exit_counts(size_t ngroups)
+{
+	struct exitcount *e = qp_xcalloc(ngroups + 1, sizeof *e);
+	size_t i;
+
+	for (i = 0; i < nexits; i++) {
+		unsigned long long *c;
+
+		if (exits[i].group >= ngroups)
+			continue;
+		c = e[exits[i].group].c;
+		c[0]++;
+		c[exits[i].removed ? 2 : 1]++;
+		c[3] += quick(&exits[i]);
+		c[4] += exits[i].rejoined;
+	}
+	return e;
+}
+
 void
 rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
     const struct qp_strmap *uids, long long E, const struct qp_tz *tz)
@@ -537,7 +639,9 @@ rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
 	char b[10][40];
 	const char *v[10];
 	struct vr *vr;
-	size_t i, j, k, nvr = 0;
+	const struct exitrow **rm;
+	struct exitcount *ge;
+	size_t i, j, k, nvr = 0, nrm;
 
 	qp_out_xtable(out, "violations", vcols, 5);
 	for (i = 0; i < nviols; i++) {
@@ -560,6 +664,7 @@ rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
 			nvr++;
 		}
 	qsort(vr, nvr, sizeof *vr, vr_cmp);
+	rm = removals(&nrm);
 	for (i = k = 0; i < nvr; i = j) {
 		struct vr s = vr[i];
 
@@ -569,12 +674,7 @@ rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
 			if (vr[j].last > s.last)
 				s.last = vr[j].last;
 		}
-		for (size_t e = 0; e < nexits; e++)
-			if (exits[e].user == s.user && exits[e].removed &&
-			    (s.scope == UINT32_MAX || exits[e].group == s.scope) &&
-			    exits[e].ts >= s.last && (s.removed == NODAY ||
-			    exits[e].ts < s.removed))
-				s.removed = exits[e].ts;
+		s.removed = removal(rm, nrm, &s);
 		vr[k++] = s;
 	}
 	nvr = k;
@@ -592,7 +692,9 @@ rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
 		qp_out_xrow(out, v, 6);
 	}
 	free(vr);
+	free(rm);
 	/* Per group: the last 7 days (E-6..E) and the exits. */
+	ge = exit_counts(ngroups);
 	qp_out_xtable(out, "rules", rcols, 10);
 	for (k = 0; k <= ngroups; k++) {
 		unsigned long long m = 0, vi = 0, e[5] = { 0 };
@@ -607,14 +709,7 @@ rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
 						m += gdays[g].msgs[d - gdays[g].base];
 						vi += gdays[g].viol[d - gdays[g].base];
 					}
-			for (i = 0; i < nexits; i++) {
-				if (exits[i].group != g)
-					continue;
-				e[0]++;
-				e[exits[i].removed ? 2 : 1]++;
-				e[3] += quick(&exits[i]);
-				e[4] += exits[i].rejoined;
-			}
+			memcpy(e, ge[g].c, sizeof e);
 		}
 		if (k == 0)
 			continue;
@@ -667,6 +762,7 @@ rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
 		}
 		qp_out_xrow(out, v, 10);
 	}
+	free(ge);
 	/* Every exit, in stream order. */
 	qp_out_xtable(out, "exits", ecols, 7);
 	for (i = 0; i < nexits; i++) {

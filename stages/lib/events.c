@@ -9,9 +9,9 @@
 int
 qp_kind_rank(const char *kind)
 {
-	if (strcmp(kind, "join") == 0)
+	if (qp_kind_is(kind, "join"))
 		return 0;
-	if (strcmp(kind, "leave") == 0 || strcmp(kind, "remove") == 0)
+	if (qp_kind_is(kind, "leave") || qp_kind_is(kind, "remove"))
 		return 2;
 	return 1;
 }
@@ -24,7 +24,12 @@ qp_membership(unsigned char *state, const char *kind)
 	int seen = *state & M_SEEN, open = *state & M_OPEN, r = QP_M_NONE;
 
 	*state |= M_SEEN;
-	if (strcmp(kind, "join") == 0) {
+	/* The first letter first: most rows are messages (a strcmp each). */
+	if (kind[0] == 'm' ? strcmp(kind, "message") == 0 :
+	    kind[0] == 'r' && strcmp(kind, "rename") == 0) {
+		if (!open)
+			r = QP_M_INFER;
+	} else if (kind[0] == 'j' && strcmp(kind, "join") == 0) {
 		if (!open)
 			r = QP_M_JOIN;
 	} else if (strcmp(kind, "leave") == 0 || strcmp(kind, "remove") == 0) {
@@ -32,9 +37,6 @@ qp_membership(unsigned char *state, const char *kind)
 			r = QP_M_CLOSE;
 		else if (!seen)
 			r = QP_M_POINT;
-	} else if (strcmp(kind, "message") == 0 || strcmp(kind, "rename") == 0) {
-		if (!open)
-			r = QP_M_INFER;
 	}
 	if (r == QP_M_JOIN || r == QP_M_INFER)
 		*state |= M_OPEN;

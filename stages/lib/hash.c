@@ -96,9 +96,18 @@ qp_hash_hex(char *buf, uint64_t h)
 	buf[16] = '\0';
 }
 
-/* Open addressing over string numbers; the strings live in one arena. */
+/*
+ * Open addressing over string numbers; the strings live in one arena.
+ * A slot holds the number + 1 (0 = empty) in its low half and the top of
+ * the string's hash in its high half, so that a probe past other strings
+ * reads the slot alone, not their hashes and bytes: with 60k users the
+ * arrays outgrow the cache, and each of those reads was a miss.
+ */
+#define SLOT(h, v)	((h) >> 32 << 32 | (v))
+#define SLOT_V(x)	((uint32_t)(x))
+
 struct qp_strmap {
-	uint32_t	*slot;		/* number + 1; 0 = empty */
+	uint64_t	*slot;
 	size_t		 nslot;
 	size_t		*off;		/* string i starts at arena + off[i] */
 	uint64_t	*hash;
@@ -113,17 +122,22 @@ qp_strmap_new(void)
 	return calloc(1, sizeof(struct qp_strmap));
 }
 
+/* The length of string i. */
+static size_t
+strmap_len(const struct qp_strmap *m, size_t i)
+{
+	return (i + 1 < m->n ? m->off[i + 1] : m->alen) - m->off[i] - 1;
+}
+
 static size_t
 strmap_probe(const struct qp_strmap *m, uint64_t h, const char *s, size_t len)
 {
 	size_t i = (size_t)h & (m->nslot - 1);
-	uint32_t v;
+	uint64_t x, tag = SLOT(h, 0);
 
-	while ((v = m->slot[i]) != 0) {
-		const char *t = m->arena + m->off[v - 1];
-
-		if (m->hash[v - 1] == h && strncmp(t, s, len) == 0 &&
-		    t[len] == '\0')
+	while ((x = m->slot[i]) != 0) {
+		if ((x ^ tag) >> 32 == 0 && qp_strmap_eq(m, SLOT_V(x) - 1, s,
+		    len))
 			break;
 		i = (i + 1) & (m->nslot - 1);
 	}
@@ -138,7 +152,7 @@ qp_strmap_find(const struct qp_strmap *m, const char *s, size_t len)
 	if (m->nslot == 0)
 		return -1;
 	i = strmap_probe(m, qp_hash(s, len), s, len);
-	return (long)m->slot[i] - 1;
+	return (long)SLOT_V(m->slot[i]) - 1;
 }
 
 long
@@ -149,7 +163,7 @@ qp_strmap_add(struct qp_strmap *m, const char *s, size_t len)
 
 	if ((m->n + 1) * 2 > m->nslot) {
 		size_t ns = m->nslot ? m->nslot * 2 : 256;
-		uint32_t *n = calloc(ns, sizeof *n);
+		uint64_t *n = calloc(ns, sizeof *n);
 
 		if (n == NULL || m->n >= UINT32_MAX - 1) {
 			free(n);
@@ -159,7 +173,7 @@ qp_strmap_add(struct qp_strmap *m, const char *s, size_t len)
 			i = (size_t)m->hash[j] & (ns - 1);
 			while (n[i] != 0)
 				i = (i + 1) & (ns - 1);
-			n[i] = (uint32_t)j + 1;
+			n[i] = SLOT(m->hash[j], (uint64_t)j + 1);
 		}
 		free(m->slot);
 		m->slot = n;
@@ -167,7 +181,7 @@ qp_strmap_add(struct qp_strmap *m, const char *s, size_t len)
 	}
 	i = strmap_probe(m, h, s, len);
 	if (m->slot[i] != 0)
-		return (long)m->slot[i] - 1;
+		return (long)SLOT_V(m->slot[i]) - 1;
 	if (m->n == m->cap) {
 		size_t nc = m->cap ? m->cap * 2 : 256;
 		size_t *o = realloc(m->off, nc * sizeof *o);
@@ -197,8 +211,15 @@ qp_strmap_add(struct qp_strmap *m, const char *s, size_t len)
 	m->off[m->n] = m->alen;
 	m->hash[m->n] = h;
 	m->alen += len + 1;
-	m->slot[i] = (uint32_t)++m->n;
+	m->slot[i] = SLOT(h, (uint64_t)++m->n);
 	return (long)m->n - 1;
+}
+
+int
+qp_strmap_eq(const struct qp_strmap *m, size_t i, const char *s, size_t len)
+{
+	return strmap_len(m, i) == len && memcmp(m->arena + m->off[i], s,
+	    len) == 0;
 }
 
 const char *

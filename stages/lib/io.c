@@ -151,7 +151,160 @@ struct qp_src {
 	unsigned long long	 off;
 	int			 failed;
 	char			 err[256];
+	struct ahead		*ahead;		/* NULL: read inline */
 };
+
+static int	threads_wanted(int);
+static long	src_read(struct qp_src *, char *, size_t);
+
+/*
+ * Reading ahead (qp_src_readahead()): a thread reads and inflates blocks
+ * into a ring while the caller parses the ones before.  Only the thread
+ * touches the source's state then; a block carries what the caller may
+ * see: its bytes, or the read's 0 or -1 (kept, so the end and an error
+ * stay sticky), and the offset after it.
+ */
+#define AHEAD_N		8
+#define AHEAD_LEN	(128 * 1024)
+
+struct ablk {
+	char			*buf;
+	long			 n;
+	unsigned long long	 off;
+};
+
+struct ahead {
+	pthread_t		 thr;
+	pthread_mutex_t		 mu;
+	pthread_cond_t		 cv;
+	struct ablk		 b[AHEAD_N];
+	unsigned		 head, tail;	/* blocks made, blocks used */
+	size_t			 pos;		/* in the block in use */
+	unsigned long long	 off;
+	int			 quit;
+};
+
+static int want_ahead;
+
+void
+qp_src_readahead(int on)
+{
+	want_ahead = on;
+}
+
+static void *
+ahead_main(void *arg)
+{
+	struct qp_src *s = arg;
+	struct ahead *a = s->ahead;
+	struct ablk *b;
+	long n;
+
+	do {
+		pthread_mutex_lock(&a->mu);
+		while (!a->quit && a->head - a->tail == AHEAD_N)
+			pthread_cond_wait(&a->cv, &a->mu);
+		if (a->quit) {
+			pthread_mutex_unlock(&a->mu);
+			break;
+		}
+		b = &a->b[a->head % AHEAD_N];
+		pthread_mutex_unlock(&a->mu);
+		n = src_read(s, b->buf, AHEAD_LEN);
+		b->n = n;
+		b->off = s->off;
+		pthread_mutex_lock(&a->mu);
+		a->head++;
+		pthread_cond_broadcast(&a->cv);
+		pthread_mutex_unlock(&a->mu);
+	} while (n > 0);
+	return NULL;
+}
+
+static void
+ahead_free(struct ahead *a)
+{
+	int i;
+
+	for (i = 0; i < AHEAD_N; i++)
+		free(a->b[i].buf);
+	free(a);
+}
+
+/* Start the thread; on any failure the source goes on reading inline. */
+static void
+ahead_start(struct qp_src *s)
+{
+	struct ahead *a;
+	sigset_t old;
+	int i, rc;
+
+	if ((a = calloc(1, sizeof *a)) == NULL)
+		return;
+	for (i = 0; i < AHEAD_N; i++)
+		if ((a->b[i].buf = malloc(AHEAD_LEN)) == NULL) {
+			ahead_free(a);
+			return;
+		}
+	pthread_mutex_init(&a->mu, NULL);
+	pthread_cond_init(&a->cv, NULL);
+	s->ahead = a;
+	block_signals(&old);	/* signals go to the caller's thread */
+	rc = pthread_create(&a->thr, NULL, ahead_main, s);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0) {
+		s->ahead = NULL;
+		pthread_mutex_destroy(&a->mu);
+		pthread_cond_destroy(&a->cv);
+		ahead_free(a);
+	}
+}
+
+static long
+ahead_read(struct qp_src *s, char *buf, size_t len)
+{
+	struct ahead *a = s->ahead;
+	struct ablk *b;
+	size_t k;
+
+	pthread_mutex_lock(&a->mu);
+	while (a->head == a->tail)
+		pthread_cond_wait(&a->cv, &a->mu);
+	pthread_mutex_unlock(&a->mu);
+	b = &a->b[a->tail % AHEAD_N];
+	if (b->n <= 0)
+		return b->n;
+	k = (size_t)b->n - a->pos;
+	if (k > len)
+		k = len;
+	memcpy(buf, b->buf + a->pos, k);
+	a->pos += k;
+	a->off = b->off;
+	if (a->pos == (size_t)b->n) {
+		a->pos = 0;
+		pthread_mutex_lock(&a->mu);
+		a->tail++;
+		pthread_cond_broadcast(&a->cv);
+		pthread_mutex_unlock(&a->mu);
+	}
+	return (long)k;
+}
+
+static void
+ahead_stop(struct qp_src *s)
+{
+	struct ahead *a = s->ahead;
+
+	pthread_mutex_lock(&a->mu);
+	a->quit = 1;
+	pthread_cond_broadcast(&a->cv);
+	pthread_mutex_unlock(&a->mu);
+	pthread_join(a->thr, NULL);
+	pthread_mutex_destroy(&a->mu);
+	pthread_cond_destroy(&a->cv);
+	ahead_free(a);
+	s->ahead = NULL;
+}
 
 static int
 src_fail(struct qp_src *s, const char *fmt, ...)
@@ -425,18 +578,39 @@ read_gzip(struct qp_src *s, char *buf, size_t len)
 	return (long)got;
 }
 
-long
-qp_src_read(struct qp_src *s, char *buf, size_t len)
+static long
+src_read(struct qp_src *s, char *buf, size_t len)
 {
 	if (s->failed)
 		return -1;
-	if (len == 0)
-		return 0;
 	if (s->mode == MODE_SNIFF && sniff(s) == -1)
 		return -1;
 	if (s->mode == MODE_PLAIN)
 		return read_plain(s, buf, len);
 	return read_gzip(s, buf, len);
+}
+
+long
+qp_src_read(struct qp_src *s, char *buf, size_t len)
+{
+	if (s->ahead != NULL)
+		return len > 0 ? ahead_read(s, buf, len) : 0;
+	if (s->failed)
+		return -1;
+	if (len == 0)
+		return 0;
+	if (s->mode == MODE_SNIFF) {
+		if (sniff(s) == -1)
+			return -1;
+		/* Inflating is worth a thread; plain bytes are not. */
+		if (want_ahead && s->mode == MODE_GZIP && s->fd != -1 &&
+		    threads_wanted(1) > 0) {
+			ahead_start(s);
+			if (s->ahead != NULL)
+				return ahead_read(s, buf, len);
+		}
+	}
+	return src_read(s, buf, len);
 }
 
 const char *
@@ -454,12 +628,13 @@ qp_src_is_gzip(const struct qp_src *s)
 unsigned long long
 qp_src_offset(const struct qp_src *s)
 {
-	return s->off;
+	return s->ahead != NULL ? s->ahead->off : s->off;
 }
 
 const char *
 qp_src_error(const struct qp_src *s)
 {
+	/* With a thread, failed is read after the block that said -1. */
 	return s->failed ? s->err : NULL;
 }
 
@@ -468,6 +643,8 @@ qp_src_close(struct qp_src *s)
 {
 	if (s == NULL)
 		return;
+	if (s->ahead != NULL)
+		ahead_stop(s);
 	if (s->owns)
 		close(s->fd);
 	if (s->zinit)

@@ -127,10 +127,11 @@ qp_text_ugc(const struct qp_ugc *u, const char *media, const char *s,
 	size_t i, own = 0, cp = 0;
 	int link = 0;
 
-	if (media != NULL && (strcmp(media, "image") == 0 ||
+	/* most messages have no media: no comparison then */
+	if (media != NULL && media[0] != '\0' && (strcmp(media, "image") == 0 ||
 	    strcmp(media, "file") == 0))
 		return 1;
-	link = media != NULL && strcmp(media, "link") == 0;
+	link = media != NULL && media[0] != '\0' && strcmp(media, "link") == 0;
 	/* Most texts hold no URL: count to the threshold and stop. */
 	if (!link && memmem(s, len, "://", 3) == NULL) {
 		for (i = 0; i < len && cp < u->chars; i++)

@@ -45,6 +45,11 @@ main(void)
 		CHECK(qp_strmap_find(m, "user", 4) == -1);
 		CHECK(qp_strmap_count(m) == 10003);
 		CHECK_STR(qp_strmap_str(m, 10002), "user9999");
+		CHECK(qp_strmap_eq(m, 80, "user77", 6));
+		CHECK(!qp_strmap_eq(m, 80, "user7", 5));
+		CHECK(!qp_strmap_eq(m, 80, "user778", 7));
+		CHECK(qp_strmap_eq(m, 2, "", 0) && !qp_strmap_eq(m, 1, "", 0));
+		CHECK(qp_strmap_eq(m, 10002, "user9999", 8));	/* the last */
 		qp_strmap_free(m);
 	}
 	{

@@ -104,6 +104,47 @@ main(void)
 	qp_src_close(s);
 	CHECK(n1 > 0);
 
+	/*
+	 * Read ahead on a thread: the same bytes in reads of any size, and a
+	 * cut member is the same sticky error.  both holds two copies of the
+	 * stream again (the junk overwrote the second's start).
+	 */
+	{
+		char dir[] = "/tmp/qp-test-ahead-XXXXXX", f[64];
+		FILE *fp;
+		long got = 0, want = 2 * (long)sizeof text;
+		size_t chunk = 1;
+
+		memcpy(both + n1, both, n1);
+		setenv("QP_THREADS", "2", 1);
+		qp_src_readahead(1);
+		CHECK(mkdtemp(dir) != NULL);
+		snprintf(f, sizeof f, "%s/in.gz", dir);
+		CHECK((fp = fopen(f, "wb")) != NULL &&
+		    fwrite(both, 1, 2 * n1, fp) == 2 * n1 && fclose(fp) == 0);
+		CHECK((s = qp_src_open(f)) != NULL);
+		while (got < (long)sizeof back &&
+		    (r = qp_src_read(s, back + got, chunk)) > 0) {
+			got += r;
+			chunk = chunk * 3 % 70001 + 1;	/* odd sizes */
+		}
+		CHECK(got == want && memcmp(back, text, sizeof text) == 0 &&
+		    memcmp(back + sizeof text, text, sizeof text) == 0);
+		CHECK(qp_src_read(s, back, 10) == 0 && qp_src_error(s) == NULL);
+		qp_src_close(s);
+		CHECK(truncate(f, (off_t)(2 * n1 - 5)) == 0);
+		CHECK((s = qp_src_open(f)) != NULL);
+		CHECK(read_all(s, back, sizeof back) == -1);
+		CHECK(qp_src_read(s, back, 10) == -1);
+		CHECK(qp_src_error(s) != NULL &&
+		    strstr(qp_src_error(s), "truncated") != NULL);
+		qp_src_close(s);
+		qp_src_readahead(0);
+		unsetenv("QP_THREADS");
+		unlink(f);
+		CHECK(rmdir(dir) == 0);
+	}
+
 	/* A file appears only on success, with the umask's mode. */
 	CHECK(mkdtemp(path) != NULL);
 	snprintf(file, sizeof file, "%s/out.gz", path);
