@@ -29,6 +29,7 @@
 #include "qp_cli.h"
 #include "qp_csv.h"
 #include "qp_hash.h"
+#include "qp_io.h"
 #include "qp_stream.h"
 #include "qp_time.h"
 
@@ -46,11 +47,18 @@ enum { V_LINK, V_QRCODE, V_PHONE, V_WECHAT, V_ADWORD, V_FLOOD, V_CROSSPOST,
 static const char *const kind_names[NKINDS] = { "link", "qrcode", "phone",
     "wechat_id", "ad_word", "flood", "crosspost" };
 
+/* A violation as it waits in the spill file, its msg_id after it. */
 struct viol {
 	uint32_t	 group, user;
-	long long	 ts, day;
-	int		 kind;
-	char		*msg;
+	long long	 ts;
+	uint32_t	 kind, msglen;
+};
+
+/* Violators: (scope, user) counts; scope UINT32_MAX is "*". */
+struct vr {
+	uint32_t	 scope, user;
+	unsigned long long n;
+	long long	 last, removed;
 };
 
 /* A member's recent texts, across groups. */
@@ -102,8 +110,17 @@ static int re_ready;
 
 static void	bytes_init(void);
 
-static struct viol *viols;
-static size_t nviols, capviols;
+/*
+ * Violations wait in a temporary file until the table is written (they
+ * grow with messages; memory stays with members and groups); violators
+ * are counted as they come: per user, an entry for "*" and one for the
+ * group being read (vr_star, vr_grp: index + 1 in vrs).
+ */
+static FILE *vspill;
+static struct vr *vrs;
+static size_t nvrs, capvrs;
+static uint32_t *vr_star, *vr_grp, *vr_grpof;
+static size_t nvrusers;
 static struct member *mems;
 static size_t nmems;
 static struct ring *rings;	/* by user */
@@ -351,6 +368,78 @@ gday_at(uint32_t **v, struct gday *g, long long day)
 	return &(*v == NULL ? g->msgs : *v)[day - g->base];
 }
 
+/* One more violation of user's in scope: *slot is its entry + 1, or 0. */
+static void
+vr_add(uint32_t *slot, uint32_t scope, uint32_t user, long long ts)
+{
+	struct vr *e;
+
+	if (*slot == 0) {
+		if (nvrs == capvrs) {
+			capvrs = capvrs ? capvrs * 2 : 64;
+			vrs = qp_xrealloc(vrs, capvrs, sizeof *vrs);
+		}
+		e = &vrs[nvrs++];
+		e->scope = scope;
+		e->user = user;
+		e->n = 0;
+		e->last = ts;
+		e->removed = NODAY;
+		*slot = (uint32_t)nvrs;
+	} else
+		e = &vrs[*slot - 1];
+	e->n++;
+	if (ts > e->last)
+		e->last = ts;
+}
+
+static void
+spill_fail(void)
+{
+	qp_die("%s: a temporary file of violations: %s", qp_tmpdir(),
+	    strerror(errno));
+}
+
+static void
+violation(uint32_t group, uint32_t user, long long ts, int kind,
+    const char *msg, size_t msglen)
+{
+	struct viol v;
+	int fd;
+
+	if (vspill == NULL && ((fd = qp_tmpfd("qp-cohort")) == -1 ||
+	    (vspill = fdopen(fd, "w+")) == NULL))
+		spill_fail();
+	memset(&v, 0, sizeof v);
+	v.group = group;
+	v.user = user;
+	v.ts = ts;
+	v.kind = (uint32_t)kind;
+	v.msglen = (uint32_t)msglen;
+	if (fwrite(&v, sizeof v, 1, vspill) != 1 ||
+	    fwrite(msg, 1, msglen, vspill) != msglen)
+		spill_fail();
+	if (user >= nvrusers) {
+		size_t n = nvrusers ? nvrusers : 1024;
+
+		while (n <= user)
+			n *= 2;
+		vr_star = qp_xrealloc(vr_star, n, sizeof *vr_star);
+		vr_grp = qp_xrealloc(vr_grp, n, sizeof *vr_grp);
+		vr_grpof = qp_xrealloc(vr_grpof, n, sizeof *vr_grpof);
+		memset(vr_star + nvrusers, 0, (n - nvrusers) * sizeof *vr_star);
+		memset(vr_grpof + nvrusers, 0,
+		    (n - nvrusers) * sizeof *vr_grpof);
+		nvrusers = n;
+	}
+	vr_add(&vr_star[user], UINT32_MAX, user, ts);
+	if (vr_grpof[user] != group + 1) {	/* a group read before */
+		vr_grpof[user] = group + 1;
+		vr_grp[user] = 0;
+	}
+	vr_add(&vr_grp[user], group, user, ts);
+}
+
 void
 rl_message(const struct qp_in *in, uint32_t group, uint32_t user,
     long long ts, long long day)
@@ -441,19 +530,7 @@ rl_message(const struct qp_in *in, uint32_t group, uint32_t user,
 	if (kind < 0)
 		return;
 	g->viol[day - g->base]++;
-	if (nviols == capviols) {
-		capviols = capviols ? capviols * 2 : 64;
-		viols = qp_xrealloc(viols, capviols, sizeof *viols);
-	}
-	viols[nviols].group = group;
-	viols[nviols].user = user;
-	viols[nviols].ts = ts;
-	viols[nviols].day = day;
-	viols[nviols].kind = kind;
-	viols[nviols].msg = qp_xcalloc(msglen + 1, 1);
-	memcpy(viols[nviols].msg, msg, msglen);
-	viols[nviols].msg[msglen] = '\0';
-	nviols++;
+	violation(group, user, ts, kind, msg, msglen);
 }
 
 void
@@ -505,13 +582,6 @@ fmt_ts(char *buf, long long ts, const struct qp_tz *tz)
 	qp_time_format(buf, ts, qp_tz_offset(tz, ts));
 	return buf;
 }
-
-/* Violators: (scope, user) counts; scope UINT32_MAX is "*". */
-struct vr {
-	uint32_t	 scope, user;
-	unsigned long long n;
-	long long	 last, removed;
-};
 
 static int
 vr_cmp(const void *a, const void *b)
@@ -644,33 +714,45 @@ rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
 	size_t i, j, k, nvr = 0, nrm;
 
 	qp_out_xtable(out, "violations", vcols, 5);
-	for (i = 0; i < nviols; i++) {
-		v[0] = gids[viols[i].group];
-		v[1] = qp_strmap_str(uids, viols[i].user);
-		v[2] = fmt_ts(b[0], viols[i].ts, tz);
-		v[3] = kind_names[viols[i].kind];
-		v[4] = viols[i].msg;
-		qp_out_xrow(out, v, 5);
-	}
-	/* Violators per group and for "*", with a removal after the last. */
-	vr = qp_xcalloc(2 * nviols + 1, sizeof *vr);
-	for (i = 0; i < nviols; i++)
-		for (k = 0; k < 2; k++) {
-			vr[nvr].scope = k ? UINT32_MAX : viols[i].group;
-			vr[nvr].user = viols[i].user;
-			vr[nvr].n = 1;
-			vr[nvr].last = viols[i].ts;
-			vr[nvr].removed = NODAY;
-			nvr++;
+	if (vspill != NULL) {
+		struct viol x;
+		char *msg = NULL;
+		size_t cap = 0;
+
+		if (fflush(vspill) == EOF)
+			spill_fail();
+		rewind(vspill);
+		while (fread(&x, sizeof x, 1, vspill) == 1) {
+			if (x.msglen + 1 > cap)
+				msg = qp_xrealloc(msg, cap = x.msglen + 1, 1);
+			if (fread(msg, 1, x.msglen, vspill) != x.msglen)
+				qp_die("%s: a temporary file of violations: cut "
+				    "short", qp_tmpdir());
+			msg[x.msglen] = '\0';
+			v[0] = gids[x.group];
+			v[1] = qp_strmap_str(uids, x.user);
+			v[2] = fmt_ts(b[0], x.ts, tz);
+			v[3] = kind_names[x.kind];
+			v[4] = msg;
+			qp_out_xrow(out, v, 5);
 		}
-	qsort(vr, nvr, sizeof *vr, vr_cmp);
+		if (ferror(vspill) || !feof(vspill))
+			spill_fail();
+		free(msg);
+	}
+	/* Violators per group and for "*", with a removal after the last
+	 * (a group read twice has two entries: merged here). */
+	vr = vrs;
+	nvr = nvrs;
+	if (nvr > 0)
+		qsort(vr, nvr, sizeof *vr, vr_cmp);
 	rm = removals(&nrm);
 	for (i = k = 0; i < nvr; i = j) {
 		struct vr s = vr[i];
 
 		for (j = i + 1; j < nvr && vr[j].scope == s.scope &&
 		    vr[j].user == s.user; j++) {
-			s.n++;
+			s.n += vr[j].n;
 			if (vr[j].last > s.last)
 				s.last = vr[j].last;
 		}
@@ -691,7 +773,9 @@ rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
 		v[5] = vr[i].n >= strikes ? "1" : "0";
 		qp_out_xrow(out, v, 6);
 	}
-	free(vr);
+	free(vrs);
+	vrs = NULL;
+	nvrs = capvrs = 0;
 	free(rm);
 	/* Per group: the last 7 days (E-6..E) and the exits. */
 	ge = exit_counts(ngroups);
@@ -786,9 +870,12 @@ rl_free(void)
 {
 	size_t i;
 
-	for (i = 0; i < nviols; i++)
-		free(viols[i].msg);
-	free(viols);
+	if (vspill != NULL)
+		fclose(vspill);
+	free(vrs);
+	free(vr_star);
+	free(vr_grp);
+	free(vr_grpof);
 	for (i = 0; i < ngdays; i++) {
 		free(gdays[i].msgs);
 		free(gdays[i].viol);
