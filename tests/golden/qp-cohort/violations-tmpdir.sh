@@ -8,8 +8,8 @@ ts,group_id,user_id,kind,msg_id,media,text
 2024-03-02T10:00:00Z,gb,u1,message,3,link,https://y.example/z
 E
 qp-cat -c -l 0 e.csv > s.gz
-TMPDIR=/nonexistent/tmp qp-cohort --tz UTC -l 0 -o out.gz s.gz
-echo "exit $?"
+TMPDIR=/nonexistent/tmp qp-cohort --tz UTC -l 0 -o out.gz s.gz ||
+    echo "exit $?"
 ls out.gz 2>/dev/null
 mkdir t
 TMPDIR=$PWD/t qp-cohort --tz UTC -l 0 s.gz | qp-cat -t violations
