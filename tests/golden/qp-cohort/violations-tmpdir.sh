@@ -10,7 +10,7 @@ E
 qp-cat -c -l 0 e.csv > s.gz
 TMPDIR=/nonexistent/tmp qp-cohort --tz UTC -l 0 -o out.gz s.gz ||
     echo "exit $?"
-ls out.gz 2>/dev/null
+ls out.gz 2>/dev/null || echo "no out.gz"
 mkdir t
 TMPDIR=$PWD/t qp-cohort --tz UTC -l 0 s.gz | qp-cat -t violations
 qp-cohort --tz UTC -l 0 s.gz | qp-cat -t violators
