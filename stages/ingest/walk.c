@@ -51,6 +51,30 @@ static const char *const kind_names[ING_NKINDS] = {
 	"message", "join", "leave", "remove", "rename", "system", "custom"
 };
 
+static const size_t kind_lens[ING_NKINDS] = { 7, 4, 5, 6, 6, 6, 6 };
+
+/* A row's field i: s, its length, and plain when empty (no quotes). */
+static inline void
+field(struct qp_field *f, const char *s, int i, uint64_t *plain)
+{
+	f->s = s;
+	if (*s == '\0') {
+		f->len = 0;
+		*plain |= (uint64_t)1 << i;
+	} else
+		f->len = strlen(s);
+}
+
+/* Field i known: s, its length, and whether it needs no quotes. */
+static inline void
+known(struct qp_field *f, const char *s, size_t len, int i, int isplain,
+    uint64_t *plain)
+{
+	f->s = s;
+	f->len = len;
+	*plain |= (uint64_t)(isplain != 0) << i;
+}
+
 /* --- text sources ---------------------------------------------------- */
 
 struct ing_text {
@@ -553,6 +577,7 @@ ing_init(struct ing *g, struct qp_out *out, const struct qp_tz *tz)
 	g->out = out;
 	g->tz = tz;
 	g->platform = "";
+	g->platplain = 1;
 	g->tday = LLONG_MIN;	/* no cached date yet */
 }
 
@@ -618,6 +643,8 @@ void
 ing_platform(struct ing *g, const char *platform)
 {
 	g->platform = platform;
+	g->platlen = strlen(platform);
+	g->platplain = qp_csv_plain(platform, g->platlen);
 }
 
 void
@@ -642,7 +669,8 @@ hash_id(char *buf, const char *platform, const char *name)
  * come back on every message.
  */
 static const char *
-user_hash(struct ing *g, char *buf, const char *name)
+user_hash(struct ing *g, char *buf, const char *name, size_t *lenp,
+    int *plain)
 {
 	uint32_t h = 2166136261u;	/* FNV-1a, only to pick a slot */
 	const unsigned char *p;
@@ -652,15 +680,21 @@ user_hash(struct ing *g, char *buf, const char *name)
 	for (p = (const unsigned char *)name; *p; p++)
 		h = (h ^ *p) * 16777619u;
 	len = (size_t)((const char *)p - name);
+	*lenp = len;
 	u = &g->uids[h & 255];
 	if (len < sizeof u->name && memcmp(u->name, name, len + 1) == 0 &&
-	    *u->plat != '\0' && strcmp(u->plat, g->platform) == 0)
+	    *u->plat != '\0' && g->platlen < sizeof u->plat &&
+	    memcmp(u->plat, g->platform, g->platlen + 1) == 0) {
+		*plain = u->plain;
 		return u->id;
+	}
 	hash_id(buf, g->platform, name);
-	if (len < sizeof u->name && strlen(g->platform) < sizeof u->plat) {
+	*plain = qp_csv_plain(name, len);
+	if (len < sizeof u->name && g->platlen < sizeof u->plat) {
 		memcpy(u->name, name, len + 1);
 		memcpy(u->id, buf, sizeof u->id);
-		strcpy(u->plat, g->platform);
+		memcpy(u->plat, g->platform, g->platlen + 1);
+		u->plain = (unsigned char)*plain;
 	}
 	return buf;
 }
@@ -885,6 +919,11 @@ ing_emit(struct ing *g, const struct ing_event *e)
 	    strlen(e->text), lens[4];
 	unsigned long long line = e->line > 0 ? e->line : g->curx != NULL ?
 	    ing_lineno(g->curx) : 0;
+	/* Lengths and CSV plainness known on the way, for the row's fields. */
+	size_t glen = 0, ulen = 0, idlen = 0;
+	int gknown = 0, uknown = 0, gplain = 0, uplain = 0;
+	const char *uidp = NULL, *gname = e->group ? e->group : "";
+	const char *uname = e->user ? e->user : "";
 
 	if (!qp_time_plausible(e->t)) {
 		qp_time_format(ts, e->t, e->off);
@@ -927,11 +966,23 @@ ing_emit(struct ing *g, const struct ing_event *e)
 			snprintf(g->hgroup, sizeof g->hgroup, "%s", v[3]);
 			snprintf(g->hgplat, sizeof g->hgplat, "%s", g->platform);
 			hash_id(g->hgid, g->platform, v[3]);
+			g->hglen = strlen(v[3]);
+			g->hgplain = qp_csv_plain(v[3], g->hglen);
 		}
 		v[2] = g->hgid;
+		glen = g->hglen;
+		gplain = g->hgplain;
+		gknown = 1;
 	}
 	(void)gid;
-	v[4] = e->user_id ? e->user_id : *v[5] ? user_hash(g, uid, v[5]) : "";
+	if (e->user_id)
+		v[4] = e->user_id;
+	else if (*v[5]) {
+		v[4] = uidp = user_hash(g, uid, v[5], &ulen, &uplain);
+		idlen = QP_HASH_HEX;
+		uknown = 1;
+	} else
+		v[4] = "";
 	v[6] = kind_names[e->kind];
 	v[7] = e->actor_id ? e->actor_id : e->actor && *e->actor ?
 	    hash_id(aid, g->platform, e->actor) : "";
@@ -955,8 +1006,9 @@ ing_emit(struct ing *g, const struct ing_event *e)
 		}
 	}
 	/* Names to ids within the group, for @name (mentions.c). */
-	if (*v[4] != '\0' && *v[5] != '\0' &&
-	    ing_mention_learn(g, v[2], v[5], v[4]) == -1)
+	if (*v[4] != '\0' && *v[5] != '\0' && ing_mention_learn(g, v[2],
+	    gknown ? QP_HASH_HEX : strlen(v[2]), v[5], uknown ? ulen :
+	    strlen(v[5]), v[4], uknown ? idlen : strlen(v[4])) == -1)
 		return -1;
 	if (e->kind == ING_MESSAGE && (mentions = ing_mention_list(g, v[2],
 	    v[4], e->mentions_all ? NULL : e->text, e->mentions)) == NULL)
@@ -1034,28 +1086,47 @@ ing_emit(struct ing *g, const struct ing_event *e)
 	v[15] = mentions;
 	{
 		struct qp_field f[ING_NROW];
+		uint64_t plain = 1 | 1u << 6 | 1u << 14; /* time, kind, src */
 		int i;
 
-		uint64_t plain = 1 | 1u << 14;	/* our time and src */
-
-		/* Lengths known without strlen: the time, the src, hashed ids,
-		 * which need no quotes either, nor empty fields or kinds. */
-		plain |= 1u << 6;
-		for (i = 0; i < ING_NROW; i++) {
-			f[i].s = v[i];
-			if (i == 0)
-				f[i].len = QP_ISO_LEN;
-			else if (v[i] == g->hgid || v[i] == uid || v[i] == mid) {
-				f[i].len = QP_HASH_HEX;
-				plain |= 1u << i;
-			} else if (v[i] == e->text)
-				f[i].len = tlen;
-			else if (*v[i] == '\0') {
-				f[i].len = 0;
-				plain |= 1u << i;
+		/*
+		 * Lengths known without strlen, and which fields need no
+		 * quotes: the time, hashed ids, kinds, the src, empty fields,
+		 * and the group's and sender's names as first seen.
+		 */
+		f[0].s = ts;
+		f[0].len = QP_ISO_LEN;
+		f[1].s = v[1];
+		f[1].len = g->platlen;
+		plain |= (uint64_t)g->platplain << 1;
+		if (v[2] == g->hgid)
+			known(&f[2], v[2], QP_HASH_HEX, 2, 1, &plain);
+		else
+			field(&f[2], v[2], 2, &plain);
+		if (gknown && v[3] == gname)
+			known(&f[3], v[3], glen, 3, gplain, &plain);
+		else
+			field(&f[3], v[3], 3, &plain);
+		if (v[4] == uid || (uknown && v[4] == uidp))
+			known(&f[4], v[4], QP_HASH_HEX, 4, 1, &plain);
+		else
+			field(&f[4], v[4], 4, &plain);
+		if (uknown && v[5] == uname)
+			known(&f[5], v[5], ulen, 5, uplain, &plain);
+		else
+			field(&f[5], v[5], 5, &plain);
+		f[6].s = v[6];
+		f[6].len = kind_lens[e->kind];
+		for (i = 7; i <= 15; i++)
+			if (i == 9 && v[9] == mid)
+				known(&f[9], v[9], QP_HASH_HEX, 9, 1, &plain);
+			else if (i == 12 && v[12] == e->text)
+				known(&f[12], v[12], tlen, 12, 0, &plain);
+			else if (i == 14) {
+				f[14].s = v[14];
+				f[14].len = strlen(v[14]);
 			} else
-				f[i].len = strlen(v[i]);
-		}
+				field(&f[i], v[i], i, &plain);
 		if (f[2].len != g->prev_gid.len ||
 		    memcmp(f[2].s, ing_buf_str(&g->prev_gid), f[2].len) != 0) {
 			/* Another group: another run. */
