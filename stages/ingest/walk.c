@@ -906,7 +906,8 @@ jielong(const char *t)
 		t++;
 	if (*t == '#')
 		t++;
-	return strncmp(t, "\xe6\x8e\xa5\xe9\xbe\x99", 6) == 0;	/* 接龙 */
+	return *t == '\xe6' &&
+	    strncmp(t, "\xe6\x8e\xa5\xe9\xbe\x99", 6) == 0;	/* 接龙 */
 }
 
 int
