@@ -82,6 +82,7 @@ struct ing_text {
 	int			 fd;
 	char			*buf;
 	size_t			 cap, pos, end;
+	size_t			 valid;	/* buf[pos..valid) is UTF-8 without NULs */
 	int			 eof, failed, raw;
 	unsigned long long	 lineno, replaced;
 };
@@ -152,11 +153,33 @@ ing_rewind(struct ing_text *x)
 {
 	if (lseek(x->fd, 0, SEEK_SET) == -1)
 		return -1;
-	x->pos = x->end = 0;
+	x->pos = x->end = x->valid = 0;
 	x->eof = x->failed = x->raw = 0;
 	x->lineno = 0;
 	x->replaced = 0;
 	return 0;
+}
+
+/*
+ * Whether the line ending at nl (its newline), which starts at or after
+ * the text read last, is known UTF-8.  The lines up to the last newline
+ * read are checked at once, far cheaper than line by line: a newline
+ * always ends a character, so any line within the valid part is valid.
+ */
+static int
+checked(struct ing_text *x, const char *nl)
+{
+	const char *last, *from;
+
+	if ((size_t)(nl - x->buf) < x->valid)
+		return 1;
+	from = x->buf + (x->valid > x->pos ? x->valid : x->pos);
+	if ((last = memrchr(from, '\n', x->end - (size_t)(from - x->buf))) ==
+	    NULL)
+		return 0;
+	x->valid = (size_t)(from - x->buf) + qp_utf8_check(from,
+	    (size_t)(last + 1 - from));
+	return (size_t)(nl - x->buf) < x->valid;
 }
 
 /* Replace bytes that are not UTF-8 (and NULs) with U+FFFD, in place or grown. */
@@ -231,6 +254,7 @@ ing_line(struct ing_text *x, char **line, size_t *len)
 		if (nl != NULL || (x->eof && x->pos < x->end)) {
 			size_t n = nl ? (size_t)(nl - (x->buf + x->pos)) :
 			    x->end - x->pos;
+			int utf8 = !x->raw && nl != NULL && checked(x, nl);
 
 			*line = x->buf + x->pos;
 			x->pos += n + (nl != NULL);
@@ -243,7 +267,7 @@ ing_line(struct ing_text *x, char **line, size_t *len)
 				n -= 3;
 			}
 			x->lineno++;
-			*len = x->raw ? n : fix_utf8(x, line, n);
+			*len = x->raw || utf8 ? n : fix_utf8(x, line, n);
 			return 1;
 		}
 		if (x->eof)
@@ -251,6 +275,7 @@ ing_line(struct ing_text *x, char **line, size_t *len)
 		if (x->pos > 0) {
 			memmove(x->buf, x->buf + x->pos, x->end - x->pos);
 			x->end -= x->pos;
+			x->valid = x->valid > x->pos ? x->valid - x->pos : 0;
 			x->pos = 0;
 		}
 		scan = x->end;

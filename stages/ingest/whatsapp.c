@@ -802,10 +802,10 @@ quoted(const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
-	/* Only where one of their first bytes is. */
-	for (; (u = (const unsigned char *)strpbrk((const char *)u,
-	    "\"\xc2\xe2\xe3")) != NULL; u++)
-		if (*u == '"' || (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0x9c ||
+	for (; *u != '\0'; u++)
+		if (*u != '"' && *u < 0xc2)
+			continue;	/* most bytes: no quotation mark starts */
+		else if (*u == '"' || (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0x9c ||
 		    u[2] == 0x9e)) || (u[0] == 0xc2 && u[1] == 0xab) ||
 		    (u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x8c))
 			return 1;
