@@ -840,7 +840,7 @@ flush(struct wa *w)
 	w->have = 0;
 	if (w->bad)
 		return 0;	/* reported at its header */
-	memset(&e, 0, sizeof e);
+	ing_event_clear(&e);
 	e.line = w->hline;
 	e.t = w->t;
 	e.off = w->off;
