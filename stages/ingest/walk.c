@@ -53,6 +53,32 @@ static const char *const kind_names[ING_NKINDS] = {
 
 static const size_t kind_lens[ING_NKINDS] = { 7, 4, 5, 6, 6, 6, 6 };
 
+/*
+ * qp_hash_partsn() of a message's group id, time, user id and text: the
+ * same bytes hashed, with the common sizes copied inline rather than by
+ * four calls of memcpy.
+ */
+static uint64_t
+msg_hash(const char *const *parts, const size_t *lens)
+{
+	char key[512], *k = key;
+
+	if (lens[0] != QP_HASH_HEX || lens[2] != QP_HASH_HEX ||
+	    3 * QP_HASH_HEX + QP_ISO_LEN + 3 + lens[3] > sizeof key)
+		return qp_hash_partsn(parts, lens, 4);
+	memcpy(k, parts[0], QP_HASH_HEX);
+	k[QP_HASH_HEX] = '\x1f';
+	k += QP_HASH_HEX + 1;
+	memcpy(k, parts[1], QP_ISO_LEN);
+	k[QP_ISO_LEN] = '\x1f';
+	k += QP_ISO_LEN + 1;
+	memcpy(k, parts[2], QP_HASH_HEX);
+	k[QP_HASH_HEX] = '\x1f';
+	k += QP_HASH_HEX + 1;
+	memcpy(k, parts[3], lens[3]);
+	return qp_hash(key, (size_t)(k - key) + lens[3]);
+}
+
 /* A row's field i: s, its length, and plain when empty (no quotes). */
 static inline void
 field(struct qp_field *f, const char *s, int i, uint64_t *plain)
@@ -964,15 +990,16 @@ ing_emit(struct ing *g, const struct ing_event *e)
 
 		if (day == g->tday && e->off - e->off % 60 == g->toff &&
 		    qp_time_in_range(e->t)) {
-			long long sec = lt - day * 86400;
+			int sec = (int)(lt - day * 86400), hh = sec / 3600,
+			    mm = sec / 60 - hh * 60, ss = sec % 60;
 
 			memcpy(ts, g->tbuf, sizeof ts);
-			ts[11] = (char)('0' + sec / 36000);
-			ts[12] = (char)('0' + sec / 3600 % 10);
-			ts[14] = (char)('0' + sec / 60 % 60 / 10);
-			ts[15] = (char)('0' + sec / 60 % 10);
-			ts[17] = (char)('0' + sec % 60 / 10);
-			ts[18] = (char)('0' + sec % 10);
+			ts[11] = (char)('0' + hh / 10);
+			ts[12] = (char)('0' + hh % 10);
+			ts[14] = (char)('0' + mm / 10);
+			ts[15] = (char)('0' + mm % 10);
+			ts[17] = (char)('0' + ss / 10);
+			ts[18] = (char)('0' + ss % 10);
 		} else {
 			qp_time_format(ts, e->t, e->off);
 			memcpy(g->tbuf, ts, sizeof ts);
@@ -1076,9 +1103,10 @@ ing_emit(struct ing *g, const struct ing_event *e)
 		else {
 			lens[0] = v[2] == g->hgid ? QP_HASH_HEX : strlen(v[2]);
 			lens[1] = QP_ISO_LEN;
-			lens[2] = v[4] == uid ? QP_HASH_HEX : strlen(v[4]);
+			lens[2] = v[4] == uid || (uknown && v[4] == uidp) ?
+			    QP_HASH_HEX : strlen(v[4]);
 			lens[3] = tlen;
-			qp_hash_hex(mid, qp_hash_partsn(parts, lens, 4));
+			qp_hash_hex(mid, msg_hash(parts, lens));
 			v[9] = mid;
 		}
 	}
