@@ -83,6 +83,7 @@ struct ing {
 		char		 name[48];
 		char		 id[17];
 		unsigned char	 plain;		/* the name needs no quotes */
+		char		 learnt[17];	/* group id the name was learnt in */
 	}			 uids[256];
 	char			 tbuf[26];	/* last ts text, its day, offset */
 	long long		 tday;

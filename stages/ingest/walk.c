@@ -721,7 +721,7 @@ hash_id(char *buf, const char *platform, const char *name)
  */
 static const char *
 user_hash(struct ing *g, char *buf, const char *name, size_t *lenp,
-    int *plain)
+    int *plain, struct ing_uid **slot)
 {
 	uint32_t h = 2166136261u;	/* FNV-1a, only to pick a slot */
 	const unsigned char *p;
@@ -732,11 +732,13 @@ user_hash(struct ing *g, char *buf, const char *name, size_t *lenp,
 		h = (h ^ *p) * 16777619u;
 	len = (size_t)((const char *)p - name);
 	*lenp = len;
+	*slot = NULL;
 	u = &g->uids[h & 255];
 	if (len < sizeof u->name && memcmp(u->name, name, len + 1) == 0 &&
 	    *u->plat != '\0' && g->platlen < sizeof u->plat &&
 	    memcmp(u->plat, g->platform, g->platlen + 1) == 0) {
 		*plain = u->plain;
+		*slot = u;
 		return u->id;
 	}
 	hash_id(buf, g->platform, name);
@@ -746,6 +748,8 @@ user_hash(struct ing *g, char *buf, const char *name, size_t *lenp,
 		memcpy(u->id, buf, sizeof u->id);
 		memcpy(u->plat, g->platform, g->platlen + 1);
 		u->plain = (unsigned char)*plain;
+		u->learnt[0] = '\0';
+		*slot = u;
 	}
 	return buf;
 }
@@ -974,6 +978,7 @@ ing_emit(struct ing *g, const struct ing_event *e)
 	/* Lengths and CSV plainness known on the way, for the row's fields. */
 	size_t glen = 0, ulen = 0, idlen = 0;
 	int gknown = 0, uknown = 0, gplain = 0, uplain = 0;
+	struct ing_uid *uslot = NULL;	/* v[5] -> v[4], cached */
 	const char *uidp = NULL, *gname = e->group ? e->group : "";
 	const char *uname = e->user ? e->user : "";
 
@@ -1031,7 +1036,7 @@ ing_emit(struct ing *g, const struct ing_event *e)
 	if (e->user_id)
 		v[4] = e->user_id;
 	else if (*v[5]) {
-		v[4] = uidp = user_hash(g, uid, v[5], &ulen, &uplain);
+		v[4] = uidp = user_hash(g, uid, v[5], &ulen, &uplain, &uslot);
 		idlen = QP_HASH_HEX;
 		uknown = 1;
 	} else
@@ -1059,10 +1064,17 @@ ing_emit(struct ing *g, const struct ing_event *e)
 		}
 	}
 	/* Names to ids within the group, for @name (mentions.c). */
-	if (*v[4] != '\0' && *v[5] != '\0' && ing_mention_learn(g, v[2],
-	    gknown ? QP_HASH_HEX : strlen(v[2]), v[5], uknown ? ulen :
-	    strlen(v[5]), v[4], uknown ? idlen : strlen(v[4])) == -1)
-		return -1;
+	if (uslot != NULL && v[2] == g->hgid &&
+	    memcmp(uslot->learnt, g->hgid, sizeof uslot->learnt) == 0)
+		;	/* learnt in this group before: learning again changes nothing */
+	else if (*v[4] != '\0' && *v[5] != '\0') {
+		if (ing_mention_learn(g, v[2], gknown ? QP_HASH_HEX :
+		    strlen(v[2]), v[5], uknown ? ulen : strlen(v[5]), v[4],
+		    uknown ? idlen : strlen(v[4])) == -1)
+			return -1;
+		if (uslot != NULL && v[2] == g->hgid)
+			memcpy(uslot->learnt, g->hgid, sizeof uslot->learnt);
+	}
 	if (e->kind == ING_MESSAGE && (mentions = ing_mention_list(g, v[2],
 	    v[4], e->mentions_all ? NULL : e->text, e->mentions)) == NULL)
 		return -1;
