@@ -38,6 +38,8 @@ struct ing {
 	struct qp_out		*out;
 	const struct qp_tz	*tz;
 	const char		*platform;
+	size_t			 platlen;	/* its length; whether CSV needs */
+	int			 platplain;	/* no quotes for it */
 	const struct ing_format	*format;	/* --format, or NULL */
 	int			 strict, quiet, no_text, all_chats;
 	int			 failed;	/* an unreadable line under --strict */
@@ -73,11 +75,15 @@ struct ing {
 	char			 platform_buf[64];
 	char			 hgroup[512], hgplat[32];	/* last hashed group */
 	char			 hgid[17];
+	size_t			 hglen;		/* the group's length, */
+	int			 hgplain;	/* whether unquoted in CSV */
 	/* Hashed user ids of recent names (platform, name), direct-mapped. */
 	struct ing_uid {
 		char		 plat[16];	/* "" marks an empty slot */
 		char		 name[48];
 		char		 id[17];
+		unsigned char	 plain;		/* the name needs no quotes */
+		char		 learnt[17];	/* group id the name was learnt in */
 	}			 uids[256];
 	char			 tbuf[26];	/* last ts text, its day, offset */
 	long long		 tday;
@@ -103,8 +109,8 @@ struct ing {
  * (valid until the next call; NULL on ENOMEM); the count of those left
  * out, on stderr; and the end.
  */
-int	ing_mention_learn(struct ing *g, const char *gid, const char *name,
-	    const char *id);
+int	ing_mention_learn(struct ing *g, const char *gid, size_t gl,
+	    const char *name, size_t nl, const char *id, size_t il);
 const char *ing_mention_list(struct ing *g, const char *gid, const char *uid,
 	    const char *text, const char *given);
 void	ing_mention_report(const struct ing *g);

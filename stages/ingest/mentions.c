@@ -50,11 +50,11 @@ state(struct ing *g)
 }
 
 int
-ing_mention_learn(struct ing *g, const char *gid, const char *name,
-    const char *id)
+ing_mention_learn(struct ing *g, const char *gid, size_t gl,
+    const char *name, size_t nl, const char *id, size_t il)
 {
 	struct ing_mention *m = state(g);
-	size_t gl = strlen(gid), nl = strlen(name), il = strlen(id), i;
+	size_t i;
 	const char *old;
 	char *last;
 	unsigned h = 0;
@@ -70,7 +70,8 @@ ing_mention_learn(struct ing *g, const char *gid, const char *name,
 	last = m->last[(h ^ h >> 6) & 63];
 	if (gl + nl + il + 3 <= sizeof m->last[0] && memcmp(last, gid, gl) == 0 &&
 	    last[gl] == '\x1f' && memcmp(last + gl + 1, name, nl) == 0 &&
-	    last[gl + 1 + nl] == '\x1f' && strcmp(last + gl + nl + 2, id) == 0)
+	    last[gl + 1 + nl] == '\x1f' &&
+	    memcmp(last + gl + nl + 2, id, il + 1) == 0)
 		return 0;
 	if (key_of(&m->key, gid, name, nl) == -1)
 		return -1;

@@ -48,14 +48,22 @@ struct tg {
 static void
 msg_clear(struct msg *m)
 {
-	struct ing_buf text = m->text;
 	int i;
 
 	for (i = 0; i < m->nmembers; i++)
 		free(m->members[i]);
-	memset(m, 0, sizeof *m);
-	m->text = text;		/* keep the buffer, drop the text */
-	m->text.len = 0;
+	/*
+	 * Every string emptied rather than the 3.5 kB zeroed at each
+	 * message: they are only read as strings, members up to nmembers.
+	 */
+	m->id[0] = m->type[0] = m->action[0] = m->reply[0] = '\0';
+	m->date[0] = m->unixtime[0] = m->from[0] = m->from_id[0] = '\0';
+	m->actor[0] = m->actor_id[0] = m->inviter[0] = m->title[0] = '\0';
+	m->media[0] = m->ments[0] = '\0';
+	m->photo = m->file = m->poll = m->location = m->contact = 0;
+	m->sticker = m->link = 0;
+	m->nmembers = 0;
+	m->text.len = 0;	/* keep the buffer, drop the text */
 }
 
 /* "text": a string, or an array of strings and {"type","text"} objects. */
@@ -270,7 +278,7 @@ emit_msg(struct tg *t, struct msg *m)
 		t->skipped = 1;
 		return 0;
 	}
-	memset(&e, 0, sizeof e);
+	ing_event_clear(&e);
 	have_lt = qp_time_parse_naive(m->date, strlen(m->date), &lt) == 0;
 	u = strtoll(m->unixtime, &end, 10);
 	if (m->unixtime[0] != '\0' && *end == '\0') {

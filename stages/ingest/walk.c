@@ -51,6 +51,56 @@ static const char *const kind_names[ING_NKINDS] = {
 	"message", "join", "leave", "remove", "rename", "system", "custom"
 };
 
+static const size_t kind_lens[ING_NKINDS] = { 7, 4, 5, 6, 6, 6, 6 };
+
+/*
+ * qp_hash_partsn() of a message's group id, time, user id and text: the
+ * same bytes hashed, with the common sizes copied inline rather than by
+ * four calls of memcpy.
+ */
+static uint64_t
+msg_hash(const char *const *parts, const size_t *lens)
+{
+	char key[512], *k = key;
+
+	if (lens[0] != QP_HASH_HEX || lens[2] != QP_HASH_HEX ||
+	    3 * QP_HASH_HEX + QP_ISO_LEN + 3 + lens[3] > sizeof key)
+		return qp_hash_partsn(parts, lens, 4);
+	memcpy(k, parts[0], QP_HASH_HEX);
+	k[QP_HASH_HEX] = '\x1f';
+	k += QP_HASH_HEX + 1;
+	memcpy(k, parts[1], QP_ISO_LEN);
+	k[QP_ISO_LEN] = '\x1f';
+	k += QP_ISO_LEN + 1;
+	memcpy(k, parts[2], QP_HASH_HEX);
+	k[QP_HASH_HEX] = '\x1f';
+	k += QP_HASH_HEX + 1;
+	memcpy(k, parts[3], lens[3]);
+	return qp_hash(key, (size_t)(k - key) + lens[3]);
+}
+
+/* A row's field i: s, its length, and plain when empty (no quotes). */
+static inline void
+field(struct qp_field *f, const char *s, int i, uint64_t *plain)
+{
+	f->s = s;
+	if (*s == '\0') {
+		f->len = 0;
+		*plain |= (uint64_t)1 << i;
+	} else
+		f->len = strlen(s);
+}
+
+/* Field i known: s, its length, and whether it needs no quotes. */
+static inline void
+known(struct qp_field *f, const char *s, size_t len, int i, int isplain,
+    uint64_t *plain)
+{
+	f->s = s;
+	f->len = len;
+	*plain |= (uint64_t)(isplain != 0) << i;
+}
+
 /* --- text sources ---------------------------------------------------- */
 
 struct ing_text {
@@ -58,6 +108,7 @@ struct ing_text {
 	int			 fd;
 	char			*buf;
 	size_t			 cap, pos, end;
+	size_t			 valid;	/* buf[pos..valid) is UTF-8 without NULs */
 	int			 eof, failed, raw;
 	unsigned long long	 lineno, replaced;
 };
@@ -128,11 +179,33 @@ ing_rewind(struct ing_text *x)
 {
 	if (lseek(x->fd, 0, SEEK_SET) == -1)
 		return -1;
-	x->pos = x->end = 0;
+	x->pos = x->end = x->valid = 0;
 	x->eof = x->failed = x->raw = 0;
 	x->lineno = 0;
 	x->replaced = 0;
 	return 0;
+}
+
+/*
+ * Whether the line ending at nl (its newline), which starts at or after
+ * the text read last, is known UTF-8.  The lines up to the last newline
+ * read are checked at once, far cheaper than line by line: a newline
+ * always ends a character, so any line within the valid part is valid.
+ */
+static int
+checked(struct ing_text *x, const char *nl)
+{
+	const char *last, *from;
+
+	if ((size_t)(nl - x->buf) < x->valid)
+		return 1;
+	from = x->buf + (x->valid > x->pos ? x->valid : x->pos);
+	if ((last = memrchr(from, '\n', x->end - (size_t)(from - x->buf))) ==
+	    NULL)
+		return 0;
+	x->valid = (size_t)(from - x->buf) + qp_utf8_check(from,
+	    (size_t)(last + 1 - from));
+	return (size_t)(nl - x->buf) < x->valid;
 }
 
 /* Replace bytes that are not UTF-8 (and NULs) with U+FFFD, in place or grown. */
@@ -207,6 +280,7 @@ ing_line(struct ing_text *x, char **line, size_t *len)
 		if (nl != NULL || (x->eof && x->pos < x->end)) {
 			size_t n = nl ? (size_t)(nl - (x->buf + x->pos)) :
 			    x->end - x->pos;
+			int utf8 = !x->raw && nl != NULL && checked(x, nl);
 
 			*line = x->buf + x->pos;
 			x->pos += n + (nl != NULL);
@@ -219,7 +293,7 @@ ing_line(struct ing_text *x, char **line, size_t *len)
 				n -= 3;
 			}
 			x->lineno++;
-			*len = x->raw ? n : fix_utf8(x, line, n);
+			*len = x->raw || utf8 ? n : fix_utf8(x, line, n);
 			return 1;
 		}
 		if (x->eof)
@@ -227,6 +301,7 @@ ing_line(struct ing_text *x, char **line, size_t *len)
 		if (x->pos > 0) {
 			memmove(x->buf, x->buf + x->pos, x->end - x->pos);
 			x->end -= x->pos;
+			x->valid = x->valid > x->pos ? x->valid - x->pos : 0;
 			x->pos = 0;
 		}
 		scan = x->end;
@@ -553,6 +628,7 @@ ing_init(struct ing *g, struct qp_out *out, const struct qp_tz *tz)
 	g->out = out;
 	g->tz = tz;
 	g->platform = "";
+	g->platplain = 1;
 	g->tday = LLONG_MIN;	/* no cached date yet */
 }
 
@@ -618,6 +694,8 @@ void
 ing_platform(struct ing *g, const char *platform)
 {
 	g->platform = platform;
+	g->platlen = strlen(platform);
+	g->platplain = qp_csv_plain(platform, g->platlen);
 }
 
 void
@@ -642,7 +720,8 @@ hash_id(char *buf, const char *platform, const char *name)
  * come back on every message.
  */
 static const char *
-user_hash(struct ing *g, char *buf, const char *name)
+user_hash(struct ing *g, char *buf, const char *name, size_t *lenp,
+    int *plain, struct ing_uid **slot)
 {
 	uint32_t h = 2166136261u;	/* FNV-1a, only to pick a slot */
 	const unsigned char *p;
@@ -652,15 +731,25 @@ user_hash(struct ing *g, char *buf, const char *name)
 	for (p = (const unsigned char *)name; *p; p++)
 		h = (h ^ *p) * 16777619u;
 	len = (size_t)((const char *)p - name);
+	*lenp = len;
+	*slot = NULL;
 	u = &g->uids[h & 255];
 	if (len < sizeof u->name && memcmp(u->name, name, len + 1) == 0 &&
-	    *u->plat != '\0' && strcmp(u->plat, g->platform) == 0)
+	    *u->plat != '\0' && g->platlen < sizeof u->plat &&
+	    memcmp(u->plat, g->platform, g->platlen + 1) == 0) {
+		*plain = u->plain;
+		*slot = u;
 		return u->id;
+	}
 	hash_id(buf, g->platform, name);
-	if (len < sizeof u->name && strlen(g->platform) < sizeof u->plat) {
+	*plain = qp_csv_plain(name, len);
+	if (len < sizeof u->name && g->platlen < sizeof u->plat) {
 		memcpy(u->name, name, len + 1);
 		memcpy(u->id, buf, sizeof u->id);
-		strcpy(u->plat, g->platform);
+		memcpy(u->plat, g->platform, g->platlen + 1);
+		u->plain = (unsigned char)*plain;
+		u->learnt[0] = '\0';
+		*slot = u;
 	}
 	return buf;
 }
@@ -872,7 +961,8 @@ jielong(const char *t)
 		t++;
 	if (*t == '#')
 		t++;
-	return strncmp(t, "\xe6\x8e\xa5\xe9\xbe\x99", 6) == 0;	/* 接龙 */
+	return *t == '\xe6' &&
+	    strncmp(t, "\xe6\x8e\xa5\xe9\xbe\x99", 6) == 0;	/* 接龙 */
 }
 
 int
@@ -885,6 +975,12 @@ ing_emit(struct ing *g, const struct ing_event *e)
 	    strlen(e->text), lens[4];
 	unsigned long long line = e->line > 0 ? e->line : g->curx != NULL ?
 	    ing_lineno(g->curx) : 0;
+	/* Lengths and CSV plainness known on the way, for the row's fields. */
+	size_t glen = 0, ulen = 0, idlen = 0;
+	int gknown = 0, uknown = 0, gplain = 0, uplain = 0;
+	struct ing_uid *uslot = NULL;	/* v[5] -> v[4], cached */
+	const char *uidp = NULL, *gname = e->group ? e->group : "";
+	const char *uname = e->user ? e->user : "";
 
 	if (!qp_time_plausible(e->t)) {
 		qp_time_format(ts, e->t, e->off);
@@ -899,15 +995,16 @@ ing_emit(struct ing *g, const struct ing_event *e)
 
 		if (day == g->tday && e->off - e->off % 60 == g->toff &&
 		    qp_time_in_range(e->t)) {
-			long long sec = lt - day * 86400;
+			int sec = (int)(lt - day * 86400), hh = sec / 3600,
+			    mm = sec / 60 - hh * 60, ss = sec % 60;
 
 			memcpy(ts, g->tbuf, sizeof ts);
-			ts[11] = (char)('0' + sec / 36000);
-			ts[12] = (char)('0' + sec / 3600 % 10);
-			ts[14] = (char)('0' + sec / 60 % 60 / 10);
-			ts[15] = (char)('0' + sec / 60 % 10);
-			ts[17] = (char)('0' + sec % 60 / 10);
-			ts[18] = (char)('0' + sec % 10);
+			ts[11] = (char)('0' + hh / 10);
+			ts[12] = (char)('0' + hh % 10);
+			ts[14] = (char)('0' + mm / 10);
+			ts[15] = (char)('0' + mm % 10);
+			ts[17] = (char)('0' + ss / 10);
+			ts[18] = (char)('0' + ss % 10);
 		} else {
 			qp_time_format(ts, e->t, e->off);
 			memcpy(g->tbuf, ts, sizeof ts);
@@ -927,11 +1024,23 @@ ing_emit(struct ing *g, const struct ing_event *e)
 			snprintf(g->hgroup, sizeof g->hgroup, "%s", v[3]);
 			snprintf(g->hgplat, sizeof g->hgplat, "%s", g->platform);
 			hash_id(g->hgid, g->platform, v[3]);
+			g->hglen = strlen(v[3]);
+			g->hgplain = qp_csv_plain(v[3], g->hglen);
 		}
 		v[2] = g->hgid;
+		glen = g->hglen;
+		gplain = g->hgplain;
+		gknown = 1;
 	}
 	(void)gid;
-	v[4] = e->user_id ? e->user_id : *v[5] ? user_hash(g, uid, v[5]) : "";
+	if (e->user_id)
+		v[4] = e->user_id;
+	else if (*v[5]) {
+		v[4] = uidp = user_hash(g, uid, v[5], &ulen, &uplain, &uslot);
+		idlen = QP_HASH_HEX;
+		uknown = 1;
+	} else
+		v[4] = "";
 	v[6] = kind_names[e->kind];
 	v[7] = e->actor_id ? e->actor_id : e->actor && *e->actor ?
 	    hash_id(aid, g->platform, e->actor) : "";
@@ -955,9 +1064,17 @@ ing_emit(struct ing *g, const struct ing_event *e)
 		}
 	}
 	/* Names to ids within the group, for @name (mentions.c). */
-	if (*v[4] != '\0' && *v[5] != '\0' &&
-	    ing_mention_learn(g, v[2], v[5], v[4]) == -1)
-		return -1;
+	if (uslot != NULL && v[2] == g->hgid &&
+	    memcmp(uslot->learnt, g->hgid, sizeof uslot->learnt) == 0)
+		;	/* learnt in this group before: learning again changes nothing */
+	else if (*v[4] != '\0' && *v[5] != '\0') {
+		if (ing_mention_learn(g, v[2], gknown ? QP_HASH_HEX :
+		    strlen(v[2]), v[5], uknown ? ulen : strlen(v[5]), v[4],
+		    uknown ? idlen : strlen(v[4])) == -1)
+			return -1;
+		if (uslot != NULL && v[2] == g->hgid)
+			memcpy(uslot->learnt, g->hgid, sizeof uslot->learnt);
+	}
 	if (e->kind == ING_MESSAGE && (mentions = ing_mention_list(g, v[2],
 	    v[4], e->mentions_all ? NULL : e->text, e->mentions)) == NULL)
 		return -1;
@@ -998,9 +1115,10 @@ ing_emit(struct ing *g, const struct ing_event *e)
 		else {
 			lens[0] = v[2] == g->hgid ? QP_HASH_HEX : strlen(v[2]);
 			lens[1] = QP_ISO_LEN;
-			lens[2] = v[4] == uid ? QP_HASH_HEX : strlen(v[4]);
+			lens[2] = v[4] == uid || (uknown && v[4] == uidp) ?
+			    QP_HASH_HEX : strlen(v[4]);
 			lens[3] = tlen;
-			qp_hash_hex(mid, qp_hash_partsn(parts, lens, 4));
+			qp_hash_hex(mid, msg_hash(parts, lens));
 			v[9] = mid;
 		}
 	}
@@ -1034,28 +1152,47 @@ ing_emit(struct ing *g, const struct ing_event *e)
 	v[15] = mentions;
 	{
 		struct qp_field f[ING_NROW];
+		uint64_t plain = 1 | 1u << 6 | 1u << 14; /* time, kind, src */
 		int i;
 
-		uint64_t plain = 1 | 1u << 14;	/* our time and src */
-
-		/* Lengths known without strlen: the time, the src, hashed ids,
-		 * which need no quotes either, nor empty fields or kinds. */
-		plain |= 1u << 6;
-		for (i = 0; i < ING_NROW; i++) {
-			f[i].s = v[i];
-			if (i == 0)
-				f[i].len = QP_ISO_LEN;
-			else if (v[i] == g->hgid || v[i] == uid || v[i] == mid) {
-				f[i].len = QP_HASH_HEX;
-				plain |= 1u << i;
-			} else if (v[i] == e->text)
-				f[i].len = tlen;
-			else if (*v[i] == '\0') {
-				f[i].len = 0;
-				plain |= 1u << i;
+		/*
+		 * Lengths known without strlen, and which fields need no
+		 * quotes: the time, hashed ids, kinds, the src, empty fields,
+		 * and the group's and sender's names as first seen.
+		 */
+		f[0].s = ts;
+		f[0].len = QP_ISO_LEN;
+		f[1].s = v[1];
+		f[1].len = g->platlen;
+		plain |= (uint64_t)g->platplain << 1;
+		if (v[2] == g->hgid)
+			known(&f[2], v[2], QP_HASH_HEX, 2, 1, &plain);
+		else
+			field(&f[2], v[2], 2, &plain);
+		if (gknown && v[3] == gname)
+			known(&f[3], v[3], glen, 3, gplain, &plain);
+		else
+			field(&f[3], v[3], 3, &plain);
+		if (v[4] == uid || (uknown && v[4] == uidp))
+			known(&f[4], v[4], QP_HASH_HEX, 4, 1, &plain);
+		else
+			field(&f[4], v[4], 4, &plain);
+		if (uknown && v[5] == uname)
+			known(&f[5], v[5], ulen, 5, uplain, &plain);
+		else
+			field(&f[5], v[5], 5, &plain);
+		f[6].s = v[6];
+		f[6].len = kind_lens[e->kind];
+		for (i = 7; i <= 15; i++)
+			if (i == 9 && v[9] == mid)
+				known(&f[9], v[9], QP_HASH_HEX, 9, 1, &plain);
+			else if (i == 12 && v[12] == e->text)
+				known(&f[12], v[12], tlen, 12, 0, &plain);
+			else if (i == 14) {
+				f[14].s = v[14];
+				f[14].len = strlen(v[14]);
 			} else
-				f[i].len = strlen(v[i]);
-		}
+				field(&f[i], v[i], i, &plain);
 		if (f[2].len != g->prev_gid.len ||
 		    memcmp(f[2].s, ing_buf_str(&g->prev_gid), f[2].len) != 0) {
 			/* Another group: another run. */

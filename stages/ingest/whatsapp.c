@@ -195,13 +195,77 @@ ampm_latin(const char *s, int *v)
 	return (size_t)(p - s);
 }
 
+/* 1 to maxd ASCII digits at *p into *v, or 0 when none. */
+static inline int
+ascii_num(const char **p, int maxd, int *v)
+{
+	const char *s = *p, *e = s + maxd;
+	int x = 0;
+
+	while (s < e && (unsigned char)(*s - '0') < 10)
+		x = x * 10 + (*s++ - '0');
+	maxd = (int)(s - *p);
+	*p = s;
+	*v = x;
+	return maxd;
+}
+
+/*
+ * The headers of nearly every export, in ASCII: "26/05/2024, 03:49 - "
+ * (Android) or "[26/05/2024, 03:49:12] " (iOS), with / . or - between
+ * the date's fields, 2- or 4-digit years, seconds or not.  Read as
+ * parse_header() reads them; -1 for anything else, which it then reads.
+ */
+static int
+parse_plain(const char *p, struct hdr *h)
+{
+	int sep;
+
+	h->bracket = *p == '[';
+	p += h->bracket;
+	if ((h->alen = ascii_num(&p, 4, &h->a)) == 0 || (*p != '/' &&
+	    *p != '.' && *p != '-'))
+		return -1;
+	sep = *p++;
+	if (ascii_num(&p, 4, &h->b) == 0 || *p++ != sep ||
+	    (h->clen = ascii_num(&p, 4, &h->c)) == 0 || p[0] != ',' ||
+	    p[1] != ' ')
+		return -1;
+	p += 2;
+	if (ascii_num(&p, 2, &h->h) == 0 || *p++ != ':' ||
+	    ascii_num(&p, 2, &h->m) != 2)
+		return -1;
+	h->s = 0;
+	if (*p == ':') {
+		p++;
+		if (ascii_num(&p, 2, &h->s) != 2)
+			return -1;
+	}
+	if (h->bracket) {
+		if (p[0] != ']' || p[1] != ' ')
+			return -1;
+		p += p[2] == '-' && p[3] == ' ' ? 4 : 2;
+	} else if (p[0] == ' ' && p[1] == '-' && p[2] == ' ')
+		p += 3;
+	else
+		return -1;
+	if (h->h > 23 || h->m > 59 || h->s > 59)
+		return -1;
+	h->ampm = 0;
+	h->rest = p;
+	return 0;
+}
+
 static int
 parse_header(const char *line, struct hdr *h)
 {
-	const char *p = skip_marks(line), *junk;
+	const char *p, *junk;
 	size_t n;
 	int bracket, sep;
 
+	if (parse_plain(line, h) == 0)
+		return 0;
+	p = skip_marks(line);
 	memset(h, 0, sizeof *h);
 	bracket = h->bracket = *p == '[';
 	if (bracket)
@@ -619,9 +683,9 @@ media_of(const char *t)
 {
 	const char *p;
 
-	if (strncmp(t, "location: ", 10) == 0)
+	if (*t == 'l' && strncmp(t, "location: ", 10) == 0)
 		return "location";
-	if (strncmp(t, "POLL:", 5) == 0)
+	if (*t == 'P' && strncmp(t, "POLL:", 5) == 0)
 		return "poll";
 	/* the first "://" (strchr: strstr's setup costs more here) */
 	for (p = t; (p = strchr(p, ':')) != NULL && (p[1] != '/' ||
@@ -739,7 +803,9 @@ quoted(const char *s)
 	const unsigned char *u = (const unsigned char *)s;
 
 	for (; *u != '\0'; u++)
-		if (*u == '"' || (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0x9c ||
+		if (*u != '"' && *u < 0xc2)
+			continue;	/* most bytes: no quotation mark starts */
+		else if (*u == '"' || (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0x9c ||
 		    u[2] == 0x9e)) || (u[0] == 0xc2 && u[1] == 0xab) ||
 		    (u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x8c))
 			return 1;
@@ -774,7 +840,7 @@ flush(struct wa *w)
 	w->have = 0;
 	if (w->bad)
 		return 0;	/* reported at its header */
-	memset(&e, 0, sizeof e);
+	ing_event_clear(&e);
 	e.line = w->hline;
 	e.t = w->t;
 	e.off = w->off;

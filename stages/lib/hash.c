@@ -7,6 +7,9 @@
 
 #define XXH_STATIC_LINKING_ONLY
 #include <xxhash.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "qp_hash.h"
 
@@ -84,6 +87,18 @@ qp_hasher_end(struct qp_hasher *h)
 void
 qp_hash_hex(char *buf, uint64_t h)
 {
+#ifdef __SSE2__
+	/* The bytes first to last, each split into two nibbles, as digits. */
+	__m128i v = _mm_cvtsi64_si128((long long)__builtin_bswap64(h));
+	__m128i lo = _mm_and_si128(v, _mm_set1_epi8(0x0f));
+	__m128i hi = _mm_and_si128(_mm_srli_epi16(v, 4), _mm_set1_epi8(0x0f));
+	__m128i x = _mm_unpacklo_epi8(hi, lo);
+	__m128i letter = _mm_cmpgt_epi8(x, _mm_set1_epi8(9));
+
+	x = _mm_add_epi8(x, _mm_add_epi8(_mm_set1_epi8('0'),
+	    _mm_and_si128(letter, _mm_set1_epi8('a' - '0' - 10))));
+	_mm_storeu_si128((__m128i *)(void *)buf, x);
+#else
 	static const char hex[] = "0123456789abcdef";
 	int i;
 
@@ -93,6 +108,7 @@ qp_hash_hex(char *buf, uint64_t h)
 		buf[i + 1] = hex[h & 0xf];
 		h >>= 8;
 	}
+#endif
 	buf[16] = '\0';
 }
 

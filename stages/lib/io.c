@@ -11,6 +11,7 @@
  */
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 
 #include <dirent.h>
 #include <errno.h>
@@ -967,6 +968,75 @@ write_oldest(struct qp_sink *k)
 	return rc;
 }
 
+/* The 5 bytes before a stored deflate block of len bytes. */
+static void
+stored_head(unsigned char *h, size_t len, int last)
+{
+	h[0] = (unsigned char)last;
+	h[1] = len & 0xff;
+	h[2] = (len >> 8) & 0xff;
+	h[3] = ~len & 0xff;
+	h[4] = (~len >> 8) & 0xff;
+}
+
+/*
+ * A block as a stored member (-l 0), written around its text rather than
+ * copied through zlib: the bytes zlib's level 0 gives (blocks of at most
+ * 65535 bytes, the last one marked), then the CRC and length.
+ */
+static int
+write_stored(struct qp_sink *k, const char *text, size_t len)
+{
+	unsigned char head[sizeof gzhead + 5], mid[5], tail[8];
+	struct iovec iov[5], *v = iov;
+	size_t n1 = len > 65535 ? 65535 : len, n2 = len - n1;
+	uint32_t crc = qp_crc32(0, text, len);
+	ssize_t w;
+	int i, n = 0;
+
+	_Static_assert(QP_BLOCK <= 2 * 65535, "two stored blocks at most");
+	memcpy(head, gzhead, sizeof gzhead);
+	stored_head(head + sizeof gzhead, n1, n2 == 0);
+	iov[n].iov_base = head;
+	iov[n++].iov_len = sizeof head;
+	iov[n].iov_base = (char *)text;
+	iov[n++].iov_len = n1;
+	if (n2 > 0) {
+		stored_head(mid, n2, 1);
+		iov[n].iov_base = mid;
+		iov[n++].iov_len = sizeof mid;
+		iov[n].iov_base = (char *)text + n1;
+		iov[n++].iov_len = n2;
+	}
+	for (i = 0; i < 4; i++) {
+		tail[i] = (crc >> 8 * i) & 0xff;
+		tail[4 + i] = (len >> 8 * i) & 0xff;
+	}
+	iov[n].iov_base = tail;
+	iov[n++].iov_len = sizeof tail;
+	if (k->fd == -1) {
+		for (i = 0; i < n; i++)
+			if (write_all(k, iov[i].iov_base, iov[i].iov_len) == -1)
+				return -1;
+		return 0;
+	}
+	while (n > 0) {
+		if ((w = writev(k->fd, v, n)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return sink_fail(k, "%s: write error: %s", sink_name(k),
+			    strerror(errno));
+		}
+		for (; n > 0 && (size_t)w >= v->iov_len; v++, n--)
+			w -= (ssize_t)v->iov_len;
+		if (n > 0) {
+			v->iov_base = (char *)v->iov_base + w;
+			v->iov_len -= (size_t)w;
+		}
+	}
+	return 0;
+}
+
 /* Hand the current block over and start the next one. */
 static int
 submit(struct qp_sink *k)
@@ -979,6 +1049,8 @@ submit(struct qp_sink *k)
 	sl->tlen = k->blen;
 	if (k->level < 0) {
 		rc = write_all(k, sl->text, sl->tlen);
+	} else if (k->level == 0) {
+		rc = write_stored(k, sl->text, sl->tlen);
 	} else if (k->nthr == 0) {
 		if ((sl->zerr = compress_block(&k->z, k->level, sl,
 		    k->outcap)) != Z_OK)

@@ -4,7 +4,10 @@
  */
 #include <sys/stat.h>
 
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -178,6 +181,62 @@ main(void)
 		bad += qp_crc32(qp_crc32(0, b, 100), b + 100, 3000) !=
 		    crc32(0L, b, 3100);
 		CHECK(bad == 0);
+	}
+
+	/*
+	 * -l 0 writes its stored members itself (with writev): the bytes
+	 * zlib's level 0 gives, in memory and in a file, one block's text a
+	 * member, at the lengths around a stored block's limit of 65535.
+	 */
+	{
+		static const size_t lens[] = { 1, 100, 65534, 65535, 65536 };
+		static unsigned char want[QP_BLOCK + 64], got[QP_BLOCK + 64];
+		z_stream z;
+		size_t j, w;
+		uLong crc;
+		char dir[] = "/tmp/qp-test-io-XXXXXX";
+		int fd, bad = 0;
+
+		memset(&z, 0, sizeof z);
+		CHECK(deflateInit2(&z, 0, Z_DEFLATED, -15, 8,
+		    Z_DEFAULT_STRATEGY) == Z_OK);
+		CHECK(mkdtemp(dir) != NULL);
+		snprintf(file, sizeof file, "%s/stored.gz", dir);
+		for (j = 0; j < sizeof lens / sizeof *lens; j++) {
+			memcpy(want, "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff", 10);
+			deflateReset(&z);
+			z.next_in = (unsigned char *)text;
+			z.avail_in = (uInt)lens[j];
+			z.next_out = want + 10;
+			z.avail_out = sizeof want - 18;
+			bad += deflate(&z, Z_FINISH) != Z_STREAM_END;
+			w = 10 + z.total_out;
+			crc = crc32(0L, (unsigned char *)text, (uInt)lens[j]);
+			for (i = 0; i < 4; i++) {
+				want[w + i] = (unsigned char)(crc >> 8 * i);
+				want[w + 4 + i] = (unsigned char)(lens[j] >> 8 * i);
+			}
+			w += 8;
+			k = qp_sink_open_mem(0);
+			CHECK(k != NULL && qp_sink_write(k, text, lens[j]) == 0 &&
+			    qp_sink_flush(k) == 0);
+			m = qp_sink_mem(k, &n);
+			bad += n != w || memcmp(m, want, w) != 0;
+			qp_sink_free(k);
+			k = qp_sink_open(file, 0);
+			CHECK(k != NULL && qp_sink_write(k, text, lens[j]) == 0);
+			CHECK(qp_sink_finish(k) == 0);
+			qp_sink_free(k);
+			fd = open(file, O_RDONLY);
+			n = fd == -1 ? 0 : (size_t)read(fd, got, sizeof got);
+			if (fd != -1)
+				close(fd);
+			bad += n != w || memcmp(got, want, w) != 0;
+			unlink(file);
+		}
+		deflateEnd(&z);
+		CHECK(bad == 0);
+		CHECK(rmdir(dir) == 0);
 	}
 	return TEST_DONE("test_io");
 }
