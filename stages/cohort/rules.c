@@ -761,7 +761,8 @@ rl_write(struct qp_out *out, const char *const *gids, size_t ngroups,
 	}
 	nvr = k;
 	sort_uids = uids;
-	qsort(vr, nvr, sizeof *vr, vr_out_cmp);
+	if (nvr > 0)	/* vr is NULL without violations */
+		qsort(vr, nvr, sizeof *vr, vr_out_cmp);
 	qp_out_xtable(out, "violators", pcols, 6);
 	for (i = 0; i < nvr; i++) {
 		v[0] = vr[i].scope == UINT32_MAX ? "*" : gids[vr[i].scope];
