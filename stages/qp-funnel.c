@@ -1166,6 +1166,7 @@ main(int argc, char **argv)
 	} else if (preset_ugc || preset_grass)
 		qp_usage_error("--preset: not with --step or --steps");
 	o.tz = qp_cli_tz(zone, "local days are UTC days", com.quiet);
+	qp_src_readahead(1);	/* inflate on a second thread */
 	out = qp_cli_stage(&com, "qp-funnel", argc, argv, optind, &in);
 	if ((uids = qp_strmap_new()) == NULL || (gids = qp_strmap_new()) == NULL)
 		qp_die("out of memory");

@@ -488,6 +488,7 @@ main(int argc, char **argv)
 	rp->tmpdir = qp_cli_dir_begin(rp->outdir);
 	if ((rp->speakers = qp_strmap_new()) == NULL)
 		qp_die("out of memory");
+	qp_src_readahead(1);	/* inflate on a second thread */
 	if ((in = qp_in_open((const char *const *)argv + optind,
 	    (size_t)(argc - optind), &err)) == NULL)
 		qp_die("%s", err);
