@@ -183,7 +183,7 @@ stream_zone(const struct qp_in *in)
 	return z;
 }
 
-/* The end of a table read: a kept one is written out, members names. */
+/* A table has ended: a kept one goes out as CSV; members names the people. */
 static void
 table_end(struct report *rp, struct tab *cur, struct named *pass)
 {
