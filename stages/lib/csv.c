@@ -1039,6 +1039,31 @@ qp_row_verbatim(const struct qp_row *r)
 }
 
 /*
+ * Room for a row of total bytes: in the sink's block when it fits (no
+ * copy), else in a buffer of its own; row_out() puts it in the sink.
+ */
+static char *
+row_room(struct qp_sink *k, size_t total)
+{
+	return total <= QP_BLOCK ? qp_sink_reserve(k, total) :
+	    malloc(total + QP_SLACK);
+}
+
+static int
+row_out(struct qp_sink *k, char *buf, size_t total)
+{
+	int rc;
+
+	if (total <= QP_BLOCK) {
+		qp_sink_commit(k, total);
+		return 0;
+	}
+	rc = qp_sink_write(k, buf, total);
+	free(buf);
+	return rc;
+}
+
+/*
  * A row of at most 64 fields, with its quoting as bits: the lengths summed
  * in one pass, only the fields not known plain looked at, then written.
  */
@@ -1049,7 +1074,7 @@ write_short(struct qp_sink *k, const struct qp_field *f, size_t n,
 	char *o, *buf;
 	uint64_t quoted = 0, m;
 	size_t i, total = n;	/* the commas and the newline */
-	int q, rc;
+	int q;
 
 	for (i = 0; i < n; i++)
 		total += f[i].len;
@@ -1059,10 +1084,7 @@ write_short(struct qp_sink *k, const struct qp_field *f, size_t n,
 		total += enc_len(&f[i], &q) - f[i].len;
 		quoted |= (uint64_t)q << i;
 	}
-	if (total <= QP_BLOCK) {
-		if ((o = buf = qp_sink_reserve(k, total)) == NULL)
-			return -1;
-	} else if ((o = buf = malloc(total + QP_SLACK)) == NULL)
+	if ((o = buf = row_room(k, total)) == NULL)
 		return -1;
 	for (i = 0; i < n; i++) {
 #ifdef __SSE2__
@@ -1076,14 +1098,7 @@ write_short(struct qp_sink *k, const struct qp_field *f, size_t n,
 		*o++ = ',';
 	}
 	o[-1] = '\n';
-	if (total <= QP_BLOCK) {
-		qp_sink_commit(k, total);
-		rc = 0;
-	} else {
-		rc = qp_sink_write(k, buf, total);
-		free(buf);
-	}
-	return rc;
+	return row_out(k, buf, total);
 }
 
 int
@@ -1109,12 +1124,7 @@ qp_csv_write_plain(struct qp_sink *k, const struct qp_field *f, size_t n,
 		} else
 			total += enc_len(&f[i], &qv[i]) + (i > 0);
 	}
-	if (total <= QP_BLOCK) {
-		if ((o = buf = qp_sink_reserve(k, total)) == NULL) {
-			rc = -1;
-			goto out;
-		}
-	} else if ((o = buf = malloc(total + QP_SLACK)) == NULL) {
+	if ((o = buf = row_room(k, total)) == NULL) {
 		rc = -1;
 		goto out;
 	}
@@ -1132,13 +1142,7 @@ qp_csv_write_plain(struct qp_sink *k, const struct qp_field *f, size_t n,
 		o = enc_field(o, &f[i], qv[i]);
 	}
 	*o++ = '\n';
-	if (total <= QP_BLOCK) {
-		qp_sink_commit(k, total);
-		rc = 0;
-	} else {
-		rc = qp_sink_write(k, buf, total);
-		free(buf);
-	}
+	rc = row_out(k, buf, total);
 out:
 	free(qv);
 	return rc;

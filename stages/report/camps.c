@@ -14,24 +14,12 @@
 
 #define MAXCAMPS	8	/* lines of the chart */
 
-static const char *const type_names[][2] = {
-	{ "lead", N_("lead group (引流群)") },
-	{ "newcomer", N_("newcomer group (新用户群)") },
-	{ "camp", N_("training camp (训练营)") },
-	{ "delivery", N_("delivery group (交付群)") },
-	{ "fans", N_("fans group (铁粉群)") },
-	{ "local", N_("local group (属地群)") },
-};
-
 static const char *
 type_name(const char *key)
 {
-	size_t i;
+	const char *t = group_type_name(key, strlen(key));
 
-	for (i = 0; i < sizeof type_names / sizeof type_names[0]; i++)
-		if (strcmp(type_names[i][0], key) == 0)
-			return _(type_names[i][1]);
-	return *key ? key : "—";
+	return t != NULL ? t : *key ? key : "—";
 }
 
 static const char *

@@ -433,6 +433,27 @@ stage_opt(const struct qp_in *in, const char *prog, const char *opt)
 	return v;
 }
 
+/* A group type of the groups file (its first n bytes of s) in the
+ * report's language, or NULL for none of them. */
+const char *
+group_type_name(const char *s, size_t n)
+{
+	static const char *const t[][2] = {
+		{ "lead", N_("lead group (引流群)") },
+		{ "newcomer", N_("newcomer group (新用户群)") },
+		{ "camp", N_("training camp (训练营)") },
+		{ "delivery", N_("delivery group (交付群)") },
+		{ "fans", N_("fans group (铁粉群)") },
+		{ "local", N_("local group (属地群)") },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (strlen(t[i][0]) == n && strncmp(t[i][0], s, n) == 0)
+			return _(t[i][1]);
+	return NULL;
+}
+
 /* A tier (members.tier) in the report's language. */
 const char *
 tier_name(const char *tier)

@@ -219,32 +219,20 @@ ltv_chart(struct report *rp, const struct tab *t, const char *cur)
 	free(p);
 }
 
-static const char *const type_names[][2] = {
-	{ "lead", N_("lead group (引流群)") },
-	{ "newcomer", N_("newcomer group (新用户群)") },
-	{ "camp", N_("training camp (训练营)") },
-	{ "delivery", N_("delivery group (交付群)") },
-	{ "fans", N_("fans group (铁粉群)") },
-	{ "local", N_("local group (属地群)") },
-};
-
 /* A path "lead>camp" in words, into buf. */
 static const char *
 path_words(const char *s, char *buf, size_t cap)
 {
-	size_t len = 0, n, i;
+	size_t len = 0, n;
+	const char *t;
 
 	buf[0] = '\0';
 	while (*s) {
 		n = strcspn(s, ">");
-		for (i = 0; i < sizeof type_names / sizeof type_names[0]; i++)
-			if (strlen(type_names[i][0]) == n &&
-			    strncmp(type_names[i][0], s, n) == 0)
-				break;
+		t = group_type_name(s, n);
 		if (len < cap)
 			len += (size_t)snprintf(buf + len, cap - len, "%s%s",
-			    len ? " → " : "", i < sizeof type_names /
-			    sizeof type_names[0] ? _(type_names[i][1]) : "?");
+			    len ? " → " : "", t != NULL ? t : "?");
 		s += n;
 		if (*s == '>')
 			s++;

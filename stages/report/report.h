@@ -164,6 +164,7 @@ const char	*group_label(struct report *, const char *);
 const char	*member_name(const struct tab *, size_t);
 const char	*user_name(struct report *, const char *, const char *);	/* fission.c */
 const char	*tier_name(const char *);
+const char	*group_type_name(const char *, size_t);
 const char	*variant_name(const char *);
 const char	*metric_name(const char *);
 const char	*stage_opt(const struct qp_in *, const char *, const char *);
