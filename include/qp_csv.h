@@ -126,4 +126,11 @@ int		 qp_row_verbatim(const struct qp_row *r);
  */
 char	*qp_csv_rate(char *buf, unsigned long long a, unsigned long long b);
 
+/*
+ * v in decimal, as printf("%llu") writes it, without printf's cost (a
+ * count column of every row).  buf holds at least 21 bytes.  Returns the
+ * length.
+ */
+size_t	 qp_csv_count(char *buf, unsigned long long v);
+
 #endif

@@ -77,6 +77,14 @@ void		 qp_src_close(struct qp_src *s);
 struct qp_sink	*qp_sink_open(const char *path, int level);
 
 /*
+ * Whether -l 0 sinks opened with qp_sink_open() write on a thread of their
+ * own from their first block on (the CRC and the write), behind the caller
+ * who fills the next blocks (QP_THREADS=1 or one core: never).  The bytes
+ * are the same; a write error is reported at a later call.
+ */
+void		 qp_sink_writebehind(int on);
+
+/*
  * A sink onto an open file descriptor, which it does not close (for
  * temporary files read back later).  NULL on ENOMEM.
  */

@@ -1042,7 +1042,7 @@ struct scope {
 static char *
 fmt_u(char *buf, unsigned long long v)
 {
-	snprintf(buf, 24, "%llu", v);
+	qp_csv_count(buf, v);
 	return buf;
 }
 
@@ -2281,6 +2281,7 @@ main(int argc, char **argv)
 	o.tz = qp_cli_tz(zone, "local days are UTC days", com.quiet);
 	/* Its work per row is about what inflating the row costs. */
 	qp_src_readahead(1);
+	qp_sink_writebehind(1);
 	out = qp_cli_stage(&com, "qp-cohort", argc, argv, optind, &in);
 	if ((uids = qp_strmap_new()) == NULL || (gids = qp_strmap_new()) == NULL ||
 	    (names = qp_strmap_new()) == NULL || (vias = qp_strmap_new()) == NULL)

@@ -57,6 +57,8 @@ static const char *const sess_cols[] = {
 struct session {
 	int			 open;
 	unsigned long long	 n;		/* its number in the group */
+	char			 num[24];	/* n in decimal */
+	size_t			 numlen;
 	long long		 start, end;
 	int			 start_off, end_off;
 	unsigned long long	 messages;
@@ -128,7 +130,7 @@ main(int argc, char **argv)
 	const struct qp_row *r;
 	const struct qp_table *t;
 	struct qp_field f[256];
-	char session[24];
+	struct qp_field sf;		/* the session column */
 	int ch, rc, c_gid = -1, c_ts = -1, c_kind = -1, c_user = -1,
 	    c_msg = -1, c_sess = -1, in_events = 0, skip = 0, fd, seen = 0;
 	size_t ncols = 0, i;
@@ -227,6 +229,8 @@ main(int argc, char **argv)
 						break;
 					st.s.open = 1;
 					st.s.n++;
+					st.s.numlen = qp_csv_count(st.s.num,
+					    st.s.n);
 					st.s.start = ts;
 					st.s.start_off = off;
 					st.s.messages = 0;
@@ -241,20 +245,20 @@ main(int argc, char **argv)
 				if (add_speaker(&st.s, r->f[c_user].s) == -1)
 					qp_die("out of memory");
 			}
-			session[0] = '\0';
-			if (st.s.open && ts - st.s.end <= st.gap)
-				snprintf(session, sizeof session, "%llu", st.s.n);
+			sf.s = "";
+			sf.len = 0;
+			if (st.s.open && ts - st.s.end <= st.gap) {
+				sf.s = st.s.num;
+				sf.len = st.s.numlen;
+			}
 			if (ncols == r->n + 1) {	/* our new column */
-				struct qp_field x = { session, strlen(session) };
-
-				if (qp_out_copy_plus(out, r, &x) == -1)
+				if (qp_out_copy_plus(out, r, &sf) == -1)
 					break;
 				goto next;
 			}
 			for (i = 0; i < r->n; i++)
 				f[i] = r->f[i];
-			f[c_sess].s = session;
-			f[c_sess].len = strlen(session);
+			f[c_sess] = sf;
 			if (qp_out_row(out, f, ncols) == -1)
 				break;
 		}

@@ -1167,6 +1167,21 @@ qp_csv_writev(struct qp_sink *k, const char *const *v, size_t n)
 	return rc;
 }
 
+size_t
+qp_csv_count(char *buf, unsigned long long v)
+{
+	char t[20], *p = t + sizeof t;
+	size_t n;
+
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	n = (size_t)(t + sizeof t - p);
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	return n;
+}
+
 char *
 qp_csv_rate(char *buf, unsigned long long a, unsigned long long b)
 {

@@ -668,6 +668,7 @@ struct slot {
 	size_t		 olen;
 	int		 state;
 	int		 zerr;
+	int		 werr;		/* errno of its write behind, or 0 */
 };
 
 struct qp_sink {
@@ -691,6 +692,9 @@ struct qp_sink {
 	int		 zinit;
 
 	int		 nthr, quit;
+	int		 behind;	/* -l 0: 1 thr[0] writes the blocks,
+					   -1 this thread, 0 not decided */
+	int		 werr;		/* the first write behind's errno */
 	pthread_t	 thr[MAXTHREADS];
 	pthread_mutex_t	 mu;
 	pthread_cond_t	 work, done;
@@ -865,16 +869,22 @@ compress_block(z_stream *z, int level, struct slot *sl, size_t outcap)
 	return Z_OK;
 }
 
+static int	write_stored(struct qp_sink *, const char *, size_t);
+
+/*
+ * A thread that compresses blocks, or at -l 0 the one that writes them
+ * behind the caller, in order.
+ */
 static void *
 worker(void *arg)
 {
 	struct qp_sink *k = arg;
 	struct slot *sl;
 	z_stream z;
-	int ok;
+	int ok, e;
 
 	memset(&z, 0, sizeof z);
-	ok = deflateInit2(&z, k->level, Z_DEFLATED, -15, 8,
+	ok = !k->behind && deflateInit2(&z, k->level, Z_DEFLATED, -15, 8,
 	    Z_DEFAULT_STRATEGY) == Z_OK;
 	pthread_mutex_lock(&k->mu);
 	for (;;) {
@@ -884,10 +894,17 @@ worker(void *arg)
 			break;
 		sl = &k->slot[k->take++ % NSLOT];
 		sl->state = SLOT_BUSY;
+		e = k->werr;
 		pthread_mutex_unlock(&k->mu);
-		sl->zerr = ok ? compress_block(&z, k->level, sl, k->outcap) :
-		    Z_MEM_ERROR;
+		if (k->behind > 0)	/* after a failed write, no more */
+			sl->werr = e != 0 ? e : write_stored(k, sl->text,
+			    sl->tlen);
+		else
+			sl->zerr = ok ? compress_block(&z, k->level, sl,
+			    k->outcap) : Z_MEM_ERROR;
 		pthread_mutex_lock(&k->mu);
+		if (k->werr == 0)
+			k->werr = sl->werr;
 		sl->state = SLOT_DONE;
 		pthread_cond_broadcast(&k->done);
 	}
@@ -962,6 +979,9 @@ write_oldest(struct qp_sink *k)
 	}
 	k->tail++;
 	sl->state = SLOT_FREE;
+	if (k->behind > 0)
+		return sl->werr == 0 ? 0 : sink_fail(k, "%s: write error: %s",
+		    sink_name(k), strerror(sl->werr));
 	if (sl->zerr != Z_OK)
 		return zfail(k, sl->zerr);
 	rc = write_all(k, sl->out, sl->olen);
@@ -982,7 +1002,9 @@ stored_head(unsigned char *h, size_t len, int last)
 /*
  * A block as a stored member (-l 0), written around its text rather than
  * copied through zlib: the bytes zlib's level 0 gives (blocks of at most
- * 65535 bytes, the last one marked), then the CRC and length.
+ * 65535 bytes, the last one marked), then the CRC and length.  Returns 0
+ * or the write's errno, and leaves failing the sink to the caller's
+ * thread.
  */
 static int
 write_stored(struct qp_sink *k, const char *text, size_t len)
@@ -1017,15 +1039,14 @@ write_stored(struct qp_sink *k, const char *text, size_t len)
 	if (k->fd == -1) {
 		for (i = 0; i < n; i++)
 			if (write_all(k, iov[i].iov_base, iov[i].iov_len) == -1)
-				return -1;
+				return ENOMEM;
 		return 0;
 	}
 	while (n > 0) {
 		if ((w = writev(k->fd, v, n)) == -1) {
 			if (errno == EINTR)
 				continue;
-			return sink_fail(k, "%s: write error: %s", sink_name(k),
-			    strerror(errno));
+			return errno;
 		}
 		for (; n > 0 && (size_t)w >= v->iov_len; v++, n--)
 			w -= (ssize_t)v->iov_len;
@@ -1035,6 +1056,45 @@ write_stored(struct qp_sink *k, const char *text, size_t len)
 		}
 	}
 	return 0;
+}
+
+static int want_behind;
+
+void
+qp_sink_writebehind(int on)
+{
+	want_behind = on;
+}
+
+/*
+ * At the first block of a -l 0 sink, start the thread that writes behind
+ * if wanted; on any failure the sink goes on writing inline.
+ */
+static void
+behind_start(struct qp_sink *k)
+{
+	int i;
+
+	k->behind = -1;
+	if (!want_behind || k->fd == -1 || k->borrowed ||
+	    threads_wanted(1) == 0)
+		return;
+	for (i = 1; i < NSLOT; i++)
+		if (k->slot[i].text == NULL &&
+		    (k->slot[i].text = malloc(QP_BLOCK + QP_SLACK)) == NULL)
+			return;
+	pthread_mutex_init(&k->mu, NULL);
+	pthread_cond_init(&k->work, NULL);
+	pthread_cond_init(&k->done, NULL);
+	k->behind = 1;
+	if (pthread_create(&k->thr[0], NULL, worker, k) != 0) {
+		k->behind = -1;
+		pthread_mutex_destroy(&k->mu);
+		pthread_cond_destroy(&k->work);
+		pthread_cond_destroy(&k->done);
+		return;
+	}
+	k->nthr = 1;
 }
 
 /* Hand the current block over and start the next one. */
@@ -1047,10 +1107,14 @@ submit(struct qp_sink *k)
 	if (k->blen == 0)
 		return 0;
 	sl->tlen = k->blen;
+	if (k->level == 0 && k->behind == 0)
+		behind_start(k);
 	if (k->level < 0) {
 		rc = write_all(k, sl->text, sl->tlen);
-	} else if (k->level == 0) {
-		rc = write_stored(k, sl->text, sl->tlen);
+	} else if (k->level == 0 && k->behind < 0) {
+		if ((rc = write_stored(k, sl->text, sl->tlen)) != 0)
+			rc = sink_fail(k, "%s: write error: %s", sink_name(k),
+			    strerror(rc));
 	} else if (k->nthr == 0) {
 		if ((sl->zerr = compress_block(&k->z, k->level, sl,
 		    k->outcap)) != Z_OK)
