@@ -126,8 +126,11 @@ int		 qp_cli_col(const struct qp_in *in, const char *table,
  * roles table (qp_roles.h) are added to it; a roles table after the events
  * is an error (qp-dedupe puts it first); so is a table named side after
  * the events: side_row() is called after each row of it (side_header()
- * at its header).  Exits 1 on a read or write error, a second events
- * table, or none (name: what to call the input).
+ * at its header).  events_end(), when set, is called once the events
+ * table is over: at the next table's header, or at the end (work that
+ * needs only the events can start while the tables after them pass).
+ * Exits 1 on a read or write error, a second events table, or none
+ * (name: what to call the input).
  */
 struct qp_roles;
 struct qp_pass {
@@ -139,6 +142,8 @@ struct qp_pass {
 	const char *side;	/* or NULL */
 	void	(*side_header)(const struct qp_in *in);
 	void	(*side_row)(const struct qp_in *in);
+	void	(*events_end)(void *arg);	/* or NULL: called once
+					   the events table is over */
 };
 
 void		 qp_cli_pass(const struct qp_common *c, struct qp_in *in,

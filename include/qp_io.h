@@ -23,6 +23,7 @@
 #ifndef QP_IO_H
 #define QP_IO_H
 
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -60,6 +61,14 @@ long		 qp_src_read(struct qp_src *s, char *buf, size_t len);
  * as heavy as inflating its input; QP_THREADS=1 or one core: never).
  */
 void		 qp_src_readahead(int on);
+
+/*
+ * Start a thread of fn(arg) that takes no signals (SIGINT, SIGTERM,
+ * SIGHUP, SIGPIPE stay with the caller's), if threads are wanted: not
+ * with QP_THREADS=0 or 1 or on one processor.  Returns 0, or -1 when the
+ * caller should do the work itself.
+ */
+int		 qp_thread_start(pthread_t *t, void *(*fn)(void *), void *arg);
 
 const char	*qp_src_name(const struct qp_src *s);
 int		 qp_src_is_gzip(const struct qp_src *s);

@@ -2297,6 +2297,7 @@ main(int argc, char **argv)
 	pass.side = "roster";
 	pass.side_header = rs_header;
 	pass.side_row = rs_row;
+	pass.events_end = NULL;
 	qp_cli_pass(&com, in, out, &pass, optind < argc ? argv[optind] :
 	    "<stdin>");
 	if (unresolved > 0)

@@ -5,10 +5,11 @@
  * The events pass through.  While they do, each (group, user)'s membership
  * is followed (R3) and every event of a user is written to an unlinked
  * temporary file as a 32-byte record: its instant, user, group, what it
- * did to the membership, and which steps' column conditions it meets.  At
- * the end the records are read back twice: merged across groups by time
- * for the community ("*", one person's events in all groups), then group
- * by group.  Memory holds one scope's members, their open chains and
+ * did to the membership, and which steps' column conditions it meets.
+ * Once the events are over the records are read back twice, on a thread
+ * of their own while the tables after the events pass through: merged
+ * across groups by time for the community ("*", one person's events in
+ * all groups), then group by group.  Memory holds one scope's members, their open chains and
  * their results; the records, not the messages, are on disk.
  *
  * Per member, every step-1 event starts a chain (an anchor); a chain takes
@@ -19,6 +20,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <locale.h>
+#include <pthread.h>
 #include <regex.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -730,9 +732,34 @@ ll_cmp(const void *a, const void *b)
 
 static size_t out_steps;	/* steps written: paid dropped when absent */
 
+/*
+ * The funnel table's rows, made when the events are over (on a thread of
+ * their own while the tables after the events pass through) and written
+ * after those: each row's 8 fields as NUL-terminated strings.
+ */
+static char *fbuf;
+static size_t flen, fcap, nfunnel;
+
 static void
-funnel_rows(struct qp_out *out, const char *scope, const char *cohort,
-    const struct result *r, size_t n)
+keep_row(const char *const *v)
+{
+	size_t i, l;
+
+	for (i = 0; i < 8; i++) {
+		l = strlen(v[i]) + 1;
+		if (flen + l > fcap) {
+			fcap = fcap ? fcap * 2 : 65536;
+			fbuf = qp_xrealloc(fbuf, fcap, 1);
+		}
+		memcpy(fbuf + flen, v[i], l);
+		flen += l;
+	}
+	nfunnel++;
+}
+
+static void
+funnel_rows(const char *scope, const char *cohort, const struct result *r,
+    size_t n)
 {
 	unsigned long long reached[MAXSTEPS] = { 0 };
 	long long *d = qp_xcalloc(n, sizeof *d);
@@ -773,27 +800,26 @@ funnel_rows(struct qp_out *out, const char *scope, const char *cohort,
 			}
 			v[7] = b[3];
 		}
-		if (qp_out_rowv(out, v, 8) == -1)
-			qp_die("%s", qp_out_error(out));
+		keep_row(v);
 	}
 	free(d);
 }
 
 static void
-scope_funnel(struct qp_out *out, const char *scope)
+scope_funnel(const char *scope)
 {
 	size_t i, j;
 	char label[32];
 
 	if (nres > 0)	/* res is NULL then: no qsort(NULL, 0) */
 		qsort(res, nres, sizeof *res, res_cmp);
-	funnel_rows(out, scope, "*", res, nres);
+	funnel_rows(scope, "*", res, nres);
 	if (o.by_month)
 		for (i = 0; i < nres; i = j) {
 			for (j = i; j < nres && res[j].month == res[i].month; j++)
 				;
 			qp_month_format(label, res[i].month);
-			funnel_rows(out, scope, label, res + i, j - i);
+			funnel_rows(scope, label, res + i, j - i);
 		}
 	nres = 0;
 }
@@ -908,7 +934,7 @@ head_load(struct heads *h, size_t i)
 
 /* The community: every person's records of all groups, in time order. */
 static void
-star(struct qp_out *out, size_t nusers)
+star(size_t nusers)
 {
 	struct qp_tourney t;
 	struct heads hs;
@@ -967,7 +993,7 @@ star(struct qp_out *out, size_t nusers)
 	}
 	for (i = 0; i < nusers; i++)
 		collect(&m[i]);
-	scope_funnel(out, "*");
+	scope_funnel("*");
 	scope_fission(STAR, m, nusers);
 	in_star = 0;
 	for (i = 0; i < nusers; i++)
@@ -982,7 +1008,7 @@ star(struct qp_out *out, size_t nusers)
 
 /* Each group: its records, with the paid events that have no group. */
 static void
-groups(struct qp_out *out, size_t nusers)
+groups(size_t nusers)
 {
 	uint32_t *idx = qp_xcalloc(nusers, sizeof *idx);	/* user -> member + 1 */
 	struct mem *m = NULL;
@@ -1022,7 +1048,7 @@ groups(struct qp_out *out, size_t nusers)
 		}
 		for (i = 0; i < nm; i++)
 			collect(&m[i]);
-		scope_funnel(out, qp_strmap_str(gids, segs[s].gid));
+		scope_funnel(qp_strmap_str(gids, segs[s].gid));
 		scope_fission(segs[s].gid, m, nm);
 		for (i = 0; i < nm; i++) {
 			idx[m[i].user] = 0;
@@ -1033,6 +1059,43 @@ groups(struct qp_out *out, size_t nusers)
 	}
 	free(m);
 	free(idx);
+}
+
+/* The records read back: the funnel rows and the fission rows. */
+static void *
+compute(void *arg)
+{
+	size_t nusers = qp_strmap_count(uids);
+
+	(void)arg;
+	if (o.group == NULL)
+		star(nusers);
+	groups(nusers);
+	return NULL;
+}
+
+static pthread_t computing;
+static int threaded;
+
+/* The events are over: everything after them is others' tables. */
+static void
+events_end(void *arg)
+{
+	(void)arg;
+	if (fflush(spill) == EOF)
+		qp_die("temporary file: %s", strerror(errno));
+	if (o.asof != NODAY)
+		qp_cli_asof(o.asof, data_first, data_last);
+	E = o.asof != NODAY ? o.asof : last_day;
+	out_steps = nsteps;
+	if (default_steps && !any_paid)
+		out_steps--;	/* R18: paid dropped when there is none */
+	if (o.group != NULL && o.group_id == NULL)
+		qp_die("--group %s: no group has that group_id or name", o.group);
+	if (qp_thread_start(&computing, compute, NULL) == 0)
+		threaded = 1;
+	else
+		compute(NULL);
 }
 
 /* The tables this stage writes; an earlier run's are replaced. */
@@ -1067,7 +1130,7 @@ main(int argc, char **argv)
 	struct qp_out *out;
 	struct qp_pass pass;
 	struct cols c;
-	const char *zone = NULL;
+	const char *zone = NULL, *p;
 	int ch, fd;
 	size_t i;
 
@@ -1182,24 +1245,25 @@ main(int argc, char **argv)
 		qp_die("out of memory");
 	pass.roles = roles;
 	pass.side = NULL;
+	pass.events_end = events_end;
 	qp_cli_pass(&com, in, out, &pass, optind < argc ? argv[optind] :
 	    "<stdin>");
-	if (fflush(spill) == EOF)
-		qp_die("temporary file: %s", strerror(errno));
-	if (o.asof != NODAY)
-		qp_cli_asof(o.asof, data_first, data_last);
-	E = o.asof != NODAY ? o.asof : last_day;
-	out_steps = nsteps;
-	if (default_steps && !any_paid)
-		out_steps--;	/* R18: paid dropped when there is none */
-
-	if (o.group != NULL && o.group_id == NULL)
-		qp_die("--group %s: no group has that group_id or name", o.group);
+	if (threaded)
+		pthread_join(computing, NULL);
 	if (qp_out_tablev(out, "funnel", 1, funnel_cols, 8) == -1)
 		qp_die("%s", qp_out_error(out));
-	if (o.group == NULL)
-		star(out, qp_strmap_count(uids));
-	groups(out, qp_strmap_count(uids));
+	for (i = 0, p = fbuf; i < nfunnel; i++) {
+		const char *v[8];
+		int k;
+
+		for (k = 0; k < 8; k++) {
+			v[k] = p;
+			p += strlen(p) + 1;
+		}
+		if (qp_out_rowv(out, v, 8) == -1)
+			qp_die("%s", qp_out_error(out));
+	}
+	free(fbuf);
 	if (qp_out_tablev(out, "fission", 1, fission_cols, 6) == -1)
 		qp_die("%s", qp_out_error(out));
 	for (i = 0; i < nfrows; i++) {

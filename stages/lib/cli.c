@@ -416,13 +416,17 @@ qp_cli_pass(const struct qp_common *c, struct qp_in *in, struct qp_out *out,
 	const struct qp_table *t;
 	const struct qp_row *r;
 	int rc, events = 0, skip = 0, seen = 0, roles = 0, side = 0;
-	int rcols[3] = { -1, -1, -1 };
+	int rcols[3] = { -1, -1, -1 }, ended = 0;
 	size_t i;
 
 	while ((rc = qp_in_next(in)) > 0) {
 		r = qp_in_row(in);
 		if (rc == QP_TABLE) {
 			t = qp_in_table(in);
+			if (events && !ended && p->events_end != NULL) {
+				p->events_end(p->arg);
+				ended = 1;
+			}
 			events = strcmp(t->name, "events") == 0;
 			for (skip = 0, i = 0; p->drop != NULL && p->drop[i]; i++)
 				skip |= strcmp(t->name, p->drop[i]) == 0;
@@ -473,6 +477,8 @@ qp_cli_pass(const struct qp_common *c, struct qp_in *in, struct qp_out *out,
 		qp_die("%s", qp_out_error(out));
 	if (!seen)
 		qp_die("%s: no events table in the input", name);
+	if (!ended && p->events_end != NULL)
+		p->events_end(p->arg);
 }
 
 /*

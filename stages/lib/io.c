@@ -187,6 +187,20 @@ struct ahead {
 
 static int want_ahead;
 
+int
+qp_thread_start(pthread_t *t, void *(*fn)(void *), void *arg)
+{
+	sigset_t old;
+	int rc;
+
+	if (threads_wanted(1) == 0)
+		return -1;
+	block_signals(&old);	/* signals go to the caller's thread */
+	rc = pthread_create(t, NULL, fn, arg);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return rc == 0 ? 0 : -1;
+}
+
 void
 qp_src_readahead(int on)
 {
@@ -237,8 +251,7 @@ static void
 ahead_start(struct qp_src *s)
 {
 	struct ahead *a;
-	sigset_t old;
-	int i, rc;
+	int i;
 
 	if ((a = calloc(1, sizeof *a)) == NULL)
 		return;
@@ -250,10 +263,7 @@ ahead_start(struct qp_src *s)
 	pthread_mutex_init(&a->mu, NULL);
 	pthread_cond_init(&a->cv, NULL);
 	s->ahead = a;
-	block_signals(&old);	/* signals go to the caller's thread */
-	rc = pthread_create(&a->thr, NULL, ahead_main, s);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (rc != 0) {
+	if (qp_thread_start(&a->thr, ahead_main, s) == -1) {
 		s->ahead = NULL;
 		pthread_mutex_destroy(&a->mu);
 		pthread_cond_destroy(&a->cv);
@@ -604,8 +614,7 @@ qp_src_read(struct qp_src *s, char *buf, size_t len)
 		if (sniff(s) == -1)
 			return -1;
 		/* Inflating is worth a thread; plain bytes are not. */
-		if (want_ahead && s->mode == MODE_GZIP && s->fd != -1 &&
-		    threads_wanted(1) > 0) {
+		if (want_ahead && s->mode == MODE_GZIP && s->fd != -1) {
 			ahead_start(s);
 			if (s->ahead != NULL)
 				return ahead_read(s, buf, len);

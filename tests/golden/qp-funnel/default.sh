@@ -51,3 +51,11 @@ echo "without paid events the paid step is dropped; --by none: only *:"
 grep -v paid e.csv > n.csv
 qp-cat -c -l 0 n.csv | qp-dedupe -l 0 | qp-funnel --tz UTC --by none |
     qp-cat --ids -t funnel | grep '^\*'
+echo "the funnel made on the main thread (QP_THREADS=1), not while the"
+echo "tables after the events pass: the same bytes; with no table after"
+echo "the events, the same funnel:"
+qp-cat -c -l 0 e.csv | qp-dedupe -l 0 | QP_THREADS=1 qp-funnel --tz UTC -l 0 |
+    cmp - f.gz && echo same
+qp-cat --ids -t funnel f.gz > t.csv
+qp-cat -c -l 0 e.csv | QP_THREADS=2 qp-funnel --tz UTC | qp-cat --ids -t funnel |
+    cmp - t.csv && echo same
