@@ -11,7 +11,7 @@ CFLAGS	?= -O2 -g
 WARN	= -Wall -Wextra -Wshadow -Wmissing-prototypes -Wformat=2 -Wvla
 CPPFLAGS += -Iinclude -Istages/ingest -Istages/report -Istages/cohort -D_GNU_SOURCE \
 	    -DLOCALEDIR='"$(LOCALEDIR)"'
-LDLIBS	?= -lcsv -lz -larchive -lxxhash -lsodium -lpthread -lm
+LDLIBS	?= -lcsv -lz -lisal -larchive -lxxhash -lsodium -lpthread -lm
 
 -include config.mk
 
