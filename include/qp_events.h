@@ -14,13 +14,19 @@
 #include <string.h>
 
 /*
- * Whether kind is k (both NUL-terminated): the first letters first, as
- * most rows' kinds differ there from all but "message".
+ * Whether kind is k (both NUL-terminated), k a literal: compared byte by
+ * byte in line, which the compiler unrolls, where a strcmp() call per
+ * module and row cost 2% of qp-cohort.
  */
 static inline int
 qp_kind_is(const char *kind, const char *k)
 {
-	return kind[0] == k[0] && strcmp(kind, k) == 0;
+	size_t i;
+
+	for (i = 0; k[i] != '\0'; i++)
+		if (kind[i] != k[i])
+			return 0;
+	return kind[i] == '\0';
 }
 
 /* 0 join, 1 message/rename/system/custom, 2 leave/remove. */

@@ -35,4 +35,23 @@ struct qp_ugc {
 int		 qp_text_ugc(const struct qp_ugc *u, const char *media,
 		    const char *text, size_t len);
 
+/*
+ * The contact details that make a message a violation (qunpipe(7), group
+ * rules), matched by hand, as the regular expressions below say in a
+ * UTF-8 locale (the unit test holds them to it), at a hundredth of
+ * regexec()'s cost; text is len bytes of UTF-8, read up to a NUL.
+ * A phone number: (^|[^0-9])(1[3-9][0-9]{9}|\+[0-9]{8,15})([^0-9]|$).
+ */
+int		 qp_text_phone(const char *text, size_t len);
+#define QP_TEXT_PHONE_RE \
+	"(^|[^0-9])(1[3-9][0-9]{9}|\\+[0-9]{8,15})([^0-9]|$)"
+
+/*
+ * A WeChat id given out: (微信号?|[vV][xX]|[wW][xX]|[vV]信|威信) *[:：]?
+ * *[A-Za-z][-_A-Za-z0-9]{5,19}.
+ */
+int		 qp_text_wechat(const char *text, size_t len);
+#define QP_TEXT_WECHAT_RE "(微信号?|[vV][xX]|[wW][xX]|[vV]信|威信)" \
+	" *[:：]? *[A-Za-z][-_A-Za-z0-9]{5,19}"
+
 #endif

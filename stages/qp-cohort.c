@@ -1006,14 +1006,14 @@ event(const struct qp_in *in, void *arg)
 		break;
 	case QP_M_CLOSE:
 		r->sp[r->nsp - 1].end = ts;
-		r->sp[r->nsp - 1].how = strcmp(kind, "remove") ? LEFT : REMOVED;
+		r->sp[r->nsp - 1].how = qp_kind_is(kind, "remove") ? REMOVED : LEFT;
 		rl_exit((uint32_t)(ngroups - 1), un, r->sp[r->nsp - 1].start,
-		    r->sp[r->nsp - 1].by_join, ts, strcmp(kind, "remove") == 0);
+		    r->sp[r->nsp - 1].by_join, ts, qp_kind_is(kind, "remove"));
 		break;
 	case QP_M_POINT:
 		span_open(r, ts, 0, 0, 0);
 		r->sp[r->nsp - 1].end = ts;
-		r->sp[r->nsp - 1].how = strcmp(kind, "remove") ? LEFT : REMOVED;
+		r->sp[r->nsp - 1].how = qp_kind_is(kind, "remove") ? REMOVED : LEFT;
 		break;
 	}
 	if (msg) {

@@ -419,11 +419,11 @@ activity_of(const struct qp_row *row, int *kind)
 	const char *media = col(row, c_media, &len), *s;
 
 	*kind = K_OTHER;
-	if (strcmp(media, "red_packet") == 0) {
+	if (qp_kind_is(media, "red_packet")) {
 		*kind = K_REDPACKET;
 		return "红包";
 	}
-	if (strcmp(media, "jielong") == 0)
+	if (qp_kind_is(media, "jielong"))
 		*kind = K_JIELONG;
 	s = col(row, c_text, &len);
 	for (i = 0; i < nrules; i++)

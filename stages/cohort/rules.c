@@ -20,7 +20,6 @@
  */
 #include <errno.h>
 #include <limits.h>
-#include <regex.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +30,7 @@
 #include "qp_hash.h"
 #include "qp_io.h"
 #include "qp_stream.h"
+#include "qp_text.h"
 #include "qp_time.h"
 
 #include "rules.h"
@@ -105,8 +105,7 @@ static long long flood_s = 60;
 static unsigned spam_groups = 2;
 static unsigned strikes = 3;
 static unsigned long long share_num = 1, share_den = 10;	/* 0.1 */
-static regex_t re_phone, re_wechat;
-static int re_ready;
+static int bytes_ready;
 
 static void	bytes_init(void);
 
@@ -208,16 +207,9 @@ rl_header(const struct qp_in *in)
 	c_text = qp_in_col(in, "text");
 	c_media = qp_in_col(in, "media");
 	c_msg = qp_in_col(in, "msg_id");
-	if (!re_ready) {
-		/* A mainland mobile number, or + and 8-15 digits, alone. */
-		if (regcomp(&re_phone, "(^|[^0-9])(1[3-9][0-9]{9}|\\+[0-9]"
-		    "{8,15})([^0-9]|$)", REG_EXTENDED | REG_NOSUB) != 0 ||
-		    regcomp(&re_wechat, "(微信号?|[vV][xX]|[wW][xX]|[vV]信|威信)"
-		    " *[:：]? *[A-Za-z][-_A-Za-z0-9]{5,19}",
-		    REG_EXTENDED | REG_NOSUB) != 0)
-			qp_die("rules: cannot compile the patterns");
+	if (!bytes_ready) {
 		bytes_init();
-		re_ready = 1;
+		bytes_ready = 1;
 	}
 }
 
@@ -324,10 +316,10 @@ content_kind(const char *media, size_t mlen, const char *t, size_t n,
 	    has(t, n, "[qrcode]")))
 		return V_QRCODE;
 	/* The patterns only where a cheap look says they may match. */
-	if (l->digits >= 8 && regexec(&re_phone, t, 0, NULL, 0) == 0)
+	if (l->digits >= 8 && qp_text_phone(t, n))
 		return V_PHONE;
 	if (((l->seen & B_VX) || ((l->seen & B_XIN) && has(t, n, "信"))) &&
-	    regexec(&re_wechat, t, 0, NULL, 0) == 0)
+	    qp_text_wechat(t, n))
 		return V_WECHAT;
 	for (i = 0; i < nadwords; i++)
 		if (has(t, n, adwords[i]))
@@ -889,8 +881,4 @@ rl_free(void)
 	for (i = 0; i < nadwords; i++)
 		free(adwords[i]);
 	free(adwords);
-	if (re_ready) {
-		regfree(&re_phone);
-		regfree(&re_wechat);
-	}
 }

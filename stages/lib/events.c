@@ -24,15 +24,13 @@ qp_membership(unsigned char *state, const char *kind)
 	int seen = *state & M_SEEN, open = *state & M_OPEN, r = QP_M_NONE;
 
 	*state |= M_SEEN;
-	/* The first letter first: most rows are messages (a strcmp each). */
-	if (kind[0] == 'm' ? strcmp(kind, "message") == 0 :
-	    kind[0] == 'r' && strcmp(kind, "rename") == 0) {
+	if (qp_kind_is(kind, "message") || qp_kind_is(kind, "rename")) {
 		if (!open)
 			r = QP_M_INFER;
-	} else if (kind[0] == 'j' && strcmp(kind, "join") == 0) {
+	} else if (qp_kind_is(kind, "join")) {
 		if (!open)
 			r = QP_M_JOIN;
-	} else if (strcmp(kind, "leave") == 0 || strcmp(kind, "remove") == 0) {
+	} else if (qp_kind_is(kind, "leave") || qp_kind_is(kind, "remove")) {
 		if (open)
 			r = QP_M_CLOSE;
 		else if (!seen)

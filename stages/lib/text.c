@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "qp_events.h"
 #include "qp_text.h"
 
 const char *const qp_question_words[] = {
@@ -128,10 +129,10 @@ qp_text_ugc(const struct qp_ugc *u, const char *media, const char *s,
 	int link = 0;
 
 	/* most messages have no media: no comparison then */
-	if (media != NULL && media[0] != '\0' && (strcmp(media, "image") == 0 ||
-	    strcmp(media, "file") == 0))
+	if (media != NULL && (qp_kind_is(media, "image") ||
+	    qp_kind_is(media, "file")))
 		return 1;
-	link = media != NULL && media[0] != '\0' && strcmp(media, "link") == 0;
+	link = media != NULL && qp_kind_is(media, "link");
 	/* Most texts hold no URL: count to the threshold and stop. */
 	if (!link && memmem(s, len, "://", 3) == NULL) {
 		for (i = 0; i < len && cp < u->chars; i++)
@@ -155,4 +156,96 @@ qp_text_ugc(const struct qp_ugc *u, const char *media, const char *s,
 		return own >= u->link_words;
 	/* cp counted the whole text: there was no URL in it */
 	return cp >= u->chars && !qp_text_question(s, len);
+}
+
+static int
+digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+int
+qp_text_phone(const char *t, size_t n)
+{
+	size_t i = 0, j;
+
+	n = strnlen(t, n);
+	while (i < n) {
+		if (!digit(t[i])) {
+			i++;
+			continue;
+		}
+		for (j = i; j < n && digit(t[j]); j++)
+			;
+		/* [i, j) is a whole run of digits: bounded as ^, [^0-9], $ */
+		if (j - i == 11 && t[i] == '1' && t[i + 1] >= '3')
+			return 1;
+		if (j - i >= 8 && j - i <= 15 && i > 0 && t[i - 1] == '+' &&
+		    (i == 1 || !digit(t[i - 2])))
+			return 1;
+		i = j;
+	}
+	return 0;
+}
+
+static int
+ascii_letter(int c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* Whether " *[:：]? *[A-Za-z][-_A-Za-z0-9]{5}" matches at t + i. */
+static int
+wechat_id(const char *t, size_t n, size_t i)
+{
+	size_t k;
+
+	while (i < n && t[i] == ' ')
+		i++;
+	if (i < n && t[i] == ':')
+		i++;
+	else if (n - i >= 3 && memcmp(t + i, "\xef\xbc\x9a", 3) == 0)
+		i += 3;		/* ： */
+	while (i < n && t[i] == ' ')
+		i++;
+	if (i >= n || !ascii_letter(t[i]))
+		return 0;
+	for (k = 0, i++; k < 5; k++, i++)
+		if (i >= n || !(ascii_letter(t[i]) || digit(t[i]) ||
+		    t[i] == '-' || t[i] == '_'))
+			return 0;
+	return 1;
+}
+
+int
+qp_text_wechat(const char *t, size_t n)
+{
+	static const char wei[] = "\xe5\xbe\xae", xin[] = "\xe4\xbf\xa1",
+	    hao[] = "\xe5\x8f\xb7", wei2[] = "\xe5\xa8\x81";	/* 微信号 威 */
+	size_t i;
+	int a, b;
+
+	n = strnlen(t, n);
+	for (i = 0; i < n; i++) {
+		a = (unsigned char)t[i];
+		b = i + 1 < n ? (unsigned char)t[i + 1] : 0;
+		if ((a == 'v' || a == 'V' || a == 'w' || a == 'W') &&
+		    (b == 'x' || b == 'X') && wechat_id(t, n, i + 2))
+			return 1;
+		if ((a == 'v' || a == 'V') && n - i >= 4 &&
+		    memcmp(t + i + 1, xin, 3) == 0 && wechat_id(t, n, i + 4))
+			return 1;
+		if (a != 0xe5 || n - i < 6 || memcmp(t + i + 3, xin, 3) != 0)
+			continue;
+		if (memcmp(t + i, wei2, 3) == 0 && wechat_id(t, n, i + 6))
+			return 1;
+		if (memcmp(t + i, wei, 3) != 0)
+			continue;
+		if (wechat_id(t, n, i + 6))
+			return 1;
+		if (n - i >= 9 && memcmp(t + i + 6, hao, 3) == 0 &&
+		    wechat_id(t, n, i + 9))
+			return 1;
+	}
+	return 0;
 }

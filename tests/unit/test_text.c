@@ -1,4 +1,6 @@
 /* qp_text (questions and UGC, seed 004) and qp_roles (staff and bots). */
+#include <locale.h>
+#include <regex.h>
 #include <stdlib.h>
 
 #include "qp_roles.h"
@@ -17,6 +19,57 @@ ugc(const char *media, const char *s)
 	static const struct qp_ugc u = QP_UGC_DEFAULT;
 
 	return qp_text_ugc(&u, media, s, strlen(s));
+}
+
+/*
+ * The contact matchers against the regular expressions they stand for, in
+ * a UTF-8 locale as qp-cohort runs them, on random texts made of the
+ * pieces that matter (digits, +, letters, spaces, colons, 微信号威, ...).
+ */
+static void
+contacts(void)
+{
+	static const char *const pieces[] = { "0", "1", "3", "8", "9", "+",
+	    " ", ":", "\xef\xbc\x9a", "\xe5\xbe\xae", "\xe4\xbf\xa1",
+	    "\xe5\x8f\xb7", "\xe5\xa8\x81", "v", "V", "w", "W", "x", "X",
+	    "a", "z", "Q", "-", "_", "\n", "\xe4\xb8\xad", "12", "138",
+	    "vx", "\xe5\xbe\xae\xe4\xbf\xa1", "\xe5\xbe\xae\xe4\xbf\xa1\xe5\x8f\xb7" };
+	const size_t np = sizeof pieces / sizeof pieces[0];
+	regex_t phone, wechat;
+	char buf[256];
+	int i, bad[2] = { 0, 0 }, hits[2] = { 0, 0 };
+
+	setlocale(LC_CTYPE, "C.UTF-8");
+	CHECK(regcomp(&phone, QP_TEXT_PHONE_RE, REG_EXTENDED | REG_NOSUB) == 0);
+	CHECK(regcomp(&wechat, QP_TEXT_WECHAT_RE, REG_EXTENDED | REG_NOSUB) == 0);
+	for (i = 0; i < 200000; i++) {
+		size_t len = 0, k, n = test_below(24);
+		int want, got;
+
+		for (k = 0; k < n; k++) {
+			const char *p = pieces[test_below((unsigned)np)];
+
+			/* phone texts: mostly digits */
+			if (i % 2 == 0 && test_below(3) > 0)
+				p = pieces[test_below(6)];
+			memcpy(buf + len, p, strlen(p));
+			len += strlen(p);
+		}
+		buf[len] = '\0';
+		want = regexec(i % 2 ? &wechat : &phone, buf, 0, NULL, 0) == 0;
+		got = i % 2 ? qp_text_wechat(buf, len) : qp_text_phone(buf, len);
+		hits[i % 2] += want;
+		if (want != got && bad[i % 2]++ < 3)
+			fprintf(stderr, "%s: regex %d, by hand %d: %s\n",
+			    i % 2 ? "wechat" : "phone", want, got, buf);
+	}
+	CHECK(bad[0] == 0 && bad[1] == 0);
+	CHECK(hits[0] > 500 && hits[1] > 500);	/* both ways tried */
+	CHECK(qp_text_phone("call 13812345678 now", 20));
+	CHECK(!qp_text_phone("id 138123456789", 15));
+	CHECK(qp_text_wechat("\xe5\xbe\xae\xe4\xbf\xa1\xe5\x8f\xb7\xef\xbc\x9a abc_123", 20));
+	regfree(&phone);
+	regfree(&wechat);
 }
 
 int
@@ -94,5 +147,6 @@ main(void)
 	}
 	qp_roles_free(r);
 	qp_roles_free(NULL);
+	contacts();
 	return TEST_DONE("test_text");
 }
