@@ -509,14 +509,6 @@ day_s(char *buf, long long d)
 
 
 
-/* Whether m is a member on day d. */
-static int
-in_on(const struct ckm *m, long long d)
-{
-	return m->enrol != NODAY && qp_tz_day(tz, m->enrol) <= d &&
-	    (m->left == OPEN || qp_tz_day(tz, m->left) >= d);
-}
-
 /* Whether m is a member on any of the days lo..hi. */
 static int
 in_span(const struct ckm *m, long long lo, long long hi)
@@ -634,19 +626,36 @@ members_rows(struct qp_out *out, const struct ckg *g, long long hi,
 	}
 }
 
-/* Camp g's members on day d, and how many of them checked in. */
+/*
+ * Camp g's members on each day from its start to hi (e[]: from the day
+ * of their first entry to that of their last exit), and how many of them
+ * checked in (k[]): each member's days once, not each member each day.
+ */
 static void
-day_counts(const struct ckg *g, long long d, unsigned long long *e,
+day_counts(const struct ckg *g, long long hi, unsigned long long *e,
     unsigned long long *k)
 {
-	size_t j;
+	size_t n = (size_t)(hi - g->start + 1), j;
+	long long a, b, d;
 
-	*e = *k = 0;
-	for (j = g->m0; j < g->m0 + g->nm; j++)
-		if (in_on(&mem[j], d)) {
-			(*e)++;
-			*k += (unsigned)bit(mem[j].ck, &mem[j], d);
+	memset(e, 0, n * sizeof *e);
+	memset(k, 0, n * sizeof *k);
+	for (j = g->m0; j < g->m0 + g->nm; j++) {
+		const struct ckm *m = &mem[j];
+
+		if (m->enrol == NODAY)
+			continue;
+		a = qp_tz_day(tz, m->enrol);
+		b = m->left == OPEN ? hi : qp_tz_day(tz, m->left);
+		if (a < g->start)
+			a = g->start;
+		if (b > hi)
+			b = hi;
+		for (d = a; d <= b; d++) {
+			e[d - g->start]++;
+			k[d - g->start] += (unsigned)bit(m->ck, m, d);
 		}
+	}
 }
 
 const char *
@@ -675,6 +684,7 @@ ck_write(struct qp_out *out, long long E)
 	    "member_days", "checkins", "checkin_rate", "required", "completed",
 	    "completion_rate", "stayed", "graduation_rate" };
 	struct camp *camps = qp_xcalloc(ngrp + 1, sizeof *camps);
+	unsigned long long *ce = NULL, *ck = NULL;	/* a camp's days */
 	char b[16][32];
 	const char *v[16];
 	size_t i, j;
@@ -720,18 +730,18 @@ ck_write(struct qp_out *out, long long E)
 
 				se = qp_xrealloc(se, n, sizeof *se);
 				sk = qp_xrealloc(sk, n, sizeof *sk);
+				ce = qp_xrealloc(ce, n, sizeof *ce);
+				ck = qp_xrealloc(ck, n, sizeof *ck);
 				memset(se + ns, 0, (n - ns) * sizeof *se);
 				memset(sk + ns, 0, (n - ns) * sizeof *sk);
 				ns = n;
 			}
+			day_counts(g, hi, ce, ck);
 			for (d = g->start; d <= hi; d++) {
-				unsigned long long e, k;
-
-				day_counts(g, d, &e, &k);
-				se[d - g->start] += e;
-				sk[d - g->start] += k;
-				camps[i].member_days += e;
-				camps[i].checkins += k;
+				se[d - g->start] += ce[d - g->start];
+				sk[d - g->start] += ck[d - g->start];
+				camps[i].member_days += ce[d - g->start];
+				camps[i].checkins += ck[d - g->start];
 			}
 		}
 		for (j = 0; j < ns; j++) {
@@ -750,12 +760,13 @@ ck_write(struct qp_out *out, long long E)
 		const struct ckg *g = &grp[i];
 		long long hi = g->last < E ? g->last : E;
 
-		if (g->start == NODAY)
+		if (g->start == NODAY || hi < g->start)
 			continue;
+		day_counts(g, hi, ce, ck);
 		for (d = g->start; d <= hi; d++) {
-			unsigned long long e, k;
+			unsigned long long e = ce[d - g->start],
+			    k = ck[d - g->start];
 
-			day_counts(g, d, &e, &k);
 			v[0] = g->id;
 			v[1] = num(b[0], d - g->start + 1);
 			v[2] = day_s(b[1], d);
@@ -765,6 +776,8 @@ ck_write(struct qp_out *out, long long E)
 			qp_out_xrow(out, v, 6);
 		}
 	}
+	free(ce);
+	free(ck);
 	qp_out_xtable(out, "camps", ccols, 16);
 	/* "*" first: the camps' counts added up; each rate over the camps
 	 * it applies to (completion: with required days; graduation: ended) */
