@@ -493,7 +493,7 @@ num(char *buf, long long v)
 	if (v < 0)
 		buf[0] = '\0';
 	else
-		snprintf(buf, 24, "%lld", v);
+		qp_csv_count(buf, (unsigned long long)v);
 	return buf;
 }
 

@@ -1186,6 +1186,8 @@ char *
 qp_csv_rate(char *buf, unsigned long long a, unsigned long long b)
 {
 	unsigned __int128 n, q, r;
+	size_t len;
+	int k;
 
 	if (b == 0) {
 		buf[0] = '\0';
@@ -1196,7 +1198,10 @@ qp_csv_rate(char *buf, unsigned long long a, unsigned long long b)
 	r = n % b;
 	if (r * 2 > b || (r * 2 == b && (q & 1)))
 		q++;
-	snprintf(buf, 32, "%llu.%04llu", (unsigned long long)(q / 10000),
-	    (unsigned long long)(q % 10000));
+	len = qp_csv_count(buf, (unsigned long long)(q / 10000));
+	buf[len] = '.';
+	for (r = q % 10000, k = 4; k > 0; k--, r /= 10)
+		buf[len + (size_t)k] = (char)('0' + (int)(r % 10));
+	buf[len + 5] = '\0';
 	return buf;
 }

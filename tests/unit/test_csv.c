@@ -344,6 +344,25 @@ main(void)
 		CHECK(strcmp(qp_csv_rate(b, 7, 0), "") == 0);
 		CHECK(strcmp(qp_csv_rate(b, ~0ULL, 1), "18446744073709551615.0000")
 		    == 0);
+		CHECK(strcmp(qp_csv_rate(b, 1, 1000), "0.0010") == 0);
+	}
+	/* qp_csv_count: printf's %llu, at the edges and at random */
+	{
+		static const unsigned long long edge[] = { 0, 9, 10, 99, 100,
+		    4294967295ULL, 4294967296ULL, ~0ULL };
+		char b[24], want[24];
+		size_t k;
+		int ok = 1;
+
+		for (k = 0; k < 100008; k++) {
+			unsigned long long x = k < 8 ? edge[k] :
+			    test_rand() >> test_below(64);
+
+			snprintf(want, sizeof want, "%llu", x);
+			ok &= qp_csv_count(b, x) == strlen(want) &&
+			    strcmp(b, want) == 0;
+		}
+		CHECK(ok);
 	}
 	return TEST_DONE("test_csv");
 }
