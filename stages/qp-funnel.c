@@ -312,6 +312,7 @@ put(const struct fev *e)
 
 static struct qp_order order;
 static int need_group;
+static int want_ugc;		/* a step asks for UGC: worth judging */
 
 /* One events row (qp_cli_pass()'s row callback; arg: the columns). */
 static void
@@ -364,7 +365,7 @@ event(const struct qp_in *in, void *arg)
 	text = fld(row, c->text, &tlen);
 	if (kc == K_MESSAGE) {
 		e.flags |= F_MSG;
-		if (qp_text_ugc(&o.ugc, s, text, tlen))
+		if (want_ugc && qp_text_ugc(&o.ugc, s, text, tlen))
 			e.flags |= F_UGC;	/* R9 */
 	}
 	for (k = 0; k < nsteps; k++) {
@@ -1228,6 +1229,8 @@ main(int argc, char **argv)
 		add_step("paid:name=paid", "default");
 	} else if (preset_ugc || preset_grass)
 		qp_usage_error("--preset: not with --step or --steps");
+	for (i = 0; i < nsteps; i++)
+		want_ugc |= steps[i].ugc;
 	o.tz = qp_cli_tz(zone, "local days are UTC days", com.quiet);
 	qp_src_readahead(1);	/* inflate on a second thread */
 	out = qp_cli_stage(&com, "qp-funnel", argc, argv, optind, &in);
