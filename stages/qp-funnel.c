@@ -634,16 +634,23 @@ struct cursor {
 	size_t		 cap, i, n;
 };
 
-/* A cursor over records [off, end), with a buffer of its share of 8 MB. */
+/*
+ * A cursor over records [off, end), with a buffer of its share of 8 MB,
+ * no larger than its records (a group's, one after the other: 2,000
+ * buffers of 2 MB cleared were a second at 10M messages).
+ */
 static void
 cur_init(struct cursor *c, off_t off, off_t end, size_t ncursors)
 {
-	size_t cap = (8u << 20) / sizeof(struct fev) / (ncursors ? ncursors : 1);
+	size_t cap = (8u << 20) / sizeof(struct fev) / (ncursors ? ncursors : 1),
+	    n = (size_t)(end - off) / sizeof(struct fev);
 
 	c->off = off;
 	c->end = end;
 	c->cap = cap < 128 ? 128 : cap > 65536 ? 65536 : cap;
-	c->buf = qp_xcalloc(c->cap, sizeof *c->buf);
+	if (c->cap > n)
+		c->cap = n > 0 ? n : 1;
+	c->buf = qp_xrealloc(NULL, c->cap, sizeof *c->buf);
 	c->i = c->n = 0;
 }
 
