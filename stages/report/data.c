@@ -90,7 +90,13 @@ scope_begin(const struct tab *ct, int c, const char *g)
 			t->sidx[k][i] = i;
 		t->scol[k] = c;
 		sort_tab = t, sort_col = c;
-		qsort(t->sidx[k], t->nrows, sizeof *t->sidx[k], by_scope);
+		/* Tables come group by group: most need no sorting. */
+		for (i = 1; i < t->nrows && by_scope(&t->sidx[k][i - 1],
+		    &t->sidx[k][i]) < 0; i++)
+			;
+		if (i < t->nrows)
+			qsort(t->sidx[k], t->nrows, sizeof *t->sidx[k],
+			    by_scope);
 	}
 	x = t->sidx[k];
 	for (lo = 0, hi = t->nrows; lo < hi; ) {	/* the first >= g */
@@ -247,25 +253,39 @@ tab_free(struct tab *t)
 	free(t);
 }
 
+struct keyed {
+	double		 v;
+	size_t		 row;
+};
+
 static int
 by_num_desc(const void *a, const void *b)
 {
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	double u = num(at(sort_tab, x, sort_col)),
-	    v = num(at(sort_tab, y, sort_col));
+	const struct keyed *x = a, *y = b;
 
-	if (u != v)
-		return u > v ? -1 : 1;
-	return x < y ? -1 : x > y;
+	if (x->v != y->v)
+		return x->v > y->v ? -1 : 1;
+	return x->row < y->row ? -1 : x->row > y->row;
 }
 
 void
 sort_rows(const struct tab *t, int c, size_t *idx, size_t n)
 {
-	sort_tab = t;
-	sort_col = c;
-	if (n > 0)	/* idx may be NULL then */
-		qsort(idx, n, sizeof *idx, by_num_desc);
+	struct keyed *k;
+	size_t i;
+
+	if (n == 0)	/* idx may be NULL then */
+		return;
+	/* Each row's number read once, not at each comparison. */
+	k = qp_xcalloc(n, sizeof *k);
+	for (i = 0; i < n; i++) {
+		k[i].v = num(at(t, idx[i], c));
+		k[i].row = idx[i];
+	}
+	qsort(k, n, sizeof *k, by_num_desc);
+	for (i = 0; i < n; i++)
+		idx[i] = k[i].row;
+	free(k);
 }
 
 int
