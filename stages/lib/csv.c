@@ -470,6 +470,74 @@ grow_fields(struct qp_csv *c, size_t n)
  */
 enum { SCAN_QUOTE = 1, SCAN_ODD = 2, SCAN_NONL = 4 };
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define SCAN32	1
+
+/*
+ * scan_line()'s loop, 32 bytes at a time where the CPU has AVX2 (every
+ * stage parses every row: this is a tenth of some stages' time).  From
+ * *ip on; returns 1 when the newline is found (*len cut there), 0 when
+ * fewer than 32 bytes are left, -1 when out of memory.
+ */
+__attribute__((target("avx2")))
+static int
+scan32(struct qp_csv *c, const unsigned char *u, size_t *len, int nl,
+    size_t *ip, size_t *np, unsigned *q, unsigned *odd, size_t *cr)
+{
+	const __m256i vd = _mm256_set1_epi8(c->delim),
+	    vq = _mm256_set1_epi8('"'), vz = _mm256_setzero_si256(),
+	    vn = _mm256_set1_epi8('\n'), vr = _mm256_set1_epi8('\r');
+	size_t i = *ip, n = *np;
+	int found = 0;
+
+	for (; i + 32 <= *len; i += 32) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(u + i));
+		unsigned e = nl ? (unsigned)_mm256_movemask_epi8(
+		    _mm256_cmpeq_epi8(v, vn)) : 0;
+		unsigned keep = e ? (e & -e) - 1 : 0xffffffffu, d, r;
+
+		d = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, vd)) &
+		    keep;
+		*q |= (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, vq)) &
+		    keep;
+		*odd |= (unsigned)_mm256_movemask_epi8(_mm256_or_si256(v,
+		    _mm256_cmpeq_epi8(v, vz))) & keep;
+		r = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, vr)) &
+		    keep;
+		if (r != 0 && *cr == *len)
+			*cr = i + (size_t)__builtin_ctz(r);
+		for (; d != 0; d &= d - 1) {
+			if (n + 1 >= c->fcap && grow_fields(c, n + 2) == -1)
+				return -1;
+			c->f[n++].len = i + (size_t)__builtin_ctz(d);
+		}
+		if (e != 0) {
+			*len = i + (size_t)__builtin_ctz(e);
+			found = 1;
+			break;
+		}
+	}
+	*ip = i;
+	*np = n;
+	return found;
+}
+
+static int
+have_avx2(void)
+{
+	static int known, yes;
+
+	if (!known) {
+		__builtin_cpu_init();
+		yes = __builtin_cpu_supports("avx2") &&
+		    getenv("QP_NO_AVX2") == NULL;
+		known = 1;
+	}
+	return yes;
+}
+#endif
+
 static size_t
 scan_line(struct qp_csv *c, const char *s, size_t len, int nl, size_t *end,
     size_t *cr, int *what)
@@ -480,6 +548,16 @@ scan_line(struct qp_csv *c, const char *s, size_t len, int nl, size_t *end,
 
 	*cr = len;
 	*what = 0;
+#ifdef SCAN32
+	if (have_avx2())
+		switch (scan32(c, u, &len, nl, &i, &n, &q, &odd, cr)) {
+		case -1:
+			return 0;
+		case 1:
+			nl = 0;		/* found */
+			goto done;
+		}
+#endif
 #ifdef __SSE2__
 	{
 		const __m128i vd = _mm_set1_epi8(c->delim),
