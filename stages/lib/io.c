@@ -1,13 +1,14 @@
 /*
  * Byte sources and sinks: plain text or gzip members in, gzip members out.
  *
- * The source inflates member after member into the caller's buffer and
- * insists that each one ends with its trailer, so a stream cut anywhere is
- * an error rather than a shorter stream.  The sink cuts text into blocks of
- * QP_BLOCK bytes and deflates each into an independent member; at levels
- * above 0 worker threads compress blocks while the caller fills the next
- * ones, and the members are written in order, so the bytes do not depend
- * on the number of threads.
+ * The source inflates member after member into the caller's buffer (with
+ * ISA-L) and insists that each one ends with its trailer, so a stream cut
+ * anywhere is an error rather than a shorter stream.  The sink cuts text
+ * into blocks of QP_BLOCK bytes and deflates each into an independent
+ * member (with zlib, whose bytes the tests know); at levels above 0 worker
+ * threads compress blocks while the caller fills the next ones, at level
+ * 0 one thread may write them behind the caller, and the members are
+ * written in order, so the bytes do not depend on the number of threads.
  */
 #include <sys/file.h>
 #include <sys/stat.h>
