@@ -9,8 +9,9 @@
  * Once the events are over the records are read back twice, on a thread
  * of their own while the tables after the events pass through: merged
  * across groups by time for the community ("*", one person's events in
- * all groups), then group by group.  Memory holds one scope's members, their open chains and
- * their results; the records, not the messages, are on disk.
+ * all groups), then group by group.  Memory holds one scope's members,
+ * their open chains and their results; the records, not the messages,
+ * are on disk.
  *
  * Per member, every step-1 event starts a chain (an anchor); a chain takes
  * each later step at the first event that meets it within --window of
