@@ -63,11 +63,12 @@ long		 qp_src_read(struct qp_src *s, char *buf, size_t len);
 void		 qp_src_readahead(int on);
 
 /*
- * Start a thread of fn(arg) that takes no signals (SIGINT, SIGTERM,
- * SIGHUP, SIGPIPE stay with the caller's), if threads are wanted: not
- * with QP_THREADS=0 or 1 or on one processor.  Returns 0, or -1 when the
- * caller should do the work itself.
+ * Whether threads are wanted: not with QP_THREADS=0 or 1, nor on one
+ * processor.  qp_thread_start() starts one that takes no signals (SIGINT,
+ * SIGTERM, SIGHUP, SIGPIPE stay with the caller's) to run fn(arg); it
+ * returns 0, or -1 when the caller should do the work itself.
  */
+int		 qp_threads(void);
 int		 qp_thread_start(pthread_t *t, void *(*fn)(void *), void *arg);
 
 const char	*qp_src_name(const struct qp_src *s);

@@ -16,6 +16,7 @@
  * src); a dedupe table (src, rows_in, rows_out, duplicates) follows.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,10 +121,22 @@ struct dd {
 	struct cols	 c;
 	char		*buf;		/* packed records */
 	size_t		 len, cap, limit;
+	size_t		 buflimit;	/* -m, or half of it with a second thread */
 	struct ent	*idx;		/* one per record, for sorting */
 	size_t		 nrec, idxcap;
 	int		*runs;		/* spilled runs: unlinked files */
 	size_t		 nruns;
+	/* With a second thread, the buffer it sorts and writes as a run
+	 * while this one fills the other (each then holds half of -m). */
+	struct {
+		char		*buf;
+		size_t		 len, cap;
+		struct ent	*idx;
+		size_t		 nrec, idxcap;
+	} sp;
+	pthread_t	 spiller;
+	int		 spilling;	/* the thread runs */
+	int		 spfd;		/* its run, when done */
 	struct names	 names;
 	struct srcstat	*st;
 	size_t		 nst;
@@ -271,7 +284,7 @@ rec_cmp_total(const struct rec *a, const struct rec *b)
 	return a->size < b->size ? -1 : a->size > b->size;
 }
 
-static struct dd *sort_dd;
+static const char *sort_buf;	/* the records idx_cmp() compares */
 
 static int
 idx_cmp(const void *x, const void *y)
@@ -285,16 +298,16 @@ idx_cmp(const void *x, const void *y)
 	 * ids; different hashes fall back to the bytes.
 	 */
 	if (a->ghash != b->ghash)
-		return rec_cmp_total((const struct rec *)(sort_dd->buf + a->off),
-		    (const struct rec *)(sort_dd->buf + b->off));
+		return rec_cmp_total((const struct rec *)(sort_buf + a->off),
+		    (const struct rec *)(sort_buf + b->off));
 	if (a->ts != b->ts)
 		return a->ts < b->ts ? -1 : 1;
 	if (a->rank != b->rank)
 		return a->rank < b->rank ? -1 : 1;
 	if (a->numeric && b->numeric && a->mnum != b->mnum)
 		return a->mnum < b->mnum ? -1 : 1;
-	return rec_cmp_total((const struct rec *)(sort_dd->buf + a->off),
-	    (const struct rec *)(sort_dd->buf + b->off));
+	return rec_cmp_total((const struct rec *)(sort_buf + a->off),
+	    (const struct rec *)(sort_buf + b->off));
 }
 
 static struct srcstat *
@@ -370,7 +383,7 @@ note_name(struct dd *d, const struct qp_field *id, const struct qp_field *name,
 static void
 sort_buffer(struct dd *d)
 {
-	sort_dd = d;
+	sort_buf = d->buf;
 	qsort(d->idx, d->nrec, sizeof *d->idx, idx_cmp);
 }
 
@@ -505,9 +518,9 @@ spill_write(int fd, const void *p, size_t len)
 		qp_die("spill file in %s: %s", qp_tmpdir(), strerror(errno));
 }
 
-/* Sort the buffer and write it out as a run. */
-static void
-spill(struct dd *d)
+/* Sort records buf/idx[0..nrec-1] and write them out as a run: its file. */
+static int
+spill_run(const char *buf, struct ent *idx, size_t nrec)
 {
 	char *out = qp_xrealloc(NULL, SPILL_BUF, 1);
 	const struct rec *pr = NULL;
@@ -516,12 +529,12 @@ spill(struct dd *d)
 	int64_t prev = 0;
 	int fd;
 
-	sort_buffer(d);
+	sort_buf = buf;
+	qsort(idx, nrec, sizeof *idx, idx_cmp);
 	if ((fd = qp_tmpfd("qp-dedupe")) == -1)
 		qp_die("spill file in %s: %s", qp_tmpdir(), strerror(errno));
-	for (i = 0; i < d->nrec; i++) {
-		const struct rec *r = (const struct rec *)(d->buf + d->idx[i].off);
-
+	for (i = 0; i < nrec; i++) {
+		const struct rec *r = (const struct rec *)(buf + idx[i].off);
 		if (n + SPILL_HDR + r->len > SPILL_BUF) {
 			spill_write(fd, out, n);
 			n = 0;
@@ -551,9 +564,57 @@ spill(struct dd *d)
 	}
 	spill_write(fd, out, n);
 	free(out);
-	d->runs = qp_xrealloc(d->runs, d->nruns + 1, sizeof *d->runs);
-	d->runs[d->nruns++] = fd;
-	d->len = d->nrec = 0;
+	return fd;
+}
+
+static void *
+spill_main(void *arg)
+{
+	struct dd *d = arg;
+
+	d->spfd = spill_run(d->sp.buf, d->sp.idx, d->sp.nrec);
+	return NULL;
+}
+
+/* The run being written, once written, among the runs. */
+static void
+spill_wait(struct dd *d)
+{
+	if (d->spilling) {
+		pthread_join(d->spiller, NULL);
+		d->spilling = 0;
+	}
+	if (d->sp.nrec > 0) {
+		d->runs = qp_xrealloc(d->runs, d->nruns + 1, sizeof *d->runs);
+		d->runs[d->nruns++] = d->spfd;
+		d->sp.len = d->sp.nrec = 0;
+	}
+}
+
+/*
+ * The buffer is full: it becomes a run, written by the second thread
+ * while this one fills the other buffer, or here.
+ */
+static void
+spill(struct dd *d)
+{
+	char *b;
+	struct ent *e;
+	size_t t;
+
+	spill_wait(d);
+	b = d->sp.buf, d->sp.buf = d->buf, d->buf = b;
+	e = d->sp.idx, d->sp.idx = d->idx, d->idx = e;
+	t = d->sp.len, d->sp.len = d->len, d->len = t;
+	t = d->sp.cap, d->sp.cap = d->cap, d->cap = t;
+	t = d->sp.nrec, d->sp.nrec = d->nrec, d->nrec = t;
+	t = d->sp.idxcap, d->sp.idxcap = d->idxcap, d->idxcap = t;
+	if (qp_thread_start(&d->spiller, spill_main, d) == 0)
+		d->spilling = 1;
+	else {
+		spill_main(d);
+		spill_wait(d);
+	}
 }
 
 /* Pack one events row. */
@@ -579,7 +640,7 @@ add(struct dd *d, const struct qp_row *row, int64_t ts, uint32_t input,
 	need = (sizeof *r + len + 1 + 7) & ~(size_t)7;
 	/* -m covers the records, their sort entries and the sort's copy of
 	 * them (qsort merges through a second array). */
-	if (d->len + need + 2 * (d->nrec + 1) * sizeof(struct ent) > d->limit &&
+	if (d->len + need + 2 * (d->nrec + 1) * sizeof(struct ent) > d->buflimit &&
 	    d->nrec > 0)
 		spill(d);
 	if (d->len + need > d->cap) {
@@ -1116,6 +1177,7 @@ main(int argc, char **argv)
 		} else
 			qp_usage_error("unknown option");
 	}
+	d.buflimit = qp_threads() ? d.limit / 2 : d.limit;
 	out = qp_cli_stage(&com, "qp-dedupe", argc, argv, optind, &in);
 	while ((rc = qp_in_next(in)) > 0) {
 		r = qp_in_row(in);
@@ -1209,6 +1271,9 @@ main(int argc, char **argv)
 	if (!seen)
 		qp_die("%s: no events table in the input", qp_in_name(in));
 	/* The last records are merged from the buffer, not spilled. */
+	spill_wait(&d);
+	free(d.sp.buf);
+	free(d.sp.idx);
 	sort_buffer(&d);
 	sources_write(&so, out);
 	if (qp_out_table(out, "events", version, hdr, nh) == -1)

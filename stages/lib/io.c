@@ -184,12 +184,18 @@ struct ahead {
 static int want_ahead;
 
 int
+qp_threads(void)
+{
+	return threads_wanted(1) > 0;
+}
+
+int
 qp_thread_start(pthread_t *t, void *(*fn)(void *), void *arg)
 {
 	sigset_t old;
 	int rc;
 
-	if (threads_wanted(1) == 0)
+	if (!qp_threads())
 		return -1;
 	block_signals(&old);	/* signals go to the caller's thread */
 	rc = pthread_create(t, NULL, fn, arg);
