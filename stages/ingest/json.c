@@ -35,6 +35,7 @@ struct json {
 	enum want		 want;
 	unsigned long long	 line;
 	int			 failed;
+	int			 discard;	/* strings checked, not kept */
 	char			 err[160];
 };
 
@@ -143,6 +144,13 @@ get(struct json *j)
 static inline int
 put(struct json *j, const char *p, size_t n)
 {
+	if (j->discard) {
+		/* Skipped: only its length, to refuse what put would. */
+		if (j->len + n + 1 > MAXSTR)
+			return -1;
+		j->len += n;
+		return 0;
+	}
 	if (__builtin_expect(j->len + n + 1 > j->cap, 0)) {
 		size_t cap = j->cap ? j->cap * 2 : 256;
 		char *s;
@@ -460,6 +468,17 @@ json_next(struct json *j)
 			return fail(j, "unexpected character '%c'", c);
 		}
 	}
+}
+
+int
+json_skip_next(struct json *j)
+{
+	int rc;
+
+	j->discard = 1;
+	rc = json_skip(j, json_next(j));
+	j->discard = 0;
+	return rc;
 }
 
 int

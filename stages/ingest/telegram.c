@@ -151,6 +151,24 @@ read_msg(struct tg *t, struct msg *m)
 
 	while ((k = json_next(t->j)) == J_KEY) {
 		json_copy(t->j, key, sizeof key);
+		if (t->pass == 1) {
+			/* Names and ids alone: the rest skipped, not copied. */
+			if (strcmp(key, "from") == 0)
+				r = json_scalar(t->j, m->from, sizeof m->from);
+			else if (strcmp(key, "from_id") == 0)
+				r = json_scalar(t->j, m->from_id,
+				    sizeof m->from_id);
+			else if (strcmp(key, "actor") == 0)
+				r = json_scalar(t->j, m->actor, sizeof m->actor);
+			else if (strcmp(key, "actor_id") == 0)
+				r = json_scalar(t->j, m->actor_id,
+				    sizeof m->actor_id);
+			else
+				r = json_skip_next(t->j);
+			if (r == -1)
+				return -1;
+			continue;
+		}
 		/* the keys every message has, first */
 		if (strcmp(key, "text") == 0)
 			r = read_text(t, m);

@@ -110,8 +110,27 @@ struct ing_text {
 	size_t			 cap, pos, end;
 	size_t			 valid;	/* buf[pos..valid) is UTF-8 without NULs */
 	int			 eof, failed, raw;
+	int			 mem;	/* buf holds the whole file, read once */
 	unsigned long long	 lineno, replaced;
 };
+
+/* n bytes of fd from off into buf: how many there were (short at its end). */
+static size_t
+pread_all(int fd, char *buf, size_t n, off_t off)
+{
+	size_t got = 0;
+	ssize_t r;
+
+	while (got < n) {
+		r = pread(fd, buf + got, n - got, off + (off_t)got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	return got;
+}
 
 static struct ing_text *
 text_new(const char *name, int fd)
@@ -179,6 +198,16 @@ ing_rewind(struct ing_text *x)
 {
 	if (lseek(x->fd, 0, SEEK_SET) == -1)
 		return -1;
+	if (x->mem) {
+		/* Lines read were cut in place: their ends read again. */
+		if (pread_all(x->fd, x->buf, x->pos, 0) != x->pos)
+			return -1;
+		x->pos = x->valid = 0;
+		x->failed = x->raw = 0;
+		x->lineno = 0;
+		x->replaced = 0;
+		return 0;
+	}
 	x->pos = x->end = x->valid = 0;
 	x->eof = x->failed = x->raw = 0;
 	x->lineno = 0;
@@ -1572,7 +1601,8 @@ src_id(struct ing *g, int fd, const char *name)
  * (*hn of them) for format detection.  NULL when it cannot be (said).
  */
 static struct ing_text *
-text_open(int fd, const char *name, char *head, size_t cap, size_t *hn)
+text_open(int fd, const char *name, char *head, size_t cap, size_t *hn,
+    char *mem, size_t mlen)
 {
 	struct ing_text *x;
 	const char *enc;
@@ -1580,10 +1610,15 @@ text_open(int fd, const char *name, char *head, size_t cap, size_t *hn)
 	int dfd;
 
 	lseek(fd, 0, SEEK_SET);
-	if ((n = read(fd, head, cap)) < 0)
+	if (mem != NULL) {
+		n = (ssize_t)(mlen < cap ? mlen : cap);
+		memcpy(head, mem, (size_t)n);
+	} else if ((n = read(fd, head, cap)) < 0)
 		n = 0;
 	enc = guess_encoding((unsigned char *)head, (size_t)n);
 	if (strcmp(enc, "UTF-8") != 0) {
+		free(mem);
+		mem = NULL;
 		lseek(fd, 0, SEEK_SET);
 		dfd = transcode(fd, enc, name);
 		close(fd);
@@ -1596,10 +1631,45 @@ text_open(int fd, const char *name, char *head, size_t cap, size_t *hn)
 	lseek(fd, 0, SEEK_SET);
 	*hn = (size_t)n;
 	if ((x = text_new(name, fd)) == NULL) {
+		free(mem);
 		close(fd);
 		qp_warn("out of memory");
+	} else if (mem != NULL) {
+		/* Lines from memory: read to its end already. */
+		free(x->buf);
+		x->buf = mem;
+		x->cap = x->end = mlen;
+		x->eof = x->mem = 1;
 	}
 	return x;
+}
+
+/*
+ * A regular file shorter than the longest line, whole, with a byte to
+ * spare for the NUL ending its last line: read once to be hashed and
+ * parsed, instead of read again for each.  NULL for any other (read as
+ * it comes), and when it is not the size fstat said (changing under us).
+ */
+static char *
+slurp(int fd, size_t *lenp)
+{
+	struct stat st;
+	size_t n;
+	char *p, extra;
+
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+	    (unsigned long long)st.st_size >= MAXLINE)
+		return NULL;
+	n = (size_t)st.st_size;
+	if ((p = malloc(n + 1)) == NULL)
+		return NULL;
+	if (pread_all(fd, p, n, 0) != n || pread_all(fd, &extra, 1,
+	    (off_t)n) != 0) {
+		free(p);
+		return NULL;
+	}
+	*lenp = n;
+	return p;
 }
 
 /* What the export just read gave, for "no chat export found". */
@@ -1646,21 +1716,24 @@ static int
 parse_fd(struct ing *g, int fd, const char *name, int depth,
     const struct ing_format *f, unsigned long long attach)
 {
-	char head[8192];
+	char head[8192], *mem;
 	const struct ing_format *c;
 	struct ing_text *x;
-	size_t n;
+	size_t n, mlen = 0;
 	int best = 0, s, rc;
 
-	switch (src_id(g, fd, name)) {
+	mem = slurp(fd, &mlen);
+	switch (mem != NULL ? set_src(g, qp_hash(mem, mlen), name) :
+	    src_id(g, fd, name)) {
 	case -1:
 		close(fd);
 		return g->strict ? -1 : 0;
 	case 1:
+		free(mem);
 		close(fd);
 		return 0;
 	}
-	if ((x = text_open(fd, name, head, sizeof head, &n)) == NULL)
+	if ((x = text_open(fd, name, head, sizeof head, &n, mem, mlen)) == NULL)
 		return g->strict ? -1 : 0;
 	if (f == NULL && (f = g->format) == NULL)
 		for (c = ing_formats; c->name != NULL; c++)
@@ -1889,7 +1962,7 @@ read_chat(struct ing *g, struct ing_tree *t, long b, int depth)
 
 		ent_name(name, sizeof name, t, v[i] - t->e);
 		if ((fd = member_fd(t, v[i], name)) == -1 ||
-		    (x = text_open(fd, name, head, sizeof head, &hn)) == NULL) {
+		    (x = text_open(fd, name, head, sizeof head, &hn, NULL, 0)) == NULL) {
 			g->cur.bad++;
 			rc = g->strict ? -1 : 0;
 			continue;
