@@ -111,6 +111,7 @@ struct ing_text {
 	size_t			 valid;	/* buf[pos..valid) is UTF-8 without NULs */
 	int			 eof, failed, raw;
 	int			 mem;	/* buf holds the whole file, read once */
+	size_t			 valid0;	/* and its UTF-8 prefix, if known */
 	unsigned long long	 lineno, replaced;
 };
 
@@ -202,7 +203,8 @@ ing_rewind(struct ing_text *x)
 		/* Lines read were cut in place: their ends read again. */
 		if (pread_all(x->fd, x->buf, x->pos, 0) != x->pos)
 			return -1;
-		x->pos = x->valid = 0;
+		x->pos = 0;
+		x->valid = x->valid0;
 		x->failed = x->raw = 0;
 		x->lineno = 0;
 		x->replaced = 0;
@@ -1714,17 +1716,25 @@ read_done(struct ing *g, struct ing_text *x, const char *name,
  */
 static int
 parse_fd(struct ing *g, int fd, const char *name, int depth,
-    const struct ing_format *f, unsigned long long attach)
+    const struct ing_format *f, unsigned long long attach,
+    struct ing_file *lf)
 {
 	char head[8192], *mem;
 	const struct ing_format *c;
 	struct ing_text *x;
-	size_t n, mlen = 0;
+	size_t n, mlen = 0, valid = 0;
+	uint64_t h = 0;
 	int best = 0, s, rc;
 
-	mem = slurp(fd, &mlen);
-	switch (mem != NULL ? set_src(g, qp_hash(mem, mlen), name) :
-	    src_id(g, fd, name)) {
+	if (lf != NULL) {
+		/* Loaded ahead (ahead.c); its bytes are ours now. */
+		mem = lf->mem;
+		mlen = lf->len;
+		h = lf->hash;
+		valid = lf->valid;
+	} else if ((mem = slurp(fd, &mlen)) != NULL)
+		h = qp_hash(mem, mlen);
+	switch (mem != NULL ? set_src(g, h, name) : src_id(g, fd, name)) {
 	case -1:
 		close(fd);
 		return g->strict ? -1 : 0;
@@ -1735,6 +1745,8 @@ parse_fd(struct ing *g, int fd, const char *name, int depth,
 	}
 	if ((x = text_open(fd, name, head, sizeof head, &n, mem, mlen)) == NULL)
 		return g->strict ? -1 : 0;
+	if (x->mem)
+		x->valid = x->valid0 = valid;
 	if (f == NULL && (f = g->format) == NULL)
 		for (c = ing_formats; c->name != NULL; c++)
 			if (c->sniff != NULL &&
@@ -1822,7 +1834,8 @@ ing_media_name(const char *name)
 	return has_suffix(name, media_sfx);
 }
 
-static int dispatch(struct ing *g, int fd, const char *name, int depth);
+static int dispatch(struct ing *g, int fd, const char *name, int depth,
+		    struct ing_file *lf);
 
 /* A file of a walked folder, never a link, FIFO or device: fd or -1. */
 static int
@@ -1840,6 +1853,54 @@ open_regular(const char *path)
 		return -1;
 	}
 	return fd;
+}
+
+/*
+ * A file of a folder that visit() opens and reads as an input of its
+ * own: not a bundle's, not a media file.
+ */
+static int
+plain_file(const struct ing_tree *t, long k)
+{
+	const struct ing_ent *e = &t->e[k];
+	const char *base;
+
+	if (e->type != 'f' || (e->bundle != -1 && e->role != ING_NOT))
+		return 0;
+	base = strrchr(e->path, '/');
+	base = base ? base + 1 : e->path;
+	return !has_suffix(base, media_sfx);
+}
+
+void
+ing_file_load(const char *path, struct ing_file *f)
+{
+	const char *nl;
+
+	f->mem = NULL;
+	f->len = f->valid = 0;
+	f->hash = 0;
+	f->err = 0;
+	if ((f->fd = open_regular(path)) == -1) {
+		f->err = errno;
+		return;
+	}
+	if ((f->mem = slurp(f->fd, &f->len)) == NULL)
+		return;
+	f->hash = qp_hash(f->mem, f->len);
+	/* What ing_line() would check at its first line, found here. */
+	if ((nl = memrchr(f->mem, '\n', f->len)) != NULL)
+		f->valid = qp_utf8_check(f->mem, (size_t)(nl + 1 - f->mem));
+}
+
+void
+ing_file_drop(struct ing_file *f)
+{
+	if (f->fd != -1)
+		close(f->fd);
+	free(f->mem);
+	f->fd = -1;
+	f->mem = NULL;
 }
 
 /* The name of entry k as the user sees it: dir/path or archive!path. */
@@ -1933,7 +1994,7 @@ read_chat(struct ing *g, struct ing_tree *t, long b, int depth)
 		ent_name(name, sizeof name, t, e - t->e);
 		if ((fd = member_fd(t, e, name)) == -1)
 			return g->strict ? -1 : 0;
-		return parse_fd(g, fd, name, depth, f, bu->nattach);
+		return parse_fd(g, fd, name, depth, f, bu->nattach, NULL);
 	}
 	/* The src: the format, then each chat file's path and bytes. */
 	if ((hs = qp_hasher_new()) == NULL) {
@@ -2052,7 +2113,7 @@ read_bundle(struct ing *g, struct ing_tree *t, long b, int depth)
 		if ((fd = member_fd(t, &t->e[i], name)) == -1)
 			rc = g->strict ? -1 : 0;
 		else
-			rc = dispatch(g, fd, name, depth);
+			rc = dispatch(g, fd, name, depth, NULL);
 	}
 	if (bu->pack != -1) {
 		close(bu->pack);	/* read: a download of many chats needs no more fds */
@@ -2097,8 +2158,9 @@ copy_member(struct ing *g, struct archive *a, int fd, const char *name,
  */
 static int
 visit(struct ing *g, struct ing_tree *t, long k, struct archive *a, int depth,
-    unsigned long long *media)
+    unsigned long long *media, struct ing_ahead *ahead)
 {
+	struct ing_file lf;
 	struct ing_ent *e = &t->e[k];
 	struct ing_bund *bu;
 	unsigned long long size;
@@ -2155,11 +2217,18 @@ visit(struct ing *g, struct ing_tree *t, long k, struct archive *a, int depth,
 		return 0;
 	}
 	if (a == NULL) {
+		if (ing_ahead_take(ahead, k, &lf)) {
+			if ((fd = lf.fd) == -1) {
+				qp_warn("%s: %s", name, strerror(lf.err));
+				return g->strict ? -1 : 0;
+			}
+			return dispatch(g, fd, name, depth, &lf);
+		}
 		if ((fd = open_regular(name)) == -1) {
 			qp_warn("%s: %s", name, strerror(errno));
 			return g->strict ? -1 : 0;
 		}
-		return dispatch(g, fd, name, depth);
+		return dispatch(g, fd, name, depth, NULL);
 	}
 	if ((fd = ing_spool()) == -1) {
 		qp_warn("%s: temporary file: %s", name, strerror(errno));
@@ -2170,7 +2239,7 @@ visit(struct ing *g, struct ing_tree *t, long k, struct archive *a, int depth,
 		return r == -2 || g->strict ? -1 : 0;
 	}
 	lseek(fd, 0, SEEK_SET);
-	return dispatch(g, fd, name, depth);
+	return dispatch(g, fd, name, depth, NULL);
 }
 
 static struct archive *
@@ -2291,7 +2360,7 @@ parse_archive(struct ing *g, int fd, const char *name, int depth)
 		    h < ARCHIVE_WARN)
 			break;	/* said when listing */
 		if (map[i] != -1)
-			rc = visit(g, t, map[i], a, depth + 1, &media);
+			rc = visit(g, t, map[i], a, depth + 1, &media, NULL);
 	}
 	archive_read_free(a);
 	if (media > 0 && !g->quiet)
@@ -2305,14 +2374,25 @@ out:
 
 /* An open, seekable input: an archive to open, or text to parse. */
 static int
-dispatch(struct ing *g, int fd, const char *name, int depth)
+dispatch(struct ing *g, int fd, const char *name, int depth,
+    struct ing_file *lf)
 {
 	unsigned char head[512];
 	ssize_t n;
 
-	n = read(fd, head, sizeof head);
-	lseek(fd, 0, SEEK_SET);
+	if (lf != NULL && lf->mem != NULL) {
+		n = (ssize_t)(lf->len < sizeof head ? lf->len : sizeof head);
+		memcpy(head, lf->mem, (size_t)n);
+	} else {
+		n = read(fd, head, sizeof head);
+		lseek(fd, 0, SEEK_SET);
+		lf = NULL;	/* nothing loaded but the fd */
+	}
 	if (n > 0 && is_archive(head, (size_t)n)) {
+		if (lf != NULL) {
+			free(lf->mem);
+			lf->mem = NULL;
+		}
 		if (depth >= 4) {
 			qp_warn("%s: archives nested too deep; skipped", name);
 			close(fd);
@@ -2321,7 +2401,7 @@ dispatch(struct ing *g, int fd, const char *name, int depth)
 		}
 		return parse_archive(g, fd, name, depth);
 	}
-	return parse_fd(g, fd, name, depth, NULL, 0);
+	return parse_fd(g, fd, name, depth, NULL, 0, lf);
 }
 
 /* A folder on disk: listed, planned, then read in name order. */
@@ -2329,7 +2409,9 @@ static int
 walk_dir(struct ing *g, const char *path)
 {
 	struct ing_tree *t;
+	struct ing_ahead *ahead = NULL;
 	unsigned long long media = 0;
+	char name[8192];
 	size_t i;
 	int rc = 0;
 
@@ -2341,8 +2423,23 @@ walk_dir(struct ing *g, const char *path)
 	}
 	if (t->failed)
 		rc = -1;
+	/* The files visit() opens, loaded ahead of it. */
+	if (rc == 0 && (ahead = ing_ahead_new()) != NULL) {
+		for (i = 0; ahead != NULL && i < t->n; i++) {
+			if (!plain_file(t, (long)i))
+				continue;
+			ent_name(name, sizeof name, t, (long)i);
+			if (ing_ahead_add(ahead, (long)i, name) == -1) {
+				ing_ahead_free(ahead);
+				ahead = NULL;	/* each opened when visited */
+			}
+		}
+		if (ahead != NULL)
+			ing_ahead_start(ahead);
+	}
 	for (i = 0; rc == 0 && i < t->n; i++)
-		rc = visit(g, t, (long)i, NULL, 1, &media);
+		rc = visit(g, t, (long)i, NULL, 1, &media, ahead);
+	ing_ahead_free(ahead);
 	if (media > 0 && !g->quiet)
 		qp_warn("%s: %llu media files counted, not read", t->name, media);
 	ing_tree_free(t);
@@ -2371,7 +2468,7 @@ read_stream(struct ing *g, int in, const char *name)
 		}
 	}
 	lseek(fd, 0, SEEK_SET);
-	return dispatch(g, fd, name, 0);
+	return dispatch(g, fd, name, 0, NULL);
 }
 
 static int
@@ -2399,7 +2496,7 @@ input(struct ing *g, const char *path, const char **what)
 		return -1;
 	}
 	if (S_ISREG(st.st_mode))
-		return dispatch(g, fd, path, 0);
+		return dispatch(g, fd, path, 0, NULL);
 	/* A FIFO, /dev/fd/N of a pipe (<(zcat x.gz)): read as stdin is. */
 	*what = "empty input";
 	rc = read_stream(g, fd, path);
