@@ -207,7 +207,7 @@ read_msg(struct tg *t, struct msg *m)
 			m->location |= strcmp(key, "location_information") == 0;
 			m->contact |= strcmp(key, "contact_information") == 0;
 			m->sticker |= strcmp(key, "sticker_emoji") == 0;
-			r = json_skip(t->j, json_next(t->j));
+			r = json_skip_next(t->j);
 		}
 		if (r == -1)
 			return -1;
@@ -444,7 +444,7 @@ read_chat(struct tg *t)
 			}
 			while ((k = json_next(t->j)) == J_KEY) {
 				if (strcmp(json_str(t->j), "list") != 0) {
-					if (json_skip(t->j, json_next(t->j)) == -1)
+					if (json_skip_next(t->j) == -1)
 						return -1;
 					continue;
 				}
@@ -458,7 +458,7 @@ read_chat(struct tg *t)
 			}
 			r = k == J_END_OBJ ? 0 : -1;
 		} else
-			r = json_skip(t->j, json_next(t->j));
+			r = json_skip_next(t->j);
 		if (r == -1)
 			return -1;
 	}
