@@ -754,17 +754,23 @@ static const char *
 user_hash(struct ing *g, char *buf, const char *name, size_t *lenp,
     int *plain, struct ing_uid **slot)
 {
-	uint32_t h = 2166136261u;	/* FNV-1a, only to pick a slot */
-	const unsigned char *p;
+	uint64_t h = 0, w;
 	struct ing_uid *u;
-	size_t len;
+	size_t len = strlen(name), n;
 
-	for (p = (const unsigned char *)name; *p; p++)
-		h = (h ^ *p) * 16777619u;
-	len = (size_t)((const char *)p - name);
+	/* Only to pick a slot: the length and up to 16 bytes, first and last. */
+	n = len < 8 ? len : 8;
+	memcpy(&h, name, n);
+	if (len > 8) {
+		w = 0;
+		n = len - 8 < 8 ? len - 8 : 8;
+		memcpy(&w, name + len - n, n);
+		h ^= w * 0x9e3779b97f4a7c15ULL;
+	}
+	h = (h ^ len) * 0xff51afd7ed558ccdULL;
 	*lenp = len;
 	*slot = NULL;
-	u = &g->uids[h & 255];
+	u = &g->uids[h >> 56];
 	if (len < sizeof u->name && memcmp(u->name, name, len + 1) == 0 &&
 	    *u->plat != '\0' && g->platlen < sizeof u->plat &&
 	    memcmp(u->plat, g->platform, g->platlen + 1) == 0) {
