@@ -152,6 +152,34 @@ void	ing_add_source(struct ing *g, const char *input, const char *format);
 int	ing_spool(void);
 
 /*
+ * A file of a folder, loaded: fd (owned by the taker), or -1 with err its
+ * errno; mem its bytes when it was read whole (malloc'd, NUL room at
+ * [len]; NULL: read it as it comes), hash their qp_hash(), valid the
+ * length of their UTF-8 prefix up to the last newline.
+ */
+struct ing_file {
+	int		 fd, err;
+	char		*mem;
+	size_t		 len, valid;
+	uint64_t	 hash;
+};
+
+void	ing_file_load(const char *path, struct ing_file *f);
+void	ing_file_drop(struct ing_file *f);
+
+/*
+ * A folder's files loaded ahead (ahead.c): listed with ing_ahead_add()
+ * in the order they are visited (k: their entry), then started; taken
+ * by entry, 1 when it was listed (f then filled), else 0.
+ */
+struct ing_ahead;
+struct ing_ahead *ing_ahead_new(void);
+int	ing_ahead_add(struct ing_ahead *a, long k, const char *path);
+int	ing_ahead_start(struct ing_ahead *a);
+int	ing_ahead_take(struct ing_ahead *a, long k, struct ing_file *f);
+void	ing_ahead_free(struct ing_ahead *a);
+
+/*
  * --pseudonymize KEYFILE: load the key (refused when shorter than 16 bytes
  * or holding less than 128 bits by its byte frequencies: all zeros, a
  * repeated pattern) and the group labels of KEYFILE.groups.  0, or -1

@@ -35,6 +35,7 @@ struct json {
 	enum want		 want;
 	unsigned long long	 line;
 	int			 failed;
+	int			 discard;	/* strings checked, not kept */
 	char			 err[160];
 };
 
@@ -143,6 +144,13 @@ get(struct json *j)
 static inline int
 put(struct json *j, const char *p, size_t n)
 {
+	if (j->discard) {
+		/* Skipped: only its length, to refuse what put would. */
+		if (j->len + n + 1 > MAXSTR)
+			return -1;
+		j->len += n;
+		return 0;
+	}
 	if (__builtin_expect(j->len + n + 1 > j->cap, 0)) {
 		size_t cap = j->cap ? j->cap * 2 : 256;
 		char *s;
@@ -346,11 +354,19 @@ literal(struct json *j, const char *rest)
 	return 0;
 }
 
-/* After a value: what comes next depends on the container. */
+/*
+ * After a value: what comes next depends on the container.  A comma right
+ * after it (most of them) is taken now, saving the next call a round.
+ */
 static void
 after_value(struct json *j)
 {
 	j->want = j->depth == 0 ? W_DONE : W_COMMA_OR_END;
+	if (j->want == W_COMMA_OR_END && j->pos < j->end &&
+	    j->in[j->pos] == ',') {
+		j->pos++;
+		j->want = j->stack[j->depth - 1] == '{' ? W_KEY : W_VALUE;
+	}
 }
 
 enum json_tok
@@ -414,6 +430,10 @@ json_next(struct json *j)
 				if (string(j) == -1)
 					return J_ERR;
 				j->want = W_COLON;
+				if (j->pos < j->end && j->in[j->pos] == ':') {
+					j->pos++;	/* "key": as written */
+					j->want = W_VALUE;
+				}
 				return J_KEY;
 			}
 			if (c == ']' && j->want == W_KEY_OR_END)
@@ -460,6 +480,17 @@ json_next(struct json *j)
 			return fail(j, "unexpected character '%c'", c);
 		}
 	}
+}
+
+int
+json_skip_next(struct json *j)
+{
+	int rc;
+
+	j->discard = 1;
+	rc = json_skip(j, json_next(j));
+	j->discard = 0;
+	return rc;
 }
 
 int

@@ -36,6 +36,11 @@ size_t		 json_len(const struct json *j);
  * or array, or nothing for a scalar.  Returns 0 or -1.
  */
 int		 json_skip(struct json *j, enum json_tok t);
+/*
+ * Skip the next value as json_skip(j, json_next(j)) does, with the same
+ * errors, but without copying its strings: cheaper for values not read.
+ */
+int		 json_skip_next(struct json *j);
 
 /*
  * Read the next value: copy a string or number into buf (cap bytes, cut

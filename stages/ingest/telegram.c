@@ -151,6 +151,24 @@ read_msg(struct tg *t, struct msg *m)
 
 	while ((k = json_next(t->j)) == J_KEY) {
 		json_copy(t->j, key, sizeof key);
+		if (t->pass == 1) {
+			/* Names and ids alone: the rest skipped, not copied. */
+			if (strcmp(key, "from") == 0)
+				r = json_scalar(t->j, m->from, sizeof m->from);
+			else if (strcmp(key, "from_id") == 0)
+				r = json_scalar(t->j, m->from_id,
+				    sizeof m->from_id);
+			else if (strcmp(key, "actor") == 0)
+				r = json_scalar(t->j, m->actor, sizeof m->actor);
+			else if (strcmp(key, "actor_id") == 0)
+				r = json_scalar(t->j, m->actor_id,
+				    sizeof m->actor_id);
+			else
+				r = json_skip_next(t->j);
+			if (r == -1)
+				return -1;
+			continue;
+		}
 		/* the keys every message has, first */
 		if (strcmp(key, "text") == 0)
 			r = read_text(t, m);
@@ -189,7 +207,7 @@ read_msg(struct tg *t, struct msg *m)
 			m->location |= strcmp(key, "location_information") == 0;
 			m->contact |= strcmp(key, "contact_information") == 0;
 			m->sticker |= strcmp(key, "sticker_emoji") == 0;
-			r = json_skip(t->j, json_next(t->j));
+			r = json_skip_next(t->j);
 		}
 		if (r == -1)
 			return -1;
@@ -426,7 +444,7 @@ read_chat(struct tg *t)
 			}
 			while ((k = json_next(t->j)) == J_KEY) {
 				if (strcmp(json_str(t->j), "list") != 0) {
-					if (json_skip(t->j, json_next(t->j)) == -1)
+					if (json_skip_next(t->j) == -1)
 						return -1;
 					continue;
 				}
@@ -440,7 +458,7 @@ read_chat(struct tg *t)
 			}
 			r = k == J_END_OBJ ? 0 : -1;
 		} else
-			r = json_skip(t->j, json_next(t->j));
+			r = json_skip_next(t->j);
 		if (r == -1)
 			return -1;
 	}

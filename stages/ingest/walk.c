@@ -110,8 +110,28 @@ struct ing_text {
 	size_t			 cap, pos, end;
 	size_t			 valid;	/* buf[pos..valid) is UTF-8 without NULs */
 	int			 eof, failed, raw;
+	int			 mem;	/* buf holds the whole file, read once */
+	size_t			 valid0;	/* and its UTF-8 prefix, if known */
 	unsigned long long	 lineno, replaced;
 };
+
+/* n bytes of fd from off into buf: how many there were (short at its end). */
+static size_t
+pread_all(int fd, char *buf, size_t n, off_t off)
+{
+	size_t got = 0;
+	ssize_t r;
+
+	while (got < n) {
+		r = pread(fd, buf + got, n - got, off + (off_t)got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	return got;
+}
 
 static struct ing_text *
 text_new(const char *name, int fd)
@@ -179,6 +199,17 @@ ing_rewind(struct ing_text *x)
 {
 	if (lseek(x->fd, 0, SEEK_SET) == -1)
 		return -1;
+	if (x->mem) {
+		/* Lines read were cut in place: their ends read again. */
+		if (pread_all(x->fd, x->buf, x->pos, 0) != x->pos)
+			return -1;
+		x->pos = 0;
+		x->valid = x->valid0;
+		x->failed = x->raw = 0;
+		x->lineno = 0;
+		x->replaced = 0;
+		return 0;
+	}
 	x->pos = x->end = x->valid = 0;
 	x->eof = x->failed = x->raw = 0;
 	x->lineno = 0;
@@ -723,17 +754,23 @@ static const char *
 user_hash(struct ing *g, char *buf, const char *name, size_t *lenp,
     int *plain, struct ing_uid **slot)
 {
-	uint32_t h = 2166136261u;	/* FNV-1a, only to pick a slot */
-	const unsigned char *p;
+	uint64_t h = 0, w;
 	struct ing_uid *u;
-	size_t len;
+	size_t len = strlen(name), n;
 
-	for (p = (const unsigned char *)name; *p; p++)
-		h = (h ^ *p) * 16777619u;
-	len = (size_t)((const char *)p - name);
+	/* Only to pick a slot: the length and up to 16 bytes, first and last. */
+	n = len < 8 ? len : 8;
+	memcpy(&h, name, n);
+	if (len > 8) {
+		w = 0;
+		n = len - 8 < 8 ? len - 8 : 8;
+		memcpy(&w, name + len - n, n);
+		h ^= w * 0x9e3779b97f4a7c15ULL;
+	}
+	h = (h ^ len) * 0xff51afd7ed558ccdULL;
 	*lenp = len;
 	*slot = NULL;
-	u = &g->uids[h & 255];
+	u = &g->uids[h >> 56];
 	if (len < sizeof u->name && memcmp(u->name, name, len + 1) == 0 &&
 	    *u->plat != '\0' && g->platlen < sizeof u->plat &&
 	    memcmp(u->plat, g->platform, g->platlen + 1) == 0) {
@@ -1572,7 +1609,8 @@ src_id(struct ing *g, int fd, const char *name)
  * (*hn of them) for format detection.  NULL when it cannot be (said).
  */
 static struct ing_text *
-text_open(int fd, const char *name, char *head, size_t cap, size_t *hn)
+text_open(int fd, const char *name, char *head, size_t cap, size_t *hn,
+    char *mem, size_t mlen)
 {
 	struct ing_text *x;
 	const char *enc;
@@ -1580,10 +1618,15 @@ text_open(int fd, const char *name, char *head, size_t cap, size_t *hn)
 	int dfd;
 
 	lseek(fd, 0, SEEK_SET);
-	if ((n = read(fd, head, cap)) < 0)
+	if (mem != NULL) {
+		n = (ssize_t)(mlen < cap ? mlen : cap);
+		memcpy(head, mem, (size_t)n);
+	} else if ((n = read(fd, head, cap)) < 0)
 		n = 0;
 	enc = guess_encoding((unsigned char *)head, (size_t)n);
 	if (strcmp(enc, "UTF-8") != 0) {
+		free(mem);
+		mem = NULL;
 		lseek(fd, 0, SEEK_SET);
 		dfd = transcode(fd, enc, name);
 		close(fd);
@@ -1596,10 +1639,45 @@ text_open(int fd, const char *name, char *head, size_t cap, size_t *hn)
 	lseek(fd, 0, SEEK_SET);
 	*hn = (size_t)n;
 	if ((x = text_new(name, fd)) == NULL) {
+		free(mem);
 		close(fd);
 		qp_warn("out of memory");
+	} else if (mem != NULL) {
+		/* Lines from memory: read to its end already. */
+		free(x->buf);
+		x->buf = mem;
+		x->cap = x->end = mlen;
+		x->eof = x->mem = 1;
 	}
 	return x;
+}
+
+/*
+ * A regular file shorter than the longest line, whole, with a byte to
+ * spare for the NUL ending its last line: read once to be hashed and
+ * parsed, instead of read again for each.  NULL for any other (read as
+ * it comes), and when it is not the size fstat said (changing under us).
+ */
+static char *
+slurp(int fd, size_t *lenp)
+{
+	struct stat st;
+	size_t n;
+	char *p, extra;
+
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+	    (unsigned long long)st.st_size >= MAXLINE)
+		return NULL;
+	n = (size_t)st.st_size;
+	if ((p = malloc(n + 1)) == NULL)
+		return NULL;
+	if (pread_all(fd, p, n, 0) != n || pread_all(fd, &extra, 1,
+	    (off_t)n) != 0) {
+		free(p);
+		return NULL;
+	}
+	*lenp = n;
+	return p;
 }
 
 /* What the export just read gave, for "no chat export found". */
@@ -1644,24 +1722,37 @@ read_done(struct ing *g, struct ing_text *x, const char *name,
  */
 static int
 parse_fd(struct ing *g, int fd, const char *name, int depth,
-    const struct ing_format *f, unsigned long long attach)
+    const struct ing_format *f, unsigned long long attach,
+    struct ing_file *lf)
 {
-	char head[8192];
+	char head[8192], *mem;
 	const struct ing_format *c;
 	struct ing_text *x;
-	size_t n;
+	size_t n, mlen = 0, valid = 0;
+	uint64_t h = 0;
 	int best = 0, s, rc;
 
-	switch (src_id(g, fd, name)) {
+	if (lf != NULL) {
+		/* Loaded ahead (ahead.c); its bytes are ours now. */
+		mem = lf->mem;
+		mlen = lf->len;
+		h = lf->hash;
+		valid = lf->valid;
+	} else if ((mem = slurp(fd, &mlen)) != NULL)
+		h = qp_hash(mem, mlen);
+	switch (mem != NULL ? set_src(g, h, name) : src_id(g, fd, name)) {
 	case -1:
 		close(fd);
 		return g->strict ? -1 : 0;
 	case 1:
+		free(mem);
 		close(fd);
 		return 0;
 	}
-	if ((x = text_open(fd, name, head, sizeof head, &n)) == NULL)
+	if ((x = text_open(fd, name, head, sizeof head, &n, mem, mlen)) == NULL)
 		return g->strict ? -1 : 0;
+	if (x->mem)
+		x->valid = x->valid0 = valid;
 	if (f == NULL && (f = g->format) == NULL)
 		for (c = ing_formats; c->name != NULL; c++)
 			if (c->sniff != NULL &&
@@ -1749,7 +1840,8 @@ ing_media_name(const char *name)
 	return has_suffix(name, media_sfx);
 }
 
-static int dispatch(struct ing *g, int fd, const char *name, int depth);
+static int dispatch(struct ing *g, int fd, const char *name, int depth,
+		    struct ing_file *lf);
 
 /* A file of a walked folder, never a link, FIFO or device: fd or -1. */
 static int
@@ -1767,6 +1859,54 @@ open_regular(const char *path)
 		return -1;
 	}
 	return fd;
+}
+
+/*
+ * A file of a folder that visit() opens and reads as an input of its
+ * own: not a bundle's, not a media file.
+ */
+static int
+plain_file(const struct ing_tree *t, long k)
+{
+	const struct ing_ent *e = &t->e[k];
+	const char *base;
+
+	if (e->type != 'f' || (e->bundle != -1 && e->role != ING_NOT))
+		return 0;
+	base = strrchr(e->path, '/');
+	base = base ? base + 1 : e->path;
+	return !has_suffix(base, media_sfx);
+}
+
+void
+ing_file_load(const char *path, struct ing_file *f)
+{
+	const char *nl;
+
+	f->mem = NULL;
+	f->len = f->valid = 0;
+	f->hash = 0;
+	f->err = 0;
+	if ((f->fd = open_regular(path)) == -1) {
+		f->err = errno;
+		return;
+	}
+	if ((f->mem = slurp(f->fd, &f->len)) == NULL)
+		return;
+	f->hash = qp_hash(f->mem, f->len);
+	/* What ing_line() would check at its first line, found here. */
+	if ((nl = memrchr(f->mem, '\n', f->len)) != NULL)
+		f->valid = qp_utf8_check(f->mem, (size_t)(nl + 1 - f->mem));
+}
+
+void
+ing_file_drop(struct ing_file *f)
+{
+	if (f->fd != -1)
+		close(f->fd);
+	free(f->mem);
+	f->fd = -1;
+	f->mem = NULL;
 }
 
 /* The name of entry k as the user sees it: dir/path or archive!path. */
@@ -1860,7 +2000,7 @@ read_chat(struct ing *g, struct ing_tree *t, long b, int depth)
 		ent_name(name, sizeof name, t, e - t->e);
 		if ((fd = member_fd(t, e, name)) == -1)
 			return g->strict ? -1 : 0;
-		return parse_fd(g, fd, name, depth, f, bu->nattach);
+		return parse_fd(g, fd, name, depth, f, bu->nattach, NULL);
 	}
 	/* The src: the format, then each chat file's path and bytes. */
 	if ((hs = qp_hasher_new()) == NULL) {
@@ -1889,7 +2029,7 @@ read_chat(struct ing *g, struct ing_tree *t, long b, int depth)
 
 		ent_name(name, sizeof name, t, v[i] - t->e);
 		if ((fd = member_fd(t, v[i], name)) == -1 ||
-		    (x = text_open(fd, name, head, sizeof head, &hn)) == NULL) {
+		    (x = text_open(fd, name, head, sizeof head, &hn, NULL, 0)) == NULL) {
 			g->cur.bad++;
 			rc = g->strict ? -1 : 0;
 			continue;
@@ -1979,7 +2119,7 @@ read_bundle(struct ing *g, struct ing_tree *t, long b, int depth)
 		if ((fd = member_fd(t, &t->e[i], name)) == -1)
 			rc = g->strict ? -1 : 0;
 		else
-			rc = dispatch(g, fd, name, depth);
+			rc = dispatch(g, fd, name, depth, NULL);
 	}
 	if (bu->pack != -1) {
 		close(bu->pack);	/* read: a download of many chats needs no more fds */
@@ -2024,8 +2164,9 @@ copy_member(struct ing *g, struct archive *a, int fd, const char *name,
  */
 static int
 visit(struct ing *g, struct ing_tree *t, long k, struct archive *a, int depth,
-    unsigned long long *media)
+    unsigned long long *media, struct ing_ahead *ahead)
 {
+	struct ing_file lf;
 	struct ing_ent *e = &t->e[k];
 	struct ing_bund *bu;
 	unsigned long long size;
@@ -2082,11 +2223,18 @@ visit(struct ing *g, struct ing_tree *t, long k, struct archive *a, int depth,
 		return 0;
 	}
 	if (a == NULL) {
+		if (ing_ahead_take(ahead, k, &lf)) {
+			if ((fd = lf.fd) == -1) {
+				qp_warn("%s: %s", name, strerror(lf.err));
+				return g->strict ? -1 : 0;
+			}
+			return dispatch(g, fd, name, depth, &lf);
+		}
 		if ((fd = open_regular(name)) == -1) {
 			qp_warn("%s: %s", name, strerror(errno));
 			return g->strict ? -1 : 0;
 		}
-		return dispatch(g, fd, name, depth);
+		return dispatch(g, fd, name, depth, NULL);
 	}
 	if ((fd = ing_spool()) == -1) {
 		qp_warn("%s: temporary file: %s", name, strerror(errno));
@@ -2097,7 +2245,7 @@ visit(struct ing *g, struct ing_tree *t, long k, struct archive *a, int depth,
 		return r == -2 || g->strict ? -1 : 0;
 	}
 	lseek(fd, 0, SEEK_SET);
-	return dispatch(g, fd, name, depth);
+	return dispatch(g, fd, name, depth, NULL);
 }
 
 static struct archive *
@@ -2218,7 +2366,7 @@ parse_archive(struct ing *g, int fd, const char *name, int depth)
 		    h < ARCHIVE_WARN)
 			break;	/* said when listing */
 		if (map[i] != -1)
-			rc = visit(g, t, map[i], a, depth + 1, &media);
+			rc = visit(g, t, map[i], a, depth + 1, &media, NULL);
 	}
 	archive_read_free(a);
 	if (media > 0 && !g->quiet)
@@ -2232,14 +2380,25 @@ out:
 
 /* An open, seekable input: an archive to open, or text to parse. */
 static int
-dispatch(struct ing *g, int fd, const char *name, int depth)
+dispatch(struct ing *g, int fd, const char *name, int depth,
+    struct ing_file *lf)
 {
 	unsigned char head[512];
 	ssize_t n;
 
-	n = read(fd, head, sizeof head);
-	lseek(fd, 0, SEEK_SET);
+	if (lf != NULL && lf->mem != NULL) {
+		n = (ssize_t)(lf->len < sizeof head ? lf->len : sizeof head);
+		memcpy(head, lf->mem, (size_t)n);
+	} else {
+		n = read(fd, head, sizeof head);
+		lseek(fd, 0, SEEK_SET);
+		lf = NULL;	/* nothing loaded but the fd */
+	}
 	if (n > 0 && is_archive(head, (size_t)n)) {
+		if (lf != NULL) {
+			free(lf->mem);
+			lf->mem = NULL;
+		}
 		if (depth >= 4) {
 			qp_warn("%s: archives nested too deep; skipped", name);
 			close(fd);
@@ -2248,7 +2407,7 @@ dispatch(struct ing *g, int fd, const char *name, int depth)
 		}
 		return parse_archive(g, fd, name, depth);
 	}
-	return parse_fd(g, fd, name, depth, NULL, 0);
+	return parse_fd(g, fd, name, depth, NULL, 0, lf);
 }
 
 /* A folder on disk: listed, planned, then read in name order. */
@@ -2256,7 +2415,9 @@ static int
 walk_dir(struct ing *g, const char *path)
 {
 	struct ing_tree *t;
+	struct ing_ahead *ahead = NULL;
 	unsigned long long media = 0;
+	char name[8192];
 	size_t i;
 	int rc = 0;
 
@@ -2268,8 +2429,23 @@ walk_dir(struct ing *g, const char *path)
 	}
 	if (t->failed)
 		rc = -1;
+	/* The files visit() opens, loaded ahead of it. */
+	if (rc == 0 && (ahead = ing_ahead_new()) != NULL) {
+		for (i = 0; ahead != NULL && i < t->n; i++) {
+			if (!plain_file(t, (long)i))
+				continue;
+			ent_name(name, sizeof name, t, (long)i);
+			if (ing_ahead_add(ahead, (long)i, name) == -1) {
+				ing_ahead_free(ahead);
+				ahead = NULL;	/* each opened when visited */
+			}
+		}
+		if (ahead != NULL)
+			ing_ahead_start(ahead);
+	}
 	for (i = 0; rc == 0 && i < t->n; i++)
-		rc = visit(g, t, (long)i, NULL, 1, &media);
+		rc = visit(g, t, (long)i, NULL, 1, &media, ahead);
+	ing_ahead_free(ahead);
 	if (media > 0 && !g->quiet)
 		qp_warn("%s: %llu media files counted, not read", t->name, media);
 	ing_tree_free(t);
@@ -2298,7 +2474,7 @@ read_stream(struct ing *g, int in, const char *name)
 		}
 	}
 	lseek(fd, 0, SEEK_SET);
-	return dispatch(g, fd, name, 0);
+	return dispatch(g, fd, name, 0, NULL);
 }
 
 static int
@@ -2326,7 +2502,7 @@ input(struct ing *g, const char *path, const char **what)
 		return -1;
 	}
 	if (S_ISREG(st.st_mode))
-		return dispatch(g, fd, path, 0);
+		return dispatch(g, fd, path, 0, NULL);
 	/* A FIFO, /dev/fd/N of a pipe (<(zcat x.gz)): read as stdin is. */
 	*what = "empty input";
 	rc = read_stream(g, fd, path);
