@@ -174,6 +174,7 @@ main(int argc, char **argv)
 		qp_tz_free(tz);
 		return QP_EXIT_DATA;
 	}
+	qp_sink_writebehind(1);	/* the CRC and the writes off this thread */
 	if ((k = qp_sink_open(com.out, com.level)) == NULL)
 		qp_die("%s", qp_path_error(com.out, errno));
 	if ((args = qp_cli_stage_args(argc, argv, &n)) == NULL)

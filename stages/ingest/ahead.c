@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "ingest_int.h"
+#include "qp_io.h"
 
 #define AHEAD	2	/* files loaded and not taken yet, at most */
 
@@ -31,20 +32,6 @@ struct ing_ahead {
 	pthread_mutex_t		 mu;
 	pthread_cond_t		 cv;
 };
-
-static int
-threads_wanted(void)
-{
-	const char *e = getenv("QP_THREADS");
-	char *end;
-	long n;
-
-	if (e != NULL && *e != '\0') {
-		n = strtol(e, &end, 10);
-		return *end == '\0' && n > 1;
-	}
-	return sysconf(_SC_NPROCESSORS_ONLN) > 1;
-}
 
 struct ing_ahead *
 ing_ahead_new(void)
@@ -101,7 +88,7 @@ loader(void *arg)
 int
 ing_ahead_start(struct ing_ahead *a)
 {
-	if (a->n < 2 || !threads_wanted())
+	if (a->n < 2 || !qp_threads())
 		return 0;
 	if (pthread_mutex_init(&a->mu, NULL) != 0)
 		return 0;
@@ -109,7 +96,7 @@ ing_ahead_start(struct ing_ahead *a)
 		pthread_mutex_destroy(&a->mu);
 		return 0;
 	}
-	if (pthread_create(&a->th, NULL, loader, a) != 0) {
+	if (qp_thread_start(&a->th, loader, a) == -1) {
 		pthread_cond_destroy(&a->cv);
 		pthread_mutex_destroy(&a->mu);
 		return 0;	/* loaded when taken, as without threads */
