@@ -535,6 +535,7 @@ spill_run(const char *buf, struct ent *idx, size_t nrec)
 		qp_die("spill file in %s: %s", qp_tmpdir(), strerror(errno));
 	for (i = 0; i < nrec; i++) {
 		const struct rec *r = (const struct rec *)(buf + idx[i].off);
+
 		if (n + SPILL_HDR + r->len > SPILL_BUF) {
 			spill_write(fd, out, n);
 			n = 0;
