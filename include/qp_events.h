@@ -14,9 +14,9 @@
 #include <string.h>
 
 /*
- * Whether kind is k (both NUL-terminated), k a literal: compared byte by
- * byte in line, which the compiler unrolls, where a strcmp() call per
- * module and row cost 2% of qp-cohort.
+ * Whether kind (or a media, any short field) is k, a literal, both
+ * NUL-terminated: compared byte by byte in line, which the compiler
+ * unrolls, where a strcmp() call per module and row cost 2% of qp-cohort.
  */
 static inline int
 qp_kind_is(const char *kind, const char *k)

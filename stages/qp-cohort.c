@@ -664,15 +664,9 @@ new_group(const char *gid, size_t len)
 static uint32_t
 user_of(const char *id, size_t len)
 {
-	uint32_t rid = ru_id(id, len);
-	long u = ru_get(&uid_of, rid);
+	uint32_t u = ru_number(&uid_of, uids, id, len);
 
-	if (u < 0) {
-		if ((u = qp_strmap_add(uids, id, len)) < 0)
-			qp_die("out of memory");
-		ru_put(&uid_of, rid, (uint32_t)u);
-	}
-	while ((size_t)u >= nusers) {
+	while (u >= nusers) {
 		if (nusers == capusers) {
 			capusers = capusers ? capusers * 2 : 1024;
 			users = qp_xrealloc(users, capusers, sizeof *users);
@@ -681,7 +675,7 @@ user_of(const char *id, size_t len)
 		users[nusers].name_ts = NODAY;
 		nusers++;
 	}
-	return (uint32_t)u;
+	return u;
 }
 
 struct cols {

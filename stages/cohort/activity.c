@@ -439,15 +439,7 @@ activity_of(const struct qp_row *row, int *kind)
 static uint32_t
 uid(const char *s, size_t len)
 {
-	uint32_t r = ru_id(s, len);
-	long u = ru_get(&uid_of, r);
-
-	if (u < 0) {
-		if ((u = qp_strmap_add(uids, s, len)) < 0)
-			qp_die("out of memory");
-		ru_put(&uid_of, r, (uint32_t)u);
-	}
-	return (uint32_t)u;
+	return ru_number(&uid_of, uids, s, len);
 }
 
 void

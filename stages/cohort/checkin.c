@@ -320,15 +320,9 @@ new_group(const char *gid, const char *name)
 static struct ckm *
 member(const char *id, size_t len)
 {
-	uint32_t r = ru_id(id, len);
-	long u = ru_get(&uid_of, r);
+	uint32_t u = ru_number(&uid_of, uids, id, len);
 	struct ckm *m;
 
-	if (u < 0) {
-		if ((u = qp_strmap_add(uids, id, len)) < 0)
-			qp_die("out of memory");
-		ru_put(&uid_of, r, (uint32_t)u);
-	}
 	if ((size_t)u >= capu) {
 		size_t n = capu ? capu * 2 : 1024;
 

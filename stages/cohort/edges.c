@@ -288,15 +288,9 @@ fld(const struct qp_row *r, int c, size_t *len)
 static uint32_t
 user(const char *id, size_t len, const char *gidv, size_t gidlen)
 {
-	uint32_t r = ru_id(id, len);
-	long u = ru_get(&id_of, r);
+	uint32_t u = ru_number(&id_of, ids, id, len);
 
-	if (u < 0) {
-		if ((u = qp_strmap_add(ids, id, len)) < 0)
-			qp_die("out of memory");
-		ru_put(&id_of, r, (uint32_t)u);
-	}
-	while ((size_t)u >= nus) {
+	while (u >= nus) {
 		if (nus == capus) {
 			capus = capus ? capus * 2 : 256;
 			us = qp_xrealloc(us, capus, sizeof *us);
@@ -306,7 +300,7 @@ user(const char *id, size_t len, const char *gidv, size_t gidlen)
 		us[nus].role = qp_roles_get(roles, gidv, gidlen, id, len);
 		nus++;
 	}
-	return (uint32_t)u;
+	return u;
 }
 
 static void

@@ -25,7 +25,7 @@ ru_id(const char *s, size_t len)
 	return (uint32_t)last;
 }
 
-long
+static long
 ru_get(const struct ru_map *m, uint32_t r)
 {
 	uint64_t x;
@@ -35,7 +35,7 @@ ru_get(const struct ru_map *m, uint32_t r)
 	return (long)(uint32_t)x - 1;
 }
 
-void
+static void
 ru_put(struct ru_map *m, uint32_t r, uint32_t number)
 {
 	if (r >= m->n) {
@@ -48,6 +48,21 @@ ru_put(struct ru_map *m, uint32_t r, uint32_t number)
 		m->n = n;
 	}
 	m->v[r] = ((uint64_t)m->gen + 1) << 32 | ((uint64_t)number + 1);
+}
+
+uint32_t
+ru_number(struct ru_map *m, struct qp_strmap *names, const char *s,
+    size_t len)
+{
+	uint32_t r = ru_id(s, len);
+	long u = ru_get(m, r);
+
+	if (u < 0) {
+		if ((u = qp_strmap_add(names, s, len)) < 0)
+			qp_die("out of memory");
+		ru_put(m, r, (uint32_t)u);
+	}
+	return (uint32_t)u;
 }
 
 void

@@ -20,11 +20,16 @@ struct ru_map {
 	uint32_t	 gen;
 };
 
+struct qp_strmap;
+
 /* The number of user id s (len bytes, len > 0). */
 uint32_t	 ru_id(const char *s, size_t len);
-/* The module's number for ru_id() r, or -1 when it was not told yet. */
-long		 ru_get(const struct ru_map *m, uint32_t r);
-void		 ru_put(struct ru_map *m, uint32_t r, uint32_t number);
+/*
+ * The module's number for user id s: its index in the module's names,
+ * where it is added the first time (out of memory: exit).
+ */
+uint32_t	 ru_number(struct ru_map *m, struct qp_strmap *names,
+		    const char *s, size_t len);
 /* Forget every number (a module whose numbers are per group). */
 void		 ru_forget(struct ru_map *m);
 void		 ru_map_free(struct ru_map *m);

@@ -618,7 +618,8 @@ qp_src_read(struct qp_src *s, char *buf, size_t len)
 		if (sniff(s) == -1)
 			return -1;
 		/* Inflating is worth a thread; plain bytes are not. */
-		if (want_ahead && s->mode == MODE_GZIP && s->fd != -1) {
+		if (want_ahead && s->mode == MODE_GZIP && s->fd != -1 &&
+		    qp_threads()) {
 			ahead_start(s);
 			if (s->ahead != NULL)
 				return ahead_read(s, buf, len);
@@ -1088,8 +1089,7 @@ behind_start(struct qp_sink *k)
 	int i;
 
 	k->behind = -1;
-	if (!want_behind || k->fd == -1 || k->borrowed ||
-	    threads_wanted(1) == 0)
+	if (!want_behind || k->fd == -1 || k->borrowed || !qp_threads())
 		return;
 	for (i = 1; i < NSLOT; i++)
 		if (k->slot[i].text == NULL &&
@@ -1099,6 +1099,8 @@ behind_start(struct qp_sink *k)
 	pthread_cond_init(&k->work, NULL);
 	pthread_cond_init(&k->done, NULL);
 	k->behind = 1;
+	/* Not qp_thread_start(): the writes' SIGPIPE must stay with the
+	 * thread that writes, to end the program as it does without it. */
 	if (pthread_create(&k->thr[0], NULL, worker, k) != 0) {
 		k->behind = -1;
 		pthread_mutex_destroy(&k->mu);
